@@ -1,0 +1,337 @@
+//! The async client of the in-store down payment API v2.
+//!
+//! Each call sends one request with the bearer token and bounded timeouts, reads a bounded body, and
+//! turns the answer into the documented type or a typed [`ApiError`]. Redirects are not followed: a
+//! redirected POST could be replayed somewhere else, and the documented API never redirects.
+
+use reqwest::{Method, StatusCode, redirect};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::wire::{
+    CustomerId, DaySummaryDetail, DaySummaryQuery, DayTotals, ErrorBody, FieldErrors, FundingInfo,
+    InfoQuery, OperationRequest, messages,
+};
+use super::{API_PREFIX, endpoints};
+use crate::http::{ApiError, ApiToken, HttpSettings, read_body_bounded, snippet};
+
+/// Which set of endpoints to call: the provider's production `v2/` or its own test `mock/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavor {
+    V2,
+    Mock,
+}
+
+impl Flavor {
+    fn path_segment(self) -> &'static str {
+        match self {
+            Flavor::V2 => "v2/",
+            Flavor::Mock => "mock/",
+        }
+    }
+}
+
+/// A client bound to one provider root, flavor and token.
+#[derive(Debug, Clone)]
+pub struct DownpaymentApi {
+    http: reqwest::Client,
+    base: String,
+    token: ApiToken,
+    settings: HttpSettings,
+}
+
+impl DownpaymentApi {
+    /// `root` is the provider's origin (`https://apurata.com`, or the sandbox's URL); the documented paths
+    /// are appended to it.
+    pub fn new(
+        root: &str,
+        flavor: Flavor,
+        token: ApiToken,
+        settings: HttpSettings,
+    ) -> Result<Self, ApiError> {
+        let parsed = reqwest::Url::parse(root).map_err(|error| ApiError::InvalidUrl {
+            detail: format!("{root}: {error}"),
+        })?;
+        if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
+            return Err(ApiError::InvalidUrl {
+                detail: format!("{root}: expected http:// or https:// followed by a host"),
+            });
+        }
+        let http = reqwest::Client::builder()
+            .connect_timeout(settings.connect_timeout)
+            .timeout(settings.total_timeout)
+            .redirect(redirect::Policy::none())
+            .user_agent(concat!("caja/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|error| ApiError::InvalidUrl {
+                detail: error.to_string(),
+            })?;
+        let base = format!(
+            "{}{}{}",
+            root.trim_end_matches('/'),
+            API_PREFIX,
+            flavor.path_segment()
+        );
+        Ok(DownpaymentApi {
+            http,
+            base,
+            token,
+            settings,
+        })
+    }
+
+    /// The URL every endpoint is appended to, e.g. `https://apurata.com/pos/client/inhouse-downpayment/v2/`.
+    pub fn base_url(&self) -> &str {
+        &self.base
+    }
+
+    /// `GET info`: the state of a financing and the down payment to collect.
+    pub async fn info(
+        &self,
+        customer: &CustomerId,
+        funding_code: &str,
+    ) -> Result<FundingInfo, ApiError> {
+        let query = InfoQuery::new(customer, funding_code);
+        let body = self
+            .send(Method::GET, endpoints::INFO, Some(&query), None::<&()>)
+            .await?;
+        parse_json(StatusCode::OK, &body)
+    }
+
+    /// `POST paid-and-billed`. Only a `200` means the store may invoice and hand over the product.
+    pub async fn paid_and_billed(
+        &self,
+        customer: &CustomerId,
+        funding_code: &str,
+    ) -> Result<(), ApiError> {
+        let request = OperationRequest::new(customer, funding_code);
+        self.send(
+            Method::POST,
+            endpoints::PAID_AND_BILLED,
+            None::<&()>,
+            Some(&request),
+        )
+        .await
+        .map(drop)
+    }
+
+    /// `POST undo-billing`: the code becomes billable again; the down payment stays paid.
+    pub async fn undo_billing(
+        &self,
+        customer: &CustomerId,
+        funding_code: &str,
+    ) -> Result<(), ApiError> {
+        let request = OperationRequest::new(customer, funding_code);
+        self.send(
+            Method::POST,
+            endpoints::UNDO_BILLING,
+            None::<&()>,
+            Some(&request),
+        )
+        .await
+        .map(drop)
+    }
+
+    /// `GET day-summary?day=..`: the three totals of a day.
+    pub async fn day_totals(&self, day: jiff::civil::Date) -> Result<DayTotals, ApiError> {
+        let query = DaySummaryQuery {
+            day: day.to_string(),
+            detail: None,
+        };
+        let body = self
+            .send(
+                Method::GET,
+                endpoints::DAY_SUMMARY,
+                Some(&query),
+                None::<&()>,
+            )
+            .await?;
+        parse_json(StatusCode::OK, &body)
+    }
+
+    /// `GET day-summary?day=..&detail=true`: the totals and every order of the day.
+    pub async fn day_summary_detail(
+        &self,
+        day: jiff::civil::Date,
+    ) -> Result<DaySummaryDetail, ApiError> {
+        let query = DaySummaryQuery {
+            day: day.to_string(),
+            detail: Some("true".to_owned()),
+        };
+        let body = self
+            .send(
+                Method::GET,
+                endpoints::DAY_SUMMARY,
+                Some(&query),
+                None::<&()>,
+            )
+            .await?;
+        parse_json(StatusCode::OK, &body)
+    }
+
+    /// Sends one request and returns the body of a `200`, or the typed error of anything else.
+    async fn send<Q: Serialize, B: Serialize>(
+        &self,
+        method: Method,
+        endpoint: &str,
+        query: Option<&Q>,
+        body: Option<&B>,
+    ) -> Result<Vec<u8>, ApiError> {
+        let url = format!("{}{}", self.base, endpoint);
+        let mut request = self
+            .http
+            .request(method, &url)
+            .bearer_auth(self.token.expose())
+            .header(reqwest::header::ACCEPT, "application/json");
+        if let Some(query) = query {
+            request = request.query(query);
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let timeout = self.settings.total_timeout;
+        let response = request
+            .send()
+            .await
+            .map_err(|error| ApiError::from_transport(error, timeout))?;
+        let status = response.status();
+        let body = read_body_bounded(response, self.settings.max_body_bytes, timeout).await?;
+        tracing::debug!(
+            endpoint,
+            status = status.as_u16(),
+            bytes = body.len(),
+            "provider answered"
+        );
+        if status == StatusCode::OK {
+            Ok(body)
+        } else {
+            Err(error_from_answer(status, &body))
+        }
+    }
+}
+
+fn parse_json<T: DeserializeOwned>(status: StatusCode, body: &[u8]) -> Result<T, ApiError> {
+    serde_json::from_slice(body).map_err(|error| ApiError::UnexpectedBody {
+        status: status.as_u16(),
+        detail: format!("{error} (body starts: {})", snippet(body)),
+    })
+}
+
+/// Maps a non-200 answer to the documented error it stands for.
+fn error_from_answer(status: StatusCode, body: &[u8]) -> ApiError {
+    let code = status.as_u16();
+    if status.is_server_error() {
+        return ApiError::ServerError {
+            status: code,
+            snippet: snippet(body),
+        };
+    }
+    if !status.is_client_error() {
+        return ApiError::UnexpectedBody {
+            status: code,
+            detail: format!(
+                "status {code} is not documented (body starts: {})",
+                snippet(body)
+            ),
+        };
+    }
+    let message = serde_json::from_slice::<ErrorBody>(body)
+        .ok()
+        .map(|b| b.error);
+    match (status, message) {
+        (StatusCode::UNAUTHORIZED, message) => ApiError::Unauthorized {
+            message: message.unwrap_or_else(|| messages::UNAUTHORIZED.to_owned()),
+        },
+        (StatusCode::NOT_FOUND, message) => ApiError::NotFound {
+            message: message.unwrap_or_else(|| messages::NOT_FOUND.to_owned()),
+        },
+        (StatusCode::BAD_REQUEST, Some(message)) if message == messages::NOT_BILLED_YET => {
+            ApiError::NotBilledYet { message }
+        }
+        (_, Some(message)) => ApiError::Refused {
+            status: code,
+            message,
+        },
+        (StatusCode::BAD_REQUEST, None) => match serde_json::from_slice::<FieldErrors>(body) {
+            Ok(fields) if !fields.is_empty() => ApiError::InvalidFields { fields },
+            _ => ApiError::Refused {
+                status: code,
+                message: snippet(body),
+            },
+        },
+        (_, None) => ApiError::Refused {
+            status: code,
+            message: snippet(body),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documented_errors_become_typed_errors() {
+        let unauthorized = br#"{"error": "Wrong or missing client token"}"#;
+        assert!(matches!(
+            error_from_answer(StatusCode::UNAUTHORIZED, unauthorized),
+            ApiError::Unauthorized { message } if message == messages::UNAUTHORIZED
+        ));
+        let not_found = br#"{"error": "Funding code does not exist or not active"}"#;
+        assert!(matches!(
+            error_from_answer(StatusCode::NOT_FOUND, not_found),
+            ApiError::NotFound { .. }
+        ));
+        let not_billed = br#"{"error": "Not billed yet"}"#;
+        assert!(matches!(
+            error_from_answer(StatusCode::BAD_REQUEST, not_billed),
+            ApiError::NotBilledYet { .. }
+        ));
+        let fields =
+            br#"{"dni": "Error on dni format", "funding_code": "Error on funding_code format"}"#;
+        match error_from_answer(StatusCode::BAD_REQUEST, fields) {
+            ApiError::InvalidFields { fields } => {
+                assert_eq!(fields["dni"], messages::DNI_FORMAT);
+                assert_eq!(fields["funding_code"], messages::FUNDING_CODE_FORMAT);
+            }
+            other => panic!("expected field errors, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn undocumented_answers_are_classified_not_guessed() {
+        let html = b"<html><body>Internal Server Error</body></html>";
+        let error = error_from_answer(StatusCode::INTERNAL_SERVER_ERROR, html);
+        assert!(matches!(error, ApiError::ServerError { status: 500, .. }));
+        assert!(!error.is_refusal());
+        let redirect = error_from_answer(StatusCode::FOUND, b"");
+        assert!(matches!(
+            redirect,
+            ApiError::UnexpectedBody { status: 302, .. }
+        ));
+        let teapot = error_from_answer(StatusCode::IM_A_TEAPOT, b"short and stout");
+        assert!(matches!(teapot, ApiError::Refused { status: 418, .. }));
+        assert!(teapot.is_refusal());
+    }
+
+    #[test]
+    fn rejects_urls_that_are_not_http() {
+        let token = ApiToken::new("t");
+        for root in ["ftp://example.com", "not a url", "http://"] {
+            let result =
+                DownpaymentApi::new(root, Flavor::V2, token.clone(), HttpSettings::default());
+            assert!(matches!(result, Err(ApiError::InvalidUrl { .. })), "{root}");
+        }
+        let api = DownpaymentApi::new(
+            "https://apurata.com/",
+            Flavor::Mock,
+            token,
+            HttpSettings::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            api.base_url(),
+            "https://apurata.com/pos/client/inhouse-downpayment/mock/"
+        );
+    }
+}

@@ -1,0 +1,181 @@
+//! The JSON shapes of the in-store down payment API v2, exactly as `acuotaz-inhouse-downpayment-v2.txt`
+//! documents them. Shared by the client (which sends requests and parses answers) and the sandbox (which
+//! does the opposite), and pinned to the document's literal JSON by `tests/downpayment_wire.rs`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::money::Soles;
+
+/// How the customer is identified in a request: exactly one of `dni` or `ruc` is sent.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CustomerId {
+    Dni(String),
+    Ruc(String),
+}
+
+impl CustomerId {
+    /// The wire name of the field (`dni` or `ruc`), also the key of a field error about it.
+    pub fn field(&self) -> &'static str {
+        match self {
+            CustomerId::Dni(_) => "dni",
+            CustomerId::Ruc(_) => "ruc",
+        }
+    }
+
+    pub fn number(&self) -> &str {
+        match self {
+            CustomerId::Dni(number) | CustomerId::Ruc(number) => number,
+        }
+    }
+}
+
+/// Query of `GET info` (`?dni=..&funding_code=..`, or `?ruc=..` for a company or a RUC 10).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InfoQuery {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dni: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ruc: Option<String>,
+    #[serde(default)]
+    pub funding_code: String,
+}
+
+/// Body of `POST paid-and-billed` and `POST undo-billing`: `{"dni": "..", "funding_code": ".."}` or the
+/// same with `ruc`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OperationRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dni: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ruc: Option<String>,
+    #[serde(default)]
+    pub funding_code: String,
+}
+
+impl OperationRequest {
+    pub fn new(customer: &CustomerId, funding_code: &str) -> Self {
+        let (dni, ruc) = split_customer(customer);
+        OperationRequest {
+            dni,
+            ruc,
+            funding_code: funding_code.to_owned(),
+        }
+    }
+}
+
+impl InfoQuery {
+    pub fn new(customer: &CustomerId, funding_code: &str) -> Self {
+        let (dni, ruc) = split_customer(customer);
+        InfoQuery {
+            dni,
+            ruc,
+            funding_code: funding_code.to_owned(),
+        }
+    }
+}
+
+fn split_customer(customer: &CustomerId) -> (Option<String>, Option<String>) {
+    match customer {
+        CustomerId::Dni(dni) => (Some(dni.clone()), None),
+        CustomerId::Ruc(ruc) => (None, Some(ruc.clone())),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum DownpaymentStatus {
+    /// The customer still owes the down payment: the phone screen is red.
+    Pending,
+    /// The down payment is paid: the phone screen is green.
+    Fulfilled,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DownpaymentChannel {
+    /// Paid online through aCuotaz (card or transfer).
+    #[serde(rename = "aCuotaz")]
+    ACuotaz,
+    /// Paid, or to be paid, at the store's till.
+    #[serde(rename = "Tienda")]
+    Tienda,
+}
+
+/// `200` answer of `GET info`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FundingInfo {
+    pub funding_code: String,
+    pub purchase_total: Soles,
+    pub billed_by_ecommerce: bool,
+    pub downpayment_amount: Soles,
+    pub downpayment_status: DownpaymentStatus,
+    pub downpayment_channel: DownpaymentChannel,
+}
+
+/// `200` answer of `GET day-summary?day=..` (without detail).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayTotals {
+    pub total_purchases: Soles,
+    pub total_paid_in_store: Soles,
+    /// `total_purchases - total_paid_in_store`, as the provider computed it.
+    pub total_financed: Soles,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PaymentOrigin {
+    Transfer,
+    Card,
+    /// Paid at the store's till.
+    External,
+}
+
+/// One row of `order_detail`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderDetail {
+    pub order_id: String,
+    pub dni: String,
+    pub payment_origin: PaymentOrigin,
+    pub amount: Soles,
+}
+
+/// `200` answer of `GET day-summary?day=..&detail=true`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DaySummaryDetail {
+    #[serde(flatten)]
+    pub totals: DayTotals,
+    pub order_detail: Vec<OrderDetail>,
+}
+
+/// Query of `GET day-summary`. Kept as text so the sandbox can answer a malformed value with the
+/// documented field error instead of a framework error.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct DaySummaryQuery {
+    #[serde(default)]
+    pub day: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// `{"error": "..."}`: the body of 401, 404 and non-field 400 answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub error: String,
+}
+
+/// `{"dni": "Error on dni format", ...}`: the body of a 400 about fields, one key per bad field.
+pub type FieldErrors = BTreeMap<String, String>;
+
+/// The documented error messages, word for word.
+pub mod messages {
+    pub const UNAUTHORIZED: &str = "Wrong or missing client token";
+    pub const NOT_FOUND: &str = "Funding code does not exist or not active";
+    pub const NOT_BILLED_YET: &str = "Not billed yet";
+    pub const DNI_FORMAT: &str = "Error on dni format";
+    pub const RUC_FORMAT: &str = "Error on ruc format";
+    pub const FUNDING_CODE_FORMAT: &str = "Error on funding_code format";
+    pub const DAY_FORMAT: &str = "Not a valid date";
+    pub const DETAIL_FORMAT: &str = "Not a valid boolean";
+}

@@ -1,0 +1,200 @@
+//! What every provider client shares: the secret token, the transport bounds (timeouts, body size), the
+//! typed error for everything that can go wrong between sending a request and holding a parsed answer,
+//! and the bounded reading of a response body.
+
+use std::fmt;
+use std::time::Duration;
+
+use crate::apurata::downpayment::wire::FieldErrors;
+
+/// A provider's bearer token. It never prints: `Debug` shows `ApiToken(***)` and there is no `Display`,
+/// so a token cannot reach a log line, an error message or a report by accident.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ApiToken(String);
+
+impl ApiToken {
+    pub fn new(token: impl Into<String>) -> Self {
+        ApiToken(token.into().trim().to_owned())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The raw secret, for the `Authorization` header only.
+    pub(crate) fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for ApiToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ApiToken(***)")
+    }
+}
+
+/// Bounds on one exchange with a provider. A till must never wait forever, nor swallow a response the
+/// size of a film because a proxy misbehaved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HttpSettings {
+    pub connect_timeout: Duration,
+    /// From sending the request to holding the whole body.
+    pub total_timeout: Duration,
+    pub max_body_bytes: usize,
+}
+
+impl Default for HttpSettings {
+    fn default() -> Self {
+        HttpSettings {
+            connect_timeout: Duration::from_secs(5),
+            total_timeout: Duration::from_secs(20),
+            // A day summary with detail of 10,000 orders is about 1 MB.
+            max_body_bytes: 8 * 1024 * 1024,
+        }
+    }
+}
+
+/// Everything a provider call can end in other than success.
+///
+/// The first group is the provider's own documented refusal: the request arrived and was turned down, so
+/// nothing changed. The second group means Caja cannot know what happened at the provider.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ApiError {
+    #[error("the provider refused the token (401): {message}")]
+    Unauthorized { message: String },
+    #[error("the provider does not know this funding code (404): {message}")]
+    NotFound { message: String },
+    #[error("the provider rejected fields (400): {}", describe_fields(fields))]
+    InvalidFields { fields: FieldErrors },
+    #[error("the funding code is not billed yet (400): {message}")]
+    NotBilledYet { message: String },
+    #[error("the provider refused the request ({status}): {message}")]
+    Refused { status: u16, message: String },
+
+    #[error("the provider failed ({status}): {snippet}")]
+    ServerError { status: u16, snippet: String },
+    #[error("the provider did not answer within {seconds} s")]
+    Timeout { seconds: u64 },
+    #[error("the provider cannot be reached: {detail}")]
+    Unreachable { detail: String },
+    #[error("the connection broke before the answer was complete: {detail}")]
+    Transport { detail: String },
+    #[error("the provider's answer is larger than {limit} bytes")]
+    BodyTooLarge { limit: usize },
+    #[error("the provider's answer ({status}) is not what its documentation says: {detail}")]
+    UnexpectedBody { status: u16, detail: String },
+    #[error("the provider URL is not usable: {detail}")]
+    InvalidUrl { detail: String },
+}
+
+impl ApiError {
+    /// True when the provider answered and turned the request down: nothing took effect, and the
+    /// provider's reason is known. False when the outcome is not known (or nothing was sent at all, for
+    /// `InvalidUrl`).
+    pub fn is_refusal(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Unauthorized { .. }
+                | ApiError::NotFound { .. }
+                | ApiError::InvalidFields { .. }
+                | ApiError::NotBilledYet { .. }
+                | ApiError::Refused { .. }
+        )
+    }
+
+    /// The HTTP status the provider answered with, when it answered.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Unauthorized { .. } => Some(401),
+            ApiError::NotFound { .. } => Some(404),
+            ApiError::InvalidFields { .. } | ApiError::NotBilledYet { .. } => Some(400),
+            ApiError::Refused { status, .. }
+            | ApiError::ServerError { status, .. }
+            | ApiError::UnexpectedBody { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn from_transport(error: reqwest::Error, timeout: Duration) -> Self {
+        if error.is_timeout() {
+            ApiError::Timeout {
+                seconds: timeout.as_secs().max(1),
+            }
+        } else if error.is_connect() {
+            ApiError::Unreachable {
+                detail: root_cause(&error),
+            }
+        } else if error.is_builder() {
+            ApiError::InvalidUrl {
+                detail: root_cause(&error),
+            }
+        } else {
+            ApiError::Transport {
+                detail: root_cause(&error),
+            }
+        }
+    }
+}
+
+fn describe_fields(fields: &FieldErrors) -> String {
+    fields
+        .iter()
+        .map(|(field, message)| format!("{field}: {message}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The innermost cause, which is the readable part ("connection refused"), without the URL: URLs may
+/// carry customer identifiers in their query.
+fn root_cause(error: &reqwest::Error) -> String {
+    let mut source: &dyn std::error::Error = error;
+    while let Some(next) = source.source() {
+        source = next;
+    }
+    let text = source.to_string();
+    if text.is_empty() {
+        "no detail".to_owned()
+    } else {
+        text
+    }
+}
+
+/// Reads a response body, refusing to hold more than `limit` bytes.
+pub(crate) async fn read_body_bounded(
+    mut response: reqwest::Response,
+    limit: usize,
+    timeout: Duration,
+) -> Result<Vec<u8>, ApiError> {
+    if response
+        .content_length()
+        .is_some_and(|length| length > limit as u64)
+    {
+        return Err(ApiError::BodyTooLarge { limit });
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|error| ApiError::from_transport(error, timeout))?
+    {
+        if body.len() + chunk.len() > limit {
+            return Err(ApiError::BodyTooLarge { limit });
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+/// The start of a body, printable, for error messages about bodies that are not what was expected.
+pub(crate) fn snippet(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(&body[..body.len().min(160)]);
+    let flat: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if flat.trim().is_empty() {
+        "(empty body)".to_owned()
+    } else {
+        flat.trim().to_owned()
+    }
+}

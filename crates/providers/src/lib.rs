@@ -1,0 +1,13 @@
+//! Typed HTTP clients and wire types for the providers Caja talks to, one module per provider API.
+//!
+//! This crate knows HTTP and JSON and nothing of storage or screens: it turns a documented request into
+//! bytes on the wire and the provider's answer (or silence) into a typed value or a typed error. The wire
+//! types are shared with the `sandbox` crate, and the tests pin them to the literal JSON of the provider
+//! documents so that client and simulator cannot drift together.
+
+pub mod apurata;
+pub mod http;
+pub mod money;
+
+pub use http::{ApiToken, HttpSettings};
+pub use money::Soles;

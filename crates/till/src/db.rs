@@ -1,0 +1,173 @@
+//! The till's SQLite file: opening it with the right pragmas, and its versioned schema.
+//!
+//! Migrations are numbered by `PRAGMA user_version` (rusqlite_migration) and each runs in one transaction;
+//! a file written by a newer Caja is refused rather than guessed at. WAL keeps readers off the writer's
+//! back; `synchronous=FULL` makes a committed journal row survive a power cut, which is the whole point
+//! of writing it before the request leaves. Amounts are INTEGER céntimos, never REAL; instants are UTC
+//! RFC 3339 text.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::Connection;
+use rusqlite_migration::{M, Migrations};
+
+use crate::error::TillError;
+
+/// The file name inside the data directory.
+pub const DATABASE_FILE: &str = "caja.sqlite3";
+
+/// Every schema step, oldest first. Append only: a released step is never edited.
+const STEPS: &[M<'static>] = &[M::up(
+    r#"
+        CREATE TABLE journal (
+            id                   INTEGER PRIMARY KEY,
+            idempotency_key      TEXT    NOT NULL UNIQUE,
+            mode                 TEXT    NOT NULL CHECK (mode IN ('sandbox', 'mock', 'live')),
+            kind                 TEXT    NOT NULL CHECK (kind IN ('check', 'paid_and_billed', 'undo_billing')),
+            customer_field       TEXT    NOT NULL CHECK (customer_field IN ('dni', 'ruc')),
+            customer_number      TEXT    NOT NULL,
+            funding_code         TEXT    NOT NULL,
+            state                TEXT    NOT NULL CHECK (state IN ('pending', 'confirmed', 'rejected', 'unknown')),
+            reason               TEXT,
+            http_status          INTEGER,
+            downpayment_centimos INTEGER CHECK (typeof(downpayment_centimos) IN ('integer', 'null')),
+            created_at           TEXT    NOT NULL,
+            finished_at          TEXT,
+            lima_day             TEXT    NOT NULL
+        ) STRICT;
+        CREATE INDEX journal_by_day ON journal (mode, lima_day);
+        CREATE INDEX journal_by_code ON journal (mode, funding_code);
+
+        CREATE TABLE day_summary (
+            mode                          TEXT    NOT NULL CHECK (mode IN ('sandbox', 'mock', 'live')),
+            day                           TEXT    NOT NULL,
+            total_purchases_centimos      INTEGER NOT NULL,
+            total_paid_in_store_centimos  INTEGER NOT NULL,
+            total_financed_centimos       INTEGER NOT NULL,
+            fetched_at                    TEXT    NOT NULL,
+            PRIMARY KEY (mode, day)
+        ) STRICT;
+
+        CREATE TABLE day_summary_order (
+            mode             TEXT    NOT NULL,
+            day              TEXT    NOT NULL,
+            position         INTEGER NOT NULL,
+            order_id         TEXT    NOT NULL,
+            dni              TEXT    NOT NULL,
+            payment_origin   TEXT    NOT NULL CHECK (payment_origin IN ('transfer', 'card', 'external')),
+            amount_centimos  INTEGER NOT NULL,
+            PRIMARY KEY (mode, day, position),
+            FOREIGN KEY (mode, day) REFERENCES day_summary (mode, day) ON DELETE CASCADE
+        ) STRICT;
+        "#,
+)];
+
+const MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);
+
+/// The application identifier; also the desktop app's identifier, so both fronts share one folder.
+pub const APP_IDENTIFIER: &str = "pe.caja.till";
+
+/// The platform's data folder for Caja (`~/.local/share/pe.caja.till` on Linux), or `./caja-data` on a
+/// system without one.
+pub fn default_data_dir() -> PathBuf {
+    dirs::data_dir()
+        .map(|dir| dir.join(APP_IDENTIFIER))
+        .unwrap_or_else(|| PathBuf::from("caja-data"))
+}
+
+/// Opens (creating if needed) the till's database in `data_dir` and brings its schema up to date.
+pub fn open(data_dir: &Path) -> Result<Connection, TillError> {
+    std::fs::create_dir_all(data_dir).map_err(|source| TillError::Io {
+        path: data_dir.to_owned(),
+        source,
+    })?;
+    let path = data_dir.join(DATABASE_FILE);
+    let mut connection =
+        Connection::open(&path).map_err(TillError::storage("open the database"))?;
+    configure(&connection)?;
+    migrate(&mut connection)?;
+    Ok(connection)
+}
+
+fn configure(connection: &Connection) -> Result<(), TillError> {
+    connection
+        .busy_timeout(Duration::from_secs(5))
+        .map_err(TillError::storage("set the busy timeout"))?;
+    connection
+        .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
+        .map_err(TillError::storage("enable WAL"))?;
+    connection
+        .execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+        .map_err(TillError::storage("set durability"))
+}
+
+/// Brings the schema to the latest version; refuses a database written by a newer Caja.
+pub fn migrate(connection: &mut Connection) -> Result<(), TillError> {
+    let version: i64 = connection
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(TillError::storage("read the schema version"))?;
+    let known = schema_version();
+    if usize::try_from(version).map_or(true, |v| v > known) {
+        return Err(TillError::NewerDatabase {
+            found: version,
+            known,
+        });
+    }
+    MIGRATIONS.to_latest(connection)?;
+    Ok(())
+}
+
+/// The schema version this build writes.
+pub fn schema_version() -> usize {
+    STEPS.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        MIGRATIONS.validate().unwrap();
+    }
+
+    #[test]
+    fn every_step_migrates_and_keeps_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let connection = open(dir.path()).unwrap();
+        let version: i64 = connection
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .unwrap();
+        assert_eq!(version, schema_version() as i64);
+        let mode: String = connection
+            .pragma_query_value(None, "journal_mode", |row| row.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        drop(connection);
+        // Opening again is a no-op.
+        open(dir.path()).unwrap();
+    }
+
+    #[test]
+    fn refuses_a_newer_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let connection = open(dir.path()).unwrap();
+        connection.pragma_update(None, "user_version", 99).unwrap();
+        drop(connection);
+        let error = open(dir.path()).unwrap_err();
+        assert_eq!(error.code(), "newer_database");
+        assert!(error.to_string().contains("más nueva"), "{error}");
+    }
+
+    #[test]
+    fn amounts_cannot_be_stored_as_real() {
+        let dir = tempfile::tempdir().unwrap();
+        let connection = open(dir.path()).unwrap();
+        let result = connection.execute(
+            "INSERT INTO day_summary VALUES ('live', '2026-11-22', 1.5, 0, 0, 'x')",
+            [],
+        );
+        assert!(result.is_err(), "a REAL amount must be refused");
+    }
+}

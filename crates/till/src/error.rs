@@ -1,0 +1,148 @@
+//! The till's one error type. Each variant carries a stable `code` for machines (the CLI's `--json`, the
+//! desktop bridge) and the facts (field, value, provider answer); [`crate::wording`] turns those facts
+//! into a message in the cashier's language that says what happened and what to do.
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+use providers::http::ApiError;
+
+use crate::journal::OperationKind;
+use crate::mode::Mode;
+use crate::wording::{self, Lang};
+
+/// What is wrong with a value typed by a person or set in the configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputProblem {
+    Missing,
+    NotDigits,
+    /// A customer document that is neither 8 (DNI) nor 11 (RUC) digits long.
+    DocumentLength {
+        digits: usize,
+    },
+    DniLength,
+    RucLength,
+    RucPrefix,
+    RucCheckDigit,
+    TooLong {
+        digits: usize,
+        max: usize,
+    },
+    /// undo-billing with a RUC that does not start with 10.
+    UndoNeedsPersonRuc,
+    UnknownMode,
+    ApiUrl(UrlProblem),
+    Day,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlProblem {
+    Scheme,
+    NoHost,
+    PlainHttpInLive,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TillError {
+    /// Bad input caught before anything was sent.
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    InvalidInput {
+        field: &'static str,
+        value: String,
+        problem: InputProblem,
+    },
+    /// The provider answered and refused; nothing changed there.
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    Refused {
+        operation: Option<OperationKind>,
+        #[source]
+        cause: ApiError,
+    },
+    /// The provider could not be reached, or its answer was lost or unreadable: the outcome is unknown.
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    OutcomeUnknown {
+        operation: Option<OperationKind>,
+        #[source]
+        cause: ApiError,
+    },
+    /// The day summary could not be fetched and no copy of that day is cached.
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    Unavailable {
+        day: Date,
+        #[source]
+        cause: ApiError,
+    },
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    MissingToken { mode: Mode },
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    NewerDatabase { found: i64, known: usize },
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    Storage {
+        context: &'static str,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl TillError {
+    /// Stable identifier of the error kind, for machines.
+    pub fn code(&self) -> &'static str {
+        match self {
+            TillError::InvalidInput { .. } => "invalid_input",
+            TillError::Refused { cause, .. } => match cause {
+                ApiError::Unauthorized { .. } => "token_refused",
+                ApiError::NotFound { .. } => "funding_code_not_found",
+                ApiError::InvalidFields { .. } => "provider_field_error",
+                ApiError::NotBilledYet { .. } => "not_billed_yet",
+                _ => "provider_refused",
+            },
+            TillError::OutcomeUnknown { cause, .. } => match cause {
+                ApiError::Unreachable { .. } => "provider_unreachable",
+                ApiError::Timeout { .. } => "provider_timeout",
+                _ => "outcome_unknown",
+            },
+            TillError::Unavailable { .. } => "summary_unavailable",
+            TillError::MissingToken { .. } => "missing_token",
+            TillError::NewerDatabase { .. } => "newer_database",
+            TillError::Storage { .. } | TillError::Migration(_) => "storage",
+            TillError::Io { .. } => "io",
+        }
+    }
+
+    /// The field the error is about, when it is about one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            TillError::InvalidInput { field, .. } => Some(field),
+            TillError::Refused {
+                cause: ApiError::InvalidFields { fields },
+                ..
+            } => fields.keys().next().map(String::as_str),
+            _ => None,
+        }
+    }
+
+    /// The message in the given language.
+    pub fn message(&self, lang: Lang) -> String {
+        wording::till_error(lang, self)
+    }
+
+    pub(crate) fn invalid(field: &'static str, value: &str, problem: InputProblem) -> TillError {
+        TillError::InvalidInput {
+            field,
+            value: value.trim().to_owned(),
+            problem,
+        }
+    }
+
+    pub(crate) fn storage(context: &'static str) -> impl FnOnce(rusqlite::Error) -> TillError {
+        move |source| TillError::Storage { context, source }
+    }
+}

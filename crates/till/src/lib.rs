@@ -1,0 +1,27 @@
+//! The till: Caja's domain and its storage, behind one public API that every front (CLI, desktop) uses.
+//!
+//! It validates what the cashier typed before anything is sent, journals every provider call in SQLite
+//! (state-changing ones durably, before the request leaves), caches the day summary for offline closing,
+//! and keeps each mode's data apart.
+
+pub mod clock;
+mod db;
+pub mod error;
+pub mod identity;
+pub mod journal;
+pub mod mode;
+mod operations;
+pub mod secrets;
+pub mod summary;
+pub mod wording;
+
+pub use db::{APP_IDENTIFIER, DATABASE_FILE, default_data_dir, schema_version};
+pub use error::{InputProblem, TillError, UrlProblem};
+pub use journal::{JournalEntry, OperationKind, OperationState};
+pub use mode::Mode;
+pub use operations::{CheckResult, Till, TillConfig};
+pub use providers::Soles;
+pub use providers::apurata::downpayment::{CustomerId, DayTotals, OrderDetail, PaymentOrigin};
+pub use providers::{ApiToken, HttpSettings};
+pub use summary::DaySummary;
+pub use wording::Lang;

@@ -1,0 +1,266 @@
+//! [`Till`]: the one public API every front uses to check a financing, mark it paid and billed, undo the
+//! billing, fetch the day summary and read this till's history.
+//!
+//! Inputs arrive already parsed (see [`crate::identity`]), so nothing malformed is ever sent. Every
+//! provider call goes through the journal: written before the request leaves, finished with the outcome.
+//! A call whose outcome is unknown is reported as such and never as a success or a failure.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use providers::apurata::downpayment::{
+    CustomerId, DownpaymentApi, DownpaymentStatus, Flavor, FundingInfo,
+};
+use providers::http::ApiError;
+use providers::{ApiToken, HttpSettings, Soles};
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::error::{InputProblem, TillError, UrlProblem};
+use crate::journal::{self, JournalEntry, NewOperation, OperationKind, OperationState, Outcome};
+use crate::mode::Mode;
+use crate::summary::{self, DaySummary};
+use crate::{db, identity};
+
+/// Everything a till needs to run; the fronts build it from flags, environment and saved settings.
+#[derive(Debug, Clone)]
+pub struct TillConfig {
+    pub data_dir: PathBuf,
+    pub mode: Mode,
+    /// The provider's root (`https://apurata.com`, or the sandbox's URL).
+    pub api_url: String,
+    pub token: ApiToken,
+    pub http: HttpSettings,
+}
+
+/// The answer of a check, as the cashier needs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckResult {
+    pub info: FundingInfo,
+    /// What the cashier collects now: the down payment while it is pending, nothing once it is paid.
+    pub amount_to_collect: Soles,
+    /// True once the provider says the down payment is paid and the code billed: the product may go.
+    pub handover_allowed: bool,
+    pub entry: JournalEntry,
+}
+
+pub struct Till {
+    mode: Mode,
+    api: DownpaymentApi,
+    connection: Mutex<Connection>,
+}
+
+impl Till {
+    /// Opens the till's database (creating and migrating it) and prepares the provider client. Checks
+    /// the URL against the mode first: live mode refuses plain http to anything but loopback.
+    pub fn open(config: TillConfig) -> Result<Till, TillError> {
+        config.mode.check_api_url(&config.api_url)?;
+        if config.token.is_empty() {
+            return Err(TillError::MissingToken { mode: config.mode });
+        }
+        let flavor = match config.mode {
+            Mode::Live | Mode::Sandbox => Flavor::V2,
+            Mode::Mock => Flavor::Mock,
+        };
+        let api = DownpaymentApi::new(&config.api_url, flavor, config.token, config.http).map_err(
+            |_| {
+                TillError::invalid(
+                    "api_url",
+                    &config.api_url,
+                    InputProblem::ApiUrl(UrlProblem::Scheme),
+                )
+            },
+        )?;
+        let connection = db::open(&config.data_dir)?;
+        Ok(Till {
+            mode: config.mode,
+            api,
+            connection: Mutex::new(connection),
+        })
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// `info`: validates a financing and says what to collect. Journaled as a check.
+    pub async fn check(
+        &self,
+        customer: &CustomerId,
+        funding_code: &str,
+    ) -> Result<CheckResult, TillError> {
+        let entry = self.begin(OperationKind::Check, customer, funding_code, None)?;
+        match self.api.info(customer, funding_code).await {
+            Ok(info) => {
+                let amount_to_collect = match info.downpayment_status {
+                    DownpaymentStatus::Pending => info.downpayment_amount,
+                    DownpaymentStatus::Fulfilled => Soles::ZERO,
+                };
+                let handover_allowed = info.downpayment_status == DownpaymentStatus::Fulfilled
+                    && info.billed_by_ecommerce;
+                let entry = self.finish(
+                    entry,
+                    Outcome {
+                        state: OperationState::Confirmed,
+                        reason: None,
+                        http_status: Some(200),
+                        downpayment_amount: Some(info.downpayment_amount),
+                    },
+                )?;
+                Ok(CheckResult {
+                    info,
+                    amount_to_collect,
+                    handover_allowed,
+                    entry,
+                })
+            }
+            Err(error) => Err(self.fail(entry, error)?),
+        }
+    }
+
+    /// `paid-and-billed`: the down payment is in the till and the sale is billed. Only an `Ok` means the
+    /// product may be handed over.
+    pub async fn pay(
+        &self,
+        customer: &CustomerId,
+        funding_code: &str,
+    ) -> Result<JournalEntry, TillError> {
+        let amount = journal::last_known_downpayment(&self.db(), self.mode, funding_code)?;
+        let entry = self.begin(OperationKind::PaidAndBilled, customer, funding_code, amount)?;
+        let result = self.api.paid_and_billed(customer, funding_code).await;
+        self.conclude(entry, result)
+    }
+
+    /// `undo-billing`: the code becomes billable again; the down payment stays paid. Only with a DNI or a
+    /// RUC 10, refused locally otherwise.
+    pub async fn undo(
+        &self,
+        customer: &CustomerId,
+        funding_code: &str,
+    ) -> Result<JournalEntry, TillError> {
+        identity::ensure_undo_supported(customer)?;
+        let amount = journal::last_known_downpayment(&self.db(), self.mode, funding_code)?;
+        let entry = self.begin(OperationKind::UndoBilling, customer, funding_code, amount)?;
+        let result = self.api.undo_billing(customer, funding_code).await;
+        self.conclude(entry, result)
+    }
+
+    /// The day summary with detail, fresh from the provider and cached; when the provider cannot be
+    /// reached, the cached copy marked `from_cache` with its time.
+    pub async fn day_summary(&self, day: Date) -> Result<DaySummary, TillError> {
+        match self.api.day_summary_detail(day).await {
+            Ok(detail) => {
+                let fresh = DaySummary {
+                    day,
+                    mode: self.mode,
+                    totals: detail.totals,
+                    orders: detail.order_detail,
+                    fetched_at: Timestamp::now(),
+                    from_cache: false,
+                };
+                summary::store(&mut self.db(), &fresh)?;
+                Ok(fresh)
+            }
+            Err(error) if error.is_refusal() => Err(TillError::Refused {
+                operation: None,
+                cause: error,
+            }),
+            Err(error) => {
+                tracing::warn!(%day, %error, "day summary unavailable, trying the cached copy");
+                match summary::load(&self.db(), self.mode, day)? {
+                    Some(cached) => Ok(cached),
+                    None => Err(TillError::Unavailable { day, cause: error }),
+                }
+            }
+        }
+    }
+
+    /// This till's journal in the current mode, newest first; one Lima day or all.
+    pub fn history(&self, day: Option<Date>) -> Result<Vec<JournalEntry>, TillError> {
+        journal::list(&self.db(), self.mode, day)
+    }
+
+    fn begin(
+        &self,
+        kind: OperationKind,
+        customer: &CustomerId,
+        funding_code: &str,
+        downpayment_amount: Option<Soles>,
+    ) -> Result<JournalEntry, TillError> {
+        let operation = NewOperation {
+            mode: self.mode,
+            kind,
+            customer,
+            funding_code,
+            downpayment_amount,
+        };
+        let entry = journal::begin(&self.db(), &operation)?;
+        tracing::info!(id = entry.id, kind = %kind, funding_code, "operation journaled, sending");
+        Ok(entry)
+    }
+
+    fn finish(&self, entry: JournalEntry, outcome: Outcome) -> Result<JournalEntry, TillError> {
+        let entry = journal::finish(&self.db(), entry, outcome)?;
+        tracing::info!(id = entry.id, state = %entry.state, "operation finished");
+        Ok(entry)
+    }
+
+    fn conclude(
+        &self,
+        entry: JournalEntry,
+        result: Result<(), ApiError>,
+    ) -> Result<JournalEntry, TillError> {
+        match result {
+            Ok(()) => self.finish(
+                entry,
+                Outcome {
+                    state: OperationState::Confirmed,
+                    reason: None,
+                    http_status: Some(200),
+                    downpayment_amount: None,
+                },
+            ),
+            Err(error) => Err(self.fail(entry, error)?),
+        }
+    }
+
+    /// Finishes a row as `rejected` or `unknown` and returns the error to show.
+    fn fail(&self, entry: JournalEntry, error: ApiError) -> Result<TillError, TillError> {
+        let operation = Some(entry.kind);
+        let state = if error.is_refusal() {
+            OperationState::Rejected
+        } else {
+            OperationState::Unknown
+        };
+        self.finish(
+            entry,
+            Outcome {
+                state,
+                reason: Some(error.to_string()),
+                http_status: error.status(),
+                downpayment_amount: None,
+            },
+        )?;
+        Ok(if error.is_refusal() {
+            TillError::Refused {
+                operation,
+                cause: error,
+            }
+        } else {
+            TillError::OutcomeUnknown {
+                operation,
+                cause: error,
+            }
+        })
+    }
+
+    fn db(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave a half-written row: every write is one statement
+        // or one transaction. So a poisoned lock is safe to keep using.
+        self.connection
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}

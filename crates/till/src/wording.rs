@@ -1,0 +1,375 @@
+//! The cashier's words: every error the till can raise, said in Spanish (the default) or English, with
+//! what happened and what to do next. Errors carry facts; only this module turns them into sentences.
+
+use std::str::FromStr;
+
+use providers::apurata::downpayment::messages;
+use providers::http::ApiError;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{InputProblem, TillError, UrlProblem};
+use crate::journal::OperationKind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Es,
+    En,
+}
+
+impl FromStr for Lang {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "es" | "es-pe" => Ok(Lang::Es),
+            "en" | "en-us" | "en-gb" => Ok(Lang::En),
+            other => Err(format!("unknown language «{other}»: use es or en")),
+        }
+    }
+}
+
+/// Picks the Spanish or the English text.
+fn say(lang: Lang, es: impl Into<String>, en: impl Into<String>) -> String {
+    match lang {
+        Lang::Es => es.into(),
+        Lang::En => en.into(),
+    }
+}
+
+pub fn till_error(lang: Lang, error: &TillError) -> String {
+    match error {
+        TillError::InvalidInput {
+            field,
+            value,
+            problem,
+        } => input_problem(lang, field, value, *problem),
+        TillError::Refused { operation, cause }
+        | TillError::OutcomeUnknown { operation, cause } => api_error(lang, *operation, cause),
+        TillError::Unavailable { day, cause } => say(
+            lang,
+            format!(
+                "{} Tampoco hay una copia guardada del {day}: reintente cuando vuelva la conexión.",
+                api_error(lang, None, cause)
+            ),
+            format!(
+                "{} There is no saved copy of {day} either: try again when the connection is back.",
+                api_error(lang, None, cause)
+            ),
+        ),
+        TillError::MissingToken { mode } => say(
+            lang,
+            format!(
+                "Falta el token del proveedor para el modo {mode}: defínalo en la variable CAJA_TOKEN \
+                 o guárdelo con «caja token set»."
+            ),
+            format!(
+                "The provider token for {mode} mode is missing: set CAJA_TOKEN or store it with \
+                 «caja token set»."
+            ),
+        ),
+        TillError::NewerDatabase { found, known } => say(
+            lang,
+            format!(
+                "La base de datos es de una versión más nueva de Caja (esquema {found}; esta versión \
+                 conoce hasta {known}). Actualice Caja; no se modificó nada."
+            ),
+            format!(
+                "The database was written by a newer Caja (schema {found}; this version knows up to \
+                 {known}). Update Caja; nothing was changed."
+            ),
+        ),
+        TillError::Storage { context, source } => say(
+            lang,
+            format!("Error de la base de datos local al {context}: {source}. Avise a sistemas."),
+            format!("Local database error while trying to {context}: {source}. Tell IT."),
+        ),
+        TillError::Migration(source) => say(
+            lang,
+            format!("La base de datos local no se puede preparar: {source}. Avise a sistemas."),
+            format!("The local database cannot be prepared: {source}. Tell IT."),
+        ),
+        TillError::Io { path, source } => say(
+            lang,
+            format!(
+                "No se puede usar {}: {source}. Revise los permisos o elija otra carpeta con --data-dir.",
+                path.display()
+            ),
+            format!(
+                "Cannot use {}: {source}. Check its permissions or choose another folder with --data-dir.",
+                path.display()
+            ),
+        ),
+    }
+}
+
+fn input_problem(lang: Lang, field: &str, value: &str, problem: InputProblem) -> String {
+    use InputProblem::*;
+    let what_es = match field {
+        "customer" => "el DNI o RUC",
+        "dni" => "el DNI",
+        "ruc" => "el RUC",
+        "funding_code" => "el código de financiamiento",
+        "mode" => "el modo",
+        "api_url" => "la URL del proveedor",
+        "day" => "la fecha",
+        _ => field,
+    };
+    let what_en = match field {
+        "customer" => "the DNI or RUC",
+        "funding_code" => "the funding code",
+        "api_url" => "the provider URL",
+        "day" => "the date",
+        _ => field,
+    };
+    match problem {
+        Missing => say(
+            lang,
+            format!("Falta {what_es}. Escríbalo y vuelva a intentar."),
+            format!("{what_en} is missing. Type it and try again."),
+        ),
+        NotDigits => say(
+            lang,
+            format!("«{value}» no sirve como {what_es}: solo se admiten números."),
+            format!("«{value}» is not valid as {what_en}: digits only."),
+        ),
+        DocumentLength { digits } => say(
+            lang,
+            format!(
+                "El documento «{value}» tiene {digits} dígitos: un DNI tiene 8 y un RUC 11. Revíselo \
+                 con el cliente."
+            ),
+            format!(
+                "The document «{value}» has {digits} digits: a DNI has 8 and a RUC 11. Check it with \
+                 the customer."
+            ),
+        ),
+        DniLength => say(
+            lang,
+            format!("El DNI «{value}» no es válido: debe tener exactamente 8 dígitos."),
+            format!("The DNI «{value}» is not valid: it must have exactly 8 digits."),
+        ),
+        RucLength => say(
+            lang,
+            format!("El RUC «{value}» no es válido: debe tener exactamente 11 dígitos."),
+            format!("The RUC «{value}» is not valid: it must have exactly 11 digits."),
+        ),
+        RucPrefix => say(
+            lang,
+            format!("El RUC {value} no es válido: debe empezar con 10, 15, 16, 17 o 20."),
+            format!("The RUC {value} is not valid: it must start with 10, 15, 16, 17 or 20."),
+        ),
+        RucCheckDigit => say(
+            lang,
+            format!(
+                "El RUC {value} no es válido: su dígito verificador no corresponde. Revise el número \
+                 con el cliente."
+            ),
+            format!(
+                "The RUC {value} is not valid: its check digit does not match. Check the number with \
+                 the customer."
+            ),
+        ),
+        TooLong { digits, max } => say(
+            lang,
+            format!(
+                "{what_es} tiene {digits} dígitos y no puede pasar de {max}. Revíselo con el cliente."
+            ),
+            format!(
+                "{what_en} has {digits} digits and cannot exceed {max}. Check it with the customer."
+            ),
+        ),
+        UndoNeedsPersonRuc => say(
+            lang,
+            format!(
+                "aCuotaz solo permite anular la facturación con el DNI o con un RUC que empieza con 10; \
+                 el RUC {value} es de empresa. Use el DNI del cliente. No se envió nada."
+            ),
+            format!(
+                "aCuotaz only undoes a billing by DNI or by a RUC starting with 10; RUC {value} belongs \
+                 to a company. Use the customer's DNI. Nothing was sent."
+            ),
+        ),
+        UnknownMode => say(
+            lang,
+            format!("El modo «{value}» no existe: use sandbox, mock o live."),
+            format!("There is no «{value}» mode: use sandbox, mock or live."),
+        ),
+        ApiUrl(url_problem) => {
+            let (es, en) = match url_problem {
+                UrlProblem::Scheme => (
+                    "debe empezar con https:// (o http:// solo para 127.0.0.1)",
+                    "it must start with https:// (or http:// for 127.0.0.1 only)",
+                ),
+                UrlProblem::NoHost => {
+                    ("falta el nombre del servidor", "the server name is missing")
+                }
+                UrlProblem::PlainHttpInLive => (
+                    "en modo live solo se acepta https:// (http:// solo para direcciones de loopback)",
+                    "live mode accepts https:// only (http:// only for loopback addresses)",
+                ),
+            };
+            say(
+                lang,
+                format!("La URL del proveedor «{value}» no sirve: {es}."),
+                format!("The provider URL «{value}» cannot be used: {en}."),
+            )
+        }
+        Day => say(
+            lang,
+            format!(
+                "La fecha «{value}» no es válida: use el formato AAAA-MM-DD, por ejemplo 2026-11-22."
+            ),
+            format!("The date «{value}» is not valid: use YYYY-MM-DD, for example 2026-11-22."),
+        ),
+    }
+}
+
+/// Explains a provider error about `operation` (or about a read such as the day summary when `None`).
+pub fn api_error(lang: Lang, operation: Option<OperationKind>, error: &ApiError) -> String {
+    let unknown_outcome = match operation {
+        Some(OperationKind::PaidAndBilled) => say(
+            lang,
+            " No se sabe si quedó pagado y facturado: NO entregue el producto todavía. Vuelva a \
+             consultar el código; Caja guardó la operación como «resultado desconocido».",
+            " It is not known whether it was marked paid and billed: do NOT hand over the product yet. \
+             Check the code again; Caja kept the operation as «outcome unknown».",
+        ),
+        Some(OperationKind::UndoBilling) => say(
+            lang,
+            " No se sabe si la facturación se anuló: vuelva a consultar el código antes de seguir. \
+             Caja guardó la operación como «resultado desconocido».",
+            " It is not known whether the billing was undone: check the code again before going on. \
+             Caja kept the operation as «outcome unknown».",
+        ),
+        Some(OperationKind::Check) | None => {
+            say(lang, " Reintente en un momento.", " Try again in a moment.")
+        }
+    };
+    match error {
+        ApiError::Unauthorized { .. } => say(
+            lang,
+            "El proveedor rechazó el token de la tienda (401). Pida a sistemas que revise el token \
+             configurado en Caja; no se hizo ninguna operación.",
+            "The provider refused the store's token (401). Ask IT to check the token configured in \
+             Caja; nothing was done.",
+        ),
+        ApiError::NotFound { .. } => say(
+            lang,
+            "aCuotaz no encuentra ese código de financiamiento para ese DNI o RUC, o ya no está activo \
+             (404). Revise ambos datos con el celular del cliente.",
+            "aCuotaz does not know that funding code for that DNI or RUC, or it is no longer active \
+             (404). Check both against the customer's phone.",
+        ),
+        ApiError::NotBilledYet { .. } => say(
+            lang,
+            "Ese código todavía no está facturado, así que no hay facturación que anular. No se hizo \
+             ningún cambio.",
+            "That code is not billed yet, so there is no billing to undo. Nothing was changed.",
+        ),
+        ApiError::InvalidFields { fields } => {
+            let parts: Vec<String> = fields
+                .iter()
+                .map(|(field, message)| field_error(lang, field, message))
+                .collect();
+            say(
+                lang,
+                format!(
+                    "El proveedor rechazó los datos: {}. Corríjalos y vuelva a intentar.",
+                    parts.join("; ")
+                ),
+                format!(
+                    "The provider rejected the data: {}. Correct it and try again.",
+                    parts.join("; ")
+                ),
+            )
+        }
+        ApiError::Refused { status, message } => say(
+            lang,
+            format!(
+                "El proveedor rechazó la operación ({status}): «{message}». No se hizo ningún cambio."
+            ),
+            format!(
+                "The provider refused the operation ({status}): «{message}». Nothing was changed."
+            ),
+        ),
+        ApiError::Unreachable { .. } => say(
+            lang,
+            format!("No hay conexión con aCuotaz: revise la red de la tienda.{unknown_outcome}"),
+            format!("aCuotaz cannot be reached: check the store's network.{unknown_outcome}"),
+        ),
+        ApiError::Timeout { seconds } => say(
+            lang,
+            format!("aCuotaz no respondió en {seconds} segundos.{unknown_outcome}"),
+            format!("aCuotaz did not answer within {seconds} seconds.{unknown_outcome}"),
+        ),
+        ApiError::ServerError { status, .. } => say(
+            lang,
+            format!("aCuotaz tuvo un error interno ({status}).{unknown_outcome}"),
+            format!("aCuotaz had an internal error ({status}).{unknown_outcome}"),
+        ),
+        ApiError::Transport { .. }
+        | ApiError::BodyTooLarge { .. }
+        | ApiError::UnexpectedBody { .. } => say(
+            lang,
+            format!("La respuesta de aCuotaz se perdió o no se pudo leer.{unknown_outcome}"),
+            format!("aCuotaz's answer was lost or could not be read.{unknown_outcome}"),
+        ),
+        ApiError::InvalidUrl { detail } => say(
+            lang,
+            format!("La URL del proveedor no sirve ({detail}): revise la configuración de Caja."),
+            format!("The provider URL cannot be used ({detail}): check Caja's configuration."),
+        ),
+    }
+}
+
+fn field_error(lang: Lang, field: &str, message: &str) -> String {
+    let known = match message {
+        messages::DNI_FORMAT => Some((
+            "el DNI no tiene el formato correcto (8 dígitos)",
+            "the DNI is not well formed (8 digits)",
+        )),
+        messages::RUC_FORMAT => Some((
+            "el RUC no tiene el formato correcto (11 dígitos)",
+            "the RUC is not well formed (11 digits)",
+        )),
+        messages::FUNDING_CODE_FORMAT => Some((
+            "el código de financiamiento no tiene el formato correcto (solo números)",
+            "the funding code is not well formed (digits only)",
+        )),
+        messages::DAY_FORMAT => Some((
+            "la fecha no es válida (AAAA-MM-DD)",
+            "the date is not valid (YYYY-MM-DD)",
+        )),
+        _ => None,
+    };
+    match known {
+        Some((es, en)) => say(lang, es, en),
+        None => format!("{field}: {message}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_input_problem_names_its_field_in_both_languages() {
+        let error = TillError::invalid("funding_code", "12a", InputProblem::NotDigits);
+        assert!(error.message(Lang::Es).contains("código de financiamiento"));
+        assert!(error.message(Lang::En).contains("funding code"));
+        assert_eq!(error.to_string(), error.message(Lang::Es));
+    }
+
+    #[test]
+    fn unknown_outcome_of_a_payment_says_not_to_hand_over() {
+        let error = TillError::OutcomeUnknown {
+            operation: Some(OperationKind::PaidAndBilled),
+            cause: ApiError::Timeout { seconds: 20 },
+        };
+        assert!(error.to_string().contains("NO entregue"));
+        assert!(error.message(Lang::En).contains("do NOT hand over"));
+        assert_eq!(error.code(), "provider_timeout");
+    }
+}
