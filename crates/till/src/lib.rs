@@ -5,7 +5,7 @@
 //! and keeps each mode's data apart.
 
 pub mod clock;
-mod db;
+pub mod db;
 pub mod error;
 pub mod identity;
 pub mod journal;

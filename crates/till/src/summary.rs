@@ -27,7 +27,7 @@ pub struct DaySummary {
 }
 
 /// Replaces the cached copy of one day and mode with `summary`, in one transaction.
-pub(crate) fn store(
+pub fn store(
     connection: &mut rusqlite::Connection,
     summary: &DaySummary,
 ) -> Result<(), TillError> {
@@ -77,7 +77,7 @@ pub(crate) fn store(
 }
 
 /// The cached copy of one day and mode, marked `from_cache`, if there is one.
-pub(crate) fn load(
+pub fn load(
     connection: &rusqlite::Connection,
     mode: Mode,
     day: Date,

@@ -1,0 +1,227 @@
+//! A faithful, stateful simulator of the aCuotaz in-store down payment API v2, seeded with demo data.
+//!
+//! [`start`] binds `127.0.0.1` (any free port with `port: 0`), serves the four documented endpoints
+//! under both `/pos/client/inhouse-downpayment/v2/` and `.../mock/` from one shared state, and returns
+//! a [`RunningSandbox`]: its [`url`](RunningSandbox::url) is the provider's root, to be used where
+//! `https://apurata.com` would be. The app embeds it in sandbox mode, the CLI serves it, and the tests
+//! of every crate start one and talk to it over HTTP.
+//!
+//! Modules: `routes` (HTTP and the documented answers), `auth` (the token), `validate` (field formats),
+//! `state` (financings and the rules), [`demo`] (the seed), `persist` (the optional state file),
+//! `fault` (the fault injection seam), `lima` (the till's calendar day).
+
+mod auth;
+pub mod demo;
+mod fault;
+mod lima;
+mod persist;
+mod routes;
+mod state;
+mod validate;
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use providers::apurata::downpayment::MOCK_TOKEN;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub use fault::{Fault, FaultPlan};
+pub use lima::today_in_lima;
+pub use state::{BillingEvent, BillingKind, Financing, Payment, SandboxState};
+pub use validate::ONLY_RUC_10;
+
+/// How long [`RunningSandbox::shutdown`] lets open requests finish before cutting them.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+
+#[derive(Clone, PartialEq, Eq)]
+pub struct SandboxConfig {
+    /// Port on 127.0.0.1; `0` lets the system choose a free one.
+    pub port: u16,
+    /// The bearer token the sandbox accepts on every endpoint, `v2/` and `mock/` alike.
+    pub token: String,
+    /// Pins the sandbox's today (Lima calendar day): the seed is placed around it and payments land on
+    /// it. `None`: the real day in Lima, moving on at midnight.
+    pub today: Option<jiff::civil::Date>,
+    /// Keeps the financings and the billing log in this JSON file between runs: read at start (the
+    /// demo seed when it does not exist yet), rewritten after every change. `None`: memory only.
+    pub state_file: Option<PathBuf>,
+}
+
+impl Default for SandboxConfig {
+    /// Any free port, the provider's documented mock token, the real day, memory only.
+    fn default() -> Self {
+        SandboxConfig {
+            port: 0,
+            token: MOCK_TOKEN.to_owned(),
+            today: None,
+            state_file: None,
+        }
+    }
+}
+
+impl std::fmt::Debug for SandboxConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SandboxConfig")
+            .field("port", &self.port)
+            .field("token", &"<redacted>")
+            .field("today", &self.today)
+            .field("state_file", &self.state_file)
+            .finish()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SandboxError {
+    #[error(
+        "the sandbox cannot listen on {address}: the port is already in use (another sandbox or program?); choose another port, or 0 for any free one"
+    )]
+    PortInUse {
+        address: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the sandbox cannot listen on {address}: {source}")]
+    Bind {
+        address: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the sandbox needs a non-empty token")]
+    EmptyToken,
+    #[error(
+        "the sandbox cannot read its state file {}: {detail}; delete it to start again from the demo data",
+        path.display()
+    )]
+    StateFile { path: PathBuf, detail: String },
+}
+
+impl SandboxError {
+    /// Stable code for the `{code, message}` errors the UI translates.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SandboxError::PortInUse { .. } => "sandbox_port_in_use",
+            SandboxError::Bind { .. } => "sandbox_bind_failed",
+            SandboxError::EmptyToken => "sandbox_empty_token",
+            SandboxError::StateFile { .. } => "sandbox_state_file_unreadable",
+        }
+    }
+}
+
+/// A sandbox serving in the background. Dropping it stops the server too.
+#[derive(Debug)]
+pub struct RunningSandbox {
+    url: String,
+    address: SocketAddr,
+    state: SandboxState,
+    // Dropping the sender is what tells the server to stop.
+    stop: oneshot::Sender<()>,
+    server: JoinHandle<()>,
+}
+
+/// Binds `127.0.0.1:{port}`, seeds the state and starts serving on the current tokio runtime.
+pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError> {
+    if config.token.trim().is_empty() {
+        return Err(SandboxError::EmptyToken);
+    }
+    let requested = SocketAddr::from((Ipv4Addr::LOCALHOST, config.port));
+    let listener = TcpListener::bind(requested)
+        .await
+        .map_err(|source| bind_error(requested, source))?;
+    let address = listener
+        .local_addr()
+        .map_err(|source| bind_error(requested, source))?;
+
+    let clock = lima::Clock::new(config.today);
+    let state = open_state(clock, config.state_file)?;
+    let app = routes::router(state.clone(), auth::Token(Arc::from(config.token)));
+    let (stop, stopped) = oneshot::channel::<()>();
+    let server = tokio::spawn(async move {
+        let serving = axum::serve(listener, app).with_graceful_shutdown(async {
+            // Either an explicit stop or the handle being dropped.
+            let _ = stopped.await;
+        });
+        if let Err(error) = serving.await {
+            tracing::error!(%error, "sandbox server stopped");
+        }
+    });
+    tracing::info!(%address, "sandbox listening");
+    Ok(RunningSandbox {
+        url: format!("http://{address}"),
+        address,
+        state,
+        stop,
+        server,
+    })
+}
+
+fn open_state(
+    clock: lima::Clock,
+    state_file: Option<PathBuf>,
+) -> Result<SandboxState, SandboxError> {
+    let saved = match &state_file {
+        Some(path) => persist::load(path).map_err(|detail| SandboxError::StateFile {
+            path: path.clone(),
+            detail,
+        })?,
+        None => None,
+    };
+    let (financings, events) = match saved {
+        Some(saved) => (saved.financings, saved.billing_events),
+        None => (demo::financings(clock.today()), Vec::new()),
+    };
+    Ok(SandboxState::new(financings, events, clock, state_file))
+}
+
+fn bind_error(address: SocketAddr, source: std::io::Error) -> SandboxError {
+    if source.kind() == std::io::ErrorKind::AddrInUse {
+        SandboxError::PortInUse { address, source }
+    } else {
+        SandboxError::Bind { address, source }
+    }
+}
+
+impl RunningSandbox {
+    /// The provider root, `http://127.0.0.1:PORT`, without a path or a trailing slash.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// A handle on the live state (financings, billing log), shared with the server.
+    pub fn state(&self) -> SandboxState {
+        self.state.clone()
+    }
+
+    /// Stops accepting connections, lets open requests finish (a few seconds at most) and returns
+    /// when the port is free.
+    pub async fn shutdown(self) {
+        let RunningSandbox {
+            stop, mut server, ..
+        } = self;
+        let _ = stop.send(());
+        if tokio::time::timeout(SHUTDOWN_GRACE, &mut server)
+            .await
+            .is_err()
+        {
+            server.abort();
+            let _ = server.await;
+        }
+    }
+
+    /// Serves until the process ends (or the server fails).
+    pub async fn wait(self) {
+        let RunningSandbox {
+            stop: _keep_serving,
+            server,
+            ..
+        } = self;
+        let _ = server.await;
+    }
+}

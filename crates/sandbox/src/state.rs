@@ -1,0 +1,312 @@
+//! The financings the sandbox knows and the rules that change them, behind one lock.
+//!
+//! Rules, from the provider's document and notes:
+//! - `paid-and-billed` takes effect once: a PENDING down payment becomes FULFILLED, paid in the store
+//!   (origin `external`) on the sandbox's today, and the code becomes billed; a down payment already paid
+//!   (online, or before an undo) only becomes billed; an already billed code is left as it is.
+//! - `undo-billing` makes a billed code billable again; the down payment stays paid.
+//! - A request names the financing by funding code; every identity it sends (the DNI, or the RUC) must
+//!   belong to it, otherwise the code "does not exist or not active" for that customer. A financing's
+//!   DNI is its applicant's: for a person's RUC (`10...`) the DNI inside it, for a company the
+//!   representative's, so either the DNI or the RUC on record identifies the operation.
+//!
+//! Day summary, as the sandbox reads the document: the orders of day D are the financings whose down
+//! payment was paid on Lima day D, whatever the channel. Each `order_detail` row carries the order id,
+//! the applicant's DNI, the payment origin and the down payment amount. `total_purchases` sums those
+//! orders' purchase totals, `total_paid_in_store` sums the amounts paid with origin `external`, and
+//! `total_financed = total_purchases - total_paid_in_store` (so a down payment paid online counts as
+//! financed from the store's point of view: the store receives it from the provider, not at its till).
+//!
+//! Every effective change of the billed flag is appended to a log of [`BillingEvent`]s; the seed is
+//! not a change and logs nothing. The log lets tests and soak runs count billings and catch doubles.
+//! With a state file, every logged change is also saved (see `persist`).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use jiff::Timestamp;
+use jiff::civil::{Date, DateTime};
+use providers::apurata::downpayment::{
+    CustomerId, DaySummaryDetail, DayTotals, DownpaymentChannel, DownpaymentStatus, FundingInfo,
+    OrderDetail, PaymentOrigin,
+};
+use providers::money::Soles;
+use serde::{Deserialize, Serialize};
+
+use crate::fault::FaultPlan;
+use crate::lima::Clock;
+use crate::validate::Lookup;
+
+/// One aCuotaz financing as the provider holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Financing {
+    pub funding_code: String,
+    /// The store's order id, as the day summary lists it.
+    pub order_id: String,
+    /// The applicant's DNI: the DNI inside a person's RUC, a company's representative's.
+    pub dni: String,
+    pub ruc: Option<String>,
+    pub purchase_total: Soles,
+    pub downpayment_amount: Soles,
+    pub channel: DownpaymentChannel,
+    /// `None` while the down payment is pending.
+    pub payment: Option<Payment>,
+    /// `billed_by_ecommerce`.
+    pub billed: bool,
+}
+
+/// How and when a down payment was paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Payment {
+    pub origin: PaymentOrigin,
+    /// Lima civil time; its date is the day whose summary lists the order.
+    pub paid_at: DateTime,
+}
+
+impl Financing {
+    pub fn status(&self) -> DownpaymentStatus {
+        match self.payment {
+            Some(_) => DownpaymentStatus::Fulfilled,
+            None => DownpaymentStatus::Pending,
+        }
+    }
+
+    pub fn paid_on(&self) -> Option<Date> {
+        self.payment.map(|payment| payment.paid_at.date())
+    }
+
+    /// The `200` body of `info`.
+    pub fn info(&self) -> FundingInfo {
+        FundingInfo {
+            funding_code: self.funding_code.clone(),
+            purchase_total: self.purchase_total,
+            billed_by_ecommerce: self.billed,
+            downpayment_amount: self.downpayment_amount,
+            downpayment_status: self.status(),
+            downpayment_channel: self.channel,
+        }
+    }
+
+    fn belongs_to(&self, customer: &CustomerId) -> bool {
+        match customer {
+            CustomerId::Dni(dni) => *dni == self.dni,
+            CustomerId::Ruc(ruc) => self.ruc.as_deref() == Some(ruc.as_str()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BillingKind {
+    Billed,
+    Unbilled,
+}
+
+/// One effective change of a code's billed flag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BillingEvent {
+    pub funding_code: String,
+    pub kind: BillingKind,
+    /// The real instant of the change (not the pinned day), for ordering.
+    pub at: Timestamp,
+}
+
+/// Why a well-formed request is refused (mapped to the documented answers by the routes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Refusal {
+    /// `404 Funding code does not exist or not active`: unknown code, or not this customer's.
+    NotFound,
+    /// `400 Not billed yet`.
+    NotBilledYet,
+}
+
+/// What a `paid-and-billed` call changed, for the request log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BillingEffect {
+    PaidAndBilled,
+    BilledOnly,
+    AlreadyBilled,
+}
+
+struct Ledger {
+    financings: BTreeMap<String, Financing>,
+    events: Vec<BillingEvent>,
+    faults: FaultPlan,
+    state_file: Option<PathBuf>,
+}
+
+impl Ledger {
+    fn find_mut(&mut self, lookup: &Lookup) -> Result<&mut Financing, Refusal> {
+        self.financings
+            .get_mut(&lookup.funding_code)
+            .filter(|financing| lookup.customers.iter().all(|c| financing.belongs_to(c)))
+            .ok_or(Refusal::NotFound)
+    }
+
+    fn log(&mut self, funding_code: &str, kind: BillingKind) {
+        self.events.push(BillingEvent {
+            funding_code: funding_code.to_owned(),
+            kind,
+            at: Timestamp::now(),
+        });
+        self.save();
+    }
+
+    /// Saved under the lock, so the file follows the changes in their order. A failed write leaves the
+    /// change in effect here (the caller was answered by then): it is logged, and the next change
+    /// writes the whole state again.
+    fn save(&self) {
+        let Some(path) = &self.state_file else { return };
+        let financings = self.financings.values().cloned().collect();
+        if let Err(error) = crate::persist::save(path, financings, self.events.clone()) {
+            tracing::warn!(path = %path.display(), %error, "sandbox state not saved");
+        }
+    }
+}
+
+/// A cheap, cloneable handle on the sandbox's state, shared by the server and its owner.
+#[derive(Clone)]
+pub struct SandboxState {
+    ledger: Arc<Mutex<Ledger>>,
+    clock: Clock,
+}
+
+impl std::fmt::Debug for SandboxState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SandboxState")
+            .field("today", &self.today())
+            .finish_non_exhaustive()
+    }
+}
+
+impl SandboxState {
+    /// A state holding `financings` (the demo seed, or what a state file kept) and the billing log so
+    /// far; with `state_file`, every change from now on is saved there.
+    pub(crate) fn new(
+        financings: Vec<Financing>,
+        events: Vec<BillingEvent>,
+        clock: Clock,
+        state_file: Option<PathBuf>,
+    ) -> Self {
+        let financings = financings
+            .into_iter()
+            .map(|financing| (financing.funding_code.clone(), financing))
+            .collect();
+        let ledger = Ledger {
+            financings,
+            events,
+            faults: FaultPlan::default(),
+            state_file,
+        };
+        SandboxState {
+            ledger: Arc::new(Mutex::new(ledger)),
+            clock,
+        }
+    }
+
+    /// The rules never leave the ledger half-changed, so a panic elsewhere while the lock was held
+    /// cannot have broken it: keep serving.
+    fn lock(&self) -> MutexGuard<'_, Ledger> {
+        self.ledger.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The sandbox's today in Lima (the pinned day, if the configuration pinned one).
+    pub fn today(&self) -> Date {
+        self.clock.today()
+    }
+
+    pub fn financing(&self, funding_code: &str) -> Option<Financing> {
+        self.lock().financings.get(funding_code).cloned()
+    }
+
+    /// Every financing, by funding code.
+    pub fn financings(&self) -> Vec<Financing> {
+        self.lock().financings.values().cloned().collect()
+    }
+
+    /// The log of effective billing changes, oldest first.
+    pub fn billing_events(&self) -> Vec<BillingEvent> {
+        self.lock().events.clone()
+    }
+
+    pub fn fault_plan(&self) -> FaultPlan {
+        self.lock().faults.clone()
+    }
+
+    pub(crate) fn info(&self, lookup: &Lookup) -> Result<FundingInfo, Refusal> {
+        self.lock()
+            .find_mut(lookup)
+            .map(|financing| financing.info())
+    }
+
+    pub(crate) fn paid_and_billed(&self, lookup: &Lookup) -> Result<BillingEffect, Refusal> {
+        let paid_at = self.clock.now();
+        let mut ledger = self.lock();
+        let financing = ledger.find_mut(lookup)?;
+        if financing.billed {
+            return Ok(BillingEffect::AlreadyBilled);
+        }
+        let effect = match financing.payment {
+            Some(_) => BillingEffect::BilledOnly,
+            None => {
+                financing.payment = Some(Payment {
+                    origin: PaymentOrigin::External,
+                    paid_at,
+                });
+                BillingEffect::PaidAndBilled
+            }
+        };
+        financing.billed = true;
+        ledger.log(&lookup.funding_code, BillingKind::Billed);
+        Ok(effect)
+    }
+
+    pub(crate) fn undo_billing(&self, lookup: &Lookup) -> Result<(), Refusal> {
+        let mut ledger = self.lock();
+        let financing = ledger.find_mut(lookup)?;
+        if !financing.billed {
+            return Err(Refusal::NotBilledYet);
+        }
+        financing.billed = false;
+        ledger.log(&lookup.funding_code, BillingKind::Unbilled);
+        Ok(())
+    }
+
+    /// The day's totals and orders (see the module doc); `None` only if a sum overflows, which no
+    /// seeded or played amount can reach.
+    pub(crate) fn day_summary(&self, day: Date) -> Option<DaySummaryDetail> {
+        let mut orders: Vec<(DateTime, Soles, OrderDetail)> = self
+            .lock()
+            .financings
+            .values()
+            .filter_map(|financing| {
+                let payment = financing.payment.filter(|p| p.paid_at.date() == day)?;
+                let row = OrderDetail {
+                    order_id: financing.order_id.clone(),
+                    dni: financing.dni.clone(),
+                    payment_origin: payment.origin,
+                    amount: financing.downpayment_amount,
+                };
+                Some((payment.paid_at, financing.purchase_total, row))
+            })
+            .collect();
+        orders.sort_by(|a, b| (a.0, &a.2.order_id).cmp(&(b.0, &b.2.order_id)));
+        let total_purchases = Soles::sum(orders.iter().map(|(_, purchase, _)| *purchase))?;
+        let total_paid_in_store = Soles::sum(
+            orders
+                .iter()
+                .filter(|(_, _, row)| row.payment_origin == PaymentOrigin::External)
+                .map(|(_, _, row)| row.amount),
+        )?;
+        let total_financed = total_purchases.checked_sub(total_paid_in_store)?;
+        Some(DaySummaryDetail {
+            totals: DayTotals {
+                total_purchases,
+                total_paid_in_store,
+                total_financed,
+            },
+            order_detail: orders.into_iter().map(|(_, _, row)| row).collect(),
+        })
+    }
+}
