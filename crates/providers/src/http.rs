@@ -102,6 +102,18 @@ impl ApiError {
         )
     }
 
+    /// The provider's own words, when it refused with a message (`Not billed yet`, field errors).
+    pub fn provider_message(&self) -> Option<String> {
+        match self {
+            ApiError::Unauthorized { message }
+            | ApiError::NotFound { message }
+            | ApiError::NotBilledYet { message }
+            | ApiError::Refused { message, .. } => Some(message.clone()),
+            ApiError::InvalidFields { fields } => Some(describe_fields(fields)),
+            _ => None,
+        }
+    }
+
     /// The HTTP status the provider answered with, when it answered.
     pub fn status(&self) -> Option<u16> {
         match self {

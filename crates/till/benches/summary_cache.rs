@@ -6,7 +6,11 @@ use jiff::Timestamp;
 use till::{DaySummary, DayTotals, Mode, OrderDetail, PaymentOrigin, Soles, summary};
 
 fn big_day(orders: usize) -> DaySummary {
-    let origins = [PaymentOrigin::External, PaymentOrigin::Card, PaymentOrigin::Transfer];
+    let origins = [
+        PaymentOrigin::External,
+        PaymentOrigin::Card,
+        PaymentOrigin::Transfer,
+    ];
     let orders: Vec<OrderDetail> = (0..orders)
         .map(|i| OrderDetail {
             order_id: format!("ACZ-2026-{i:06}"),
@@ -40,7 +44,11 @@ fn cache_ten_thousand_orders(c: &mut Criterion) {
         b.iter(|| summary::store(&mut connection, &day).unwrap())
     });
     group.bench_function("load 10,000 orders", |b| {
-        b.iter(|| summary::load(&connection, Mode::Sandbox, day.day).unwrap().unwrap())
+        b.iter(|| {
+            summary::load(&connection, Mode::Sandbox, day.day)
+                .unwrap()
+                .unwrap()
+        })
     });
     group.finish();
 }

@@ -168,7 +168,7 @@ impl Till {
                 cause: error,
             }),
             Err(error) => {
-                tracing::warn!(%day, %error, "day summary unavailable, trying the cached copy");
+                tracing::info!(%day, %error, "day summary unavailable, trying the cached copy");
                 match summary::load(&self.db(), self.mode, day)? {
                     Some(cached) => Ok(cached),
                     None => Err(TillError::Unavailable { day, cause: error }),
@@ -238,7 +238,11 @@ impl Till {
             entry,
             Outcome {
                 state,
-                reason: Some(error.to_string()),
+                reason: Some(
+                    error
+                        .provider_message()
+                        .unwrap_or_else(|| error.to_string()),
+                ),
                 http_status: error.status(),
                 downpayment_amount: None,
             },

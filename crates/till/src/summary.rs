@@ -27,10 +27,7 @@ pub struct DaySummary {
 }
 
 /// Replaces the cached copy of one day and mode with `summary`, in one transaction.
-pub fn store(
-    connection: &mut rusqlite::Connection,
-    summary: &DaySummary,
-) -> Result<(), TillError> {
+pub fn store(connection: &mut rusqlite::Connection, summary: &DaySummary) -> Result<(), TillError> {
     let failed = TillError::storage("cache the day summary");
     let transaction = connection
         .transaction()

@@ -41,7 +41,10 @@ impl Fixture {
 }
 
 fn docs_pair() -> (CustomerId, &'static str) {
-    (parse_dni(demo::DOCS_PAIR.dni).unwrap(), demo::DOCS_PAIR.funding_code)
+    (
+        parse_dni(demo::DOCS_PAIR.dni).unwrap(),
+        demo::DOCS_PAIR.funding_code,
+    )
 }
 
 #[tokio::test]
@@ -69,11 +72,19 @@ async fn check_pay_undo_pay_again() {
     assert_eq!(undone.state, OperationState::Confirmed);
     let after_undo = till.check(&customer, code).await.unwrap();
     assert!(!after_undo.handover_allowed);
-    assert_eq!(after_undo.amount_to_collect, Soles::ZERO, "the down payment stays paid");
+    assert_eq!(
+        after_undo.amount_to_collect,
+        Soles::ZERO,
+        "the down payment stays paid"
+    );
 
     till.pay(&customer, code).await.unwrap();
     let billings = fixture.sandbox.state().billing_events();
-    assert_eq!(billings.len(), 3, "billed, unbilled, billed again: {billings:?}");
+    assert_eq!(
+        billings.len(),
+        3,
+        "billed, unbilled, billed again: {billings:?}"
+    );
 
     let history = till.history(None).unwrap();
     let kinds: Vec<_> = history.iter().map(|e| e.kind).collect();
@@ -103,14 +114,21 @@ async fn refusals_are_journaled_with_the_providers_reason() {
 
     let error = till.undo(&customer, code).await.unwrap_err();
     assert_eq!(error.code(), "not_billed_yet");
-    assert!(error.to_string().contains("todavía no está facturado"), "{error}");
+    assert!(
+        error.to_string().contains("todavía no está facturado"),
+        "{error}"
+    );
 
     let error = till.check(&customer, "7654321").await.unwrap_err();
     assert_eq!(error.code(), "funding_code_not_found");
 
     let stranger = parse_dni("11111111").unwrap();
     let error = till.pay(&stranger, code).await.unwrap_err();
-    assert_eq!(error.code(), "funding_code_not_found", "a code only answers to its own customer");
+    assert_eq!(
+        error.code(),
+        "funding_code_not_found",
+        "a code only answers to its own customer"
+    );
 
     let history = till.history(None).unwrap();
     assert_eq!(history.len(), 3);
@@ -155,10 +173,16 @@ async fn undo_with_a_company_ruc_is_refused_before_sending() {
     let fixture = Fixture::new().await;
     let till = fixture.till();
     let company = parse_customer(demo::COMPANY_RUC.ruc.unwrap()).unwrap();
-    let error = till.undo(&company, demo::COMPANY_RUC.funding_code).await.unwrap_err();
+    let error = till
+        .undo(&company, demo::COMPANY_RUC.funding_code)
+        .await
+        .unwrap_err();
     assert_eq!(error.code(), "invalid_input");
     assert_eq!(error.field(), Some("ruc"));
-    assert!(till.history(None).unwrap().is_empty(), "nothing sent, nothing journaled");
+    assert!(
+        till.history(None).unwrap().is_empty(),
+        "nothing sent, nothing journaled"
+    );
 }
 
 #[tokio::test]

@@ -4,14 +4,19 @@
 use std::path::PathBuf;
 
 use providers::apurata::downpayment::MOCK_TOKEN;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
 use till::identity::parse_dni;
 use till::{ApiToken, HttpSettings, Mode, OperationState, Till, TillConfig};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
 
 /// A provider stand-in that, on receiving the request, reads the till's SQLite file through its own
 /// connection and reports the journal rows it saw, then answers 200.
-async fn provider_that_inspects(database: PathBuf) -> (String, tokio::sync::oneshot::Receiver<Vec<(String, String)>>) {
+async fn provider_that_inspects(
+    database: PathBuf,
+) -> (
+    String,
+    tokio::sync::oneshot::Receiver<Vec<(String, String)>>,
+) {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let (sender, receiver) = tokio::sync::oneshot::channel();
@@ -39,18 +44,26 @@ async fn the_row_is_durable_before_the_request_leaves() {
         http: HttpSettings::default(),
     })
     .unwrap();
-    let entry = till.pay(&parse_dni("14159265").unwrap(), "1234567").await.unwrap();
+    let entry = till
+        .pay(&parse_dni("14159265").unwrap(), "1234567")
+        .await
+        .unwrap();
     assert_eq!(
         seen.await.unwrap(),
         [("paid_and_billed".to_owned(), "pending".to_owned())]
     );
     assert_eq!(entry.state, OperationState::Confirmed);
-    assert_eq!(till.history(None).unwrap()[0].state, OperationState::Confirmed);
+    assert_eq!(
+        till.history(None).unwrap()[0].state,
+        OperationState::Confirmed
+    );
 }
 
 fn journal_rows(database: &std::path::Path) -> Vec<(String, String)> {
     let connection = rusqlite::Connection::open(database).unwrap();
-    let mut statement = connection.prepare("SELECT kind, state FROM journal").unwrap();
+    let mut statement = connection
+        .prepare("SELECT kind, state FROM journal")
+        .unwrap();
     statement
         .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
         .unwrap()

@@ -1,0 +1,131 @@
+//! The command line, as clap reads it. Every global flag also reads an environment variable, so IT can
+//! deploy a pre-configured till; the token is deliberately not a flag (flags end up in shell histories
+//! and process lists).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "caja",
+    version,
+    about = "Caja: cobro de cuotas iniciales aCuotaz en tienda / aCuotaz in-store down payments",
+    long_about = "Caja valida un financiamiento aCuotaz, marca la cuota inicial como pagada y facturada, \
+                  anula la facturación e imprime el resumen del día para el cuadre de caja.\n\n\
+                  El token del proveedor se lee de CAJA_TOKEN o del almacén de secretos del sistema \
+                  («caja token set»); nunca de un parámetro."
+)]
+pub struct Cli {
+    /// Folder of the till's database [default: the platform's data folder]
+    #[arg(long, global = true, env = "CAJA_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Which provider to talk to
+    #[arg(long, global = true, env = "CAJA_MODE", value_enum, default_value_t = ModeArg::Sandbox)]
+    pub mode: ModeArg,
+
+    /// The provider's root URL (the equivalent of https://apurata.com); sandbox mode starts its own
+    /// simulator when none is given
+    #[arg(long, global = true, env = "CAJA_API_URL", value_name = "URL")]
+    pub api_url: Option<String>,
+
+    /// Print one JSON object on stdout instead of text
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Language of the text output
+    #[arg(long, global = true, env = "CAJA_LANG", value_enum, default_value_t = LangArg::Es)]
+    pub lang: LangArg,
+
+    /// Store name printed on reports
+    #[arg(
+        long,
+        global = true,
+        env = "CAJA_STORE_NAME",
+        default_value = "Mi tienda"
+    )]
+    pub store_name: String,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModeArg {
+    Sandbox,
+    Mock,
+    Live,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Es,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a financing (info): what to collect and whether the product may be handed over
+    Check(Operation),
+    /// Mark the down payment paid and billed (paid-and-billed)
+    Pay(Operation),
+    /// Undo the billing of a funding code (undo-billing); the down payment stays paid
+    Undo(Operation),
+    /// The day summary with detail for the till balancing; cached for when the network is down
+    Summary {
+        /// The Lima day, YYYY-MM-DD [default: today in Lima]
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        day: Option<String>,
+        /// Also write the summary as a PDF to this file
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+    },
+    /// This till's journal, newest first
+    History {
+        /// Only this Lima day, YYYY-MM-DD
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        day: Option<String>,
+    },
+    /// Serve the provider simulator in the foreground (demo data; Ctrl+C stops it)
+    Sandbox {
+        /// Port on 127.0.0.1 [default: any free port]
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+    },
+    /// Manage the provider token in the system secret store
+    Token {
+        #[command(subcommand)]
+        action: TokenAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenAction {
+    /// Save the token for the current mode; it is read from standard input, never from a flag
+    Set,
+    /// Say whether a token is configured (never prints it)
+    Status,
+    /// Remove the saved token for the current mode
+    Clear,
+}
+
+#[derive(Debug, Args)]
+#[group(id = "customer", required = true, multiple = false)]
+pub struct Customer {
+    /// The customer's DNI (8 digits)
+    #[arg(long, value_name = "DNI")]
+    pub dni: Option<String>,
+    /// The customer's RUC (11 digits)
+    #[arg(long, value_name = "RUC")]
+    pub ruc: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct Operation {
+    #[command(flatten)]
+    pub customer: Customer,
+    /// The funding code shown on the customer's phone
+    #[arg(long, value_name = "CODE")]
+    pub funding_code: String,
+}

@@ -1,0 +1,317 @@
+//! One function per subcommand: parse what was typed (nothing malformed is sent), call the till, and say
+//! the result and the next step.
+
+use std::io::{BufRead, IsTerminal};
+
+use serde_json::json;
+use till::clock;
+use till::identity::{parse_dni, parse_funding_code, parse_ruc_customer};
+use till::{CheckResult, CustomerId, JournalEntry, OperationKind};
+
+use crate::args::{Cli, Command, Operation, TokenAction};
+use crate::output::{CliError, Printer, amount};
+use crate::setup::{self, OpenTill};
+use crate::{history, summary};
+
+pub async fn run(cli: Cli, printer: &Printer) -> u8 {
+    let name = command_name(&cli.command);
+    match dispatch(&cli, printer).await {
+        Ok(()) => 0,
+        Err(error) => printer.failure(name, &error),
+    }
+}
+
+fn command_name(command: &Command) -> &'static str {
+    match command {
+        Command::Check(_) => "check",
+        Command::Pay(_) => "pay",
+        Command::Undo(_) => "undo",
+        Command::Summary { .. } => "summary",
+        Command::History { .. } => "history",
+        Command::Sandbox { .. } => "sandbox",
+        Command::Token { .. } => "token",
+    }
+}
+
+async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
+    match &cli.command {
+        Command::Check(operation) => {
+            let (customer, code) = parse_operation(operation)?;
+            with_till(cli, async |open| {
+                let result = open.till.check(&customer, &code).await?;
+                print_check(printer, &customer, &result);
+                Ok(())
+            })
+            .await
+        }
+        Command::Pay(operation) | Command::Undo(operation) => {
+            let kind = match cli.command {
+                Command::Pay(_) => OperationKind::PaidAndBilled,
+                _ => OperationKind::UndoBilling,
+            };
+            let (customer, code) = parse_operation(operation)?;
+            if kind == OperationKind::UndoBilling {
+                till::identity::ensure_undo_supported(&customer)?;
+            }
+            with_till(cli, async |open| {
+                let entry = match kind {
+                    OperationKind::PaidAndBilled => open.till.pay(&customer, &code).await?,
+                    _ => open.till.undo(&customer, &code).await?,
+                };
+                print_operation(printer, &entry);
+                Ok(())
+            })
+            .await
+        }
+        Command::Summary { day, pdf } => {
+            let day = match day {
+                Some(text) => clock::parse_day(text)?,
+                None => clock::lima_today(),
+            };
+            with_till(cli, async |open| {
+                summary::run(&open.till, printer, &cli.store_name, day, pdf.as_deref()).await
+            })
+            .await
+        }
+        Command::History { day } => {
+            let day = day.as_deref().map(clock::parse_day).transpose()?;
+            with_till(cli, async |open| history::run(&open.till, printer, day)).await
+        }
+        Command::Sandbox { port } => serve_sandbox(printer, *port).await,
+        Command::Token { action } => token(cli, printer, action),
+    }
+}
+
+/// Opens the till, runs `body`, and always stops the embedded sandbox afterwards.
+async fn with_till(
+    cli: &Cli,
+    body: impl AsyncFnOnce(&OpenTill) -> Result<(), CliError>,
+) -> Result<(), CliError> {
+    let open = setup::open_till(cli).await?;
+    let result = body(&open).await;
+    open.close().await;
+    result
+}
+
+fn parse_operation(operation: &Operation) -> Result<(CustomerId, String), CliError> {
+    let customer = match (&operation.customer.dni, &operation.customer.ruc) {
+        (Some(dni), _) => parse_dni(dni)?,
+        (None, Some(ruc)) => parse_ruc_customer(ruc)?,
+        (None, None) => unreachable!("clap requires --dni or --ruc"),
+    };
+    let code = parse_funding_code(&operation.funding_code)?;
+    Ok((customer, code))
+}
+
+/// The flags that name this customer and code again, for the "next step" line.
+fn flags(customer: &CustomerId, code: &str) -> String {
+    format!(
+        "--{} {} --funding-code {code}",
+        customer.field(),
+        customer.number()
+    )
+}
+
+fn print_check(printer: &Printer, customer: &CustomerId, result: &CheckResult) {
+    use providers::apurata::downpayment::{DownpaymentChannel, DownpaymentStatus};
+    let info = &result.info;
+    let pending = info.downpayment_status == DownpaymentStatus::Pending;
+    let online = info.downpayment_channel == DownpaymentChannel::ACuotaz;
+    let flags = flags(customer, &info.funding_code);
+    let status = match (pending, online) {
+        (true, _) => printer.say(
+            "PENDIENTE (se paga en tienda)",
+            "PENDING (to be paid in store)",
+        ),
+        (false, true) => printer.say("PAGADA en línea (aCuotaz)", "PAID online (aCuotaz)"),
+        (false, false) => printer.say("PAGADA en tienda", "PAID in store"),
+    };
+    let billed = if info.billed_by_ecommerce {
+        printer.say("sí", "yes")
+    } else {
+        printer.say("no", "no")
+    };
+    let next = if result.handover_allowed {
+        printer.say(
+            "Ya está pagado y facturado: puede entregar el producto.",
+            "Already paid and billed: the product may be handed over.",
+        )
+    } else if pending {
+        printer.say(
+            format!(
+                "Cobre {} al cliente y luego márquelo pagado y facturado:\n  caja pay {flags}",
+                result.amount_to_collect
+            ),
+            format!(
+                "Collect {} from the customer, then mark it paid and billed:\n  caja pay {flags}",
+                result.amount_to_collect
+            ),
+        )
+    } else {
+        printer.say(
+            format!("No cobre nada: la cuota inicial ya está pagada. Falta facturar:\n  caja pay {flags}"),
+            format!("Collect nothing: the down payment is already paid. It still needs billing:\n  caja pay {flags}"),
+        )
+    };
+    let text = printer.say(
+        format!(
+            "Financiamiento {code} ({doc} {number})\n  Cuota inicial:      {status}\n  COBRAR AHORA:       {collect}\n  Total de la compra: {total}\n  Facturado:          {billed}\n{next}",
+            code = info.funding_code,
+            doc = customer.field().to_uppercase(),
+            number = customer.number(),
+            collect = result.amount_to_collect,
+            total = info.purchase_total,
+        ),
+        format!(
+            "Financing {code} ({doc} {number})\n  Down payment:    {status}\n  COLLECT NOW:     {collect}\n  Purchase total:  {total}\n  Billed:          {billed}\n{next}",
+            code = info.funding_code,
+            doc = customer.field().to_uppercase(),
+            number = customer.number(),
+            collect = result.amount_to_collect,
+            total = info.purchase_total,
+        ),
+    );
+    let details = json!({
+        "funding_code": info.funding_code,
+        "customer": { customer.field(): customer.number() },
+        "purchase_total": amount(info.purchase_total),
+        "downpayment_amount": amount(info.downpayment_amount),
+        "downpayment_status": info.downpayment_status,
+        "downpayment_channel": info.downpayment_channel,
+        "billed_by_ecommerce": info.billed_by_ecommerce,
+        "amount_to_collect": amount(result.amount_to_collect),
+        "handover_allowed": result.handover_allowed,
+        "journal_id": result.entry.id,
+    });
+    printer.success("check", details, &text);
+}
+
+fn print_operation(printer: &Printer, entry: &JournalEntry) {
+    let flags = flags(&entry.customer, &entry.funding_code);
+    let text = match entry.kind {
+        OperationKind::UndoBilling => printer.say(
+            format!(
+                "Facturación anulada: aCuotaz lo confirmó (operación n.° {id}).\nLa cuota inicial sigue pagada. Para volver a facturar:\n  caja pay {flags}",
+                id = entry.id
+            ),
+            format!(
+                "Billing undone: aCuotaz confirmed it (operation #{id}).\nThe down payment stays paid. To bill again:\n  caja pay {flags}",
+                id = entry.id
+            ),
+        ),
+        _ => printer.say(
+            format!(
+                "PAGADO Y FACTURADO: aCuotaz lo confirmó (operación n.° {id}).\nYa puede emitir el comprobante y ENTREGAR EL PRODUCTO.",
+                id = entry.id
+            ),
+            format!(
+                "PAID AND BILLED: aCuotaz confirmed it (operation #{id}).\nYou may now issue the receipt and HAND OVER THE PRODUCT.",
+                id = entry.id
+            ),
+        ),
+    };
+    let details = json!({
+        "funding_code": entry.funding_code,
+        "customer": { entry.customer.field(): entry.customer.number() },
+        "state": entry.state,
+        "handover_allowed": entry.kind == OperationKind::PaidAndBilled,
+        "journal_id": entry.id,
+        "idempotency_key": entry.idempotency_key,
+    });
+    let command = if entry.kind == OperationKind::PaidAndBilled {
+        "pay"
+    } else {
+        "undo"
+    };
+    printer.success(command, details, &text);
+}
+
+async fn serve_sandbox(printer: &Printer, port: u16) -> Result<(), CliError> {
+    let config = sandbox::SandboxConfig {
+        port,
+        ..sandbox::SandboxConfig::default()
+    };
+    let running = sandbox::start(config)
+        .await
+        .map_err(|error| CliError::other("sandbox", error.to_string()))?;
+    let url = running.url().to_owned();
+    let text = printer.say(
+        format!(
+            "Sandbox de aCuotaz escuchando en {url}\nÚselo con: CAJA_API_URL={url} caja check --dni 14159265 --funding-code 1234567\nCtrl+C para detenerlo."
+        ),
+        format!(
+            "aCuotaz sandbox listening on {url}\nUse it with: CAJA_API_URL={url} caja check --dni 14159265 --funding-code 1234567\nCtrl+C stops it."
+        ),
+    );
+    printer.success("sandbox", json!({ "url": url }), &text);
+    if tokio::signal::ctrl_c().await.is_err() {
+        tracing::warn!("cannot listen for Ctrl+C; stopping the sandbox now");
+    }
+    running.shutdown().await;
+    Ok(())
+}
+
+fn token(cli: &Cli, printer: &Printer, action: &TokenAction) -> Result<(), CliError> {
+    let mode = setup::mode(cli);
+    match action {
+        TokenAction::Set => {
+            if std::io::stdin().is_terminal() {
+                eprintln!(
+                    "{}",
+                    printer.say(
+                        format!("Pegue el token del modo {mode} y presione Enter:"),
+                        format!("Paste the {mode} token and press Enter:")
+                    )
+                );
+            }
+            let mut line = String::new();
+            std::io::stdin()
+                .lock()
+                .read_line(&mut line)
+                .map_err(|error| CliError::other("io", error.to_string()))?;
+            if line.trim().is_empty() {
+                return Err(CliError::other(
+                    "invalid_input",
+                    printer.say("No se recibió ningún token.", "No token was given."),
+                ));
+            }
+            till::secrets::save_token(mode, &line)
+                .map_err(|error| CliError::other("secret_store", error.to_string()))?;
+            let text = printer.say(
+                format!("Token del modo {mode} guardado en el almacén de secretos del sistema."),
+                format!("The {mode} token is saved in the system secret store."),
+            );
+            printer.success("token", json!({ "mode": mode, "saved": true }), &text);
+        }
+        TokenAction::Status => {
+            let from_env = std::env::var("CAJA_TOKEN").is_ok_and(|t| !t.trim().is_empty());
+            let stored = till::secrets::load_token(mode).is_some();
+            let text = match (from_env, stored) {
+                (true, _) => printer.say(
+                    "Token tomado de CAJA_TOKEN.",
+                    "Token taken from CAJA_TOKEN.",
+                ),
+                (false, true) => printer.say(
+                    "Token guardado en el almacén de secretos del sistema.",
+                    "Token saved in the system secret store.",
+                ),
+                (false, false) => printer.say(
+                    format!("No hay token para el modo {mode}."),
+                    format!("There is no token for {mode} mode."),
+                ),
+            };
+            let details = json!({ "mode": mode, "from_env": from_env, "stored": stored });
+            printer.success("token", details, &text);
+        }
+        TokenAction::Clear => {
+            till::secrets::delete_token(mode)
+                .map_err(|error| CliError::other("secret_store", error.to_string()))?;
+            let text = printer.say(
+                format!("Token del modo {mode} eliminado."),
+                format!("The {mode} token was removed."),
+            );
+            printer.success("token", json!({ "mode": mode, "saved": false }), &text);
+        }
+    }
+    Ok(())
+}

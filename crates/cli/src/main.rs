@@ -1,0 +1,37 @@
+//! `caja`: every till operation from a terminal, for the store's IT and for scripts.
+//!
+//! Exit codes: 0 done; 2 bad input, nothing sent; 3 the provider refused; 4 outcome not known or
+//! provider unreachable (the journal keeps the operation as `unknown`); 1 anything else.
+
+mod args;
+mod commands;
+mod history;
+mod output;
+mod setup;
+mod summary;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::Cli;
+use crate::output::Printer;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    setup::init_logging();
+    let printer = Printer::new(cli.json, cli.lang);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("caja: cannot start the async runtime: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    let code = runtime.block_on(commands::run(cli, &printer));
+    ExitCode::from(code)
+}

@@ -1,0 +1,123 @@
+//! How results reach the terminal: text in the chosen language for people, or exactly one JSON object on
+//! stdout with `--json`. Errors go to stderr as text (stdout as JSON), with the exit code the kind of
+//! failure calls for.
+
+use serde_json::{Value, json};
+use till::{Lang, Soles, TillError};
+
+/// Everything a command can fail with, and the exit code each kind maps to.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Till(#[from] TillError),
+    #[error("{message}")]
+    Other { code: &'static str, message: String },
+}
+
+impl CliError {
+    pub fn other(code: &'static str, message: impl Into<String>) -> Self {
+        CliError::Other {
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// 2 bad input (nothing sent); 3 provider refused; 4 outcome unknown or provider unreachable;
+    /// 1 anything else.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Till(TillError::InvalidInput { .. } | TillError::MissingToken { .. }) => 2,
+            CliError::Till(TillError::Refused { .. }) => 3,
+            CliError::Till(TillError::OutcomeUnknown { .. } | TillError::Unavailable { .. }) => 4,
+            CliError::Till(_) | CliError::Other { .. } => 1,
+        }
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            CliError::Till(error) => error.code(),
+            CliError::Other { code, .. } => code,
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            CliError::Till(error) => error.message(lang),
+            CliError::Other { message, .. } => message.clone(),
+        }
+    }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            CliError::Till(error) => error.field(),
+            CliError::Other { .. } => None,
+        }
+    }
+}
+
+pub struct Printer {
+    pub json: bool,
+    pub lang: Lang,
+}
+
+impl Printer {
+    pub fn new(json: bool, lang: crate::args::LangArg) -> Self {
+        Printer {
+            json,
+            lang: crate::setup::lang(lang),
+        }
+    }
+
+    /// Spanish or English text.
+    pub fn say(&self, es: impl Into<String>, en: impl Into<String>) -> String {
+        match self.lang {
+            Lang::Es => es.into(),
+            Lang::En => en.into(),
+        }
+    }
+
+    /// Prints a success: `details` merged into `{"ok": true, "command": ..}` with `--json`, else `text`.
+    pub fn success(&self, command: &str, details: Value, text: &str) {
+        if self.json {
+            let mut object = json!({ "ok": true, "command": command });
+            if let (Some(target), Value::Object(extra)) = (object.as_object_mut(), details) {
+                target.extend(extra);
+            }
+            emit(&object.to_string());
+        } else {
+            emit(text.trim_end());
+        }
+    }
+
+    /// Prints a failure and returns its exit code.
+    pub fn failure(&self, command: &str, error: &CliError) -> u8 {
+        let exit_code = error.exit_code();
+        let message = error.message(self.lang);
+        if self.json {
+            let object = json!({
+                "ok": false,
+                "command": command,
+                "exit_code": exit_code,
+                "error": { "code": error.code(), "message": message, "field": error.field() },
+            });
+            emit(&object.to_string());
+        } else {
+            let label = self.say("Error", "Error");
+            eprintln!("{label}: {message}");
+        }
+        exit_code
+    }
+}
+
+/// Writes one line to stdout. A closed pipe (`caja summary | head`) is the reader's choice, not an
+/// error worth a panic, so write failures are ignored.
+fn emit(line: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "{line}").and_then(|()| stdout.flush());
+}
+
+/// An amount for JSON: exact decimal text (`"1234.50"`), never a float a script could sum wrongly.
+pub fn amount(soles: Soles) -> Value {
+    Value::String(format!("{:.2}", soles.to_decimal()))
+}

@@ -1,0 +1,134 @@
+//! Tables that run across pages: fixed columns, a shaded column header repeated at the top of every
+//! page the table reaches, and rows banded in alternate shades so the eye can follow a line across.
+//!
+//! Cells are cut to their column (with an ellipsis) rather than allowed to run into the next one;
+//! numbers are right-aligned so their digits line up.
+
+use crate::canvas::{Canvas, Style};
+use crate::fonts::Face;
+use crate::layout::{CONTENT_WIDTH, Flow, LEFT};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Align {
+    Left,
+    Right,
+}
+
+pub(crate) struct Column {
+    pub title: &'static str,
+    pub width: f32,
+    pub align: Align,
+}
+
+pub(crate) const CELL: Style = Style::new(Face::Regular, 9.0);
+const HEADER: Style = Style::new(Face::Bold, 9.0);
+/// Space between a cell's text and its column edges.
+const PADDING: f32 = 4.0;
+pub(crate) const HEADER_HEIGHT: f32 = 17.0;
+/// Height of a one-line row, and where its baseline sits from the row's top.
+pub(crate) const ROW_HEIGHT: f32 = 14.0;
+pub(crate) const ROW_BASELINE: f32 = 10.0;
+const HEADER_SHADE: f32 = 0.86;
+const BAND_SHADE: f32 = 0.95;
+
+pub(crate) struct Table<'c> {
+    columns: &'c [Column],
+    /// Left edge of each column.
+    lefts: Vec<f32>,
+    /// Rows drawn so far, for the alternate banding.
+    rows: usize,
+}
+
+impl<'c> Table<'c> {
+    /// Starts a table at the cursor with its column header. `first_rows_height` is kept on the same
+    /// page as the header, so a header never sits alone at the foot of a page.
+    pub(crate) fn start(flow: &mut Flow, columns: &'c [Column], first_rows_height: f32) -> Self {
+        let mut lefts = Vec::with_capacity(columns.len());
+        let mut x = LEFT;
+        for column in columns {
+            lefts.push(x);
+            x += column.width;
+        }
+        debug_assert!(
+            (x - LEFT - CONTENT_WIDTH).abs() < 0.5,
+            "columns must fill the width"
+        );
+        let table = Table {
+            columns,
+            lefts,
+            rows: 0,
+        };
+        flow.make_room(HEADER_HEIGHT + first_rows_height);
+        table.header(flow);
+        table
+    }
+
+    fn header(&self, flow: &mut Flow) {
+        let top = flow.y();
+        let page = flow.page();
+        page.band(LEFT, top, CONTENT_WIDTH, HEADER_HEIGHT, HEADER_SHADE);
+        for (index, column) in self.columns.iter().enumerate() {
+            self.cell(page, index, top + 12.0, HEADER, column.title);
+        }
+        flow.advance(HEADER_HEIGHT);
+    }
+
+    /// Makes room for a row of `height` points (a new page repeats the column header), shades it if it
+    /// is an alternate one, and returns the top of the row.
+    pub(crate) fn row(&mut self, flow: &mut Flow, height: f32) -> f32 {
+        if flow.make_room(height) {
+            self.header(flow);
+        }
+        let top = flow.y();
+        if self.rows % 2 == 1 {
+            flow.page()
+                .band(LEFT, top, CONTENT_WIDTH, height, BAND_SHADE);
+        }
+        self.rows += 1;
+        flow.advance(height);
+        top
+    }
+
+    /// Writes `text` in column `index` on `baseline`, aligned as the column says and cut to fit it.
+    pub(crate) fn cell(
+        &self,
+        page: &mut Canvas,
+        index: usize,
+        baseline: f32,
+        style: Style,
+        text: &str,
+    ) {
+        let column = &self.columns[index];
+        let left = self.lefts[index];
+        let text = style
+            .face
+            .fit(text, style.size, column.width - 2.0 * PADDING);
+        match column.align {
+            Align::Left => page.text(left + PADDING, baseline, style, &text),
+            Align::Right => page.text_right(left + column.width - PADDING, baseline, style, &text),
+        }
+    }
+
+    /// Writes `text` from the left of column `from` across the rest of the row: for a note under a
+    /// row, such as the reason an operation was rejected.
+    pub(crate) fn note(
+        &self,
+        page: &mut Canvas,
+        from: usize,
+        baseline: f32,
+        style: Style,
+        text: &str,
+    ) {
+        let left = self.lefts[from] + PADDING;
+        let text = style
+            .face
+            .fit(text, style.size, LEFT + CONTENT_WIDTH - PADDING - left);
+        page.text(left, baseline, style, &text);
+    }
+
+    /// Closes the table with a rule under its last row.
+    pub(crate) fn end(self, flow: &mut Flow) {
+        let y = flow.y();
+        flow.page().rule(LEFT, LEFT + CONTENT_WIDTH, y, 0.5, 0.5);
+    }
+}
