@@ -113,7 +113,8 @@ async fn day_summary_queries_use_an_ampersand() {
 
 #[tokio::test]
 async fn documented_errors_are_typed() {
-    let cases: [(u16, &str, fn(&ApiError) -> bool); 4] = [
+    type Expectation = fn(&ApiError) -> bool;
+    let cases: [(u16, &str, Expectation); 4] = [
         (401, "error_401.json", |e| {
             matches!(e, ApiError::Unauthorized { .. })
         }),

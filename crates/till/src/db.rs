@@ -150,6 +150,27 @@ mod tests {
     }
 
     #[test]
+    fn each_step_applies_on_top_of_the_previous_one() {
+        let mut connection = Connection::open_in_memory().unwrap();
+        for version in 1..=schema_version() {
+            MIGRATIONS.to_version(&mut connection, version).unwrap();
+            let current: i64 = connection
+                .pragma_query_value(None, "user_version", |row| row.get(0))
+                .unwrap();
+            assert_eq!(current, version as i64);
+        }
+        let tables: i64 = connection
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN \
+                 ('journal', 'day_summary', 'day_summary_order')",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 3);
+    }
+
+    #[test]
     fn refuses_a_newer_database() {
         let dir = tempfile::tempdir().unwrap();
         let connection = open(dir.path()).unwrap();
