@@ -9,7 +9,7 @@
 
 use jiff::civil::Date;
 use providers::apurata::downpayment::{
-    CustomerId, DaySummaryQuery, FieldErrors, InfoQuery, OperationRequest, messages,
+    CustomerId, DaySummaryQuery, FieldErrors, OperationRequest, messages,
 };
 use serde_json::Value;
 
@@ -52,16 +52,8 @@ pub(crate) struct RawLookup {
     pub funding_code: Field,
 }
 
-impl From<InfoQuery> for RawLookup {
-    fn from(query: InfoQuery) -> Self {
-        RawLookup {
-            dni: Field::from_text(query.dni),
-            ruc: Field::from_text(query.ruc),
-            funding_code: Field::from_text(Some(query.funding_code)),
-        }
-    }
-}
-
+/// Both the `info` query and the operation bodies ([`providers::apurata::downpayment::InfoQuery`] is
+/// the same type).
 impl From<OperationRequest> for RawLookup {
     fn from(request: OperationRequest) -> Self {
         RawLookup {
@@ -196,7 +188,7 @@ mod tests {
     use super::*;
 
     fn raw(dni: Option<&str>, ruc: Option<&str>, code: &str) -> RawLookup {
-        RawLookup::from(InfoQuery {
+        RawLookup::from(providers::apurata::downpayment::InfoQuery {
             dni: dni.map(str::to_owned),
             ruc: ruc.map(str::to_owned),
             funding_code: code.to_owned(),

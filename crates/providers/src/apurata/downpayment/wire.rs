@@ -32,19 +32,9 @@ impl CustomerId {
     }
 }
 
-/// Query of `GET info` (`?dni=..&funding_code=..`, or `?ruc=..` for a company or a RUC 10).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InfoQuery {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dni: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ruc: Option<String>,
-    #[serde(default)]
-    pub funding_code: String,
-}
-
-/// Body of `POST paid-and-billed` and `POST undo-billing`: `{"dni": "..", "funding_code": ".."}` or the
-/// same with `ruc`.
+/// Names one financing: the body of `POST paid-and-billed` and `POST undo-billing`
+/// (`{"dni": "..", "funding_code": ".."}`, or the same with `ruc`) and the query of `GET info`
+/// (`?dni=..&funding_code=..`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OperationRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -55,32 +45,20 @@ pub struct OperationRequest {
     pub funding_code: String,
 }
 
+/// The query of `GET info` has the same fields as the operation body.
+pub type InfoQuery = OperationRequest;
+
 impl OperationRequest {
     pub fn new(customer: &CustomerId, funding_code: &str) -> Self {
-        let (dni, ruc) = split_customer(customer);
+        let (dni, ruc) = match customer {
+            CustomerId::Dni(dni) => (Some(dni.clone()), None),
+            CustomerId::Ruc(ruc) => (None, Some(ruc.clone())),
+        };
         OperationRequest {
             dni,
             ruc,
             funding_code: funding_code.to_owned(),
         }
-    }
-}
-
-impl InfoQuery {
-    pub fn new(customer: &CustomerId, funding_code: &str) -> Self {
-        let (dni, ruc) = split_customer(customer);
-        InfoQuery {
-            dni,
-            ruc,
-            funding_code: funding_code.to_owned(),
-        }
-    }
-}
-
-fn split_customer(customer: &CustomerId) -> (Option<String>, Option<String>) {
-    match customer {
-        CustomerId::Dni(dni) => (Some(dni.clone()), None),
-        CustomerId::Ruc(ruc) => (None, Some(ruc.clone())),
     }
 }
 
