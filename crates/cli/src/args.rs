@@ -21,9 +21,9 @@ pub struct Cli {
     #[arg(long, global = true, env = "CAJA_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
-    /// Which provider to talk to
-    #[arg(long, global = true, env = "CAJA_MODE", value_enum, default_value_t = ModeArg::Sandbox)]
-    pub mode: ModeArg,
+    /// Which provider to talk to [default: the saved setting, else sandbox]
+    #[arg(long, global = true, env = "CAJA_MODE", value_enum)]
+    pub mode: Option<ModeArg>,
 
     /// The provider's root URL (the equivalent of https://apurata.com); sandbox mode starts its own
     /// simulator when none is given
@@ -34,18 +34,13 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub json: bool,
 
-    /// Language of the text output
-    #[arg(long, global = true, env = "CAJA_LANG", value_enum, default_value_t = LangArg::Es)]
-    pub lang: LangArg,
+    /// Language of the text output [default: the saved setting, else es]
+    #[arg(long, global = true, env = "CAJA_LANG", value_enum)]
+    pub lang: Option<LangArg>,
 
-    /// Store name printed on reports
-    #[arg(
-        long,
-        global = true,
-        env = "CAJA_STORE_NAME",
-        default_value = "Mi tienda"
-    )]
-    pub store_name: String,
+    /// Store name printed on reports [default: the saved setting]
+    #[arg(long, global = true, env = "CAJA_STORE_NAME")]
+    pub store_name: Option<String>,
 
     #[command(subcommand)]
     pub command: Command,

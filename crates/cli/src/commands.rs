@@ -10,8 +10,9 @@ use till::{CheckResult, CustomerId, JournalEntry, OperationKind};
 
 use crate::args::{Cli, Command, Operation, TokenAction};
 use crate::output::{CliError, Printer, amount};
-use crate::setup::{self, OpenTill};
+use crate::setup;
 use crate::{history, summary};
+use till::Workstation;
 
 pub async fn run(cli: Cli, printer: &Printer) -> u8 {
     let name = command_name(&cli.command);
@@ -69,7 +70,8 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
                 None => clock::lima_today(),
             };
             with_till(cli, async |open| {
-                summary::run(&open.till, printer, &cli.store_name, day, pdf.as_deref()).await
+                let store = open.settings.store_name.as_str();
+                summary::run(&open.till, printer, store, day, pdf.as_deref()).await
             })
             .await
         }
@@ -85,9 +87,9 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
 /// Opens the till, runs `body`, and always stops the embedded sandbox afterwards.
 async fn with_till(
     cli: &Cli,
-    body: impl AsyncFnOnce(&OpenTill) -> Result<(), CliError>,
+    body: impl AsyncFnOnce(&Workstation) -> Result<(), CliError>,
 ) -> Result<(), CliError> {
-    let open = setup::open_till(cli).await?;
+    let open = setup::open_workstation(cli).await?;
     let result = body(&open).await;
     open.close().await;
     result
@@ -252,7 +254,7 @@ async fn serve_sandbox(printer: &Printer, port: u16) -> Result<(), CliError> {
 }
 
 fn token(cli: &Cli, printer: &Printer, action: &TokenAction) -> Result<(), CliError> {
-    let mode = setup::mode(cli);
+    let mode = setup::effective_mode(cli)?;
     match action {
         TokenAction::Set => {
             if std::io::stdin().is_terminal() {

@@ -20,7 +20,13 @@ use crate::output::Printer;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     setup::init_logging();
-    let printer = Printer::new(cli.json, cli.lang);
+    let lang = match cli.lang {
+        Some(lang) => setup::lang(lang),
+        None => till::Settings::load(&setup::data_dir(&cli))
+            .map(|saved| saved.lang)
+            .unwrap_or_default(),
+    };
+    let printer = Printer::new(cli.json, lang);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

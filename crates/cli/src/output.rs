@@ -61,11 +61,8 @@ pub struct Printer {
 }
 
 impl Printer {
-    pub fn new(json: bool, lang: crate::args::LangArg) -> Self {
-        Printer {
-            json,
-            lang: crate::setup::lang(lang),
-        }
+    pub fn new(json: bool, lang: Lang) -> Self {
+        Printer { json, lang }
     }
 
     /// Spanish or English text.

@@ -31,6 +31,7 @@ pub enum InputProblem {
     /// undo-billing with a RUC that does not start with 10.
     UndoNeedsPersonRuc,
     UnknownMode,
+    UnknownLang,
     ApiUrl(UrlProblem),
     Day,
 }
@@ -74,6 +75,9 @@ pub enum TillError {
     },
     #[error("{}", wording::till_error(Lang::Es, self))]
     MissingToken { mode: Mode },
+    /// The embedded simulator could not start (its port taken, its state file unreadable).
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    Sandbox { detail: String },
     #[error("{}", wording::till_error(Lang::Es, self))]
     NewerDatabase { found: i64, known: usize },
     #[error("{}", wording::till_error(Lang::Es, self))]
@@ -111,6 +115,7 @@ impl TillError {
             },
             TillError::Unavailable { .. } => "summary_unavailable",
             TillError::MissingToken { .. } => "missing_token",
+            TillError::Sandbox { .. } => "sandbox",
             TillError::NewerDatabase { .. } => "newer_database",
             TillError::Storage { .. } | TillError::Migration(_) => "storage",
             TillError::Io { .. } => "io",

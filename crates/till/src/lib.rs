@@ -12,8 +12,10 @@ pub mod journal;
 pub mod mode;
 mod operations;
 pub mod secrets;
+pub mod settings;
 pub mod summary;
 pub mod wording;
+pub mod workstation;
 
 pub use db::{APP_IDENTIFIER, DATABASE_FILE, default_data_dir, schema_version};
 pub use error::{InputProblem, TillError, UrlProblem};
@@ -23,5 +25,7 @@ pub use operations::{CheckResult, Till, TillConfig};
 pub use providers::Soles;
 pub use providers::apurata::downpayment::{CustomerId, DayTotals, OrderDetail, PaymentOrigin};
 pub use providers::{ApiToken, HttpSettings};
+pub use settings::{Overrides, Settings};
 pub use summary::DaySummary;
 pub use wording::Lang;
+pub use workstation::Workstation;

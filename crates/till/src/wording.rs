@@ -69,6 +69,11 @@ pub fn till_error(lang: Lang, error: &TillError) -> String {
                  «caja token set»."
             ),
         ),
+        TillError::Sandbox { detail } => say(
+            lang,
+            format!("No se pudo iniciar el simulador de aCuotaz (sandbox): {detail}."),
+            format!("The aCuotaz simulator (sandbox) could not start: {detail}."),
+        ),
         TillError::NewerDatabase { found, known } => say(
             lang,
             format!(
@@ -195,6 +200,11 @@ fn input_problem(lang: Lang, field: &str, value: &str, problem: InputProblem) ->
             lang,
             format!("El modo «{value}» no existe: use sandbox, mock o live."),
             format!("There is no «{value}» mode: use sandbox, mock or live."),
+        ),
+        UnknownLang => say(
+            lang,
+            format!("El idioma «{value}» no existe: use es o en."),
+            format!("There is no «{value}» language: use es or en."),
         ),
         ApiUrl(url_problem) => {
             let (es, en) = match url_problem {

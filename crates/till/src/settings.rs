@@ -1,0 +1,182 @@
+//! The till's saved settings and how they combine with the environment.
+//!
+//! Settings (store name, mode, provider URL, language, printer) live in `settings.json` in the data
+//! folder, written atomically. The token is never among them: it lives in the system secret store or in
+//! `CAJA_TOKEN`. The environment (`CAJA_MODE`, `CAJA_API_URL`, `CAJA_TOKEN`, `CAJA_STORE_NAME`,
+//! `CAJA_LANG`) overrides what is saved, so IT can deploy a pre-configured till and tests can point it
+//! anywhere; the CLI's flags feed the same overrides.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::TillError;
+use crate::mode::Mode;
+use crate::wording::Lang;
+
+pub const SETTINGS_FILE: &str = "settings.json";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Settings {
+    pub store_name: String,
+    pub mode: Mode,
+    /// The provider root; `None` means the mode's default (the embedded simulator in sandbox mode).
+    pub api_url: Option<String>,
+    pub lang: Lang,
+    /// The CUPS printer for reports; `None` means the system default, if any.
+    pub printer: Option<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            store_name: "Mi tienda".to_owned(),
+            mode: Mode::Sandbox,
+            api_url: None,
+            lang: Lang::Es,
+            printer: None,
+        }
+    }
+}
+
+impl Settings {
+    /// The saved settings, or the defaults when none were saved yet.
+    pub fn load(data_dir: &Path) -> Result<Settings, TillError> {
+        let path = data_dir.join(SETTINGS_FILE);
+        match std::fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|error| TillError::Io {
+                path,
+                source: std::io::Error::new(std::io::ErrorKind::InvalidData, error),
+            }),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
+            Err(source) => Err(TillError::Io { path, source }),
+        }
+    }
+
+    /// Checks and saves; a half-written file is never left behind (write, then rename).
+    pub fn save(&self, data_dir: &Path) -> Result<(), TillError> {
+        if let Some(url) = &self.api_url {
+            self.mode.check_api_url(url)?;
+        }
+        let io = |path: PathBuf| move |source| TillError::Io { path, source };
+        std::fs::create_dir_all(data_dir).map_err(io(data_dir.to_owned()))?;
+        let path = data_dir.join(SETTINGS_FILE);
+        let temporary = data_dir.join(format!("{SETTINGS_FILE}.tmp"));
+        let bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
+        std::fs::write(&temporary, bytes).map_err(io(temporary.clone()))?;
+        std::fs::rename(&temporary, &path).map_err(io(path.clone()))
+    }
+}
+
+/// Values that win over the saved settings: the environment, and the CLI's flags.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    pub mode: Option<Mode>,
+    pub api_url: Option<String>,
+    pub store_name: Option<String>,
+    pub lang: Option<Lang>,
+    /// The token from `CAJA_TOKEN`; never saved.
+    pub token: Option<String>,
+}
+
+impl Overrides {
+    /// Reads `CAJA_MODE`, `CAJA_API_URL`, `CAJA_STORE_NAME`, `CAJA_LANG` and `CAJA_TOKEN`. Empty values
+    /// count as unset; a mode or language that does not exist is an error, not a silent default.
+    pub fn from_env() -> Result<Overrides, TillError> {
+        let var = |name: &str| {
+            std::env::var(name)
+                .ok()
+                .map(|value| value.trim().to_owned())
+                .filter(|value| !value.is_empty())
+        };
+        Ok(Overrides {
+            mode: var("CAJA_MODE").map(|m| m.parse()).transpose()?,
+            api_url: var("CAJA_API_URL"),
+            store_name: var("CAJA_STORE_NAME"),
+            lang: var("CAJA_LANG")
+                .map(|l| {
+                    l.parse().map_err(|_| {
+                        TillError::invalid("lang", &l, crate::InputProblem::UnknownLang)
+                    })
+                })
+                .transpose()?,
+            token: var("CAJA_TOKEN"),
+        })
+    }
+
+    /// The settings in force: each override replaces the saved value. A URL saved for one mode is not
+    /// carried into another mode chosen by an override.
+    pub fn apply(&self, saved: &Settings) -> Settings {
+        let mode = self.mode.unwrap_or(saved.mode);
+        let saved_url = if mode == saved.mode {
+            saved.api_url.clone()
+        } else {
+            None
+        };
+        Settings {
+            store_name: self
+                .store_name
+                .clone()
+                .unwrap_or_else(|| saved.store_name.clone()),
+            mode,
+            api_url: self.api_url.clone().or(saved_url),
+            lang: self.lang.unwrap_or(saved.lang),
+            printer: saved.printer.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saves_and_loads_without_the_token() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(Settings::load(dir.path()).unwrap(), Settings::default());
+        let settings = Settings {
+            store_name: "Bodega Señor de Muruhuay".into(),
+            mode: Mode::Mock,
+            api_url: Some("https://apurata.com".into()),
+            lang: Lang::En,
+            printer: Some("caja-80mm".into()),
+        };
+        settings.save(dir.path()).unwrap();
+        assert_eq!(Settings::load(dir.path()).unwrap(), settings);
+        let text = std::fs::read_to_string(dir.path().join(SETTINGS_FILE)).unwrap();
+        assert!(!text.to_lowercase().contains("token"));
+    }
+
+    #[test]
+    fn refuses_a_plain_http_url_for_live() {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = Settings {
+            mode: Mode::Live,
+            api_url: Some("http://apurata.com".into()),
+            ..Settings::default()
+        };
+        assert_eq!(
+            settings.save(dir.path()).unwrap_err().field(),
+            Some("api_url")
+        );
+        assert!(!dir.path().join(SETTINGS_FILE).exists());
+    }
+
+    #[test]
+    fn overrides_win_and_do_not_carry_urls_across_modes() {
+        let saved = Settings {
+            mode: Mode::Live,
+            api_url: Some("https://proxy.tienda.pe".into()),
+            ..Settings::default()
+        };
+        let sandbox = Overrides {
+            mode: Some(Mode::Sandbox),
+            ..Overrides::default()
+        };
+        let effective = sandbox.apply(&saved);
+        assert_eq!(effective.mode, Mode::Sandbox);
+        assert_eq!(effective.api_url, None);
+        assert_eq!(Overrides::default().apply(&saved), saved);
+    }
+}

@@ -1,0 +1,103 @@
+//! A till ready to work: the settings in force, the till opened on them, and the embedded sandbox when
+//! sandbox mode has no URL of its own. Both fronts (CLI, desktop) open one the same way, so they can never
+//! disagree on where the data lives, which provider is called, or with which token.
+
+use std::path::{Path, PathBuf};
+
+use providers::apurata::downpayment::MOCK_TOKEN;
+use providers::{ApiToken, HttpSettings};
+use sandbox::{RunningSandbox, SandboxConfig};
+
+use crate::error::TillError;
+use crate::mode::Mode;
+use crate::operations::{Till, TillConfig};
+use crate::secrets;
+use crate::settings::{Overrides, Settings};
+
+/// Where the embedded sandbox keeps its state between runs, so a payment made in one run is still there
+/// in the next, as it would be at the provider.
+pub const SANDBOX_STATE_FILE: &str = "sandbox-state.json";
+
+pub struct Workstation {
+    pub till: Till,
+    pub settings: Settings,
+    pub data_dir: PathBuf,
+    /// The provider root actually called.
+    pub api_url: String,
+    sandbox: Option<RunningSandbox>,
+}
+
+impl Workstation {
+    /// Loads the saved settings, applies `overrides`, and opens the till (starting the embedded sandbox
+    /// when needed). Must run inside a tokio runtime.
+    pub async fn open(data_dir: &Path, overrides: &Overrides) -> Result<Workstation, TillError> {
+        let saved = Settings::load(data_dir)?;
+        let settings = overrides.apply(&saved);
+        let token = resolve_token(settings.mode, overrides.token.as_deref());
+        let (api_url, sandbox) = match (&settings.api_url, settings.mode) {
+            (Some(url), _) => (url.trim().to_owned(), None),
+            (None, Mode::Sandbox) => {
+                let running = start_embedded_sandbox(data_dir).await?;
+                (running.url().to_owned(), Some(running))
+            }
+            (None, mode) => (mode.default_api_url().unwrap_or_default().to_owned(), None),
+        };
+        let till = Till::open(TillConfig {
+            data_dir: data_dir.to_owned(),
+            mode: settings.mode,
+            api_url: api_url.clone(),
+            token,
+            http: HttpSettings::default(),
+        })?;
+        Ok(Workstation {
+            till,
+            settings,
+            data_dir: data_dir.to_owned(),
+            api_url,
+            sandbox,
+        })
+    }
+
+    /// True when this workstation runs Caja's own simulator.
+    pub fn runs_embedded_sandbox(&self) -> bool {
+        self.sandbox.is_some()
+    }
+
+    /// Stops the embedded sandbox, if any, and waits for its port to be free.
+    pub async fn close(self) {
+        if let Some(sandbox) = self.sandbox {
+            sandbox.shutdown().await;
+        }
+    }
+}
+
+/// `CAJA_TOKEN`, else the secret store, else (sandbox and mock only) the provider's public test token.
+/// Empty in live mode when none is configured: opening the till then says what to do.
+pub fn resolve_token(mode: Mode, from_env: Option<&str>) -> ApiToken {
+    if let Some(token) = from_env.filter(|t| !t.trim().is_empty()) {
+        return ApiToken::new(token);
+    }
+    if let Some(token) = secrets::load_token(mode) {
+        return token;
+    }
+    match mode {
+        Mode::Sandbox | Mode::Mock => ApiToken::new(MOCK_TOKEN),
+        Mode::Live => ApiToken::new(""),
+    }
+}
+
+async fn start_embedded_sandbox(data_dir: &Path) -> Result<RunningSandbox, TillError> {
+    std::fs::create_dir_all(data_dir).map_err(|source| TillError::Io {
+        path: data_dir.to_owned(),
+        source,
+    })?;
+    let config = SandboxConfig {
+        state_file: Some(data_dir.join(SANDBOX_STATE_FILE)),
+        ..SandboxConfig::default()
+    };
+    sandbox::start(config)
+        .await
+        .map_err(|error| TillError::Sandbox {
+            detail: error.to_string(),
+        })
+}
