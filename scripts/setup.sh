@@ -4,14 +4,19 @@
 set -euo pipefail
 
 # System packages: a C toolchain for the bundled SQLite, D-Bus headers for the secret store (keyring),
-# and poppler-utils, whose pdftotext/pdftoppm the tests use to read the PDFs back.
-CAJA_APT_PACKAGES=(build-essential pkg-config libdbus-1-dev poppler-utils ca-certificates curl)
+# WebKitGTK and friends for the Tauri window, Xvfb and WebKitWebDriver for the end-to-end tests,
+# poppler-utils (pdftotext, pdftoppm) to read the PDFs back, ImageMagick to take screenshots.
+CAJA_APT_PACKAGES=(
+  build-essential pkg-config ca-certificates curl libdbus-1-dev libssl-dev
+  libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev
+  xvfb xauth webkit2gtk-driver poppler-utils imagemagick xdotool
+)
 
 caja_log() { printf '\033[1m[caja]\033[0m %s\n' "$*" >&2; }
 
 caja_install_apt_packages() {
   local missing=()
-  for package in "${CAJA_APT_PACKAGES[@]}"; do
+  for package in "$@"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
       missing+=("$package")
     fi
@@ -41,7 +46,44 @@ caja_check_rust() {
   fi
 }
 
+# The UI is built with Vite, which needs Node.js 20.19 or newer.
+caja_check_node() {
+  if ! command -v npm >/dev/null; then
+    caja_install_apt_packages nodejs npm
+  fi
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  if [ "$major" -lt 20 ]; then
+    caja_log "Node.js $(node --version) is too old for the UI build: install Node.js 20.19 or newer."
+    return 1
+  fi
+}
+
+# tauri-driver fronts WebKitWebDriver for the end-to-end tests.
+caja_install_cargo_tools() {
+  if ! command -v tauri-driver >/dev/null && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+    caja_log "installing tauri-driver"
+    cargo install tauri-driver --version '^2' --locked --quiet
+  fi
+  export PATH="$HOME/.cargo/bin:$PATH"
+}
+
+# The UI is embedded in the app binary at compile time, so it is built before cargo runs.
+caja_build_ui() {
+  (
+    cd ui
+    if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+      caja_log "installing the UI's npm packages"
+      npm ci --no-audit --no-fund --loglevel=error
+    fi
+    caja_log "building the UI"
+    npm run --silent build
+  )
+}
+
 caja_setup() {
-  caja_install_apt_packages
+  caja_install_apt_packages "${CAJA_APT_PACKAGES[@]}"
   caja_check_rust
+  caja_check_node
+  caja_build_ui
 }

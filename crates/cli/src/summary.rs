@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde_json::json;
 use till::identity::mask_document;
-use till::{PaymentOrigin, Till, clock};
+use till::{Till, clock};
 
 use crate::output::{CliError, Printer, amount};
 
@@ -87,7 +87,7 @@ pub async fn run(
                 "  {:<18} {:<12} {:<14} {:>14}\n",
                 order.order_id,
                 mask_document(&order.dni),
-                origin(printer, order.payment_origin),
+                till::views::origin_label(order.payment_origin, printer.lang),
                 order.amount.to_string()
             );
         }
@@ -123,12 +123,4 @@ pub async fn run(
     });
     printer.success("summary", details, &text);
     Ok(())
-}
-
-fn origin(printer: &Printer, origin: PaymentOrigin) -> String {
-    match origin {
-        PaymentOrigin::Transfer => printer.say("Transferencia", "Transfer"),
-        PaymentOrigin::Card => printer.say("Tarjeta", "Card"),
-        PaymentOrigin::External => printer.say("En tienda", "In store"),
-    }
 }

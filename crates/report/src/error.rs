@@ -15,6 +15,16 @@ pub enum ReportError {
     /// printpdf reported a mistake that would make a viewer drop part of the page.
     #[error("No se pudo generar el PDF: {0}")]
     Pdf(String),
+    #[error("No se pudo guardar el reporte en {}: {source}", path.display())]
+    Io {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "La impresora «{printer}» no aceptó el reporte: {detail}. Revise la impresora en Ajustes."
+    )]
+    Print { printer: String, detail: String },
 }
 
 impl ReportError {
@@ -23,6 +33,8 @@ impl ReportError {
         match self {
             ReportError::ModeMismatch { .. } => "report_mode_mismatch",
             ReportError::Pdf(_) => "report_pdf",
+            ReportError::Io { .. } => "report_io",
+            ReportError::Print { .. } => "print_failed",
         }
     }
 }

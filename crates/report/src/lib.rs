@@ -8,6 +8,7 @@
 mod calendar;
 mod canvas;
 mod day_summary;
+pub mod delivery;
 mod error;
 mod fonts;
 mod layout;

@@ -32,6 +32,7 @@ pub enum InputProblem {
     UndoNeedsPersonRuc,
     UnknownMode,
     UnknownLang,
+    UnknownState,
     ApiUrl(UrlProblem),
     Day,
 }
@@ -78,6 +79,9 @@ pub enum TillError {
     /// The embedded simulator could not start (its port taken, its state file unreadable).
     #[error("{}", wording::till_error(Lang::Es, self))]
     Sandbox { detail: String },
+    /// The system secret store refused to keep the token.
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    SecretStore { detail: String },
     #[error("{}", wording::till_error(Lang::Es, self))]
     NewerDatabase { found: i64, known: usize },
     #[error("{}", wording::till_error(Lang::Es, self))]
@@ -116,6 +120,7 @@ impl TillError {
             TillError::Unavailable { .. } => "summary_unavailable",
             TillError::MissingToken { .. } => "missing_token",
             TillError::Sandbox { .. } => "sandbox",
+            TillError::SecretStore { .. } => "secret_store",
             TillError::NewerDatabase { .. } => "newer_database",
             TillError::Storage { .. } | TillError::Migration(_) => "storage",
             TillError::Io { .. } => "io",

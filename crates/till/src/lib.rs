@@ -14,6 +14,7 @@ mod operations;
 pub mod secrets;
 pub mod settings;
 pub mod summary;
+pub mod views;
 pub mod wording;
 pub mod workstation;
 

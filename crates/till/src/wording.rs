@@ -74,6 +74,17 @@ pub fn till_error(lang: Lang, error: &TillError) -> String {
             format!("No se pudo iniciar el simulador de aCuotaz (sandbox): {detail}."),
             format!("The aCuotaz simulator (sandbox) could not start: {detail}."),
         ),
+        TillError::SecretStore { detail } => say(
+            lang,
+            format!(
+                "El almacén de secretos del sistema no guardó el token ({detail}). Inicie sesión en el \
+                 escritorio con el llavero desbloqueado, o defina CAJA_TOKEN."
+            ),
+            format!(
+                "The system secret store did not keep the token ({detail}). Log in to a desktop session \
+                 with the keyring unlocked, or set CAJA_TOKEN."
+            ),
+        ),
         TillError::NewerDatabase { found, known } => say(
             lang,
             format!(
@@ -119,6 +130,9 @@ fn input_problem(lang: Lang, field: &str, value: &str, problem: InputProblem) ->
         "mode" => "el modo",
         "api_url" => "la URL del proveedor",
         "day" => "la fecha",
+        "store_name" => "el nombre de la tienda",
+        "token" => "el token",
+        "lang" => "el idioma",
         _ => field,
     };
     let what_en = match field {
@@ -126,6 +140,7 @@ fn input_problem(lang: Lang, field: &str, value: &str, problem: InputProblem) ->
         "funding_code" => "the funding code",
         "api_url" => "the provider URL",
         "day" => "the date",
+        "store_name" => "the store name",
         _ => field,
     };
     match problem {
@@ -205,6 +220,11 @@ fn input_problem(lang: Lang, field: &str, value: &str, problem: InputProblem) ->
             lang,
             format!("El idioma «{value}» no existe: use es o en."),
             format!("There is no «{value}» language: use es or en."),
+        ),
+        UnknownState => say(
+            lang,
+            format!("El estado «{value}» no existe: use pending, confirmed, rejected o unknown."),
+            format!("There is no «{value}» state: use pending, confirmed, rejected or unknown."),
         ),
         ApiUrl(url_problem) => {
             let (es, en) = match url_problem {

@@ -1,0 +1,385 @@
+//! What a screen shows, ready to serialise across the desktop bridge: typed text in, views out.
+//!
+//! Each function parses what the cashier typed (so nothing malformed is sent), calls the till, and shapes
+//! the answer for display: money as céntimos plus its store text, times in Lima, labels in the chosen
+//! language, errors as `{code, message, field}`. The desktop's commands are one-line calls to these.
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use providers::apurata::downpayment::{DownpaymentChannel, DownpaymentStatus};
+use serde::{Deserialize, Serialize};
+
+use crate::error::TillError;
+use crate::identity::{mask_document, parse_customer, parse_funding_code};
+use crate::journal::{JournalEntry, OperationKind, OperationState};
+use crate::mode::Mode;
+use crate::settings::{Overrides, Settings};
+use crate::wording::Lang;
+use crate::workstation::Workstation;
+use crate::{CustomerId, PaymentOrigin, Soles, clock, secrets};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Money {
+    pub centimos: i64,
+    pub text: String,
+}
+
+impl From<Soles> for Money {
+    fn from(amount: Soles) -> Self {
+        Money {
+            centimos: amount.centimos(),
+            text: amount.to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Customer {
+    pub kind: &'static str,
+    pub number: String,
+}
+
+impl From<&CustomerId> for Customer {
+    fn from(customer: &CustomerId) -> Self {
+        Customer {
+            kind: customer.field(),
+            number: customer.number().to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckView {
+    pub funding_code: String,
+    pub customer: Customer,
+    pub purchase_total: Money,
+    pub downpayment_amount: Money,
+    pub amount_to_collect: Money,
+    pub status: DownpaymentStatus,
+    pub channel: DownpaymentChannel,
+    pub billed: bool,
+    pub handover_allowed: bool,
+    pub journal_id: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OperationView {
+    pub journal_id: i64,
+    pub kind: OperationKind,
+    pub state: OperationState,
+    pub funding_code: String,
+    pub customer: Customer,
+    pub handover_allowed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderView {
+    pub order_id: String,
+    pub dni_masked: String,
+    pub origin: PaymentOrigin,
+    pub origin_label: &'static str,
+    pub amount: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SummaryView {
+    pub day: String,
+    pub mode: Mode,
+    pub total_purchases: Money,
+    pub total_paid_in_store: Money,
+    pub total_financed: Money,
+    pub orders: Vec<OrderView>,
+    pub fetched_at_lima: String,
+    pub fetched_at: String,
+    pub from_cache: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryView {
+    pub id: i64,
+    pub kind: OperationKind,
+    pub kind_label: &'static str,
+    pub state: OperationState,
+    pub state_label: &'static str,
+    pub customer: Customer,
+    pub funding_code: String,
+    pub reason: Option<String>,
+    pub http_status: Option<u16>,
+    pub downpayment_amount: Option<Money>,
+    pub day: String,
+    pub created_at_lima: String,
+}
+
+/// An error as it crosses the bridge: a stable code, the message in the app's language, the field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorView {
+    pub code: String,
+    pub message: String,
+    pub field: Option<String>,
+}
+
+impl ErrorView {
+    pub fn new(error: &TillError, lang: Lang) -> Self {
+        ErrorView {
+            code: error.code().to_owned(),
+            message: error.message(lang),
+            field: error.field().map(str::to_owned),
+        }
+    }
+}
+
+pub async fn check(ws: &Workstation, customer: &str, code: &str) -> Result<CheckView, TillError> {
+    let (customer, code) = parse_typed(customer, code)?;
+    let result = ws.till.check(&customer, &code).await?;
+    let info = result.info;
+    Ok(CheckView {
+        funding_code: info.funding_code,
+        customer: Customer::from(&customer),
+        purchase_total: info.purchase_total.into(),
+        downpayment_amount: info.downpayment_amount.into(),
+        amount_to_collect: result.amount_to_collect.into(),
+        status: info.downpayment_status,
+        channel: info.downpayment_channel,
+        billed: info.billed_by_ecommerce,
+        handover_allowed: result.handover_allowed,
+        journal_id: result.entry.id,
+    })
+}
+
+pub async fn pay(ws: &Workstation, customer: &str, code: &str) -> Result<OperationView, TillError> {
+    let (customer, code) = parse_typed(customer, code)?;
+    ws.till.pay(&customer, &code).await.map(operation_view)
+}
+
+pub async fn undo(
+    ws: &Workstation,
+    customer: &str,
+    code: &str,
+) -> Result<OperationView, TillError> {
+    let (customer, code) = parse_typed(customer, code)?;
+    ws.till.undo(&customer, &code).await.map(operation_view)
+}
+
+pub async fn day_summary(ws: &Workstation, day: &str) -> Result<SummaryView, TillError> {
+    let lang = ws.settings.lang;
+    let summary = ws.till.day_summary(clock::parse_day(day)?).await?;
+    let totals = summary.totals;
+    Ok(SummaryView {
+        day: summary.day.to_string(),
+        mode: summary.mode,
+        total_purchases: totals.total_purchases.into(),
+        total_paid_in_store: totals.total_paid_in_store.into(),
+        total_financed: totals.total_financed.into(),
+        orders: summary
+            .orders
+            .into_iter()
+            .map(|order| OrderView {
+                dni_masked: mask_document(&order.dni),
+                origin: order.payment_origin,
+                origin_label: origin_label(order.payment_origin, lang),
+                amount: order.amount.into(),
+                order_id: order.order_id,
+            })
+            .collect(),
+        fetched_at_lima: lima_text(summary.fetched_at, "%H:%M"),
+        fetched_at: summary.fetched_at.to_string(),
+        from_cache: summary.from_cache,
+    })
+}
+
+/// This till's journal, newest first; `day` (YYYY-MM-DD) and `state` filter when given.
+pub fn history(
+    ws: &Workstation,
+    day: Option<&str>,
+    state: Option<&str>,
+) -> Result<Vec<EntryView>, TillError> {
+    let day = day
+        .filter(|d| !d.trim().is_empty())
+        .map(clock::parse_day)
+        .transpose()?;
+    let state = state
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| {
+            s.parse::<OperationState>()
+                .map_err(|_| TillError::invalid("state", s, crate::InputProblem::UnknownState))
+        })
+        .transpose()?;
+    let lang = ws.settings.lang;
+    Ok(ws
+        .till
+        .history(day)?
+        .into_iter()
+        .filter(|entry| state.is_none_or(|wanted| entry.state == wanted))
+        .map(|entry| EntryView {
+            id: entry.id,
+            kind: entry.kind,
+            kind_label: entry.kind.label(lang),
+            state: entry.state,
+            state_label: entry.state.label(lang),
+            customer: Customer::from(&entry.customer),
+            downpayment_amount: entry.downpayment_amount.map(Money::from),
+            day: clock::lima_day(entry.created_at).to_string(),
+            created_at_lima: lima_text(entry.created_at, "%d/%m/%Y %H:%M"),
+            funding_code: entry.funding_code,
+            reason: entry.reason,
+            http_status: entry.http_status,
+        })
+        .collect())
+}
+
+pub fn origin_label(origin: PaymentOrigin, lang: Lang) -> &'static str {
+    match (origin, lang) {
+        (PaymentOrigin::Transfer, Lang::Es) => "Transferencia",
+        (PaymentOrigin::Card, Lang::Es) => "Tarjeta",
+        (PaymentOrigin::External, Lang::Es) => "En tienda",
+        (PaymentOrigin::Transfer, Lang::En) => "Transfer",
+        (PaymentOrigin::Card, Lang::En) => "Card",
+        (PaymentOrigin::External, Lang::En) => "In store",
+    }
+}
+
+fn parse_typed(customer: &str, code: &str) -> Result<(CustomerId, String), TillError> {
+    Ok((parse_customer(customer)?, parse_funding_code(code)?))
+}
+
+fn operation_view(entry: JournalEntry) -> OperationView {
+    OperationView {
+        handover_allowed: entry.kind == OperationKind::PaidAndBilled
+            && entry.state == OperationState::Confirmed,
+        journal_id: entry.id,
+        kind: entry.kind,
+        state: entry.state,
+        customer: Customer::from(&entry.customer),
+        funding_code: entry.funding_code,
+    }
+}
+
+fn lima_text(instant: Timestamp, format: &str) -> String {
+    clock::in_lima(instant).strftime(format).to_string()
+}
+
+/// The till as the UI needs to know it; also built when the till could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    pub version: &'static str,
+    pub mode: Mode,
+    pub api_url: String,
+    pub embedded_sandbox: bool,
+    pub store_name: String,
+    pub lang: Lang,
+    pub printer: Option<String>,
+    pub saved_api_url: Option<String>,
+    pub token_configured: bool,
+    pub overridden: Vec<&'static str>,
+    pub today: String,
+    pub data_dir: String,
+    pub reports_dir: String,
+    /// Why the till could not be opened with these settings, if it could not.
+    pub startup_error: Option<ErrorView>,
+}
+
+impl AppInfo {
+    pub fn new(
+        data_dir: &Path,
+        saved: &Settings,
+        overrides: &Overrides,
+        workstation: Result<&Workstation, ErrorView>,
+    ) -> AppInfo {
+        let effective = overrides.apply(saved);
+        let (api_url, embedded_sandbox, startup_error) = match workstation {
+            Ok(ws) => (ws.api_url.clone(), ws.runs_embedded_sandbox(), None),
+            Err(error) => (
+                effective.api_url.clone().unwrap_or_default(),
+                false,
+                Some(error),
+            ),
+        };
+        let overridden = [
+            ("mode", overrides.mode.is_some()),
+            ("apiUrl", overrides.api_url.is_some()),
+            ("storeName", overrides.store_name.is_some()),
+            ("lang", overrides.lang.is_some()),
+            ("token", overrides.token.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(name, set)| set.then_some(name))
+        .collect();
+        AppInfo {
+            version: env!("CARGO_PKG_VERSION"),
+            mode: effective.mode,
+            api_url,
+            embedded_sandbox,
+            store_name: effective.store_name,
+            lang: effective.lang,
+            printer: saved.printer.clone(),
+            saved_api_url: saved.api_url.clone(),
+            token_configured: overrides.token.is_some()
+                || secrets::load_token(effective.mode).is_some(),
+            overridden,
+            today: clock::lima_today().to_string(),
+            data_dir: data_dir.display().to_string(),
+            reports_dir: reports_dir(data_dir).display().to_string(),
+            startup_error,
+        }
+    }
+}
+
+/// Where printed reports are kept.
+pub fn reports_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("reports")
+}
+
+/// Ajustes as the UI sends them.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingsInput {
+    pub store_name: String,
+    pub mode: Mode,
+    pub api_url: Option<String>,
+    pub lang: Lang,
+    pub printer: Option<String>,
+}
+
+/// Checks and saves Ajustes (empty texts mean "the default"). The caller reopens the till.
+pub fn save_settings(data_dir: &Path, input: SettingsInput) -> Result<(), TillError> {
+    let blank_to_none =
+        |text: Option<String>| text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+    let store_name = input.store_name.trim();
+    if store_name.is_empty() {
+        return Err(TillError::invalid(
+            "store_name",
+            "",
+            crate::InputProblem::Missing,
+        ));
+    }
+    Settings {
+        store_name: store_name.to_owned(),
+        mode: input.mode,
+        api_url: blank_to_none(input.api_url),
+        lang: input.lang,
+        printer: blank_to_none(input.printer),
+    }
+    .save(data_dir)
+}
+
+/// Keeps the token of the mode in force in the system secret store. The caller reopens the till.
+pub fn save_token(data_dir: &Path, overrides: &Overrides, token: &str) -> Result<(), TillError> {
+    if token.trim().is_empty() {
+        return Err(TillError::invalid(
+            "token",
+            "",
+            crate::InputProblem::Missing,
+        ));
+    }
+    let mode = overrides.apply(&Settings::load(data_dir)?).mode;
+    secrets::save_token(mode, token).map_err(|error| TillError::SecretStore {
+        detail: error.to_string(),
+    })
+}

@@ -1,0 +1,77 @@
+//! Caja's desktop shell: it opens the till (starting the embedded sandbox in sandbox mode), registers
+//! the commands the UI calls, and stops the sandbox on exit. Everything else lives in `till` and
+//! `report`; the commands only forward.
+
+mod command_list;
+mod commands;
+mod printing;
+mod state;
+
+use std::process::ExitCode;
+
+use tauri::Manager;
+use till::Overrides;
+
+use crate::state::Desk;
+
+pub use command_list::COMMANDS;
+
+pub fn run() -> ExitCode {
+    init_logging();
+    let overrides = match Overrides::from_env() {
+        Ok(overrides) => overrides,
+        Err(error) => {
+            eprintln!("caja-desktop: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let data_dir = std::env::var_os("CAJA_DATA_DIR")
+        .filter(|dir| !dir.is_empty())
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(till::default_data_dir);
+
+    let builder = tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
+        .setup(move |app| {
+            let desk = tauri::async_runtime::block_on(Desk::open(data_dir, overrides));
+            app.manage(desk);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::check_financing,
+            commands::pay,
+            commands::undo_billing,
+            commands::day_summary,
+            commands::print_day_summary,
+            commands::history,
+            commands::save_settings,
+            commands::save_token,
+        ]);
+    let app = match builder.build(tauri::generate_context!()) {
+        Ok(app) => app,
+        Err(error) => {
+            eprintln!("caja-desktop: the window could not be created: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    app.run(|handle, event| {
+        if let tauri::RunEvent::Exit = event {
+            let desk = handle.state::<Desk>();
+            tauri::async_runtime::block_on(desk.close());
+        }
+    });
+    ExitCode::SUCCESS
+}
+
+/// Logs to stderr (`CAJA_LOG`, default warnings). The token cannot appear: it lives in a type that
+/// does not print.
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("CAJA_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .try_init();
+}

@@ -1,0 +1,122 @@
+//! The app's state: the environment's overrides, read once at start, and the workstation opened on the
+//! saved settings. Opening can fail (live mode without a token, say); the window still opens so Ajustes
+//! can fix it, and every command answers with the reason until then.
+
+use std::path::PathBuf;
+
+use till::views::{self, AppInfo, ErrorView, SettingsInput};
+use till::{Lang, Overrides, Settings, TillError, Workstation};
+use tokio::sync::RwLock;
+
+pub struct Desk {
+    pub data_dir: PathBuf,
+    pub overrides: Overrides,
+    workstation: RwLock<Result<Workstation, TillError>>,
+}
+
+impl Desk {
+    pub async fn open(data_dir: PathBuf, overrides: Overrides) -> Desk {
+        let workstation = Workstation::open(&data_dir, &overrides).await;
+        if let Err(error) = &workstation {
+            tracing::warn!(
+                code = error.code(),
+                "the till could not be opened; see Ajustes"
+            );
+        }
+        Desk {
+            data_dir,
+            overrides,
+            workstation: RwLock::new(workstation),
+        }
+    }
+
+    /// Runs `body` on the open workstation; errors come back worded in the till's language.
+    pub async fn with<T, E: Worded>(
+        &self,
+        body: impl AsyncFnOnce(&Workstation) -> Result<T, E>,
+    ) -> Result<T, ErrorView> {
+        let guard = self.workstation.read().await;
+        match &*guard {
+            Ok(workstation) => body(workstation)
+                .await
+                .map_err(|error| error.worded(workstation.settings.lang)),
+            Err(error) => Err(ErrorView::new(error, self.lang())),
+        }
+    }
+
+    /// Saves Ajustes and reopens the till on them.
+    pub async fn save_settings(&self, input: SettingsInput) -> Result<AppInfo, ErrorView> {
+        views::save_settings(&self.data_dir, input).map_err(|error| error.worded(self.lang()))?;
+        self.reopen().await;
+        self.info().await
+    }
+
+    /// Keeps the token in the secret store and reopens the till with it.
+    pub async fn save_token(&self, token: &str) -> Result<AppInfo, ErrorView> {
+        views::save_token(&self.data_dir, &self.overrides, token)
+            .map_err(|error| error.worded(self.lang()))?;
+        self.reopen().await;
+        self.info().await
+    }
+
+    /// What the UI needs to know about the till, also when it could not be opened.
+    pub async fn info(&self) -> Result<AppInfo, ErrorView> {
+        let guard = self.workstation.read().await;
+        let saved =
+            Settings::load(&self.data_dir).map_err(|error| ErrorView::new(&error, self.lang()))?;
+        Ok(AppInfo::new(
+            &self.data_dir,
+            &saved,
+            &self.overrides,
+            guard
+                .as_ref()
+                .map_err(|error| ErrorView::new(error, self.lang())),
+        ))
+    }
+
+    /// Closes the workstation (stopping its sandbox) and opens it again on the current settings.
+    pub async fn reopen(&self) {
+        let mut guard = self.workstation.write().await;
+        let placeholder = Err(TillError::Sandbox {
+            detail: "reopening".to_owned(),
+        });
+        if let Ok(old) = std::mem::replace(&mut *guard, placeholder) {
+            old.close().await;
+        }
+        *guard = Workstation::open(&self.data_dir, &self.overrides).await;
+    }
+
+    /// Stops the embedded sandbox on exit.
+    pub async fn close(&self) {
+        let mut guard = self.workstation.write().await;
+        let closed = Err(TillError::Sandbox {
+            detail: "closed".to_owned(),
+        });
+        if let Ok(old) = std::mem::replace(&mut *guard, closed) {
+            old.close().await;
+        }
+    }
+
+    fn lang(&self) -> Lang {
+        self.overrides
+            .apply(&Settings::load(&self.data_dir).unwrap_or_default())
+            .lang
+    }
+}
+
+/// An error that can be said to the cashier in their language.
+pub trait Worded {
+    fn worded(&self, lang: Lang) -> ErrorView;
+}
+
+impl Worded for TillError {
+    fn worded(&self, lang: Lang) -> ErrorView {
+        ErrorView::new(self, lang)
+    }
+}
+
+impl Worded for ErrorView {
+    fn worded(&self, _lang: Lang) -> ErrorView {
+        self.clone()
+    }
+}

@@ -1,0 +1,179 @@
+//! End-to-end: the built desktop app, in its real webview under Xvfb, driven through WebDriver against
+//! the sandbox. Each test is what a cashier does at the counter, and checks what the cashier sees and
+//! what the provider ends up holding.
+
+mod support;
+
+use providers::apurata::downpayment::{CustomerId, DownpaymentApi, Flavor, MOCK_TOKEN};
+use providers::{ApiToken, HttpSettings};
+use support::{App, ENTER};
+
+/// The provider as a second party would reach it: the same sandbox, over HTTP, behind the app's back.
+fn provider(app: &App) -> DownpaymentApi {
+    DownpaymentApi::new(
+        app.sandbox.url(),
+        Flavor::V2,
+        ApiToken::new(MOCK_TOKEN),
+        HttpSettings::default(),
+    )
+    .expect("provider client")
+}
+
+/// Types DNI and code with the keyboard only: Enter moves to the code, Enter validates.
+async fn check_by_keyboard(app: &App, customer: &str, code: &str) {
+    app.type_into("customer-input", customer).await;
+    app.press(ENTER).await;
+    assert_eq!(
+        app.focused_test_id().await.as_deref(),
+        Some("funding-code-input")
+    );
+    app.type_into("funding-code-input", code).await;
+    app.press(ENTER).await;
+}
+
+#[tokio::test]
+async fn check_pay_hand_over_undo_and_pay_again() {
+    let Some(app) = support::launch().await else {
+        return;
+    };
+    let banner = app.text("mode-banner").await;
+    assert!(banner.to_uppercase().contains("SANDBOX"), "{banner}");
+
+    check_by_keyboard(&app, "14159265", "1234567").await;
+    app.wait_for_attr("result-card", "data-state", "pending")
+        .await;
+    assert!(app.text("amount-to-collect").await.contains("S/ 579.98"));
+    assert_eq!(
+        app.focused_test_id().await.as_deref(),
+        Some("pay-button"),
+        "focus waits on pay"
+    );
+
+    app.press(ENTER).await;
+    let dialog = app.text("confirm-dialog").await;
+    assert!(
+        dialog.contains("S/ 579.98"),
+        "the confirmation repeats the amount: {dialog}"
+    );
+    assert_eq!(
+        app.focused_test_id().await.as_deref(),
+        Some("confirm-button")
+    );
+    app.press(ENTER).await;
+    app.wait_for_text("handover-message", "entregar").await;
+    app.wait_for_attr("result-card", "data-state", "done").await;
+    let billed = app.sandbox.state().financing("1234567").expect("seeded");
+    assert!(billed.billed, "the provider holds the billing");
+
+    app.click("undo-button").await;
+    app.wait_for("confirm-dialog").await;
+    app.click("confirm-button").await;
+    app.wait_for_attr("result-card", "data-state", "billed-pending")
+        .await;
+    assert!(!app.sandbox.state().financing("1234567").unwrap().billed);
+
+    app.click("pay-button").await;
+    app.click("confirm-button").await;
+    app.wait_for_text("handover-message", "entregar").await;
+    assert_eq!(
+        app.sandbox.state().billing_events().len(),
+        3,
+        "billed, unbilled, billed"
+    );
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn a_malformed_dni_is_refused_before_anything_is_sent() {
+    let Some(app) = support::launch().await else {
+        return;
+    };
+    check_by_keyboard(&app, "1415926", "1234567").await;
+    app.wait_for_attr("error-message", "data-code", "invalid_input")
+        .await;
+    let message = app.text("error-message").await;
+    assert!(
+        message.contains("DNI") && message.contains("8"),
+        "{message}"
+    );
+    assert_eq!(
+        app.focused_test_id().await.as_deref(),
+        Some("customer-input")
+    );
+    assert!(app.sandbox.state().billing_events().is_empty());
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn an_unknown_funding_code_says_what_to_check() {
+    let Some(app) = support::launch().await else {
+        return;
+    };
+    check_by_keyboard(&app, "14159265", "7654321").await;
+    app.wait_for_attr("error-message", "data-code", "funding_code_not_found")
+        .await;
+    assert!(app.text("error-message").await.contains("404"));
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn undoing_a_billing_that_is_already_gone_is_refused() {
+    let Some(app) = support::launch().await else {
+        return;
+    };
+    check_by_keyboard(&app, "16180339", "1618033").await;
+    app.wait_for("handover-message").await;
+    // Someone else undoes the billing while the card is on screen.
+    provider(&app)
+        .undo_billing(&CustomerId::Dni("16180339".into()), "1618033")
+        .await
+        .expect("undo behind the app's back");
+    app.click("undo-button").await;
+    app.click("confirm-button").await;
+    app.wait_for_attr("error-message", "data-code", "not_billed_yet")
+        .await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn the_day_summary_matches_the_provider_and_prints_a_readable_pdf() {
+    let Some(app) = support::launch().await else {
+        return;
+    };
+    let today = app.sandbox.state().today();
+    let totals = provider(&app)
+        .day_totals(today)
+        .await
+        .expect("provider totals");
+    app.click("nav-resumen").await;
+    app.wait_for_text(
+        "summary-total-purchases",
+        &totals.total_purchases.to_string(),
+    )
+    .await;
+    app.wait_for_text(
+        "summary-total-paid-in-store",
+        &totals.total_paid_in_store.to_string(),
+    )
+    .await;
+    app.wait_for_text("summary-total-financed", &totals.total_financed.to_string())
+        .await;
+
+    app.click("print-button").await;
+    app.wait_for_text("print-result", ".pdf").await;
+    let reports = app.data_dir.path().join("reports");
+    let pdf = std::fs::read_dir(&reports)
+        .expect("a reports folder")
+        .map(|entry| entry.unwrap().path())
+        .find(|path| path.extension().is_some_and(|ext| ext == "pdf"))
+        .expect("a PDF kept in the reports folder");
+    let output = std::process::Command::new("pdftotext")
+        .args(["-layout", pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("Resumen del día"), "{text}");
+    assert!(text.contains("SANDBOX"));
+    assert!(text.contains(&totals.total_financed.to_string()), "{text}");
+    app.quit().await;
+}

@@ -1,0 +1,301 @@
+//! The harness for end-to-end tests: the real app binary in its real webview (WebKitGTK) under Xvfb,
+//! driven through tauri-driver and WebKitWebDriver, talking to the real sandbox over loopback, with its
+//! SQLite in a temp dir. Nothing of ours is replaced.
+//!
+//! One app at a time: the tests of this binary take a global lock, since two WebKit processes on a
+//! 2-core machine make each other's timings meaningless. A display is started here when none is set;
+//! without Xvfb the tests skip locally but fail under CI (`CI=true`).
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use sandbox::{RunningSandbox, SandboxConfig};
+use tempfile::TempDir;
+
+static ONE_APP_AT_A_TIME: Mutex<()> = Mutex::new(());
+const PATIENCE: Duration = Duration::from_secs(15);
+
+pub struct App {
+    pub client: Client,
+    pub sandbox: RunningSandbox,
+    pub data_dir: TempDir,
+    driver: Child,
+    display: Option<Child>,
+    _turn: MutexGuard<'static, ()>,
+}
+
+/// Starts the sandbox, a display if needed, tauri-driver, and the app; `None` when this machine cannot
+/// show a window and we are not in CI.
+pub async fn launch() -> Option<App> {
+    let turn = ONE_APP_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let in_ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false");
+    let (display, display_process) = match ensure_display() {
+        Ok(found) => found,
+        Err(reason) if in_ci => panic!("E2E tests need a display under CI: {reason}"),
+        Err(reason) => {
+            eprintln!("skipping E2E test: {reason}");
+            return None;
+        }
+    };
+    let driver_binary = match find_tauri_driver() {
+        Some(path) => path,
+        None if in_ci => panic!("tauri-driver is not installed (cargo install tauri-driver)"),
+        None => {
+            eprintln!("skipping E2E test: tauri-driver is not installed");
+            return None;
+        }
+    };
+    let sandbox = sandbox::start(SandboxConfig::default())
+        .await
+        .expect("sandbox starts");
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let port = free_port();
+    let native_port = free_port();
+    let driver = Command::new(driver_binary)
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
+        .env("DISPLAY", &display)
+        .env("CAJA_DATA_DIR", data_dir.path())
+        .env("CAJA_MODE", "sandbox")
+        .env("CAJA_API_URL", sandbox.url())
+        .env_remove("CAJA_TOKEN")
+        .env_remove("CAJA_LANG")
+        .env_remove("CAJA_STORE_NAME")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("tauri-driver starts");
+    wait_for_port(port);
+
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert("browserName".into(), "wry".into());
+    capabilities.insert(
+        "tauri:options".into(),
+        serde_json::json!({ "application": app_binary() }),
+    );
+    let connecting = ClientBuilder::new(HttpConnector::new())
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await;
+    let client = match connecting {
+        Ok(client) => client,
+        Err(error) => panic!("WebDriver session did not open: {error}"),
+    };
+    let app = App {
+        client,
+        sandbox,
+        data_dir,
+        driver,
+        display: display_process,
+        _turn: turn,
+    };
+    app.wait_for("customer-input").await;
+    Some(app)
+}
+
+impl App {
+    pub async fn find(&self, test_id: &str) -> Element {
+        self.client
+            .find(Locator::Css(&selector(test_id)))
+            .await
+            .unwrap_or_else(|error| panic!("no [data-testid={test_id}]: {error}"))
+    }
+
+    pub async fn wait_for(&self, test_id: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(&selector(test_id)))
+            .await
+            .unwrap_or_else(|error| panic!("[data-testid={test_id}] never appeared: {error}"))
+    }
+
+    pub async fn click(&self, test_id: &str) {
+        self.wait_for(test_id).await.click().await.expect("click");
+    }
+
+    /// Types into a field as a person would (the field is cleared first).
+    pub async fn type_into(&self, test_id: &str, text: &str) {
+        let field = self.wait_for(test_id).await;
+        field.clear().await.expect("clear");
+        field.send_keys(text).await.expect("type");
+    }
+
+    pub async fn text(&self, test_id: &str) -> String {
+        self.wait_for(test_id).await.text().await.expect("text")
+    }
+
+    pub async fn attr(&self, test_id: &str, name: &str) -> Option<String> {
+        self.wait_for(test_id)
+            .await
+            .attr(name)
+            .await
+            .expect("attribute")
+    }
+
+    /// Waits until an element's attribute has the wanted value.
+    pub async fn wait_for_attr(&self, test_id: &str, name: &str, wanted: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Ok(element) = self.client.find(Locator::Css(&selector(test_id))).await
+                && element.attr(name).await.ok().flatten().as_deref() == Some(wanted)
+            {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "[data-testid={test_id}] never had {name}={wanted}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until the element's text contains `wanted`, and returns the text.
+    pub async fn wait_for_text(&self, test_id: &str, wanted: &str) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Ok(element) = self.client.find(Locator::Css(&selector(test_id))).await
+                && let Ok(text) = element.text().await
+                && text.contains(wanted)
+            {
+                return text;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "[data-testid={test_id}] never said «{wanted}»"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Presses a key in the focused element (WebDriver key codes, e.g. "\u{E007}" for Enter).
+    pub async fn press(&self, key: &str) {
+        let focused = self
+            .client
+            .active_element()
+            .await
+            .expect("a focused element");
+        focused.send_keys(key).await.expect("key press");
+    }
+
+    pub async fn focused_test_id(&self) -> Option<String> {
+        let focused = self.client.active_element().await.ok()?;
+        focused.attr("data-testid").await.ok().flatten()
+    }
+
+    pub async fn quit(mut self) {
+        let _ = self.client.clone().close().await;
+        stop_gently(&mut self.driver);
+        if let Some(display) = self.display.as_mut() {
+            stop_gently(display);
+        }
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        // A failing test never reaches quit(): the driver must still get SIGTERM, or its WebKitWebDriver
+        // child keeps the native port and the next run hangs.
+        stop_gently(&mut self.driver);
+        if let Some(display) = self.display.as_mut() {
+            stop_gently(display);
+        }
+    }
+}
+
+pub const ENTER: &str = "\u{E007}";
+pub const TAB: &str = "\u{E004}";
+
+fn selector(test_id: &str) -> String {
+    format!("[data-testid=\"{test_id}\"]")
+}
+
+fn app_binary() -> String {
+    env!("CARGO_BIN_EXE_caja-desktop").to_owned()
+}
+
+fn find_tauri_driver() -> Option<PathBuf> {
+    let home_bin =
+        std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo/bin/tauri-driver"));
+    let on_path = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join("tauri-driver"))
+            .find(|candidate| candidate.is_file())
+    });
+    on_path.or(home_bin.filter(|path| path.is_file()))
+}
+
+fn ensure_display() -> Result<(String, Option<Child>), String> {
+    if let Some(display) = std::env::var("DISPLAY").ok().filter(|d| !d.is_empty()) {
+        return Ok((display, None));
+    }
+    let number = (90..200)
+        .find(|n| {
+            !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+                && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+        })
+        .ok_or("no free display number")?;
+    let display = format!(":{number}");
+    let child = Command::new("Xvfb")
+        .args([&display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|error| format!("Xvfb could not start ({error}); install the xvfb package"))?;
+    let socket = format!("/tmp/.X11-unix/X{number}");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !Path::new(&socket).exists() {
+        if Instant::now() > deadline {
+            return Err("Xvfb did not open its socket".into());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Ok((display, Some(child)))
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .expect("a free port")
+}
+
+fn wait_for_port(port: u16) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "tauri-driver never listened on {port}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn stop_gently(child: &mut Child) {
+    if let Ok(None) = child.try_wait() {
+        let _ = Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while let Ok(None) = child.try_wait() {
+            if Instant::now() > deadline {
+                let _ = child.kill();
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = child.wait();
+    }
+}

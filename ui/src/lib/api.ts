@@ -1,0 +1,147 @@
+// The bridge to the Rust side: one typed function per Tauri command, and the shapes they return.
+// Money always arrives as integer céntimos plus the store's text (`S/ 1,234.50`): the UI never does
+// arithmetic on amounts, it shows `text` and compares `centimos`.
+import { invoke } from "@tauri-apps/api/core";
+
+export type Mode = "sandbox" | "mock" | "live";
+export type Lang = "es" | "en";
+
+export interface Money {
+  centimos: number;
+  text: string;
+}
+
+export interface Customer {
+  kind: "dni" | "ruc";
+  number: string;
+}
+
+export interface AppInfo {
+  version: string;
+  mode: Mode;
+  /** The provider root actually called (the embedded sandbox's loopback URL in sandbox mode). */
+  apiUrl: string;
+  embeddedSandbox: boolean;
+  storeName: string;
+  lang: Lang;
+  printer: string | null;
+  /** The saved provider URL, null for the mode's default. */
+  savedApiUrl: string | null;
+  tokenConfigured: boolean;
+  /** Which settings the environment (CAJA_*) overrides, so Ajustes can say why a change won't apply. */
+  overridden: Array<"mode" | "apiUrl" | "storeName" | "lang" | "token">;
+  /** Today in Lima, YYYY-MM-DD. */
+  today: string;
+  dataDir: string;
+  reportsDir: string;
+}
+
+export interface CheckView {
+  fundingCode: string;
+  customer: Customer;
+  purchaseTotal: Money;
+  downpaymentAmount: Money;
+  /** What to collect now: the down payment while pending, zero once paid. */
+  amountToCollect: Money;
+  status: "PENDING" | "FULFILLED";
+  channel: "aCuotaz" | "Tienda";
+  billed: boolean;
+  /** Paid and billed per the provider: the product may be handed over. */
+  handoverAllowed: boolean;
+  journalId: number;
+}
+
+export type OperationKind = "check" | "paid_and_billed" | "undo_billing";
+export type OperationState = "pending" | "confirmed" | "rejected" | "unknown";
+
+export interface OperationView {
+  journalId: number;
+  kind: OperationKind;
+  state: OperationState;
+  fundingCode: string;
+  customer: Customer;
+  /** True only for a confirmed paid-and-billed. */
+  handoverAllowed: boolean;
+}
+
+export interface OrderView {
+  orderId: string;
+  dniMasked: string;
+  origin: "transfer" | "card" | "external";
+  originLabel: string;
+  amount: Money;
+}
+
+export interface SummaryView {
+  day: string;
+  mode: Mode;
+  totalPurchases: Money;
+  totalPaidInStore: Money;
+  totalFinanced: Money;
+  orders: OrderView[];
+  /** Lima time the provider answered, HH:MM, and the full instant (RFC 3339). */
+  fetchedAtLima: string;
+  fetchedAt: string;
+  /** The provider did not answer: this is the copy saved at fetchedAtLima. */
+  fromCache: boolean;
+}
+
+export interface PrintView {
+  /** The PDF kept in the reports folder. */
+  path: string;
+  /** The CUPS printer it was sent to; null when none exists and the PDF was opened in the viewer. */
+  printer: string | null;
+}
+
+export interface EntryView {
+  id: number;
+  kind: OperationKind;
+  kindLabel: string;
+  state: OperationState;
+  stateLabel: string;
+  customer: Customer;
+  fundingCode: string;
+  reason: string | null;
+  httpStatus: number | null;
+  downpaymentAmount: Money | null;
+  /** Lima day YYYY-MM-DD and local time dd/mm/yyyy HH:MM. */
+  day: string;
+  createdAtLima: string;
+}
+
+export interface SettingsInput {
+  storeName: string;
+  mode: Mode;
+  /** Empty or null: the mode's default. */
+  apiUrl: string | null;
+  lang: Lang;
+  printer: string | null;
+}
+
+/** Every command fails with this shape. `code` is stable; `message` is already in the app's language. */
+export interface BridgeError {
+  code: string;
+  message: string;
+  field: string | null;
+}
+
+export function isBridgeError(value: unknown): value is BridgeError {
+  return typeof value === "object" && value !== null && "code" in value && "message" in value;
+}
+
+export const api = {
+  appInfo: () => invoke<AppInfo>("app_info"),
+  check: (customer: string, fundingCode: string) =>
+    invoke<CheckView>("check_financing", { customer, fundingCode }),
+  pay: (customer: string, fundingCode: string) =>
+    invoke<OperationView>("pay", { customer, fundingCode }),
+  undoBilling: (customer: string, fundingCode: string) =>
+    invoke<OperationView>("undo_billing", { customer, fundingCode }),
+  daySummary: (day: string) => invoke<SummaryView>("day_summary", { day }),
+  printDaySummary: (day: string) => invoke<PrintView>("print_day_summary", { day }),
+  history: (day: string | null, state: OperationState | null) =>
+    invoke<EntryView[]>("history", { day, state }),
+  saveSettings: (settings: SettingsInput) => invoke<AppInfo>("save_settings", { settings }),
+  /** The token goes to the OS secret store and is never sent back. */
+  saveToken: (token: string) => invoke<AppInfo>("save_token", { token }),
+};

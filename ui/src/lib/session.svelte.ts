@@ -1,0 +1,19 @@
+// The app-wide reactive state: the AppInfo the shell reported last (mode, language, store, today) and
+// whether a modal dialog owns the keyboard. `t` reads the language from here, so every text on screen
+// follows a language change in Ajustes without reloading.
+import type { AppInfo, Lang } from "./api";
+import { translate, type MessageKey, type Params } from "./i18n";
+
+export const session = $state<{ info: AppInfo | null; dialogOpen: boolean }>({
+  info: null,
+  dialogOpen: false,
+});
+
+export function currentLang(): Lang {
+  return session.info?.lang ?? "es";
+}
+
+/** The text of `key` in the app's current language. */
+export function t(key: MessageKey, params?: Params): string {
+  return translate(currentLang(), key, params);
+}
