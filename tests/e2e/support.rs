@@ -9,7 +9,6 @@
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -17,8 +16,9 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use sandbox::{RunningSandbox, SandboxConfig};
 use tempfile::TempDir;
+use tokio::sync::{Mutex, MutexGuard};
 
-static ONE_APP_AT_A_TIME: Mutex<()> = Mutex::new(());
+static ONE_APP_AT_A_TIME: Mutex<()> = Mutex::const_new(());
 const PATIENCE: Duration = Duration::from_secs(15);
 
 pub struct App {
@@ -33,9 +33,7 @@ pub struct App {
 /// Starts the sandbox, a display if needed, tauri-driver, and the app; `None` when this machine cannot
 /// show a window and we are not in CI.
 pub async fn launch() -> Option<App> {
-    let turn = ONE_APP_AT_A_TIME
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let turn = ONE_APP_AT_A_TIME.lock().await;
     let in_ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false");
     let (display, display_process) = match ensure_display() {
         Ok(found) => found,
@@ -106,13 +104,6 @@ pub async fn launch() -> Option<App> {
 }
 
 impl App {
-    pub async fn find(&self, test_id: &str) -> Element {
-        self.client
-            .find(Locator::Css(&selector(test_id)))
-            .await
-            .unwrap_or_else(|error| panic!("no [data-testid={test_id}]: {error}"))
-    }
-
     pub async fn wait_for(&self, test_id: &str) -> Element {
         self.client
             .wait()
@@ -135,14 +126,6 @@ impl App {
 
     pub async fn text(&self, test_id: &str) -> String {
         self.wait_for(test_id).await.text().await.expect("text")
-    }
-
-    pub async fn attr(&self, test_id: &str, name: &str) -> Option<String> {
-        self.wait_for(test_id)
-            .await
-            .attr(name)
-            .await
-            .expect("attribute")
     }
 
     /// Waits until an element's attribute has the wanted value.
@@ -216,7 +199,6 @@ impl Drop for App {
 }
 
 pub const ENTER: &str = "\u{E007}";
-pub const TAB: &str = "\u{E004}";
 
 fn selector(test_id: &str) -> String {
     format!("[data-testid=\"{test_id}\"]")

@@ -15,3 +15,16 @@ export function shiftDay(day: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+/** `day` in words in the app's language ("sábado, 21 de noviembre de 2026"): the date input shows the
+ * machine's locale order (mm/dd on an English system), so the words remove any doubt. */
+export function longDay(day: string, lang: "es" | "en"): string {
+  if (!isDay(day)) return "";
+  return new Intl.DateTimeFormat(lang === "en" ? "en-US" : "es-PE", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${day}T12:00:00Z`));
+}
