@@ -70,7 +70,7 @@ descendants() {
   local root=$1 stat p fields
   local -A kids=()
   for p in /proc/[0-9]*; do
-    { stat=$(<"$p/stat"); } 2>/dev/null || continue
+    { read -r stat <"$p/stat"; } 2>/dev/null || continue
     # After the command name (which may hold spaces and parentheses): state, ppid, ...
     read -ra fields <<<"${stat##*) }"
     kids[${fields[1]}]+="${p#/proc/} "
@@ -97,7 +97,7 @@ remember_tree() {
 # then reparented to a pid 1 that may never reap them).
 alive() {
   local stat
-  { stat=$(<"/proc/$1/stat"); } 2>/dev/null || return 1
+  { read -r stat <"/proc/$1/stat"; } 2>/dev/null || return 1
   stat=${stat##*) }
   [ "${stat:0:1}" != Z ]
 }
@@ -124,7 +124,7 @@ pss_tree() {
   for pid in "$1" $(descendants "$1"); do
     kb=$(awk '/^Pss:/ { print $2; exit }' "/proc/$pid/smaps_rollup" 2>/dev/null) || continue
     [ -n "$kb" ] || continue
-    { comm=$(<"/proc/$pid/comm"); } 2>/dev/null || comm="?"
+    { read -r comm <"/proc/$pid/comm"; } 2>/dev/null || comm="?"
     printf '    %-8s %-22s %8.1f MiB\n' "$pid" "$comm" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')" >&3
     total=$((total + kb))
   done
@@ -155,8 +155,12 @@ spawn() {
   else
     bin="$CARGO_TARGET_DIR/debug/empty-window"
   fi
+  # The stamping reader is the script's child, not the app's (it must not count as the app's memory).
+  mkfifo "$dir/stderr.fifo"
+  stamp_lines <"$dir/stderr.fifo" >"$dir/stderr.log" &
+  started+=("$!")
   t0=$EPOCHREALTIME
-  env -i "${envs[@]}" "$bin" >"$dir/stdout.log" 2> >(stamp_lines >"$dir/stderr.log") &
+  env -i "${envs[@]}" "$bin" >"$dir/stdout.log" 2>"$dir/stderr.fifo" &
   app_pid=$!
   started+=("$app_pid")
 }
@@ -275,7 +279,7 @@ done
 export DISPLAY=":$(tr -d '[:space:]' <"$out/display")"
 log "Xvfb on $DISPLAY; logs and screenshots in $out"
 
-busy=$(pgrep -c -x 'cargo|rustc|clippy-driver|cc1|cc1plus|ld|node' || true)
+busy=$(ps -eo comm= | grep -cxE 'cargo|rustc|clippy-driver|cc1|cc1plus|ld|node' || true)
 load=$(cut -d' ' -f1 /proc/loadavg)
 if [ "${busy:-0}" -gt 0 ]; then
   log "warning: $busy compiler/node processes are running (load $load): start times will be slower"
@@ -301,7 +305,7 @@ for app in empty caja; do
     fi
     remember_tree "$app_pid"
     stop_app "$app_pid"
-    rm -rf "$dir/data" "$dir/home" "$dir/xdg-runtime"
+    rm -rf "$dir/data" "$dir/home" "$dir/xdg-runtime" "$dir/stderr.fifo"
     sleep 0.3
   done
   if [ ${#times[@]} -gt 0 ]; then
@@ -340,7 +344,7 @@ for app in empty caja; do
     failed=1
   fi
   stop_app "$app_pid"
-  rm -rf "$dir/data" "$dir/home" "$dir/xdg-runtime"
+  rm -rf "$dir/data" "$dir/home" "$dir/xdg-runtime" "$dir/stderr.fifo"
 done
 exec 3>&-
 

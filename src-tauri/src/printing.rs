@@ -13,6 +13,8 @@ use till::{Workstation, clock};
 pub struct PrintView {
     pub path: String,
     pub printer: Option<String>,
+    /// With no printer: whether the system viewer opened the PDF.
+    pub opened: bool,
 }
 
 pub async fn print_day_summary(
@@ -47,17 +49,16 @@ pub async fn print_day_summary(
     let delivery =
         report::delivery::keep_and_print(&pdf, &reports_dir(&ws.data_dir), &file_name, printer)
             .map_err(report_error)?;
-    if delivery.printer.is_none() {
-        // No printer: show the PDF so the manager can print or file it by hand.
-        if let Err(error) = app
+    // No printer: show the PDF so the manager can print or file it by hand.
+    let opened = delivery.printer.is_none()
+        && app
             .opener()
             .open_path(delivery.path.display().to_string(), None::<&str>)
-        {
-            tracing::warn!(%error, "could not open the report in the system viewer");
-        }
-    }
+            .inspect_err(|error| tracing::warn!(%error, "could not open the report in the viewer"))
+            .is_ok();
     Ok(PrintView {
         path: delivery.path.display().to_string(),
         printer: delivery.printer,
+        opened,
     })
 }

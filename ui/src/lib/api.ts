@@ -89,8 +89,10 @@ export interface SummaryView {
 export interface PrintView {
   /** The PDF kept in the reports folder. */
   path: string;
-  /** The CUPS printer it was sent to; null when none exists and the PDF was opened in the viewer. */
+  /** The CUPS printer it was sent to; null when none exists. */
   printer: string | null;
+  /** With no printer: whether the system viewer opened the PDF. */
+  opened: boolean;
 }
 
 export interface EntryView {

@@ -89,6 +89,7 @@ const es = {
   "summary.printing": "Generando el PDF…",
   "summary.printedTo": "Enviado a la impresora {printer}.",
   "summary.openedInViewer": "No hay impresora: el PDF se abrió en el visor.",
+  "summary.notOpened": "No hay impresora y el visor de PDF no se pudo abrir: abra el archivo guardado para imprimirlo.",
   "summary.keptAt": "PDF guardado en {path}",
 
   "history.title": "Historial",
@@ -258,6 +259,7 @@ const en: Table = {
   "summary.printing": "Making the PDF…",
   "summary.printedTo": "Sent to printer {printer}.",
   "summary.openedInViewer": "No printer: the PDF was opened in the viewer.",
+  "summary.notOpened": "No printer, and the PDF viewer could not be opened: open the kept file to print it.",
   "summary.keptAt": "PDF kept at {path}",
 
   "history.title": "History",
