@@ -81,6 +81,15 @@ pub enum Command {
         /// Only this Lima day, YYYY-MM-DD
         #[arg(long, value_name = "YYYY-MM-DD")]
         day: Option<String>,
+        /// Only the operations still open (in flight or with an unknown outcome)
+        #[arg(long, conflicts_with = "day")]
+        pending: bool,
+    },
+    /// Resolve the operations whose outcome is unknown (the outbox), waiting up to --timeout
+    Sync {
+        /// Seconds to keep trying before giving up (the operations stay open)
+        #[arg(long, default_value_t = 120, value_name = "SECONDS")]
+        timeout: u64,
     },
     /// Serve the provider simulator in the foreground (demo data; Ctrl+C stops it)
     Sandbox {

@@ -29,6 +29,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::Undo(_) => "undo",
         Command::Summary { .. } => "summary",
         Command::History { .. } => "history",
+        Command::Sync { .. } => "sync",
         Command::Sandbox { .. } => "sandbox",
         Command::Token { .. } => "token",
     }
@@ -75,21 +76,35 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
             })
             .await
         }
-        Command::History { day } => {
+        Command::History { day, pending } => {
             let day = day.as_deref().map(clock::parse_day).transpose()?;
-            with_till(cli, async |open| history::run(&open.till, printer, day)).await
+            with_till(cli, async |open| {
+                history::run(&open.till, printer, day, *pending)
+            })
+            .await
+        }
+        Command::Sync { timeout } => {
+            let within = std::time::Duration::from_secs(*timeout);
+            with_till(cli, async |open| {
+                history::sync(&open.till, printer, within).await
+            })
+            .await
         }
         Command::Sandbox { port } => serve_sandbox(printer, *port).await,
         Command::Token { action } => token(cli, printer, action),
     }
 }
 
-/// Opens the till, runs `body`, and always stops the embedded sandbox afterwards.
+/// Opens the till, resumes its outbox (one pass: what crashed or timed out before is resolved now),
+/// runs `body`, and always stops the embedded sandbox afterwards.
 async fn with_till(
     cli: &Cli,
     body: impl AsyncFnOnce(&Workstation) -> Result<(), CliError>,
 ) -> Result<(), CliError> {
     let open = setup::open_workstation(cli).await?;
+    if let Err(error) = open.till.resolve_due().await {
+        tracing::warn!(code = error.code(), "the outbox could not be resumed");
+    }
     let result = body(&open).await;
     open.close().await;
     result
@@ -133,7 +148,20 @@ fn print_check(printer: &Printer, customer: &CustomerId, result: &CheckResult) {
     } else {
         printer.say("no", "no")
     };
-    let next = if result.handover_allowed {
+    let next = if let Some(open) = &result.open_operation {
+        printer.say(
+            format!(
+                "ATENCIÓN: la operación n.° {} («{}») de este código aún no tiene resultado. NO entregue el producto; Caja la sigue verificando (caja sync).",
+                open.id,
+                open.kind.label(printer.lang)
+            ),
+            format!(
+                "WARNING: operation #{} («{}») on this code has no outcome yet. Do NOT hand over the product; Caja keeps checking it (caja sync).",
+                open.id,
+                open.kind.label(printer.lang)
+            ),
+        )
+    } else if result.handover_allowed {
         printer.say(
             "Ya está pagado y facturado: puede entregar el producto.",
             "Already paid and billed: the product may be handed over.",
@@ -183,6 +211,9 @@ fn print_check(printer: &Printer, customer: &CustomerId, result: &CheckResult) {
         "billed_by_ecommerce": info.billed_by_ecommerce,
         "amount_to_collect": amount(result.amount_to_collect),
         "handover_allowed": result.handover_allowed,
+        "open_operation": result.open_operation.as_ref().map(|open| json!({
+            "id": open.id, "kind": open.kind, "state": open.state, "attempts": open.attempts,
+        })),
         "journal_id": result.entry.id,
     });
     printer.success("check", details, &text);

@@ -12,6 +12,9 @@ pub enum CliError {
     Till(#[from] TillError),
     #[error("{message}")]
     Other { code: &'static str, message: String },
+    /// `caja sync` ran out of time with operations still open.
+    #[error("{count} operations still have no outcome")]
+    Unresolved { count: usize },
 }
 
 impl CliError {
@@ -28,7 +31,12 @@ impl CliError {
         match self {
             CliError::Till(TillError::InvalidInput { .. } | TillError::MissingToken { .. }) => 2,
             CliError::Till(TillError::Refused { .. }) => 3,
-            CliError::Till(TillError::OutcomeUnknown { .. } | TillError::Unavailable { .. }) => 4,
+            CliError::Till(
+                TillError::OutcomeUnknown { .. }
+                | TillError::Unavailable { .. }
+                | TillError::OperationOpen { .. },
+            )
+            | CliError::Unresolved { .. } => 4,
             CliError::Till(_) | CliError::Other { .. } => 1,
         }
     }
@@ -37,6 +45,7 @@ impl CliError {
         match self {
             CliError::Till(error) => error.code(),
             CliError::Other { code, .. } => code,
+            CliError::Unresolved { .. } => "outbox_unresolved",
         }
     }
 
@@ -44,13 +53,23 @@ impl CliError {
         match self {
             CliError::Till(error) => error.message(lang),
             CliError::Other { message, .. } => message.clone(),
+            CliError::Unresolved { count } => match lang {
+                Lang::Es => format!(
+                    "{count} operaciones siguen sin resultado: aCuotaz no responde. No entregue esos \
+                     productos; vuelva a ejecutar «caja sync» más tarde (caja history --pending las lista)."
+                ),
+                Lang::En => format!(
+                    "{count} operations still have no outcome: aCuotaz is not answering. Do not hand over \
+                     those products; run «caja sync» again later (caja history --pending lists them)."
+                ),
+            },
         }
     }
 
     fn field(&self) -> Option<&str> {
         match self {
             CliError::Till(error) => error.field(),
-            CliError::Other { .. } => None,
+            CliError::Other { .. } | CliError::Unresolved { .. } => None,
         }
     }
 }

@@ -8,8 +8,10 @@
 //!
 //! Modules: `routes` (HTTP and the documented answers), `auth` (the token), `validate` (field formats),
 //! `state` (financings and the rules), [`demo`] (the seed), `persist` (the optional state file),
-//! `fault` (the fault injection seam), `lima` (the till's calendar day).
+//! `fault` (fault injection: the plan, its text form and the broken answers), `admin` (the
+//! `/__sandbox/` routes: fault plan and state at run time), `lima` (the till's calendar day).
 
+mod admin;
 mod auth;
 pub mod demo;
 mod fault;
@@ -29,7 +31,10 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-pub use fault::{Fault, FaultPlan};
+pub use fault::{
+    DEFAULT_HANG_MILLIS, Endpoint, Fault, FaultCounts, FaultKind, FaultPlan, FaultPlanError,
+    FaultRule,
+};
 pub use lima::today_in_lima;
 pub use state::{BillingEvent, BillingKind, Financing, Payment, SandboxState};
 pub use validate::ONLY_RUC_10;
@@ -49,16 +54,24 @@ pub struct SandboxConfig {
     /// Keeps the financings and the billing log in this JSON file between runs: read at start (the
     /// demo seed when it does not exist yet), rewritten after every change. `None`: memory only.
     pub state_file: Option<PathBuf>,
+    /// The faults to inject from the first request on (see [`FaultPlan`]; the admin route
+    /// `/__sandbox/faults` replaces it at run time). Empty: none.
+    pub faults: FaultPlan,
+    /// Seeds the generator that draws the faults' probabilities: the same seed and the same requests
+    /// in the same order meet the same faults.
+    pub fault_seed: u64,
 }
 
 impl Default for SandboxConfig {
-    /// Any free port, the provider's documented mock token, the real day, memory only.
+    /// Any free port, the provider's documented mock token, the real day, memory only, no faults.
     fn default() -> Self {
         SandboxConfig {
             port: 0,
             token: MOCK_TOKEN.to_owned(),
             today: None,
             state_file: None,
+            faults: FaultPlan::default(),
+            fault_seed: 0,
         }
     }
 }
@@ -70,6 +83,8 @@ impl std::fmt::Debug for SandboxConfig {
             .field("token", &"<redacted>")
             .field("today", &self.today)
             .field("state_file", &self.state_file)
+            .field("faults", &self.faults.to_string())
+            .field("fault_seed", &self.fault_seed)
             .finish()
     }
 }
@@ -136,7 +151,10 @@ pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError
         .map_err(|source| bind_error(requested, source))?;
 
     let clock = lima::Clock::new(config.today);
-    let state = open_state(clock, config.state_file)?;
+    if !config.faults.is_empty() {
+        tracing::info!(faults = %config.faults, seed = config.fault_seed, "sandbox injects faults");
+    }
+    let state = open_state(clock, config.state_file, config.faults, config.fault_seed)?;
     let app = routes::router(state.clone(), auth::Token(Arc::from(config.token)));
     let (stop, stopped) = oneshot::channel::<()>();
     let server = tokio::spawn(async move {
@@ -161,6 +179,8 @@ pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError
 fn open_state(
     clock: lima::Clock,
     state_file: Option<PathBuf>,
+    faults: FaultPlan,
+    fault_seed: u64,
 ) -> Result<SandboxState, SandboxError> {
     let saved = match &state_file {
         Some(path) => persist::load(path).map_err(|detail| SandboxError::StateFile {
@@ -173,7 +193,9 @@ fn open_state(
         Some(saved) => (saved.financings, saved.billing_events),
         None => (demo::financings(clock.today()), Vec::new()),
     };
-    Ok(SandboxState::new(financings, events, clock, state_file))
+    Ok(SandboxState::new(
+        financings, events, clock, state_file, faults, fault_seed,
+    ))
 }
 
 fn bind_error(address: SocketAddr, source: std::io::Error) -> SandboxError {

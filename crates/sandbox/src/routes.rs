@@ -1,5 +1,6 @@
 //! The HTTP face of the sandbox: the four endpoints under both `v2/` and `mock/`, their documented
-//! answers, and the middleware every request goes through (request log, fault plan, token).
+//! answers, and the middleware every request goes through (request log, fault plan, token); the admin
+//! routes (`admin`) are merged outside the fault plan.
 //!
 //! Answers: `info` and `day-summary` answer JSON; `paid-and-billed` and `undo-billing` answer `200` with
 //! an empty body (the document shows only "200 OK"); field errors are `400` with one key per bad
@@ -22,13 +23,14 @@ use providers::apurata::downpayment::{
 };
 use serde::Serialize;
 
+use crate::admin;
 use crate::auth::{Token, require_token};
 use crate::fault;
 use crate::state::{Refusal, SandboxState};
 use crate::validate::{self, RawLookup, RucRule};
 
 /// The `{v2|mock}` segments served; both reach the same state.
-const FLAVORS: [&str; 2] = ["v2", "mock"];
+pub(crate) const FLAVORS: [&str; 2] = ["v2", "mock"];
 
 pub(crate) fn router(sandbox: SandboxState, token: Token) -> Router {
     let mut api = Router::new();
@@ -40,9 +42,10 @@ pub(crate) fn router(sandbox: SandboxState, token: Token) -> Router {
             .route(&path(endpoints::UNDO_BILLING), post(undo_billing))
             .route(&path(endpoints::DAY_SUMMARY), get(day_summary));
     }
-    api.route_layer(from_fn_with_state(token, require_token))
+    api.route_layer(from_fn_with_state(token.clone(), require_token))
         .fallback(unknown_endpoint)
         .layer(from_fn_with_state(sandbox.clone(), fault::apply))
+        .merge(admin::router(token))
         .layer(from_fn(log_request))
         .with_state(sandbox)
 }

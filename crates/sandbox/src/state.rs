@@ -34,7 +34,7 @@ use providers::apurata::downpayment::{
 use providers::money::Soles;
 use serde::{Deserialize, Serialize};
 
-use crate::fault::FaultPlan;
+use crate::fault::{FaultCounts, FaultInjector, FaultPlan};
 use crate::lima::Clock;
 use crate::validate::Lookup;
 
@@ -132,7 +132,6 @@ pub(crate) enum BillingEffect {
 struct Ledger {
     financings: BTreeMap<String, Financing>,
     events: Vec<BillingEvent>,
-    faults: FaultPlan,
     state_file: Option<PathBuf>,
 }
 
@@ -170,6 +169,7 @@ impl Ledger {
 pub struct SandboxState {
     ledger: Arc<Mutex<Ledger>>,
     clock: Clock,
+    faults: Arc<FaultInjector>,
 }
 
 impl std::fmt::Debug for SandboxState {
@@ -182,12 +182,15 @@ impl std::fmt::Debug for SandboxState {
 
 impl SandboxState {
     /// A state holding `financings` (the demo seed, or what a state file kept) and the billing log so
-    /// far; with `state_file`, every change from now on is saved there.
+    /// far; with `state_file`, every change from now on is saved there. `faults` is in force from the
+    /// first request, drawn from a generator seeded with `fault_seed`.
     pub(crate) fn new(
         financings: Vec<Financing>,
         events: Vec<BillingEvent>,
         clock: Clock,
         state_file: Option<PathBuf>,
+        faults: FaultPlan,
+        fault_seed: u64,
     ) -> Self {
         let financings = financings
             .into_iter()
@@ -196,12 +199,12 @@ impl SandboxState {
         let ledger = Ledger {
             financings,
             events,
-            faults: FaultPlan::default(),
             state_file,
         };
         SandboxState {
             ledger: Arc::new(Mutex::new(ledger)),
             clock,
+            faults: Arc::new(FaultInjector::new(faults, fault_seed)),
         }
     }
 
@@ -230,8 +233,29 @@ impl SandboxState {
         self.lock().events.clone()
     }
 
+    /// The fault plan in force.
     pub fn fault_plan(&self) -> FaultPlan {
-        self.lock().faults.clone()
+        self.faults.plan()
+    }
+
+    /// Puts `plan` in force from the next request on (an empty plan stops injecting). The generator
+    /// and the counts carry on.
+    pub fn set_fault_plan(&self, plan: FaultPlan) {
+        self.faults.replace(plan, None);
+    }
+
+    /// Restarts the faults' generator from `seed`, as if the sandbox had started with it.
+    pub fn reseed_faults(&self, seed: u64) {
+        self.faults.reseed(seed);
+    }
+
+    /// How many faults of each kind hit each endpoint since the start (see `fault`).
+    pub fn fault_counts(&self) -> FaultCounts {
+        self.faults.counts()
+    }
+
+    pub(crate) fn fault_injector(&self) -> &FaultInjector {
+        &self.faults
     }
 
     pub(crate) fn info(&self, lookup: &Lookup) -> Result<FundingInfo, Refusal> {

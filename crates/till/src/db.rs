@@ -18,8 +18,9 @@ use crate::error::TillError;
 pub const DATABASE_FILE: &str = "caja.sqlite3";
 
 /// Every schema step, oldest first. Append only: a released step is never edited.
-const STEPS: &[M<'static>] = &[M::up(
-    r#"
+const STEPS: &[M<'static>] = &[
+    M::up(
+        r#"
         CREATE TABLE journal (
             id                   INTEGER PRIMARY KEY,
             idempotency_key      TEXT    NOT NULL UNIQUE,
@@ -61,7 +62,18 @@ const STEPS: &[M<'static>] = &[M::up(
             FOREIGN KEY (mode, day) REFERENCES day_summary (mode, day) ON DELETE CASCADE
         ) STRICT;
         "#,
-)];
+    ),
+    // The outbox: how many times an open operation was tried, when to try it next, and until when the
+    // process that sent it holds it (epoch milliseconds; integers compare correctly, texts would not).
+    M::up(
+        r#"
+        ALTER TABLE journal ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE journal ADD COLUMN next_attempt_ms INTEGER;
+        ALTER TABLE journal ADD COLUMN lease_until_ms INTEGER;
+        CREATE INDEX journal_open ON journal (mode, funding_code) WHERE state IN ('pending', 'unknown');
+        "#,
+    ),
+];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);
 

@@ -76,6 +76,14 @@ pub enum TillError {
     },
     #[error("{}", wording::till_error(Lang::Es, self))]
     MissingToken { mode: Mode },
+    /// Another pay or undo on this funding code is in flight or has an unknown outcome: at most one at
+    /// a time per code.
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    OperationOpen {
+        funding_code: String,
+        id: i64,
+        kind: OperationKind,
+    },
     /// The embedded simulator could not start (its port taken, its state file unreadable).
     #[error("{}", wording::till_error(Lang::Es, self))]
     Sandbox { detail: String },
@@ -119,6 +127,7 @@ impl TillError {
             },
             TillError::Unavailable { .. } => "summary_unavailable",
             TillError::MissingToken { .. } => "missing_token",
+            TillError::OperationOpen { .. } => "operation_open",
             TillError::Sandbox { .. } => "sandbox",
             TillError::SecretStore { .. } => "secret_store",
             TillError::NewerDatabase { .. } => "newer_database",

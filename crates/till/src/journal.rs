@@ -61,6 +61,8 @@ pub struct JournalEntry {
     pub downpayment_amount: Option<Soles>,
     pub created_at: Timestamp,
     pub finished_at: Option<Timestamp>,
+    /// How many times the outbox has tried to resolve an unknown outcome.
+    pub attempts: u32,
 }
 
 macro_rules! text_enum {
@@ -153,29 +155,51 @@ pub(crate) struct NewOperation<'a> {
     pub downpayment_amount: Option<Soles>,
 }
 
-/// How an operation ended.
+/// How an operation (or one attempt at resolving it) ended.
 pub(crate) struct Outcome {
     pub state: OperationState,
     pub reason: Option<String>,
     pub http_status: Option<u16>,
     pub downpayment_amount: Option<Soles>,
+    /// For `unknown`: when the outbox may try again (epoch ms).
+    pub next_attempt_ms: Option<i64>,
 }
 
 const COLUMNS: &str = "id, idempotency_key, mode, kind, customer_field, customer_number, funding_code, \
-                       state, reason, http_status, downpayment_centimos, created_at, finished_at";
+                       state, reason, http_status, downpayment_centimos, created_at, finished_at, attempts";
 
-/// Writes a `pending` row with a fresh idempotency key and commits it (durably: `synchronous=FULL`).
+/// Writes a `pending` row with a fresh idempotency key and commits it (durably: `synchronous=FULL`),
+/// holding it for `lease_ms` (the process that sends the request owns it until then).
+///
+/// For a state-changing kind, the same write transaction first makes sure no other operation on that
+/// funding code is still open (in flight, or with an unknown outcome): at most one at a time per code,
+/// across windows and processes, so a double click cannot bill twice and a pay and an undo happen in the
+/// order they were issued.
 pub(crate) fn begin(
-    connection: &rusqlite::Connection,
+    connection: &mut rusqlite::Connection,
     operation: &NewOperation<'_>,
+    lease_ms: i64,
 ) -> Result<JournalEntry, TillError> {
+    let failed = || TillError::storage("write to the journal");
     let now = Timestamp::now();
     let key = uuid::Uuid::new_v4().to_string();
-    connection
+    let transaction = connection
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(failed())?;
+    if operation.kind.changes_state()
+        && let Some(open) = open_on_code(&transaction, operation.mode, operation.funding_code)?
+    {
+        return Err(TillError::OperationOpen {
+            funding_code: operation.funding_code.to_owned(),
+            id: open.0,
+            kind: open.1,
+        });
+    }
+    transaction
         .execute(
             "INSERT INTO journal (idempotency_key, mode, kind, customer_field, customer_number, \
-             funding_code, state, downpayment_centimos, created_at, lima_day) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7, ?8, ?9)",
+             funding_code, state, downpayment_centimos, created_at, lima_day, lease_until_ms) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7, ?8, ?9, ?10)",
             rusqlite::params![
                 key,
                 operation.mode.as_str(),
@@ -186,11 +210,14 @@ pub(crate) fn begin(
                 operation.downpayment_amount.map(Soles::centimos),
                 now.to_string(),
                 clock::lima_day(now).to_string(),
+                now.as_millisecond() + lease_ms,
             ],
         )
-        .map_err(TillError::storage("write to the journal"))?;
+        .map_err(failed())?;
+    let id = transaction.last_insert_rowid();
+    transaction.commit().map_err(failed())?;
     Ok(JournalEntry {
-        id: connection.last_insert_rowid(),
+        id,
         idempotency_key: key,
         mode: operation.mode,
         kind: operation.kind,
@@ -202,10 +229,31 @@ pub(crate) fn begin(
         downpayment_amount: operation.downpayment_amount,
         created_at: now,
         finished_at: None,
+        attempts: 0,
     })
 }
 
-/// Records how a `pending` row ended. A row that already ended is never rewritten.
+/// The open (pending or unknown) state-changing operation on a code, if any: its id and kind.
+fn open_on_code(
+    connection: &rusqlite::Connection,
+    mode: Mode,
+    funding_code: &str,
+) -> Result<Option<(i64, OperationKind)>, TillError> {
+    use rusqlite::OptionalExtension;
+    let row = connection
+        .query_row(
+            "SELECT id, kind FROM journal WHERE mode = ?1 AND funding_code = ?2 \
+             AND kind != 'check' AND state IN ('pending', 'unknown') ORDER BY id LIMIT 1",
+            rusqlite::params![mode.as_str(), funding_code],
+            |row| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?)),
+        )
+        .optional()
+        .map_err(TillError::storage("read the journal"))?;
+    Ok(row.and_then(|(id, kind)| kind.parse().ok().map(|kind| (id, kind))))
+}
+
+/// Records how an open row ended (or, for `unknown`, how this attempt ended and when to try again).
+/// A row that already ended as confirmed or rejected is never rewritten.
 pub(crate) fn finish(
     connection: &rusqlite::Connection,
     mut entry: JournalEntry,
@@ -216,13 +264,15 @@ pub(crate) fn finish(
     connection
         .execute(
             "UPDATE journal SET state = ?1, reason = ?2, http_status = ?3, downpayment_centimos = ?4, \
-             finished_at = ?5 WHERE id = ?6 AND state = 'pending'",
+             finished_at = ?5, lease_until_ms = NULL, next_attempt_ms = ?6 \
+             WHERE id = ?7 AND state IN ('pending', 'unknown')",
             rusqlite::params![
                 outcome.state.as_str(),
                 outcome.reason,
                 outcome.http_status,
                 amount.map(Soles::centimos),
                 now.to_string(),
+                outcome.next_attempt_ms,
                 entry.id,
             ],
         )
@@ -320,5 +370,94 @@ fn read_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<JournalEntry> {
                     error.to_string().into(),
                 )
             })?,
+        attempts: row.get(13)?,
     })
+}
+
+/// Which open operation to take.
+pub(crate) struct Claim<'a> {
+    /// Only this code's open operation (the cashier is looking at it), or any.
+    pub funding_code: Option<&'a str>,
+    /// Try now even if its back-off is not over (a person asked), but never under a live lease.
+    pub ignore_backoff: bool,
+    pub lease_ms: i64,
+}
+
+/// Takes the oldest open state-changing operation that is due (no live lease, its back-off over) and
+/// leases it to the caller, counting the attempt. Two processes can never take the same row: the lease
+/// is taken inside a write transaction.
+pub(crate) fn claim(
+    connection: &mut rusqlite::Connection,
+    mode: Mode,
+    claim: &Claim<'_>,
+) -> Result<Option<JournalEntry>, TillError> {
+    use rusqlite::OptionalExtension;
+    let failed = || TillError::storage("take an open operation");
+    let now = Timestamp::now().as_millisecond();
+    let transaction = connection
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(failed())?;
+    let sql = format!(
+        "SELECT {COLUMNS} FROM journal WHERE mode = ?1 AND kind != 'check' \
+         AND state IN ('pending', 'unknown') \
+         AND (?3 IS NULL OR funding_code = ?3) \
+         AND (lease_until_ms IS NULL OR lease_until_ms < ?2) \
+         AND (?4 OR next_attempt_ms IS NULL OR next_attempt_ms <= ?2) ORDER BY id LIMIT 1"
+    );
+    let due = transaction
+        .query_row(
+            &sql,
+            rusqlite::params![mode.as_str(), now, claim.funding_code, claim.ignore_backoff],
+            read_row,
+        )
+        .optional()
+        .map_err(failed())?;
+    if let Some(entry) = &due {
+        transaction
+            .execute(
+                "UPDATE journal SET lease_until_ms = ?1, attempts = attempts + 1 WHERE id = ?2",
+                rusqlite::params![now + claim.lease_ms, entry.id],
+            )
+            .map_err(failed())?;
+    }
+    transaction.commit().map_err(failed())?;
+    Ok(due.map(|mut entry| {
+        entry.attempts += 1;
+        entry
+    }))
+}
+
+/// Every open state-changing operation in a mode, oldest first.
+pub(crate) fn open_operations(
+    connection: &rusqlite::Connection,
+    mode: Mode,
+) -> Result<Vec<JournalEntry>, TillError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM journal WHERE mode = ?1 AND kind != 'check' \
+         AND state IN ('pending', 'unknown') ORDER BY id"
+    );
+    let mut statement = connection
+        .prepare_cached(&sql)
+        .map_err(TillError::storage("read the journal"))?;
+    let rows = statement
+        .query_map(rusqlite::params![mode.as_str()], read_row)
+        .map_err(TillError::storage("read the journal"))?;
+    rows.collect::<Result<Vec<_>, _>>()
+        .map_err(TillError::storage("read the journal"))
+}
+
+/// A check left `pending` by a crash only read; it ends `unknown` and needs no resolving.
+pub(crate) fn close_abandoned_checks(
+    connection: &rusqlite::Connection,
+    mode: Mode,
+) -> Result<(), TillError> {
+    connection
+        .execute(
+            "UPDATE journal SET state = 'unknown', lease_until_ms = NULL, \
+             reason = 'interrupted before the answer arrived' \
+             WHERE mode = ?1 AND kind = 'check' AND state = 'pending' AND lease_until_ms < ?2",
+            rusqlite::params![mode.as_str(), Timestamp::now().as_millisecond()],
+        )
+        .map(drop)
+        .map_err(TillError::storage("write to the journal"))
 }

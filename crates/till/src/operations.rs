@@ -24,6 +24,9 @@ use crate::mode::Mode;
 use crate::summary::{self, DaySummary};
 use crate::{db, identity};
 
+/// Margin added to the request time limit to make a lease.
+const LEASE_MARGIN_MS: i64 = 5_000;
+
 /// Everything a till needs to run; the fronts build it from flags, environment and saved settings.
 #[derive(Debug, Clone)]
 pub struct TillConfig {
@@ -43,6 +46,9 @@ pub struct CheckResult {
     pub amount_to_collect: Soles,
     /// True once the provider says the down payment is paid and the code billed: the product may go.
     pub handover_allowed: bool,
+    /// A pay or undo on this code whose outcome is still being resolved: while there is one, the
+    /// product is not handed over whatever the provider says.
+    pub open_operation: Option<JournalEntry>,
     pub entry: JournalEntry,
 }
 
@@ -50,6 +56,9 @@ pub struct Till {
     mode: Mode,
     api: DownpaymentApi,
     connection: Mutex<Connection>,
+    /// How long the process that sends a request owns its journal row: the request's own time limit
+    /// and a margin. After that, a row still `pending` belongs to a crashed process and is resolved.
+    lease_ms: i64,
 }
 
 impl Till {
@@ -74,10 +83,13 @@ impl Till {
             },
         )?;
         let connection = db::open(&config.data_dir)?;
+        let lease_ms = i64::try_from(config.http.total_timeout.as_millis()).unwrap_or(i64::MAX / 2)
+            + LEASE_MARGIN_MS;
         Ok(Till {
             mode: config.mode,
             api,
             connection: Mutex::new(connection),
+            lease_ms,
         })
     }
 
@@ -85,12 +97,14 @@ impl Till {
         self.mode
     }
 
-    /// `info`: validates a financing and says what to collect. Journaled as a check.
+    /// `info`: validates a financing and says what to collect. Journaled as a check. An open pay or
+    /// undo on the code is tried first, and while one stays open the product may not be handed over.
     pub async fn check(
         &self,
         customer: &CustomerId,
         funding_code: &str,
     ) -> Result<CheckResult, TillError> {
+        let open_operation = self.resolve_code(funding_code).await?;
         let entry = self.begin(OperationKind::Check, customer, funding_code, None)?;
         match self.api.info(customer, funding_code).await {
             Ok(info) => {
@@ -99,7 +113,8 @@ impl Till {
                     DownpaymentStatus::Fulfilled => Soles::ZERO,
                 };
                 let handover_allowed = info.downpayment_status == DownpaymentStatus::Fulfilled
-                    && info.billed_by_ecommerce;
+                    && info.billed_by_ecommerce
+                    && open_operation.is_none();
                 let entry = self.finish(
                     entry,
                     Outcome {
@@ -107,12 +122,14 @@ impl Till {
                         reason: None,
                         http_status: Some(200),
                         downpayment_amount: Some(info.downpayment_amount),
+                        next_attempt_ms: None,
                     },
                 )?;
                 Ok(CheckResult {
                     info,
                     amount_to_collect,
                     handover_allowed,
+                    open_operation,
                     entry,
                 })
             }
@@ -121,12 +138,14 @@ impl Till {
     }
 
     /// `paid-and-billed`: the down payment is in the till and the sale is billed. Only an `Ok` means the
-    /// product may be handed over.
+    /// product may be handed over. Refused with `OperationOpen` while an earlier pay or undo on the code
+    /// is still unresolved (it is tried first).
     pub async fn pay(
         &self,
         customer: &CustomerId,
         funding_code: &str,
     ) -> Result<JournalEntry, TillError> {
+        self.resolve_code(funding_code).await?;
         let amount = journal::last_known_downpayment(&self.db(), self.mode, funding_code)?;
         let entry = self.begin(OperationKind::PaidAndBilled, customer, funding_code, amount)?;
         let result = self.api.paid_and_billed(customer, funding_code).await;
@@ -141,6 +160,7 @@ impl Till {
         funding_code: &str,
     ) -> Result<JournalEntry, TillError> {
         identity::ensure_undo_supported(customer)?;
+        self.resolve_code(funding_code).await?;
         let amount = journal::last_known_downpayment(&self.db(), self.mode, funding_code)?;
         let entry = self.begin(OperationKind::UndoBilling, customer, funding_code, amount)?;
         let result = self.api.undo_billing(customer, funding_code).await;
@@ -196,7 +216,7 @@ impl Till {
             funding_code,
             downpayment_amount,
         };
-        let entry = journal::begin(&self.db(), &operation)?;
+        let entry = journal::begin(&mut self.db(), &operation, self.lease_ms)?;
         tracing::info!(id = entry.id, kind = %kind, funding_code, "operation journaled, sending");
         Ok(entry)
     }
@@ -220,6 +240,7 @@ impl Till {
                     reason: None,
                     http_status: Some(200),
                     downpayment_amount: None,
+                    next_attempt_ms: None,
                 },
             ),
             Err(error) => Err(self.fail(entry, error)?),
@@ -229,24 +250,8 @@ impl Till {
     /// Finishes a row as `rejected` or `unknown` and returns the error to show.
     fn fail(&self, entry: JournalEntry, error: ApiError) -> Result<TillError, TillError> {
         let operation = Some(entry.kind);
-        let state = if error.is_refusal() {
-            OperationState::Rejected
-        } else {
-            OperationState::Unknown
-        };
-        self.finish(
-            entry,
-            Outcome {
-                state,
-                reason: Some(
-                    error
-                        .provider_message()
-                        .unwrap_or_else(|| error.to_string()),
-                ),
-                http_status: error.status(),
-                downpayment_amount: None,
-            },
-        )?;
+        let outcome = self.outcome_of(&error, entry.attempts);
+        self.finish(entry, outcome)?;
         Ok(if error.is_refusal() {
             TillError::Refused {
                 operation,
@@ -260,7 +265,15 @@ impl Till {
         })
     }
 
-    fn db(&self) -> MutexGuard<'_, Connection> {
+    pub(crate) fn api(&self) -> &DownpaymentApi {
+        &self.api
+    }
+
+    pub(crate) fn lease_ms(&self) -> i64 {
+        self.lease_ms
+    }
+
+    pub(crate) fn db(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave a half-written row: every write is one statement
         // or one transaction. So a poisoned lock is safe to keep using.
         self.connection

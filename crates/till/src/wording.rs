@@ -69,6 +69,25 @@ pub fn till_error(lang: Lang, error: &TillError) -> String {
                  «caja token set»."
             ),
         ),
+        TillError::OperationOpen {
+            funding_code,
+            id,
+            kind,
+        } => say(
+            lang,
+            format!(
+                "La operación n.° {id} («{}») del código {funding_code} todavía no tiene resultado: \
+                 Caja la está verificando con aCuotaz. No entregue el producto ni repita la operación; \
+                 vuelva a consultar en unos segundos.",
+                kind.label(Lang::Es)
+            ),
+            format!(
+                "Operation #{id} («{}») on code {funding_code} has no outcome yet: Caja is checking it \
+                 with aCuotaz. Do not hand over the product or repeat the operation; check again in a \
+                 few seconds.",
+                kind.label(Lang::En)
+            ),
+        ),
         TillError::Sandbox { detail } => say(
             lang,
             format!("No se pudo iniciar el simulador de aCuotaz (sandbox): {detail}."),

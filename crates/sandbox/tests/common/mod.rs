@@ -106,6 +106,26 @@ impl Caller {
     pub async fn post_json(&self, url: &str, body: Value) -> Answer {
         self.post(url, &body.to_string()).await
     }
+
+    pub async fn put(&self, url: &str, body: String, content_type: &str) -> Answer {
+        let mut request = self
+            .http
+            .put(url)
+            .header("content-type", content_type)
+            .body(body);
+        if let Some(token) = &self.token {
+            request = request.bearer_auth(token);
+        }
+        answer(request).await
+    }
+
+    pub async fn delete(&self, url: &str) -> Answer {
+        let mut request = self.http.delete(url);
+        if let Some(token) = &self.token {
+            request = request.bearer_auth(token);
+        }
+        answer(request).await
+    }
 }
 
 pub async fn answer(request: reqwest::RequestBuilder) -> Answer {
@@ -121,4 +141,88 @@ pub async fn answer(request: reqwest::RequestBuilder) -> Answer {
         content_type,
         body,
     }
+}
+
+/// A sandbox on the pinned day with `faults` (the text form) in force from the start.
+pub async fn start_faulty(faults: &str, seed: u64) -> RunningSandbox {
+    start_with(SandboxConfig {
+        today: Some(TODAY),
+        faults: faults.parse().expect("a valid fault plan"),
+        fault_seed: seed,
+        ..SandboxConfig::default()
+    })
+    .await
+}
+
+/// What a client saw of one exchange, transport failures included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// A status and a whole body.
+    Answered { status: u16, body: String },
+    /// A status and headers, then a body that could not be read to its end.
+    BrokenBody { status: u16 },
+    /// No status at all: the connection was closed before an answer.
+    NoAnswer,
+    /// The client's own timeout ran out first.
+    TimedOut,
+}
+
+impl Outcome {
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Outcome::Answered { status, .. } | Outcome::BrokenBody { status } => Some(*status),
+            Outcome::NoAnswer | Outcome::TimedOut => None,
+        }
+    }
+}
+
+/// Sends `request` and tells what came back, without panicking on transport errors.
+pub async fn outcome(request: reqwest::RequestBuilder) -> Outcome {
+    let response = match request.send().await {
+        Ok(response) => response,
+        Err(error) if error.is_timeout() => return Outcome::TimedOut,
+        Err(error) => {
+            assert!(
+                error.is_request() && error.status().is_none(),
+                "a transport error: {error:?}"
+            );
+            return Outcome::NoAnswer;
+        }
+    };
+    let status = response.status().as_u16();
+    match response.text().await {
+        Ok(body) => Outcome::Answered { status, body },
+        Err(error) if error.is_timeout() => Outcome::TimedOut,
+        Err(error) => {
+            assert!(
+                error.is_body() || error.is_decode(),
+                "a body error: {error:?}"
+            );
+            Outcome::BrokenBody { status }
+        }
+    }
+}
+
+/// `GET info` of the documented test pair.
+pub fn info_request(http: &reqwest::Client, sandbox: &RunningSandbox) -> reqwest::RequestBuilder {
+    http.get(url(sandbox, "v2", "info"))
+        .query(&[("dni", "14159265"), ("funding_code", "1234567")])
+        .bearer_auth(MOCK_TOKEN)
+}
+
+/// `POST paid-and-billed` of the documented test pair.
+pub fn pay_request(http: &reqwest::Client, sandbox: &RunningSandbox) -> reqwest::RequestBuilder {
+    http.post(url(sandbox, "v2", "paid-and-billed"))
+        .bearer_auth(MOCK_TOKEN)
+        .json(&serde_json::json!({"dni": "14159265", "funding_code": "1234567"}))
+}
+
+/// How many billing events the sandbox logged for `funding_code`.
+pub fn billings(sandbox: &RunningSandbox, funding_code: &str) -> usize {
+    sandbox
+        .state()
+        .billing_events()
+        .iter()
+        .filter(|event| event.funding_code == funding_code)
+        .count()
 }
