@@ -19,6 +19,10 @@
 # no ERROR/panic on stderr), waits 2 s, then sums `Pss:` of /proc/PID/smaps_rollup over the app and
 # all its descendants. A run that does not reach its end reports no memory.
 #
+# Each run's folder keeps `spawned` (the spawn instant), stderr.log (each line stamped as it arrived, same
+# clock) and, for Caja's memory run, the screenshots of the happy path; pss-breakdown.txt has the
+# per-process figures. BENCH_READY_TIMEOUT changes the 20 s allowed for `ui ready`.
+#
 # Exit status: 0 when every figure was measured (whatever the verdicts), 1 when a run failed, 2 on usage.
 # Needs Xvfb, xdotool, ImageMagick (import, convert) and sqlite3 (see /work/shared/TESTING.md).
 set -euo pipefail
@@ -41,7 +45,7 @@ while [ $# -gt 0 ]; do
 done
 case "$runs" in '' | *[!0-9]* | 0) echo "bench-desktop: -n wants a positive number" >&2; exit 2 ;; esac
 
-READY_TIMEOUT=20 # seconds from spawn to `ui ready` before a run counts as failed
+READY_TIMEOUT=${BENCH_READY_TIMEOUT:-20} # seconds from spawn to `ui ready` before a run counts as failed
 SETTLE=2         # seconds after the last action before memory is read
 GOAL_START=1.0   # seconds
 GOAL_RATIO=1.1   # Caja's PSS over the empty window's
@@ -59,7 +63,12 @@ started=() # app pids, plus every descendant seen while they ran
 cleanup() {
   local pid
   for pid in "${started[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
-  if [ -n "$xvfb_pid" ]; then kill -TERM "$xvfb_pid" 2>/dev/null || true; fi
+  if [ -n "$xvfb_pid" ]; then
+    kill -TERM "$xvfb_pid" 2>/dev/null || true
+    for _ in 1 2 3 4 5 6 7 8 9 10; do alive "$xvfb_pid" || break; sleep 0.1; done
+    kill -KILL "$xvfb_pid" 2>/dev/null || true
+    wait "$xvfb_pid" 2>/dev/null || true
+  fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -160,6 +169,7 @@ spawn() {
   stamp_lines <"$dir/stderr.fifo" >"$dir/stderr.log" &
   started+=("$!")
   t0=$EPOCHREALTIME
+  echo "$t0 spawn $bin" >"$dir/spawned"
   env -i "${envs[@]}" "$bin" >"$dir/stdout.log" 2>"$dir/stderr.fifo" &
   app_pid=$!
   started+=("$app_pid")
@@ -284,6 +294,12 @@ load=$(cut -d' ' -f1 /proc/loadavg)
 if [ "${busy:-0}" -gt 0 ]; then
   log "warning: $busy compiler/node processes are running (load $load): start times will be slower"
 fi
+# PSS splits shared pages between the processes that map them: another WebKit app running meanwhile
+# (an E2E test, say) lowers both figures.
+others=$(ps -eo stat=,comm= | awk '$1 !~ /^Z/ && $2 ~ /^WebKit/' | wc -l)
+if [ "$others" -gt 0 ]; then
+  log "warning: $others other WebKit processes are running: PSS figures will read low"
+fi
 
 # ---- measure -----------------------------------------------------------------------------------------
 declare -A median lo hi fails pss
@@ -365,21 +381,21 @@ done
 echo
 verdict() { awk -v v="$1" -v g="$2" 'BEGIN { print (v <= g ? "PASS" : "OVER") }'; }
 if [ -n "${median[caja]:-}" ]; then
-  printf '%-34s %-26s %s\n' "goal: start <= $GOAL_START s" \
+  printf '%-38s %-26s %s\n' "goal: start <= $GOAL_START s" \
     "$(sec "${median[caja]}") s ($(awk -v m="${median[caja]}" -v g="$GOAL_START" 'BEGIN { printf "%.2f", m / g }') x goal)" \
     "$(verdict "${median[caja]}" "$GOAL_START")"
 else
-  printf '%-34s %-26s %s\n' "goal: start <= $GOAL_START s" "not measured" FAILED
+  printf '%-38s %-26s %s\n' "goal: start <= $GOAL_START s" "not measured" FAILED
 fi
 if [ -n "${pss[caja]:-}" ] && [ -n "${pss[empty]:-}" ]; then
   ratio=$(awk -v a="${pss[caja]}" -v b="${pss[empty]}" 'BEGIN { printf "%.4f", a / b }')
-  printf '%-34s %-26s %s\n' "goal: PSS <= $GOAL_RATIO x empty ($(awk -v k="${pss[empty]}" -v r="$GOAL_RATIO" 'BEGIN { printf "%.1f", k * r / 1024 }') MiB)" \
+  printf '%-38s %-26s %s\n' "goal: PSS <= $GOAL_RATIO x empty ($(awk -v k="${pss[empty]}" -v r="$GOAL_RATIO" 'BEGIN { printf "%.1f", k * r / 1024 }') MiB)" \
     "$(mib "${pss[caja]}") MiB ($(sec "$ratio") x empty)" "$(verdict "$ratio" "$GOAL_RATIO")"
 else
-  printf '%-34s %-26s %s\n' "goal: PSS <= $GOAL_RATIO x empty" "not measured" FAILED
+  printf '%-38s %-26s %s\n' "goal: PSS <= $GOAL_RATIO x empty" "not measured" FAILED
 fi
 if [ -n "${median[empty]:-}" ]; then
-  printf '%-34s %s\n' "for reference: caja / empty start" \
+  printf '%-38s %s\n' "for reference: caja / empty start" \
     "$(awk -v a="${median[caja]:-0}" -v b="${median[empty]}" 'BEGIN { printf "%.2f x", a / b }')"
 fi
 echo

@@ -35,6 +35,9 @@ pub fn run() -> ExitCode {
         .setup(move |app| {
             let desk = tauri::async_runtime::block_on(Desk::open(data_dir, overrides));
             app.manage(desk);
+            if let Some(window) = app.get_webview_window("main") {
+                render_in_software(&window);
+            }
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -62,6 +65,24 @@ pub fn run() -> ExitCode {
         }
     });
     ExitCode::SUCCESS
+}
+
+/// The till's screens are flat forms and tables: WebKit's GPU compositing buys nothing there and costs
+/// about 100 MB (measured with scripts/bench-desktop.sh), and cheap till PCs often have the weakest
+/// GPU drivers. So the page is drawn on the CPU.
+fn render_in_software(window: &tauri::WebviewWindow) {
+    #[cfg(target_os = "linux")]
+    let result = window.with_webview(|webview| {
+        use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
+        if let Some(settings) = WebViewExt::settings(&webview.inner()) {
+            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+        }
+    });
+    #[cfg(not(target_os = "linux"))]
+    let result: tauri::Result<()> = Ok(());
+    if let Err(error) = result {
+        tracing::warn!(%error, "could not set the webview's rendering policy");
+    }
 }
 
 /// Logs to stderr (`CAJA_LOG`, default warnings). The token cannot appear: it lives in a type that

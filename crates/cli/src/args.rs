@@ -30,6 +30,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "CAJA_API_URL", value_name = "URL")]
     pub api_url: Option<String>,
 
+    /// Seconds a request to the provider may take before its outcome counts as unknown
+    #[arg(long, global = true, env = "CAJA_HTTP_TIMEOUT", value_name = "SECONDS")]
+    pub http_timeout: Option<u64>,
+
     /// Print one JSON object on stdout instead of text
     #[arg(long, global = true)]
     pub json: bool,
@@ -96,6 +100,21 @@ pub enum Command {
         /// Port on 127.0.0.1 [default: any free port]
         #[arg(long, default_value_t = 0)]
         port: u16,
+        /// Faults to inject, e.g. "paid-and-billed:drop-after-effect:0.2,*:latency=300:0.1"
+        /// (also switchable at run time through /__sandbox/faults)
+        #[arg(
+            long,
+            env = "CAJA_SANDBOX_FAULTS",
+            value_name = "PLAN",
+            default_value = ""
+        )]
+        faults: String,
+        /// Seed for the faults' random draws (same seed, same requests: same faults)
+        #[arg(long, default_value_t = 0)]
+        fault_seed: u64,
+        /// Keep the sandbox's state in this JSON file between runs
+        #[arg(long, value_name = "FILE")]
+        state_file: Option<PathBuf>,
     },
     /// Manage the provider token in the system secret store
     Token {

@@ -90,7 +90,24 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
             })
             .await
         }
-        Command::Sandbox { port } => serve_sandbox(printer, *port).await,
+        Command::Sandbox {
+            port,
+            faults,
+            fault_seed,
+            state_file,
+        } => {
+            let faults = faults
+                .parse::<sandbox::FaultPlan>()
+                .map_err(|error| CliError::other("invalid_input", error.to_string()))?;
+            let config = sandbox::SandboxConfig {
+                port: *port,
+                faults,
+                fault_seed: *fault_seed,
+                state_file: state_file.clone(),
+                ..sandbox::SandboxConfig::default()
+            };
+            serve_sandbox(printer, config).await
+        }
         Command::Token { action } => token(cli, printer, action),
     }
 }
@@ -259,11 +276,7 @@ fn print_operation(printer: &Printer, entry: &JournalEntry) {
     printer.success(command, details, &text);
 }
 
-async fn serve_sandbox(printer: &Printer, port: u16) -> Result<(), CliError> {
-    let config = sandbox::SandboxConfig {
-        port,
-        ..sandbox::SandboxConfig::default()
-    };
+async fn serve_sandbox(printer: &Printer, config: sandbox::SandboxConfig) -> Result<(), CliError> {
     let running = sandbox::start(config)
         .await
         .map_err(|error| CliError::other("sandbox", error.to_string()))?;

@@ -54,6 +54,10 @@ fn overrides(cli: &Cli) -> Overrides {
         store_name: cli.store_name.clone(),
         lang: cli.lang.map(lang),
         token: std::env::var("CAJA_TOKEN").ok(),
+        http_timeout: cli
+            .http_timeout
+            .filter(|seconds| *seconds > 0)
+            .map(std::time::Duration::from_secs),
     }
 }
 

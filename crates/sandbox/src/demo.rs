@@ -1,7 +1,8 @@
 //! The demo data the sandbox starts with, relative to its today, so that every screen and report has
 //! something true to show. The named cases are constants so the README, the CLI and the tests can cite
 //! them; the history is generated from each order's serial number alone (no randomness), so two
-//! sandboxes started on the same day hold the same data.
+//! sandboxes started on the same day hold the same data. Soak runs can ask for extra financings
+//! ([`soak_financings`], `SandboxConfig::extra_financings`), generated the same way.
 
 use jiff::ToSpan;
 use jiff::civil::{Date, DateTime};
@@ -212,6 +213,45 @@ fn history_order(serial: u32, day: Date, index_in_day: u32) -> Financing {
     }
 }
 
+/// Funding codes of soak financings are this plus their index: `8000000`, `8000001`, ...
+pub const SOAK_CODE_BASE: u32 = 8_000_000;
+
+/// DNIs of soak financings are this plus their index, far from every other seeded DNI.
+const SOAK_DNI_BASE: u32 = 80_000_000;
+
+/// Order serials of soak financings are this plus their index, past the history's serials.
+const SOAK_SERIAL_BASE: u32 = 1_000_000;
+
+/// The most soak financings there can be while their codes keep 7 digits and their DNIs 8.
+pub const MAX_SOAK_FINANCINGS: u32 = 1_000_000;
+
+/// `count` extra financings for soak runs (at most [`MAX_SOAK_FINANCINGS`]; more are cut to it): each
+/// one PENDING, channel Tienda, not billed, funding code `8000000 + i`, DNI `80000000 + i` (distinct,
+/// 8 digits, no RUC), amounts derived from `i` alone (a purchase from S/ 500.00 to about S/ 3,500, a
+/// down payment of 10 to 30 % of it). Until one is paid it is in no day summary, so `today` only dates
+/// the order id.
+pub fn soak_financings(count: u32, today: Date) -> Vec<Financing> {
+    (0..count.min(MAX_SOAK_FINANCINGS))
+        .map(|index| {
+            let index64 = i64::from(index);
+            let purchase_centimos = 50_000 + (index64 * 7_919 % 300) * 1_000 + (index64 % 10) * 70;
+            let downpayment_percent = [10, 15, 20, 30][(index % 4) as usize];
+            let downpayment_centimos = (purchase_centimos * downpayment_percent + 50) / 100;
+            Financing {
+                funding_code: (SOAK_CODE_BASE + index).to_string(),
+                order_id: order_id(today, SOAK_SERIAL_BASE + index),
+                dni: (SOAK_DNI_BASE + index).to_string(),
+                ruc: None,
+                purchase_total: Soles::from_centimos(purchase_centimos),
+                downpayment_amount: Soles::from_centimos(downpayment_centimos),
+                channel: DownpaymentChannel::Tienda,
+                payment: None,
+                billed: false,
+            }
+        })
+        .collect()
+}
+
 fn at_minutes_past(day: Date, minutes: i64) -> DateTime {
     day.to_datetime(jiff::civil::Time::midnight())
         .saturating_add(minutes.minutes())
@@ -263,6 +303,38 @@ mod tests {
             .iter()
             .find(|f| f.paid_on() == Some(jiff::civil::date(2025, 12, 26)));
         assert!(long_day.unwrap().order_id.starts_with("ACZ-2025-"));
+    }
+
+    #[test]
+    fn soak_financings_are_pending_distinct_and_apart_from_the_seed() {
+        use providers::apurata::downpayment::DownpaymentStatus;
+        let today = jiff::civil::date(2026, 3, 10);
+        assert!(soak_financings(0, today).is_empty());
+        let soak = soak_financings(500, today);
+        assert_eq!(soak, soak_financings(500, today));
+        assert_eq!(soak.len(), 500);
+        assert_eq!(soak[0].funding_code, "8000000");
+        assert_eq!(soak[499].funding_code, "8000499");
+        assert!(soak.iter().all(|f| f.status() == DownpaymentStatus::Pending
+            && f.channel == DownpaymentChannel::Tienda
+            && !f.billed
+            && f.ruc.is_none()
+            && f.dni.len() == 8
+            && f.funding_code.len() == 7
+            && f.downpayment_amount < f.purchase_total));
+        let seed = financings(today);
+        let seed_dnis: BTreeSet<_> = seed.iter().map(|f| &f.dni).collect();
+        let soak_dnis: BTreeSet<_> = soak.iter().map(|f| &f.dni).collect();
+        assert_eq!(soak_dnis.len(), soak.len());
+        assert!(seed_dnis.is_disjoint(&soak_dnis));
+        let amounts: BTreeSet<_> = soak.iter().map(|f| f.downpayment_amount).collect();
+        assert!(amounts.len() > 100, "{}", amounts.len());
+        let mut all = seed;
+        all.extend(soak);
+        let codes: BTreeSet<_> = all.iter().map(|f| &f.funding_code).collect();
+        let order_ids: BTreeSet<_> = all.iter().map(|f| &f.order_id).collect();
+        assert_eq!(codes.len(), all.len());
+        assert_eq!(order_ids.len(), all.len());
     }
 
     #[test]

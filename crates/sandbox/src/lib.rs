@@ -60,6 +60,9 @@ pub struct SandboxConfig {
     /// Seeds the generator that draws the faults' probabilities: the same seed and the same requests
     /// in the same order meet the same faults.
     pub fault_seed: u64,
+    /// Extra financings for soak runs, added to the demo seed: see [`demo::soak_financings`]. Only a
+    /// fresh seed gets them; a state file that already exists is read as it is. `0`: none.
+    pub extra_financings: u32,
 }
 
 impl Default for SandboxConfig {
@@ -72,6 +75,7 @@ impl Default for SandboxConfig {
             state_file: None,
             faults: FaultPlan::default(),
             fault_seed: 0,
+            extra_financings: 0,
         }
     }
 }
@@ -85,6 +89,7 @@ impl std::fmt::Debug for SandboxConfig {
             .field("state_file", &self.state_file)
             .field("faults", &self.faults.to_string())
             .field("fault_seed", &self.fault_seed)
+            .field("extra_financings", &self.extra_financings)
             .finish()
     }
 }
@@ -154,7 +159,7 @@ pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError
     if !config.faults.is_empty() {
         tracing::info!(faults = %config.faults, seed = config.fault_seed, "sandbox injects faults");
     }
-    let state = open_state(clock, config.state_file, config.faults, config.fault_seed)?;
+    let state = open_state(clock, &config)?;
     let app = routes::router(state.clone(), auth::Token(Arc::from(config.token)));
     let (stop, stopped) = oneshot::channel::<()>();
     let server = tokio::spawn(async move {
@@ -176,12 +181,8 @@ pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError
     })
 }
 
-fn open_state(
-    clock: lima::Clock,
-    state_file: Option<PathBuf>,
-    faults: FaultPlan,
-    fault_seed: u64,
-) -> Result<SandboxState, SandboxError> {
+fn open_state(clock: lima::Clock, config: &SandboxConfig) -> Result<SandboxState, SandboxError> {
+    let state_file = config.state_file.clone();
     let saved = match &state_file {
         Some(path) => persist::load(path).map_err(|detail| SandboxError::StateFile {
             path: path.clone(),
@@ -191,10 +192,22 @@ fn open_state(
     };
     let (financings, events) = match saved {
         Some(saved) => (saved.financings, saved.billing_events),
-        None => (demo::financings(clock.today()), Vec::new()),
+        None => {
+            let mut seed = demo::financings(clock.today());
+            seed.extend(demo::soak_financings(
+                config.extra_financings,
+                clock.today(),
+            ));
+            (seed, Vec::new())
+        }
     };
     Ok(SandboxState::new(
-        financings, events, clock, state_file, faults, fault_seed,
+        financings,
+        events,
+        clock,
+        state_file,
+        config.faults.clone(),
+        config.fault_seed,
     ))
 }
 

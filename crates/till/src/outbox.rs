@@ -92,7 +92,9 @@ impl Till {
             ignore_backoff: true,
             lease_ms: self.lease_ms(),
         };
-        if let Some(entry) = journal::claim(&mut self.db(), self.mode(), &claim)? {
+        // Bound first: the connection's lock must be released before the request is awaited.
+        let claimed = journal::claim(&mut self.db(), self.mode(), &claim)?;
+        if let Some(entry) = claimed {
             self.resolve(entry).await?;
         }
         Ok(self

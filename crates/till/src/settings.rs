@@ -78,6 +78,9 @@ pub struct Overrides {
     pub lang: Option<Lang>,
     /// The token from `CAJA_TOKEN`; never saved.
     pub token: Option<String>,
+    /// How long a provider request may take (`CAJA_HTTP_TIMEOUT`, seconds) before its outcome counts
+    /// as unknown; the default is 20 s.
+    pub http_timeout: Option<std::time::Duration>,
 }
 
 impl Overrides {
@@ -102,6 +105,22 @@ impl Overrides {
                 })
                 .transpose()?,
             token: var("CAJA_TOKEN"),
+            http_timeout: var("CAJA_HTTP_TIMEOUT")
+                .map(|seconds| {
+                    seconds
+                        .parse::<u64>()
+                        .ok()
+                        .filter(|s| (1..=300).contains(s))
+                        .map(std::time::Duration::from_secs)
+                        .ok_or_else(|| {
+                            TillError::invalid(
+                                "http_timeout",
+                                &seconds,
+                                crate::InputProblem::NotDigits,
+                            )
+                        })
+                })
+                .transpose()?,
         })
     }
 

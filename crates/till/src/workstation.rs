@@ -47,7 +47,12 @@ impl Workstation {
             mode: settings.mode,
             api_url: api_url.clone(),
             token,
-            http: HttpSettings::default(),
+            http: HttpSettings {
+                total_timeout: overrides
+                    .http_timeout
+                    .unwrap_or(HttpSettings::default().total_timeout),
+                ..HttpSettings::default()
+            },
         })?;
         Ok(Workstation {
             till,

@@ -268,3 +268,16 @@ async fn live_mode_refuses_plain_http_and_a_missing_token() {
     assert_eq!(error.code(), "missing_token");
     assert!(Till::open(config("https://apurata.com", "t")).is_ok());
 }
+
+/// The desktop runs these on a multi-threaded runtime: their futures must be `Send` (a database lock
+/// held across a request would make them not). Checked at compile time.
+#[allow(dead_code)]
+fn till_futures_are_send(till: &Till, customer: &CustomerId) {
+    fn send<T: Send>(_: T) {}
+    send(till.check(customer, "1234567"));
+    send(till.pay(customer, "1234567"));
+    send(till.undo(customer, "1234567"));
+    send(till.day_summary(jiff::civil::date(2026, 11, 22)));
+    send(till.resolve_due());
+    send(till.drain(std::time::Duration::from_secs(1)));
+}
