@@ -75,22 +75,11 @@ pub async fn launch() -> Option<App> {
         .stderr(Stdio::inherit())
         .spawn()
         .expect("tauri-driver starts");
+    // tauri-driver listens before its WebKitWebDriver child does; on a cold machine the first
+    // session request would reach a driver that is not there yet.
     wait_for_port(port);
-
-    let mut capabilities = serde_json::Map::new();
-    capabilities.insert("browserName".into(), "wry".into());
-    capabilities.insert(
-        "tauri:options".into(),
-        serde_json::json!({ "application": app_binary() }),
-    );
-    let connecting = ClientBuilder::new(HttpConnector::new())
-        .capabilities(capabilities)
-        .connect(&format!("http://127.0.0.1:{port}"))
-        .await;
-    let client = match connecting {
-        Ok(client) => client,
-        Err(error) => panic!("WebDriver session did not open: {error}"),
-    };
+    wait_for_port(native_port);
+    let client = open_session(port).await;
     let app = App {
         client,
         sandbox,
@@ -101,6 +90,35 @@ pub async fn launch() -> Option<App> {
     };
     app.wait_for("customer-input").await;
     Some(app)
+}
+
+/// Opens the WebDriver session that starts the app, trying again a few times: the first WebKit start
+/// on a cold machine can outlast the driver's own patience.
+async fn open_session(port: u16) -> Client {
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert("browserName".into(), "wry".into());
+    capabilities.insert(
+        "tauri:options".into(),
+        serde_json::json!({ "application": app_binary() }),
+    );
+    let mut attempt = 1;
+    loop {
+        let connecting = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await;
+        match connecting {
+            Ok(client) => return client,
+            Err(error) if attempt < 3 => {
+                eprintln!("WebDriver session did not open (attempt {attempt}): {error}; retrying");
+                attempt += 1;
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+            Err(error) => {
+                panic!("WebDriver session did not open after {attempt} attempts: {error}")
+            }
+        }
+    }
 }
 
 impl App {
@@ -259,7 +277,7 @@ fn wait_for_port(port: u16) {
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(
             Instant::now() < deadline,
-            "tauri-driver never listened on {port}"
+            "nothing listened on {port} (tauri-driver or its WebKitWebDriver)"
         );
         std::thread::sleep(Duration::from_millis(50));
     }

@@ -61,6 +61,7 @@ fn long_day() -> (DaySummary, Vec<JournalEntry>) {
                 downpayment_amount: Some(Soles::from_centimos(29_990)),
                 created_at,
                 finished_at: Some(created_at),
+                attempts: 0,
             }
         })
         .collect();

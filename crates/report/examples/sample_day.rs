@@ -139,6 +139,7 @@ fn journal(mode: Mode) -> Vec<JournalEntry> {
                     .then(|| Soles::from_centimos(15_000 + id * 2_490)),
                 created_at,
                 finished_at: Some(created_at + SignedDuration::from_secs(2)),
+                attempts: 0,
             }
         })
         .collect()

@@ -78,6 +78,7 @@ pub fn entry(
         downpayment_amount: Some(Soles::from_centimos(29_990)),
         created_at,
         finished_at: Some(created_at),
+        attempts: 0,
     }
 }
 
