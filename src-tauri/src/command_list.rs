@@ -9,6 +9,7 @@ pub const COMMANDS: &[&str] = &[
     "day_summary",
     "print_day_summary",
     "history",
+    "pending_operations",
     "save_settings",
     "save_token",
 ];

@@ -71,6 +71,11 @@ pub async fn history(
 }
 
 #[tauri::command]
+pub async fn pending_operations(desk: State<'_, Desk>) -> Answer<Vec<EntryView>> {
+    desk.with(async |ws| views::resolve_pending(ws).await).await
+}
+
+#[tauri::command]
 pub async fn save_settings(
     desk: State<'_, Desk>,
     settings: views::SettingsInput,

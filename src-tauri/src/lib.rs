@@ -48,6 +48,7 @@ pub fn run() -> ExitCode {
             commands::day_summary,
             commands::print_day_summary,
             commands::history,
+            commands::pending_operations,
             commands::save_settings,
             commands::save_token,
         ]);

@@ -6,6 +6,7 @@ mod support;
 
 use providers::apurata::downpayment::{CustomerId, DownpaymentApi, Flavor, MOCK_TOKEN};
 use providers::{ApiToken, HttpSettings};
+use sandbox::{Endpoint, Fault, FaultPlan, FaultRule};
 use support::{App, ENTER};
 
 /// The provider as a second party would reach it: the same sandbox, over HTTP, behind the app's back.
@@ -175,5 +176,47 @@ async fn the_day_summary_matches_the_provider_and_prints_a_readable_pdf() {
     assert!(text.contains("Resumen del día"), "{text}");
     assert!(text.contains("SANDBOX"));
     assert!(text.contains(&totals.total_financed.to_string()), "{text}");
+    app.quit().await;
+}
+
+/// The answer to "paid and billed" is lost: the card never says "hand over", the open operation is
+/// listed for everyone to see, and once aCuotaz answers again the app settles it by itself, billed
+/// once.
+#[tokio::test]
+async fn a_payment_without_an_answer_keeps_the_product_and_is_settled_in_the_background() {
+    let Some(app) = support::launch().await else {
+        return;
+    };
+    check_by_keyboard(&app, "14159265", "1234567").await;
+    app.wait_for_attr("result-card", "data-state", "pending")
+        .await;
+    app.sandbox
+        .state()
+        .set_fault_plan(FaultPlan::new(vec![FaultRule::always(
+            Some(Endpoint::PaidAndBilled),
+            Fault::DropBeforeEffect,
+        )]));
+    app.press(ENTER).await;
+    app.wait_for("confirm-dialog").await;
+    app.press(ENTER).await;
+
+    app.wait_for_attr("result-card", "data-state", "unknown")
+        .await;
+    assert!(app.text("unknown-message").await.contains("NO entregue"));
+    let listed = app.wait_for_text("pending-operations", "1234567").await;
+    assert!(listed.contains("No entregue"), "{listed}");
+    let card = app.text("result-card").await;
+    assert!(!card.contains("Puede entregar"), "{card}");
+
+    app.sandbox.state().set_fault_plan(FaultPlan::default());
+    app.wait_gone("pending-operations", std::time::Duration::from_secs(30))
+        .await;
+    let billed = app.sandbox.state().financing("1234567").expect("seeded");
+    assert!(billed.billed, "settled in the background");
+    assert_eq!(app.sandbox.state().billing_events().len(), 1, "billed once");
+
+    app.click("recheck-button").await;
+    app.wait_for_attr("result-card", "data-state", "done").await;
+    app.wait_for_text("handover-message", "entregar").await;
     app.quit().await;
 }

@@ -181,6 +181,23 @@ impl App {
         }
     }
 
+    /// Waits until no element has this test id (a notice that went away).
+    pub async fn wait_gone(&self, test_id: &str, patience: Duration) {
+        let deadline = Instant::now() + patience;
+        while self
+            .client
+            .find(Locator::Css(&selector(test_id)))
+            .await
+            .is_ok()
+        {
+            assert!(
+                Instant::now() < deadline,
+                "[data-testid={test_id}] never went away"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
     /// Presses a key in the focused element (WebDriver key codes, e.g. "\u{E007}" for Enter).
     pub async fn press(&self, key: &str) {
         let focused = self

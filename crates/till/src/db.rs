@@ -95,10 +95,11 @@ pub fn open(data_dir: &Path) -> Result<Connection, TillError> {
         source,
     })?;
     let path = data_dir.join(DATABASE_FILE);
-    let mut connection =
-        Connection::open(&path).map_err(TillError::storage("open the database"))?;
-    configure(&connection)?;
-    migrate(&mut connection)?;
+    let mut connection = Connection::open(&path)
+        .map_err(TillError::storage("open the database"))
+        .map_err(|error| error.in_file(&path))?;
+    configure(&connection).map_err(|error| error.in_file(&path))?;
+    migrate(&mut connection).map_err(|error| error.in_file(&path))?;
     Ok(connection)
 }
 

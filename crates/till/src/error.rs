@@ -44,6 +44,44 @@ pub enum UrlProblem {
     PlainHttpInLive,
 }
 
+/// What is wrong with the database file, told apart because each needs a different remedy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatabaseProblem {
+    /// Another program (or another Caja) holds the write lock past the busy timeout.
+    Locked,
+    /// The file or its folder cannot be written by this user, or the disk is full.
+    ReadOnly,
+    /// The file is not an SQLite database, or its pages are damaged.
+    Damaged,
+    Other,
+}
+
+impl DatabaseProblem {
+    pub fn of(error: &rusqlite::Error) -> DatabaseProblem {
+        use rusqlite::ErrorCode;
+        match error.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => DatabaseProblem::Locked,
+            Some(
+                ErrorCode::ReadOnly
+                | ErrorCode::CannotOpen
+                | ErrorCode::PermissionDenied
+                | ErrorCode::DiskFull,
+            ) => DatabaseProblem::ReadOnly,
+            Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => DatabaseProblem::Damaged,
+            _ => DatabaseProblem::Other,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            DatabaseProblem::Locked => "database_locked",
+            DatabaseProblem::ReadOnly => "database_read_only",
+            DatabaseProblem::Damaged => "database_damaged",
+            DatabaseProblem::Other => "storage",
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum TillError {
     /// Bad input caught before anything was sent.
@@ -98,6 +136,14 @@ pub enum TillError {
         #[source]
         source: rusqlite::Error,
     },
+    /// A storage error while opening the database: the same facts, and which file it is.
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    DatabaseFile {
+        path: PathBuf,
+        context: &'static str,
+        #[source]
+        source: rusqlite::Error,
+    },
     #[error("{}", wording::till_error(Lang::Es, self))]
     Migration(#[from] rusqlite_migration::Error),
     #[error("{}", wording::till_error(Lang::Es, self))]
@@ -131,7 +177,10 @@ impl TillError {
             TillError::Sandbox { .. } => "sandbox",
             TillError::SecretStore { .. } => "secret_store",
             TillError::NewerDatabase { .. } => "newer_database",
-            TillError::Storage { .. } | TillError::Migration(_) => "storage",
+            TillError::Storage { source, .. } | TillError::DatabaseFile { source, .. } => {
+                DatabaseProblem::of(source).code()
+            }
+            TillError::Migration(_) => "storage",
             TillError::Io { .. } => "io",
         }
     }
@@ -163,5 +212,24 @@ impl TillError {
 
     pub(crate) fn storage(context: &'static str) -> impl FnOnce(rusqlite::Error) -> TillError {
         move |source| TillError::Storage { context, source }
+    }
+
+    /// Names the database file in a storage error raised while opening it.
+    pub(crate) fn in_file(self, path: &std::path::Path) -> TillError {
+        match self {
+            TillError::Storage { context, source } => TillError::DatabaseFile {
+                path: path.to_owned(),
+                context,
+                source,
+            },
+            TillError::Migration(rusqlite_migration::Error::RusqliteError { err, .. }) => {
+                TillError::DatabaseFile {
+                    path: path.to_owned(),
+                    context: "prepare the database",
+                    source: err,
+                }
+            }
+            other => other,
+        }
     }
 }

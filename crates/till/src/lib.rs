@@ -20,7 +20,7 @@ pub mod wording;
 pub mod workstation;
 
 pub use db::{APP_IDENTIFIER, DATABASE_FILE, default_data_dir, schema_version};
-pub use error::{InputProblem, TillError, UrlProblem};
+pub use error::{DatabaseProblem, InputProblem, TillError, UrlProblem};
 pub use journal::{JournalEntry, OperationKind, OperationState};
 pub use mode::Mode;
 pub use operations::{CheckResult, Till, TillConfig};

@@ -61,6 +61,8 @@ pub struct CheckView {
     pub channel: DownpaymentChannel,
     pub billed: bool,
     pub handover_allowed: bool,
+    /// A pay or undo on this code whose outcome is still being resolved: hand-over stays locked.
+    pub open_operation: Option<EntryView>,
     pub journal_id: i64,
 }
 
@@ -137,6 +139,9 @@ impl ErrorView {
 pub async fn check(ws: &Workstation, customer: &str, code: &str) -> Result<CheckView, TillError> {
     let (customer, code) = parse_typed(customer, code)?;
     let result = ws.till.check(&customer, &code).await?;
+    let open_operation = result
+        .open_operation
+        .map(|entry| entry_view(entry, ws.settings.lang));
     let info = result.info;
     Ok(CheckView {
         funding_code: info.funding_code,
@@ -148,6 +153,7 @@ pub async fn check(ws: &Workstation, customer: &str, code: &str) -> Result<Check
         channel: info.downpayment_channel,
         billed: info.billed_by_ecommerce,
         handover_allowed: result.handover_allowed,
+        open_operation,
         journal_id: result.entry.id,
     })
 }
@@ -216,21 +222,38 @@ pub fn history(
         .history(day)?
         .into_iter()
         .filter(|entry| state.is_none_or(|wanted| entry.state == wanted))
-        .map(|entry| EntryView {
-            id: entry.id,
-            kind: entry.kind,
-            kind_label: entry.kind.label(lang),
-            state: entry.state,
-            state_label: entry.state.label(lang),
-            customer: Customer::from(&entry.customer),
-            downpayment_amount: entry.downpayment_amount.map(Money::from),
-            day: clock::lima_day(entry.created_at).to_string(),
-            created_at_lima: lima_text(entry.created_at, "%d/%m/%Y %H:%M"),
-            funding_code: entry.funding_code,
-            reason: entry.reason,
-            http_status: entry.http_status,
-        })
+        .map(|entry| entry_view(entry, lang))
         .collect())
+}
+
+/// One pass of the outbox (operations whose back-off is over are tried once), then what is still open:
+/// the pays and undos whose outcome is not known yet, oldest first. The desktop calls it on start and
+/// every few seconds, so unknown outcomes are resolved while the cashier works.
+pub async fn resolve_pending(ws: &Workstation) -> Result<Vec<EntryView>, TillError> {
+    let lang = ws.settings.lang;
+    let report = ws.till.resolve_due().await?;
+    Ok(report
+        .still_open
+        .into_iter()
+        .map(|entry| entry_view(entry, lang))
+        .collect())
+}
+
+fn entry_view(entry: JournalEntry, lang: Lang) -> EntryView {
+    EntryView {
+        id: entry.id,
+        kind: entry.kind,
+        kind_label: entry.kind.label(lang),
+        state: entry.state,
+        state_label: entry.state.label(lang),
+        customer: Customer::from(&entry.customer),
+        downpayment_amount: entry.downpayment_amount.map(Money::from),
+        day: clock::lima_day(entry.created_at).to_string(),
+        created_at_lima: lima_text(entry.created_at, "%d/%m/%Y %H:%M"),
+        funding_code: entry.funding_code,
+        reason: entry.reason,
+        http_status: entry.http_status,
+    }
 }
 
 pub fn origin_label(origin: PaymentOrigin, lang: Lang) -> &'static str {

@@ -48,6 +48,8 @@ export interface CheckView {
   billed: boolean;
   /** Paid and billed per the provider: the product may be handed over. */
   handoverAllowed: boolean;
+  /** A pay or undo on this code whose outcome is still being resolved: hand-over stays locked. */
+  openOperation: EntryView | null;
   journalId: number;
 }
 
@@ -143,6 +145,7 @@ export const api = {
   printDaySummary: (day: string) => invoke<PrintView>("print_day_summary", { day }),
   history: (day: string | null, state: OperationState | null) =>
     invoke<EntryView[]>("history", { day, state }),
+  pendingOperations: () => invoke<EntryView[]>("pending_operations"),
   saveSettings: (settings: SettingsInput) => invoke<AppInfo>("save_settings", { settings }),
   /** The token goes to the OS secret store and is never sent back. */
   saveToken: (token: string) => invoke<AppInfo>("save_token", { token }),

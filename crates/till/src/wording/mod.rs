@@ -1,6 +1,8 @@
 //! The cashier's words: every error the till can raise, said in Spanish (the default) or English, with
 //! what happened and what to do next. Errors carry facts; only this module turns them into sentences.
 
+mod database;
+
 use std::str::FromStr;
 
 use providers::apurata::downpayment::messages;
@@ -115,11 +117,12 @@ pub fn till_error(lang: Lang, error: &TillError) -> String {
                  {known}). Update Caja; nothing was changed."
             ),
         ),
-        TillError::Storage { context, source } => say(
-            lang,
-            format!("Error de la base de datos local al {context}: {source}. Avise a sistemas."),
-            format!("Local database error while trying to {context}: {source}. Tell IT."),
-        ),
+        TillError::Storage { context, source } => database::storage(lang, context, source, None),
+        TillError::DatabaseFile {
+            path,
+            context,
+            source,
+        } => database::storage(lang, context, source, Some(path)),
         TillError::Migration(source) => say(
             lang,
             format!("La base de datos local no se puede preparar: {source}. Avise a sistemas."),
