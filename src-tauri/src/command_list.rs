@@ -12,6 +12,14 @@ pub const COMMANDS: &[&str] = &[
     "pending_operations",
     "save_settings",
     "save_token",
+    "create_first_supervisor",
+    "sign_in",
+    "sign_out",
+    "people",
+    "add_person",
+    "set_person_active",
+    "audit_verify",
+    "audit_export",
 ];
 
 #[cfg(test)]

@@ -2,7 +2,11 @@
 //! errors cross the bridge as `{code, message, field}`.
 
 use tauri::{AppHandle, State};
-use till::views::{self, AppInfo, CheckView, EntryView, ErrorView, OperationView, SummaryView};
+use till::views::{
+    self, AppInfo, AuditView, CheckView, EntryView, ErrorView, ExportView, OperationView,
+    PersonView, SummaryView,
+};
+use till::{Approval, Role};
 
 use crate::printing::{self, PrintView};
 use crate::state::Desk;
@@ -39,8 +43,9 @@ pub async fn undo_billing(
     desk: State<'_, Desk>,
     customer: String,
     funding_code: String,
+    approval: Approval,
 ) -> Answer<OperationView> {
-    desk.with(async |ws| views::undo(ws, &customer, &funding_code).await)
+    desk.with(async |ws| views::undo(ws, &customer, &funding_code, Some(&approval)).await)
         .await
 }
 
@@ -84,6 +89,84 @@ pub async fn save_settings(
 }
 
 #[tauri::command]
-pub async fn save_token(desk: State<'_, Desk>, token: String) -> Answer<AppInfo> {
-    desk.save_token(&token).await
+pub async fn save_token(
+    desk: State<'_, Desk>,
+    token: String,
+    approval: Option<Approval>,
+) -> Answer<AppInfo> {
+    desk.save_token(&token, approval).await
+}
+
+#[tauri::command]
+pub async fn create_first_supervisor(
+    desk: State<'_, Desk>,
+    name: String,
+    pin: String,
+) -> Answer<AppInfo> {
+    desk.with_staff(|staff| staff.create_first_supervisor(&name, &pin))
+        .await?;
+    desk.info().await
+}
+
+#[tauri::command]
+pub async fn sign_in(desk: State<'_, Desk>, name: String, pin: String) -> Answer<AppInfo> {
+    desk.with_staff(|staff| views::sign_in(staff, &name, &pin))
+        .await?;
+    desk.info().await
+}
+
+#[tauri::command]
+pub async fn sign_out(desk: State<'_, Desk>) -> Answer<AppInfo> {
+    desk.with_staff(|staff| {
+        staff.sign_out();
+        Ok(())
+    })
+    .await?;
+    desk.info().await
+}
+
+#[tauri::command]
+pub async fn people(desk: State<'_, Desk>) -> Answer<Vec<PersonView>> {
+    desk.with_staff(views::people).await
+}
+
+#[tauri::command]
+pub async fn add_person(
+    desk: State<'_, Desk>,
+    name: String,
+    role: Role,
+    pin: String,
+) -> Answer<Vec<PersonView>> {
+    desk.with_staff(|staff| {
+        staff
+            .add_person(&name, role, &pin)
+            .and_then(|_| views::people(staff))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn set_person_active(
+    desk: State<'_, Desk>,
+    name: String,
+    active: bool,
+) -> Answer<Vec<PersonView>> {
+    desk.with_staff(|staff| {
+        staff
+            .set_person_active(&name, active)
+            .and_then(|_| views::people(staff))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn audit_verify(desk: State<'_, Desk>) -> Answer<AuditView> {
+    desk.with(async |ws| views::audit_verify(ws.till.staff(), ws.settings.lang))
+        .await
+}
+
+#[tauri::command]
+pub async fn audit_export(desk: State<'_, Desk>, day: String) -> Answer<ExportView> {
+    desk.with(async |ws| views::audit_export(ws.till.staff(), ws.till.mode(), &ws.data_dir, &day))
+        .await
 }

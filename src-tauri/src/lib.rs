@@ -51,6 +51,14 @@ pub fn run() -> ExitCode {
             commands::pending_operations,
             commands::save_settings,
             commands::save_token,
+            commands::create_first_supervisor,
+            commands::sign_in,
+            commands::sign_out,
+            commands::people,
+            commands::add_person,
+            commands::set_person_active,
+            commands::audit_verify,
+            commands::audit_export,
         ]);
     let app = match builder.build(tauri::generate_context!()) {
         Ok(app) => app,

@@ -1,24 +1,28 @@
-//! The app's state: the environment's overrides, read once at start, and the workstation opened on the
-//! saved settings. Opening can fail (live mode without a token, say); the window still opens so Ajustes
-//! can fix it, and every command answers with the reason until then.
+//! The app's state: the environment's overrides, read once at start, who is at the till (`Staff`, kept
+//! across reopenings so a supervisor who fixes Ajustes stays signed in), and the workstation opened on
+//! the saved settings. Opening can fail (live mode without a token, say); the window still opens so
+//! Ajustes can fix it, and every command answers with the reason until then.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use till::views::{self, AppInfo, ErrorView, SettingsInput};
-use till::{Lang, Overrides, Settings, TillError, Workstation};
+use till::{Approval, Lang, Overrides, Settings, Staff, TillError, Workstation};
 use tokio::sync::RwLock;
 
 pub struct Desk {
     pub data_dir: PathBuf,
     pub overrides: Overrides,
+    staff: Option<Arc<Staff>>,
     workstation: RwLock<Result<Workstation, TillError>>,
     ui_seen: AtomicBool,
 }
 
 impl Desk {
     pub async fn open(data_dir: PathBuf, overrides: Overrides) -> Desk {
-        let workstation = Workstation::open(&data_dir, &overrides).await;
+        let staff = Staff::open(&data_dir).ok().map(Arc::new);
+        let workstation = open_workstation(&data_dir, &overrides, staff.as_ref()).await;
         if let Err(error) = &workstation {
             tracing::warn!(
                 code = error.code(),
@@ -28,6 +32,7 @@ impl Desk {
         Desk {
             data_dir,
             overrides,
+            staff,
             workstation: RwLock::new(workstation),
             ui_seen: AtomicBool::new(false),
         }
@@ -47,17 +52,41 @@ impl Desk {
         }
     }
 
-    /// Saves Ajustes and reopens the till on them.
+    /// Runs `body` on who is at the till; works even when the workstation could not open.
+    pub async fn with_staff<T>(
+        &self,
+        body: impl FnOnce(&Staff) -> Result<T, TillError>,
+    ) -> Result<T, ErrorView> {
+        match &self.staff {
+            Some(staff) => body(staff).map_err(|error| ErrorView::new(&error, self.lang())),
+            None => match &*self.workstation.read().await {
+                Err(error) => Err(ErrorView::new(error, self.lang())),
+                Ok(workstation) => body(workstation.till.staff())
+                    .map_err(|error| ErrorView::new(&error, self.lang())),
+            },
+        }
+    }
+
+    /// Saves Ajustes (with the approval they carry) and reopens the till on them.
     pub async fn save_settings(&self, input: SettingsInput) -> Result<AppInfo, ErrorView> {
-        views::save_settings(&self.data_dir, input).map_err(|error| error.worded(self.lang()))?;
+        let data_dir = self.data_dir.clone();
+        self.with_staff(|staff| views::save_settings(staff, &data_dir, input))
+            .await?;
         self.reopen().await;
         self.info().await
     }
 
     /// Keeps the token in the secret store and reopens the till with it.
-    pub async fn save_token(&self, token: &str) -> Result<AppInfo, ErrorView> {
-        views::save_token(&self.data_dir, &self.overrides, token)
-            .map_err(|error| error.worded(self.lang()))?;
+    pub async fn save_token(
+        &self,
+        token: &str,
+        approval: Option<Approval>,
+    ) -> Result<AppInfo, ErrorView> {
+        let (data_dir, overrides) = (self.data_dir.clone(), self.overrides.clone());
+        self.with_staff(|staff| {
+            views::save_token(staff, &data_dir, &overrides, token, approval.as_ref())
+        })
+        .await?;
         self.reopen().await;
         self.info().await
     }
@@ -71,7 +100,13 @@ impl Desk {
         let guard = self.workstation.read().await;
         let saved =
             Settings::load(&self.data_dir).map_err(|error| ErrorView::new(&error, self.lang()))?;
+        let staff = match (&self.staff, &*guard) {
+            (Some(staff), _) => staff.clone(),
+            (None, Ok(workstation)) => workstation.till.staff().clone(),
+            (None, Err(error)) => return Err(ErrorView::new(error, self.lang())),
+        };
         Ok(AppInfo::new(
+            &staff,
             &self.data_dir,
             &saved,
             &self.overrides,
@@ -90,7 +125,7 @@ impl Desk {
         if let Ok(old) = std::mem::replace(&mut *guard, placeholder) {
             old.close().await;
         }
-        *guard = Workstation::open(&self.data_dir, &self.overrides).await;
+        *guard = open_workstation(&self.data_dir, &self.overrides, self.staff.as_ref()).await;
     }
 
     /// Stops the embedded sandbox on exit.
@@ -108,6 +143,18 @@ impl Desk {
         self.overrides
             .apply(&Settings::load(&self.data_dir).unwrap_or_default())
             .lang
+    }
+}
+
+async fn open_workstation(
+    data_dir: &std::path::Path,
+    overrides: &Overrides,
+    staff: Option<&Arc<Staff>>,
+) -> Result<Workstation, TillError> {
+    match staff {
+        Some(staff) => Workstation::open_with_staff(data_dir, overrides, staff.clone()).await,
+        // The database could not be opened for people either: opening the workstation says why.
+        None => Workstation::open(data_dir, overrides).await,
     }
 }
 

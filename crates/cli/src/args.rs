@@ -46,6 +46,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "CAJA_STORE_NAME")]
     pub store_name: Option<String>,
 
+    /// Who is at the till; the PIN is read from CAJA_PIN or asked for, never a flag
+    #[arg(long, global = true, env = "CAJA_USER", value_name = "NAME")]
+    pub user: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -69,8 +73,14 @@ pub enum Command {
     Check(Operation),
     /// Mark the down payment paid and billed (paid-and-billed)
     Pay(Operation),
-    /// Undo the billing of a funding code (undo-billing); the down payment stays paid
-    Undo(Operation),
+    /// Undo the billing of a funding code (undo-billing); the down payment stays paid. Needs a
+    /// supervisor's approval
+    Undo {
+        #[command(flatten)]
+        operation: Operation,
+        #[command(flatten)]
+        approval: ApprovalArgs,
+    },
     /// The day summary with detail for the till balancing; cached for when the network is down
     Summary {
         /// The Lima day, YYYY-MM-DD [default: today in Lima]
@@ -116,10 +126,100 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         state_file: Option<PathBuf>,
     },
-    /// Manage the provider token in the system secret store
+    /// Manage the provider token in the system secret store (needs a supervisor's approval)
     Token {
         #[command(subcommand)]
         action: TokenAction,
+        #[command(flatten)]
+        approval: ApprovalArgs,
+    },
+    /// The people who use this till: cashiers and supervisors
+    Users {
+        #[command(subcommand)]
+        action: UsersAction,
+    },
+    /// The saved settings; changing the mode, the URL or the idle lock needs a supervisor's approval
+    Settings {
+        #[command(subcommand)]
+        action: SettingsAction,
+    },
+    /// The tamper-evident record: verify it, or export a day for the accountant
+    Audit {
+        #[command(subcommand)]
+        action: AuditAction,
+    },
+}
+
+/// A supervisor's approval: the supervisor (the signed-in user when it is one), their PIN from
+/// CAJA_APPROVER_PIN or asked for, and the reason.
+#[derive(Debug, Args)]
+pub struct ApprovalArgs {
+    /// The approving supervisor [default: the signed-in user, when a supervisor]
+    #[arg(long, env = "CAJA_APPROVER", value_name = "NAME")]
+    pub approver: Option<String>,
+    /// Why (kept in the audit record)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UsersAction {
+    /// Add a person (the first one must be a supervisor); the PIN is read from CAJA_NEW_PIN or asked
+    Add {
+        #[arg(long)]
+        name: String,
+        /// cashier or supervisor
+        #[arg(long, default_value = "cashier")]
+        role: String,
+    },
+    /// List the people (never their PINs)
+    List,
+    /// Turn a person off: they can no longer sign in
+    Disable {
+        #[arg(long)]
+        name: String,
+    },
+    /// Turn a person on again
+    Enable {
+        #[arg(long)]
+        name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsAction {
+    /// Print the saved settings
+    Show,
+    /// Change the saved settings
+    Set {
+        /// The mode saved for this till
+        #[arg(long, value_enum)]
+        set_mode: Option<ModeArg>,
+        /// The provider root saved for this till ("" for the mode's default)
+        #[arg(long, value_name = "URL")]
+        set_api_url: Option<String>,
+        /// The store name printed on reports
+        #[arg(long, value_name = "NAME")]
+        set_store_name: Option<String>,
+        /// Minutes without activity before the desktop locks (1 to 60)
+        #[arg(long, value_name = "MINUTES")]
+        idle_lock_minutes: Option<u32>,
+        #[command(flatten)]
+        approval: ApprovalArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditAction {
+    /// Check the hash chain and the journal against it; names any edited, deleted or reordered row
+    Verify,
+    /// Write one Lima day of this till's journal as CSV
+    Export {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        day: String,
+        /// The CSV file [default: standard output]
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }
 

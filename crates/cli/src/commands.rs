@@ -8,10 +8,10 @@ use till::clock;
 use till::identity::{parse_dni, parse_funding_code, parse_ruc_customer};
 use till::{CheckResult, CustomerId, JournalEntry, OperationKind};
 
-use crate::args::{Cli, Command, Operation, TokenAction};
+use crate::args::{ApprovalArgs, Cli, Command, Operation, TokenAction};
 use crate::output::{CliError, Printer, amount};
 use crate::setup;
-use crate::{history, summary};
+use crate::{history, staff, summary};
 use till::Workstation;
 
 pub async fn run(cli: Cli, printer: &Printer) -> u8 {
@@ -26,12 +26,15 @@ fn command_name(command: &Command) -> &'static str {
     match command {
         Command::Check(_) => "check",
         Command::Pay(_) => "pay",
-        Command::Undo(_) => "undo",
+        Command::Undo { .. } => "undo",
         Command::Summary { .. } => "summary",
         Command::History { .. } => "history",
         Command::Sync { .. } => "sync",
         Command::Sandbox { .. } => "sandbox",
         Command::Token { .. } => "token",
+        Command::Users { .. } => "users",
+        Command::Settings { .. } => "settings",
+        Command::Audit { .. } => "audit",
     }
 }
 
@@ -39,27 +42,31 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
     match &cli.command {
         Command::Check(operation) => {
             let (customer, code) = parse_operation(operation)?;
-            with_till(cli, async |open| {
+            with_till(cli, printer, async |open| {
                 let result = open.till.check(&customer, &code).await?;
                 print_check(printer, &customer, &result);
                 Ok(())
             })
             .await
         }
-        Command::Pay(operation) | Command::Undo(operation) => {
-            let kind = match cli.command {
-                Command::Pay(_) => OperationKind::PaidAndBilled,
-                _ => OperationKind::UndoBilling,
-            };
+        Command::Pay(operation) => {
             let (customer, code) = parse_operation(operation)?;
-            if kind == OperationKind::UndoBilling {
-                till::identity::ensure_undo_supported(&customer)?;
-            }
-            with_till(cli, async |open| {
-                let entry = match kind {
-                    OperationKind::PaidAndBilled => open.till.pay(&customer, &code).await?,
-                    _ => open.till.undo(&customer, &code).await?,
-                };
+            with_till(cli, printer, async |open| {
+                let entry = open.till.pay(&customer, &code).await?;
+                print_operation(printer, &entry);
+                Ok(())
+            })
+            .await
+        }
+        Command::Undo {
+            operation,
+            approval,
+        } => {
+            let (customer, code) = parse_operation(operation)?;
+            till::identity::ensure_undo_supported(&customer)?;
+            with_till(cli, printer, async |open| {
+                let approval = staff::approval(printer, open.till.staff(), approval)?;
+                let entry = open.till.undo(&customer, &code, approval.as_ref()).await?;
                 print_operation(printer, &entry);
                 Ok(())
             })
@@ -70,7 +77,7 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
                 Some(text) => clock::parse_day(text)?,
                 None => clock::lima_today(),
             };
-            with_till(cli, async |open| {
+            with_till(cli, printer, async |open| {
                 let store = open.settings.store_name.as_str();
                 summary::run(&open.till, printer, store, day, pdf.as_deref()).await
             })
@@ -78,14 +85,14 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
         }
         Command::History { day, pending } => {
             let day = day.as_deref().map(clock::parse_day).transpose()?;
-            with_till(cli, async |open| {
+            with_till(cli, printer, async |open| {
                 history::run(&open.till, printer, day, *pending)
             })
             .await
         }
         Command::Sync { timeout } => {
             let within = std::time::Duration::from_secs(*timeout);
-            with_till(cli, async |open| {
+            with_till(cli, printer, async |open| {
                 history::sync(&open.till, printer, within).await
             })
             .await
@@ -108,7 +115,10 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
             };
             serve_sandbox(printer, config).await
         }
-        Command::Token { action } => token(cli, printer, action),
+        Command::Token { action, approval } => token(cli, printer, action, approval),
+        Command::Users { action } => staff::users(cli, printer, action),
+        Command::Settings { action } => staff::settings(cli, printer, action),
+        Command::Audit { action } => staff::audit(cli, printer, action),
     }
 }
 
@@ -116,9 +126,14 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
 /// runs `body`, and always stops the embedded sandbox afterwards.
 async fn with_till(
     cli: &Cli,
+    printer: &Printer,
     body: impl AsyncFnOnce(&Workstation) -> Result<(), CliError>,
 ) -> Result<(), CliError> {
     let open = setup::open_workstation(cli).await?;
+    if let Err(error) = staff::sign_in(cli, printer, open.till.staff()) {
+        open.close().await;
+        return Err(error);
+    }
     if let Err(error) = open.till.resolve_due().await {
         tracing::warn!(code = error.code(), "the outbox could not be resumed");
     }
@@ -297,8 +312,14 @@ async fn serve_sandbox(printer: &Printer, config: sandbox::SandboxConfig) -> Res
     Ok(())
 }
 
-fn token(cli: &Cli, printer: &Printer, action: &TokenAction) -> Result<(), CliError> {
+fn token(
+    cli: &Cli,
+    printer: &Printer,
+    action: &TokenAction,
+    approval_args: &ApprovalArgs,
+) -> Result<(), CliError> {
     let mode = setup::effective_mode(cli)?;
+    let data_dir = setup::data_dir(cli);
     match action {
         TokenAction::Set => {
             if std::io::stdin().is_terminal() {
@@ -321,8 +342,16 @@ fn token(cli: &Cli, printer: &Printer, action: &TokenAction) -> Result<(), CliEr
                     printer.say("No se recibió ningún token.", "No token was given."),
                 ));
             }
-            till::secrets::save_token(mode, &line)
-                .map_err(|error| CliError::other("secret_store", error.to_string()))?;
+            let staff = till::Staff::open(&data_dir)?;
+            staff::sign_in(cli, printer, &staff)?;
+            let approval = staff::approval(printer, &staff, approval_args)?;
+            till::views::save_token(
+                &staff,
+                &data_dir,
+                &setup::overrides(cli),
+                &line,
+                approval.as_ref(),
+            )?;
             let text = printer.say(
                 format!("Token del modo {mode} guardado en el almacén de secretos del sistema."),
                 format!("The {mode} token is saved in the system secret store."),
@@ -350,6 +379,10 @@ fn token(cli: &Cli, printer: &Printer, action: &TokenAction) -> Result<(), CliEr
             printer.success("token", details, &text);
         }
         TokenAction::Clear => {
+            let staff = till::Staff::open(&data_dir)?;
+            staff::sign_in(cli, printer, &staff)?;
+            let approval = staff::approval(printer, &staff, approval_args)?;
+            staff.approval_for(mode, approval.as_ref(), "settings")?;
             till::secrets::delete_token(mode)
                 .map_err(|error| CliError::other("secret_store", error.to_string()))?;
             let text = printer.say(

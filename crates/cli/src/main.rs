@@ -8,6 +8,7 @@ mod commands;
 mod history;
 mod output;
 mod setup;
+mod staff;
 mod summary;
 
 use std::process::ExitCode;

@@ -29,7 +29,19 @@ impl CliError {
     /// 1 anything else.
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Till(TillError::InvalidInput { .. } | TillError::MissingToken { .. }) => 2,
+            CliError::Till(
+                TillError::InvalidInput { .. }
+                | TillError::MissingToken { .. }
+                | TillError::SignInRequired { .. }
+                | TillError::WrongPin { .. }
+                | TillError::PersonLocked { .. }
+                | TillError::PersonUnknown { .. }
+                | TillError::PersonExists { .. }
+                | TillError::LastSupervisor { .. }
+                | TillError::NotSupervisor { .. }
+                | TillError::FirstSupervisorExists
+                | TillError::ApprovalRequired { .. },
+            ) => 2,
             CliError::Till(TillError::Refused { .. }) => 3,
             CliError::Till(
                 TillError::OutcomeUnknown { .. }

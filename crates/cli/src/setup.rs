@@ -47,7 +47,7 @@ pub fn effective_mode(cli: &Cli) -> Result<Mode, CliError> {
         .mode)
 }
 
-fn overrides(cli: &Cli) -> Overrides {
+pub fn overrides(cli: &Cli) -> Overrides {
     Overrides {
         mode: cli.mode.map(mode),
         api_url: cli.api_url.clone().filter(|url| !url.trim().is_empty()),

@@ -62,6 +62,9 @@ fn long_day() -> (DaySummary, Vec<JournalEntry>) {
                 created_at,
                 finished_at: Some(created_at),
                 attempts: 0,
+                operator: None,
+                approver: None,
+                approval_reason: None,
             }
         })
         .collect();

@@ -140,6 +140,9 @@ fn journal(mode: Mode) -> Vec<JournalEntry> {
                 created_at,
                 finished_at: Some(created_at + SignedDuration::from_secs(2)),
                 attempts: 0,
+                operator: None,
+                approver: None,
+                approval_reason: None,
             }
         })
         .collect()

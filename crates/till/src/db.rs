@@ -18,9 +18,10 @@ use crate::error::TillError;
 pub const DATABASE_FILE: &str = "caja.sqlite3";
 
 /// Every schema step, oldest first. Append only: a released step is never edited.
-const STEPS: &[M<'static>] = &[
-    M::up(
-        r#"
+fn steps() -> Vec<M<'static>> {
+    vec![
+        M::up(
+            r#"
         CREATE TABLE journal (
             id                   INTEGER PRIMARY KEY,
             idempotency_key      TEXT    NOT NULL UNIQUE,
@@ -62,20 +63,53 @@ const STEPS: &[M<'static>] = &[
             FOREIGN KEY (mode, day) REFERENCES day_summary (mode, day) ON DELETE CASCADE
         ) STRICT;
         "#,
-    ),
-    // The outbox: how many times an open operation was tried, when to try it next, and until when the
-    // process that sent it holds it (epoch milliseconds; integers compare correctly, texts would not).
-    M::up(
-        r#"
+        ),
+        // The outbox: how many times an open operation was tried, when to try it next, and until when the
+        // process that sent it holds it (epoch milliseconds; integers compare correctly, texts would not).
+        M::up(
+            r#"
         ALTER TABLE journal ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE journal ADD COLUMN next_attempt_ms INTEGER;
         ALTER TABLE journal ADD COLUMN lease_until_ms INTEGER;
         CREATE INDEX journal_open ON journal (mode, funding_code) WHERE state IN ('pending', 'unknown');
         "#,
-    ),
-];
+        ),
+        // People and the tamper-evident record: who did each operation and who approved it, and the
+        // hash chain over every change (see `audit`). Rows journaled before this step are sealed as they are.
+        M::up_with_hook(
+            r#"
+        CREATE TABLE person (
+            id               INTEGER PRIMARY KEY,
+            name             TEXT    NOT NULL UNIQUE COLLATE NOCASE,
+            role             TEXT    NOT NULL CHECK (role IN ('cashier', 'supervisor')),
+            pin_hash         TEXT    NOT NULL,
+            active           INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            wrong_pins       INTEGER NOT NULL DEFAULT 0,
+            locked_until_ms  INTEGER,
+            created_at       TEXT    NOT NULL,
+            created_by       TEXT
+        ) STRICT;
+        ALTER TABLE journal ADD COLUMN operator_name TEXT;
+        ALTER TABLE journal ADD COLUMN approver_name TEXT;
+        ALTER TABLE journal ADD COLUMN approval_reason TEXT;
+        CREATE TABLE audit_log (
+            seq         INTEGER PRIMARY KEY,
+            at          TEXT    NOT NULL,
+            subject     TEXT    NOT NULL CHECK (subject IN ('journal', 'person', 'settings')),
+            subject_id  INTEGER NOT NULL,
+            content     TEXT    NOT NULL,
+            prev_hash   TEXT    NOT NULL,
+            hash        TEXT    NOT NULL
+        ) STRICT;
+        "#,
+            |transaction: &rusqlite::Transaction<'_>| crate::audit::seal_existing(transaction),
+        ),
+    ]
+}
 
-const MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);
+fn migrations() -> Migrations<'static> {
+    Migrations::new(steps())
+}
 
 /// The application identifier; also the desktop app's identifier, so both fronts share one folder.
 pub const APP_IDENTIFIER: &str = "pe.caja.till";
@@ -127,13 +161,13 @@ pub fn migrate(connection: &mut Connection) -> Result<(), TillError> {
             known,
         });
     }
-    MIGRATIONS.to_latest(connection)?;
+    migrations().to_latest(connection)?;
     Ok(())
 }
 
 /// The schema version this build writes.
 pub fn schema_version() -> usize {
-    STEPS.len()
+    steps().len()
 }
 
 #[cfg(test)]
@@ -142,7 +176,7 @@ mod tests {
 
     #[test]
     fn migrations_are_valid() {
-        MIGRATIONS.validate().unwrap();
+        migrations().validate().unwrap();
     }
 
     #[test]
@@ -166,7 +200,7 @@ mod tests {
     fn each_step_applies_on_top_of_the_previous_one() {
         let mut connection = Connection::open_in_memory().unwrap();
         for version in 1..=schema_version() {
-            MIGRATIONS.to_version(&mut connection, version).unwrap();
+            migrations().to_version(&mut connection, version).unwrap();
             let current: i64 = connection
                 .pragma_query_value(None, "user_version", |row| row.get(0))
                 .unwrap();
@@ -175,12 +209,32 @@ mod tests {
         let tables: i64 = connection
             .query_row(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN \
-                 ('journal', 'day_summary', 'day_summary_order')",
+                 ('journal', 'day_summary', 'day_summary_order', 'person', 'audit_log')",
                 [],
                 |row| row.get(0),
             )
             .unwrap();
-        assert_eq!(tables, 3);
+        assert_eq!(tables, 5);
+    }
+
+    #[test]
+    fn rows_journaled_before_the_audit_chain_are_sealed_by_its_migration() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut connection = Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+        migrations().to_version(&mut connection, 2).unwrap();
+        connection
+            .execute(
+                "INSERT INTO journal (idempotency_key, mode, kind, customer_field, customer_number, \
+                 funding_code, state, created_at, lima_day) VALUES ('old', 'live', 'check', 'dni', \
+                 '14159265', '1234567', 'confirmed', '2026-11-20T15:00:00Z', '2026-11-20')",
+                [],
+            )
+            .unwrap();
+        drop(connection);
+        let connection = open(dir.path()).unwrap();
+        let report = crate::audit::verify(&connection).unwrap();
+        assert!(report.is_intact(), "{report:?}");
+        assert_eq!((report.rows_checked, report.entries_checked), (1, 1));
     }
 
     #[test]

@@ -35,6 +35,14 @@ pub enum InputProblem {
     UnknownState,
     ApiUrl(UrlProblem),
     Day,
+    /// A person's name: 2 to 40 characters.
+    PersonName,
+    /// A PIN: 4 to 8 digits.
+    Pin,
+    /// An approval's reason: a few words at least.
+    Reason,
+    /// The idle lock: 1 to 60 minutes.
+    IdleMinutes,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,6 +130,33 @@ pub enum TillError {
         id: i64,
         kind: OperationKind,
     },
+    /// Nobody is signed in and the operation needs someone (`no_people`: not even a first supervisor).
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    SignInRequired { no_people: bool },
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    WrongPin { name: String, remaining: u32 },
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    PersonLocked {
+        name: String,
+        until: jiff::Timestamp,
+    },
+    /// No active person of that name.
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    PersonUnknown { name: String },
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    PersonExists { name: String },
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    LastSupervisor { name: String },
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    NotSupervisor { name: String },
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    FirstSupervisorExists,
+    /// `what` needs a supervisor's PIN and a reason.
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    ApprovalRequired { what: &'static str, no_people: bool },
+    /// The PIN could not be hashed (the system's random source failed).
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    Pin { detail: String },
     /// The embedded simulator could not start (its port taken, its state file unreadable).
     #[error("{}", wording::till_error(Lang::Es, self))]
     Sandbox { detail: String },
@@ -174,6 +209,16 @@ impl TillError {
             TillError::Unavailable { .. } => "summary_unavailable",
             TillError::MissingToken { .. } => "missing_token",
             TillError::OperationOpen { .. } => "operation_open",
+            TillError::SignInRequired { .. } => "sign_in_required",
+            TillError::WrongPin { .. } => "wrong_pin",
+            TillError::PersonLocked { .. } => "person_locked",
+            TillError::PersonUnknown { .. } => "person_unknown",
+            TillError::PersonExists { .. } => "person_exists",
+            TillError::LastSupervisor { .. } => "last_supervisor",
+            TillError::NotSupervisor { .. } => "not_supervisor",
+            TillError::FirstSupervisorExists => "first_supervisor_exists",
+            TillError::ApprovalRequired { .. } => "approval_required",
+            TillError::Pin { .. } => "pin",
             TillError::Sandbox { .. } => "sandbox",
             TillError::SecretStore { .. } => "secret_store",
             TillError::NewerDatabase { .. } => "newer_database",

@@ -14,9 +14,11 @@ use providers::Soles;
 use providers::apurata::downpayment::CustomerId;
 use serde::{Deserialize, Serialize};
 
+use crate::audit;
 use crate::clock;
 use crate::error::TillError;
 use crate::mode::Mode;
+use crate::people::Approved;
 use crate::wording::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -63,6 +65,11 @@ pub struct JournalEntry {
     pub finished_at: Option<Timestamp>,
     /// How many times the outbox has tried to resolve an unknown outcome.
     pub attempts: u32,
+    /// Who was signed in when it was issued (none on a till without people).
+    pub operator: Option<String>,
+    /// The supervisor who approved it, and why (undo-billing).
+    pub approver: Option<String>,
+    pub approval_reason: Option<String>,
 }
 
 macro_rules! text_enum {
@@ -153,6 +160,8 @@ pub(crate) struct NewOperation<'a> {
     pub customer: &'a CustomerId,
     pub funding_code: &'a str,
     pub downpayment_amount: Option<Soles>,
+    pub operator: Option<&'a str>,
+    pub approval: Option<&'a Approved>,
 }
 
 /// How an operation (or one attempt at resolving it) ended.
@@ -166,7 +175,8 @@ pub(crate) struct Outcome {
 }
 
 const COLUMNS: &str = "id, idempotency_key, mode, kind, customer_field, customer_number, funding_code, \
-                       state, reason, http_status, downpayment_centimos, created_at, finished_at, attempts";
+                       state, reason, http_status, downpayment_centimos, created_at, finished_at, attempts, \
+                       operator_name, approver_name, approval_reason";
 
 /// Writes a `pending` row with a fresh idempotency key and commits it (durably: `synchronous=FULL`),
 /// holding it for `lease_ms` (the process that sends the request owns it until then).
@@ -183,6 +193,10 @@ pub(crate) fn begin(
     let failed = || TillError::storage("write to the journal");
     let now = Timestamp::now();
     let key = uuid::Uuid::new_v4().to_string();
+    let approver_name = operation
+        .approval
+        .map(|approved| approved.supervisor.name.clone());
+    let approval_reason = operation.approval.map(|approved| approved.reason.clone());
     let transaction = connection
         .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
         .map_err(failed())?;
@@ -198,8 +212,9 @@ pub(crate) fn begin(
     transaction
         .execute(
             "INSERT INTO journal (idempotency_key, mode, kind, customer_field, customer_number, \
-             funding_code, state, downpayment_centimos, created_at, lima_day, lease_until_ms) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7, ?8, ?9, ?10)",
+             funding_code, state, downpayment_centimos, created_at, lima_day, lease_until_ms, \
+             operator_name, approver_name, approval_reason) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             rusqlite::params![
                 key,
                 operation.mode.as_str(),
@@ -211,10 +226,14 @@ pub(crate) fn begin(
                 now.to_string(),
                 clock::lima_day(now).to_string(),
                 now.as_millisecond() + lease_ms,
+                operation.operator,
+                approver_name,
+                approval_reason,
             ],
         )
         .map_err(failed())?;
     let id = transaction.last_insert_rowid();
+    audit::seal_journal_row(&transaction, id)?;
     transaction.commit().map_err(failed())?;
     Ok(JournalEntry {
         id,
@@ -230,6 +249,9 @@ pub(crate) fn begin(
         created_at: now,
         finished_at: None,
         attempts: 0,
+        operator: operation.operator.map(str::to_owned),
+        approver: approver_name,
+        approval_reason,
     })
 }
 
@@ -261,7 +283,10 @@ pub(crate) fn finish(
 ) -> Result<JournalEntry, TillError> {
     let now = Timestamp::now();
     let amount = outcome.downpayment_amount.or(entry.downpayment_amount);
-    connection
+    let transaction = connection
+        .unchecked_transaction()
+        .map_err(TillError::storage("finish a journal row"))?;
+    let changed = transaction
         .execute(
             "UPDATE journal SET state = ?1, reason = ?2, http_status = ?3, downpayment_centimos = ?4, \
              finished_at = ?5, lease_until_ms = NULL, next_attempt_ms = ?6 \
@@ -276,6 +301,12 @@ pub(crate) fn finish(
                 entry.id,
             ],
         )
+        .map_err(TillError::storage("finish a journal row"))?;
+    if changed > 0 {
+        audit::seal_journal_row(&transaction, entry.id)?;
+    }
+    transaction
+        .commit()
         .map_err(TillError::storage("finish a journal row"))?;
     entry.state = outcome.state;
     entry.reason = outcome.reason;
@@ -371,6 +402,9 @@ fn read_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<JournalEntry> {
                 )
             })?,
         attempts: row.get(13)?,
+        operator: row.get(14)?,
+        approver: row.get(15)?,
+        approval_reason: row.get(16)?,
     })
 }
 
@@ -451,13 +485,26 @@ pub(crate) fn close_abandoned_checks(
     connection: &rusqlite::Connection,
     mode: Mode,
 ) -> Result<(), TillError> {
-    connection
-        .execute(
+    let failed = || TillError::storage("write to the journal");
+    let transaction = connection.unchecked_transaction().map_err(failed())?;
+    let ids: Vec<i64> = transaction
+        .prepare_cached(
             "UPDATE journal SET state = 'unknown', lease_until_ms = NULL, \
              reason = 'interrupted before the answer arrived' \
-             WHERE mode = ?1 AND kind = 'check' AND state = 'pending' AND lease_until_ms < ?2",
-            rusqlite::params![mode.as_str(), Timestamp::now().as_millisecond()],
+             WHERE mode = ?1 AND kind = 'check' AND state = 'pending' AND lease_until_ms < ?2 \
+             RETURNING id",
         )
-        .map(drop)
-        .map_err(TillError::storage("write to the journal"))
+        .and_then(|mut statement| {
+            statement
+                .query_map(
+                    rusqlite::params![mode.as_str(), Timestamp::now().as_millisecond()],
+                    |row| row.get(0),
+                )?
+                .collect::<Result<_, _>>()
+        })
+        .map_err(failed())?;
+    for id in ids {
+        audit::seal_journal_row(&transaction, id)?;
+    }
+    transaction.commit().map_err(failed())
 }

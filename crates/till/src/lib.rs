@@ -4,16 +4,20 @@
 //! (state-changing ones durably, before the request leaves), caches the day summary for offline closing,
 //! and keeps each mode's data apart.
 
+pub mod audit;
 pub mod clock;
 pub mod db;
 pub mod error;
+mod export;
 pub mod identity;
 pub mod journal;
 pub mod mode;
 mod operations;
 pub mod outbox;
+pub mod people;
 pub mod secrets;
 pub mod settings;
+pub mod staff;
 pub mod summary;
 pub mod views;
 pub mod wording;
@@ -25,10 +29,12 @@ pub use journal::{JournalEntry, OperationKind, OperationState};
 pub use mode::Mode;
 pub use operations::{CheckResult, Till, TillConfig};
 pub use outbox::OutboxReport;
+pub use people::{Approval, Approved, Person, Role};
 pub use providers::Soles;
 pub use providers::apurata::downpayment::{CustomerId, DayTotals, OrderDetail, PaymentOrigin};
 pub use providers::{ApiToken, HttpSettings};
 pub use settings::{Overrides, Settings};
+pub use staff::Staff;
 pub use summary::DaySummary;
 pub use wording::Lang;
 pub use workstation::Workstation;

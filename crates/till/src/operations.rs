@@ -6,7 +6,7 @@
 //! A call whose outcome is unknown is reported as such and never as a success or a failure.
 
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -21,6 +21,8 @@ use serde::Serialize;
 use crate::error::{InputProblem, TillError, UrlProblem};
 use crate::journal::{self, JournalEntry, NewOperation, OperationKind, OperationState, Outcome};
 use crate::mode::Mode;
+use crate::people::{Approval, Approved};
+use crate::staff::Staff;
 use crate::summary::{self, DaySummary};
 use crate::{db, identity};
 
@@ -56,6 +58,8 @@ pub struct Till {
     mode: Mode,
     api: DownpaymentApi,
     connection: Mutex<Connection>,
+    /// Who is signed in, and the approvals undo needs.
+    staff: Arc<Staff>,
     /// How long the process that sends a request owns its journal row: the request's own time limit
     /// and a margin. After that, a row still `pending` belongs to a crashed process and is resolved.
     lease_ms: i64,
@@ -65,6 +69,12 @@ impl Till {
     /// Opens the till's database (creating and migrating it) and prepares the provider client. Checks
     /// the URL against the mode first: live mode refuses plain http to anything but loopback.
     pub fn open(config: TillConfig) -> Result<Till, TillError> {
+        let staff = Arc::new(Staff::open(&config.data_dir)?);
+        Till::open_with_staff(config, staff)
+    }
+
+    /// Opens the till sharing the fronts' [`Staff`] (who is signed in).
+    pub fn open_with_staff(config: TillConfig, staff: Arc<Staff>) -> Result<Till, TillError> {
         config.mode.check_api_url(&config.api_url)?;
         if config.token.is_empty() {
             return Err(TillError::MissingToken { mode: config.mode });
@@ -89,12 +99,17 @@ impl Till {
             mode: config.mode,
             api,
             connection: Mutex::new(connection),
+            staff,
             lease_ms,
         })
     }
 
     pub fn mode(&self) -> Mode {
         self.mode
+    }
+
+    pub fn staff(&self) -> &Arc<Staff> {
+        &self.staff
     }
 
     /// `info`: validates a financing and says what to collect. Journaled as a check. An open pay or
@@ -104,8 +119,9 @@ impl Till {
         customer: &CustomerId,
         funding_code: &str,
     ) -> Result<CheckResult, TillError> {
+        self.staff.require_operator(self.mode)?;
         let open_operation = self.resolve_code(funding_code).await?;
-        let entry = self.begin(OperationKind::Check, customer, funding_code, None)?;
+        let entry = self.begin(OperationKind::Check, customer, funding_code, None, None)?;
         match self.api.info(customer, funding_code).await {
             Ok(info) => {
                 let amount_to_collect = match info.downpayment_status {
@@ -145,24 +161,43 @@ impl Till {
         customer: &CustomerId,
         funding_code: &str,
     ) -> Result<JournalEntry, TillError> {
+        self.staff.require_operator(self.mode)?;
         self.resolve_code(funding_code).await?;
         let amount = journal::last_known_downpayment(&self.db(), self.mode, funding_code)?;
-        let entry = self.begin(OperationKind::PaidAndBilled, customer, funding_code, amount)?;
+        let entry = self.begin(
+            OperationKind::PaidAndBilled,
+            customer,
+            funding_code,
+            amount,
+            None,
+        )?;
         let result = self.api.paid_and_billed(customer, funding_code).await;
         self.conclude(entry, result)
     }
 
     /// `undo-billing`: the code becomes billable again; the down payment stays paid. Only with a DNI or a
-    /// RUC 10, refused locally otherwise.
+    /// RUC 10, refused locally otherwise. Needs a supervisor's approval (PIN and reason) wherever the
+    /// till has people or runs live; the journal keeps who asked and who approved.
     pub async fn undo(
         &self,
         customer: &CustomerId,
         funding_code: &str,
+        approval: Option<&Approval>,
     ) -> Result<JournalEntry, TillError> {
         identity::ensure_undo_supported(customer)?;
+        self.staff.require_operator(self.mode)?;
+        let approved = self
+            .staff
+            .approval_for(self.mode, approval, "undo_billing")?;
         self.resolve_code(funding_code).await?;
         let amount = journal::last_known_downpayment(&self.db(), self.mode, funding_code)?;
-        let entry = self.begin(OperationKind::UndoBilling, customer, funding_code, amount)?;
+        let entry = self.begin(
+            OperationKind::UndoBilling,
+            customer,
+            funding_code,
+            amount,
+            approved.as_ref(),
+        )?;
         let result = self.api.undo_billing(customer, funding_code).await;
         self.conclude(entry, result)
     }
@@ -208,13 +243,17 @@ impl Till {
         customer: &CustomerId,
         funding_code: &str,
         downpayment_amount: Option<Soles>,
+        approval: Option<&Approved>,
     ) -> Result<JournalEntry, TillError> {
+        let operator = self.staff.operator().map(|person| person.name);
         let operation = NewOperation {
             mode: self.mode,
             kind,
             customer,
             funding_code,
             downpayment_amount,
+            operator: operator.as_deref(),
+            approval,
         };
         let entry = journal::begin(&mut self.db(), &operation, self.lease_ms)?;
         tracing::info!(id = entry.id, kind = %kind, funding_code, "operation journaled, sending");

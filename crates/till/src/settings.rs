@@ -26,7 +26,12 @@ pub struct Settings {
     pub lang: Lang,
     /// The CUPS printer for reports; `None` means the system default, if any.
     pub printer: Option<String>,
+    /// Minutes without a keystroke or click after which the desktop locks (a supervisor sets it).
+    pub idle_lock_minutes: u32,
 }
+
+/// The idle lock a supervisor may choose, in minutes.
+pub const IDLE_LOCK_MINUTES: std::ops::RangeInclusive<u32> = 1..=60;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -36,6 +41,7 @@ impl Default for Settings {
             api_url: None,
             lang: Lang::Es,
             printer: None,
+            idle_lock_minutes: 5,
         }
     }
 }
@@ -142,6 +148,7 @@ impl Overrides {
             api_url: self.api_url.clone().or(saved_url),
             lang: self.lang.unwrap_or(saved.lang),
             printer: saved.printer.clone(),
+            idle_lock_minutes: saved.idle_lock_minutes,
         }
     }
 }
@@ -160,6 +167,7 @@ mod tests {
             api_url: Some("https://apurata.com".into()),
             lang: Lang::En,
             printer: Some("caja-80mm".into()),
+            idle_lock_minutes: 10,
         };
         settings.save(dir.path()).unwrap();
         assert_eq!(Settings::load(dir.path()).unwrap(), settings);

@@ -3,6 +3,7 @@
 //! disagree on where the data lives, which provider is called, or with which token.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use providers::apurata::downpayment::MOCK_TOKEN;
 use providers::{ApiToken, HttpSettings};
@@ -13,6 +14,7 @@ use crate::mode::Mode;
 use crate::operations::{Till, TillConfig};
 use crate::secrets;
 use crate::settings::{Overrides, Settings};
+use crate::staff::Staff;
 
 /// Where the embedded sandbox keeps its state between runs, so a payment made in one run is still there
 /// in the next, as it would be at the provider.
@@ -31,6 +33,16 @@ impl Workstation {
     /// Loads the saved settings, applies `overrides`, and opens the till (starting the embedded sandbox
     /// when needed). Must run inside a tokio runtime.
     pub async fn open(data_dir: &Path, overrides: &Overrides) -> Result<Workstation, TillError> {
+        let staff = Arc::new(Staff::open(data_dir)?);
+        Workstation::open_with_staff(data_dir, overrides, staff).await
+    }
+
+    /// Opens the workstation sharing the front's [`Staff`] (who is signed in).
+    pub async fn open_with_staff(
+        data_dir: &Path,
+        overrides: &Overrides,
+        staff: Arc<Staff>,
+    ) -> Result<Workstation, TillError> {
         let saved = Settings::load(data_dir)?;
         let settings = overrides.apply(&saved);
         let token = resolve_token(settings.mode, overrides.token.as_deref());
@@ -42,18 +54,21 @@ impl Workstation {
             }
             (None, mode) => (mode.default_api_url().unwrap_or_default().to_owned(), None),
         };
-        let till = Till::open(TillConfig {
-            data_dir: data_dir.to_owned(),
-            mode: settings.mode,
-            api_url: api_url.clone(),
-            token,
-            http: HttpSettings {
-                total_timeout: overrides
-                    .http_timeout
-                    .unwrap_or(HttpSettings::default().total_timeout),
-                ..HttpSettings::default()
+        let till = Till::open_with_staff(
+            TillConfig {
+                data_dir: data_dir.to_owned(),
+                mode: settings.mode,
+                api_url: api_url.clone(),
+                token,
+                http: HttpSettings {
+                    total_timeout: overrides
+                        .http_timeout
+                        .unwrap_or(HttpSettings::default().total_timeout),
+                    ..HttpSettings::default()
+                },
             },
-        })?;
+            staff,
+        )?;
         Ok(Workstation {
             till,
             settings,

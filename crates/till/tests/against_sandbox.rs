@@ -68,7 +68,7 @@ async fn check_pay_undo_pay_again() {
     assert_eq!(done.amount_to_collect, Soles::ZERO);
     assert!(done.handover_allowed);
 
-    let undone = till.undo(&customer, code).await.unwrap();
+    let undone = till.undo(&customer, code, None).await.unwrap();
     assert_eq!(undone.state, OperationState::Confirmed);
     let after_undo = till.check(&customer, code).await.unwrap();
     assert!(!after_undo.handover_allowed);
@@ -112,7 +112,7 @@ async fn refusals_are_journaled_with_the_providers_reason() {
     let till = fixture.till();
     let (customer, code) = docs_pair();
 
-    let error = till.undo(&customer, code).await.unwrap_err();
+    let error = till.undo(&customer, code, None).await.unwrap_err();
     assert_eq!(error.code(), "not_billed_yet");
     assert!(
         error.to_string().contains("todavía no está facturado"),
@@ -174,7 +174,7 @@ async fn undo_with_a_company_ruc_is_refused_before_sending() {
     let till = fixture.till();
     let company = parse_customer(demo::COMPANY_RUC.ruc.unwrap()).unwrap();
     let error = till
-        .undo(&company, demo::COMPANY_RUC.funding_code)
+        .undo(&company, demo::COMPANY_RUC.funding_code, None)
         .await
         .unwrap_err();
     assert_eq!(error.code(), "invalid_input");
@@ -192,7 +192,7 @@ async fn a_person_ruc_can_pay_and_undo() {
     let ruc = parse_customer(demo::PERSON_RUC.ruc.unwrap()).unwrap();
     let code = demo::PERSON_RUC.funding_code;
     till.pay(&ruc, code).await.unwrap();
-    till.undo(&ruc, code).await.unwrap();
+    till.undo(&ruc, code, None).await.unwrap();
 }
 
 #[tokio::test]
@@ -276,7 +276,7 @@ fn till_futures_are_send(till: &Till, customer: &CustomerId) {
     fn send<T: Send>(_: T) {}
     send(till.check(customer, "1234567"));
     send(till.pay(customer, "1234567"));
-    send(till.undo(customer, "1234567"));
+    send(till.undo(customer, "1234567", None));
     send(till.day_summary(jiff::civil::date(2026, 11, 22)));
     send(till.resolve_due());
     send(till.drain(std::time::Duration::from_secs(1)));

@@ -204,7 +204,7 @@ async fn an_undo_lost_after_its_effect_is_confirmed_by_asking() {
     let (customer, code) = docs_pair();
     counter.till.pay(&customer, code).await.unwrap();
 
-    let error = counter.till.undo(&customer, code).await.unwrap_err();
+    let error = counter.till.undo(&customer, code, None).await.unwrap_err();
     assert_eq!(error.code(), "outcome_unknown");
     assert!(
         error.message(Lang::Es).contains("anuló"),

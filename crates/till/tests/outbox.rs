@@ -96,7 +96,7 @@ async fn an_unknown_undo_is_confirmed_by_asking_not_by_repeating() {
     provider.shutdown().await;
 
     assert_eq!(
-        till.undo(&customer, code).await.unwrap_err().code(),
+        till.undo(&customer, code, None).await.unwrap_err().code(),
         "provider_unreachable"
     );
     let provider = provider_back(port, state_file).await;

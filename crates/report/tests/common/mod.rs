@@ -79,6 +79,9 @@ pub fn entry(
         created_at,
         finished_at: Some(created_at),
         attempts: 0,
+        operator: None,
+        approver: None,
+        approval_reason: None,
     }
 }
 

@@ -2,6 +2,7 @@
 //! what happened and what to do next. Errors carry facts; only this module turns them into sentences.
 
 mod database;
+mod people;
 
 use std::str::FromStr;
 
@@ -117,6 +118,16 @@ pub fn till_error(lang: Lang, error: &TillError) -> String {
                  {known}). Update Caja; nothing was changed."
             ),
         ),
+        TillError::SignInRequired { .. }
+        | TillError::WrongPin { .. }
+        | TillError::PersonLocked { .. }
+        | TillError::PersonUnknown { .. }
+        | TillError::PersonExists { .. }
+        | TillError::LastSupervisor { .. }
+        | TillError::NotSupervisor { .. }
+        | TillError::FirstSupervisorExists
+        | TillError::ApprovalRequired { .. }
+        | TillError::Pin { .. } => people::words(lang, error),
         TillError::Storage { context, source } => database::storage(lang, context, source, None),
         TillError::DatabaseFile {
             path,
@@ -274,6 +285,26 @@ fn input_problem(lang: Lang, field: &str, value: &str, problem: InputProblem) ->
                 "La fecha «{value}» no es válida: use el formato AAAA-MM-DD, por ejemplo 2026-11-22."
             ),
             format!("The date «{value}» is not valid: use YYYY-MM-DD, for example 2026-11-22."),
+        ),
+        PersonName => say(
+            lang,
+            "El nombre debe tener entre 2 y 40 caracteres. Escriba el nombre de la persona.",
+            "The name must have 2 to 40 characters. Type the person's name.",
+        ),
+        Pin => say(
+            lang,
+            "El PIN debe tener de 4 a 8 números. Escríbalo de nuevo.",
+            "The PIN must have 4 to 8 digits. Type it again.",
+        ),
+        IdleMinutes => say(
+            lang,
+            format!("«{value}» minutos no sirve para el bloqueo por inactividad: use de 1 a 60."),
+            format!("«{value}» minutes cannot be used for the idle lock: use 1 to 60."),
+        ),
+        Reason => say(
+            lang,
+            "Escriba el motivo (al menos 5 letras): queda en el registro de auditoría.",
+            "Write the reason (at least 5 letters): it is kept in the audit record.",
         ),
     }
 }

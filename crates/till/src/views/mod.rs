@@ -8,13 +8,21 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 use providers::apurata::downpayment::{DownpaymentChannel, DownpaymentStatus};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+mod settings;
+mod staff;
+
+pub use settings::{SettingsInput, save_settings, save_token};
+pub use staff::{AuditView, ExportView, PersonView, audit_export, audit_verify, people, sign_in};
 
 use crate::error::TillError;
 use crate::identity::{mask_document, parse_customer, parse_funding_code};
 use crate::journal::{JournalEntry, OperationKind, OperationState};
 use crate::mode::Mode;
+use crate::people::Approval;
 use crate::settings::{Overrides, Settings};
+use crate::staff::Staff;
 use crate::wording::Lang;
 use crate::workstation::Workstation;
 use crate::{CustomerId, PaymentOrigin, Soles, clock, secrets};
@@ -116,6 +124,9 @@ pub struct EntryView {
     pub downpayment_amount: Option<Money>,
     pub day: String,
     pub created_at_lima: String,
+    pub operator: Option<String>,
+    pub approver: Option<String>,
+    pub approval_reason: Option<String>,
 }
 
 /// An error as it crosses the bridge: a stable code, the message in the app's language, the field.
@@ -167,9 +178,13 @@ pub async fn undo(
     ws: &Workstation,
     customer: &str,
     code: &str,
+    approval: Option<&Approval>,
 ) -> Result<OperationView, TillError> {
     let (customer, code) = parse_typed(customer, code)?;
-    ws.till.undo(&customer, &code).await.map(operation_view)
+    ws.till
+        .undo(&customer, &code, approval)
+        .await
+        .map(operation_view)
 }
 
 pub async fn day_summary(ws: &Workstation, day: &str) -> Result<SummaryView, TillError> {
@@ -253,6 +268,9 @@ fn entry_view(entry: JournalEntry, lang: Lang) -> EntryView {
         funding_code: entry.funding_code,
         reason: entry.reason,
         http_status: entry.http_status,
+        operator: entry.operator,
+        approver: entry.approver,
+        approval_reason: entry.approval_reason,
     }
 }
 
@@ -306,10 +324,17 @@ pub struct AppInfo {
     pub reports_dir: String,
     /// Why the till could not be opened with these settings, if it could not.
     pub startup_error: Option<ErrorView>,
+    pub idle_lock_minutes: u32,
+    /// Whether the till has anyone yet (the first run creates the first supervisor).
+    pub has_people: bool,
+    /// Whether this till asks for sign-in (live mode, or once it has people).
+    pub sign_in_required: bool,
+    pub signed_in: Option<PersonView>,
 }
 
 impl AppInfo {
     pub fn new(
+        staff: &Staff,
         data_dir: &Path,
         saved: &Settings,
         overrides: &Overrides,
@@ -350,6 +375,10 @@ impl AppInfo {
             data_dir: data_dir.display().to_string(),
             reports_dir: reports_dir(data_dir).display().to_string(),
             startup_error,
+            idle_lock_minutes: saved.idle_lock_minutes,
+            has_people: staff.has_people().unwrap_or(false),
+            sign_in_required: staff.rules_apply(effective.mode).unwrap_or(true),
+            signed_in: staff.operator().as_ref().map(PersonView::from),
         }
     }
 }
@@ -357,52 +386,4 @@ impl AppInfo {
 /// Where printed reports are kept.
 pub fn reports_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("reports")
-}
-
-/// Ajustes as the UI sends them.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SettingsInput {
-    pub store_name: String,
-    pub mode: Mode,
-    pub api_url: Option<String>,
-    pub lang: Lang,
-    pub printer: Option<String>,
-}
-
-/// Checks and saves Ajustes (empty texts mean "the default"). The caller reopens the till.
-pub fn save_settings(data_dir: &Path, input: SettingsInput) -> Result<(), TillError> {
-    let blank_to_none =
-        |text: Option<String>| text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
-    let store_name = input.store_name.trim();
-    if store_name.is_empty() {
-        return Err(TillError::invalid(
-            "store_name",
-            "",
-            crate::InputProblem::Missing,
-        ));
-    }
-    Settings {
-        store_name: store_name.to_owned(),
-        mode: input.mode,
-        api_url: blank_to_none(input.api_url),
-        lang: input.lang,
-        printer: blank_to_none(input.printer),
-    }
-    .save(data_dir)
-}
-
-/// Keeps the token of the mode in force in the system secret store. The caller reopens the till.
-pub fn save_token(data_dir: &Path, overrides: &Overrides, token: &str) -> Result<(), TillError> {
-    if token.trim().is_empty() {
-        return Err(TillError::invalid(
-            "token",
-            "",
-            crate::InputProblem::Missing,
-        ));
-    }
-    let mode = overrides.apply(&Settings::load(data_dir)?).mode;
-    secrets::save_token(mode, token).map_err(|error| TillError::SecretStore {
-        detail: error.to_string(),
-    })
 }

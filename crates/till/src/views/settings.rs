@@ -1,0 +1,140 @@
+//! Ajustes: saving the settings and the token. Changing what decides where money goes (the mode, the
+//! provider URL, the token) or how long an idle till stays open needs a supervisor's PIN and a reason
+//! wherever the rules apply; the change, who asked and who approved are sealed in the audit record.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::TillError;
+use crate::mode::Mode;
+use crate::people::Approval;
+use crate::secrets;
+use crate::settings::{IDLE_LOCK_MINUTES, Overrides, Settings};
+use crate::staff::{SettingsChange, Staff};
+use crate::wording::Lang;
+
+/// Ajustes as the UI sends them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingsInput {
+    pub store_name: String,
+    pub mode: Mode,
+    pub api_url: Option<String>,
+    pub lang: Lang,
+    pub printer: Option<String>,
+    #[serde(default)]
+    pub idle_lock_minutes: Option<u32>,
+    /// Needed when the mode, the URL or the idle lock change.
+    #[serde(default)]
+    pub approval: Option<Approval>,
+}
+
+/// Checks and saves Ajustes (empty texts mean "the default"). The caller reopens the till.
+pub fn save_settings(
+    staff: &Staff,
+    data_dir: &Path,
+    input: SettingsInput,
+) -> Result<(), TillError> {
+    let blank_to_none =
+        |text: Option<String>| text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+    let store_name = input.store_name.trim();
+    if store_name.is_empty() {
+        return Err(TillError::invalid(
+            "store_name",
+            "",
+            crate::InputProblem::Missing,
+        ));
+    }
+    let saved = Settings::load(data_dir)?;
+    let idle_lock_minutes = input.idle_lock_minutes.unwrap_or(saved.idle_lock_minutes);
+    if !IDLE_LOCK_MINUTES.contains(&idle_lock_minutes) {
+        return Err(TillError::invalid(
+            "idle_lock_minutes",
+            &idle_lock_minutes.to_string(),
+            crate::InputProblem::IdleMinutes,
+        ));
+    }
+    let wanted = Settings {
+        store_name: store_name.to_owned(),
+        mode: input.mode,
+        api_url: blank_to_none(input.api_url),
+        lang: input.lang,
+        printer: blank_to_none(input.printer),
+        idle_lock_minutes,
+    };
+    if let Some(url) = &wanted.api_url {
+        wanted.mode.check_api_url(url)?;
+    }
+    let shown = |url: &Option<String>| url.clone().unwrap_or_else(|| "(predeterminada)".to_owned());
+    let changes: Vec<(String, String, String)> = [
+        ("mode", saved.mode.to_string(), wanted.mode.to_string()),
+        ("api_url", shown(&saved.api_url), shown(&wanted.api_url)),
+        (
+            "idle_lock_minutes",
+            saved.idle_lock_minutes.to_string(),
+            wanted.idle_lock_minutes.to_string(),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, before, after)| before != after)
+    .map(|(name, before, after)| (name.to_owned(), before, after))
+    .collect();
+    // Leaving live or entering it is judged by the stricter of the two modes.
+    let strictest = if saved.mode == Mode::Live {
+        saved.mode
+    } else {
+        wanted.mode
+    };
+    let approved = if changes.is_empty() {
+        None
+    } else {
+        staff.approval_for(strictest, input.approval.as_ref(), "settings")?
+    };
+    wanted.save(data_dir)?;
+    if let Some(approved) = approved {
+        staff.record_settings_change(&SettingsChange {
+            changes,
+            requested_by: staff.operator().map(|person| person.name),
+            approved_by: approved.supervisor.name,
+            reason: approved.reason,
+        })?;
+    }
+    Ok(())
+}
+
+/// Keeps the token of the mode in force in the system secret store, with a supervisor's approval where
+/// the rules apply. The caller reopens the till.
+pub fn save_token(
+    staff: &Staff,
+    data_dir: &Path,
+    overrides: &Overrides,
+    token: &str,
+    approval: Option<&Approval>,
+) -> Result<(), TillError> {
+    if token.trim().is_empty() {
+        return Err(TillError::invalid(
+            "token",
+            "",
+            crate::InputProblem::Missing,
+        ));
+    }
+    let mode = overrides.apply(&Settings::load(data_dir)?).mode;
+    let approved = staff.approval_for(mode, approval, "settings")?;
+    secrets::save_token(mode, token).map_err(|error| TillError::SecretStore {
+        detail: error.to_string(),
+    })?;
+    if let Some(approved) = approved {
+        staff.record_settings_change(&SettingsChange {
+            changes: vec![(
+                format!("token_{mode}"),
+                "-".to_owned(),
+                "replaced".to_owned(),
+            )],
+            requested_by: staff.operator().map(|person| person.name),
+            approved_by: approved.supervisor.name,
+            reason: approved.reason,
+        })?;
+    }
+    Ok(())
+}

@@ -1,0 +1,135 @@
+//! People and the audit record as the screens show them: who may sign in, who is signed in, and what
+//! the tamper-evident record says, worded.
+
+use serde::Serialize;
+
+use crate::audit::Finding;
+use crate::error::TillError;
+use crate::people::{Person, Role};
+use crate::staff::Staff;
+use crate::wording::Lang;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonView {
+    pub name: String,
+    pub role: Role,
+    pub active: bool,
+    /// Lima time (HH:MM) until which five wrong PINs keep this person out.
+    pub locked_until: Option<String>,
+}
+
+impl From<&Person> for PersonView {
+    fn from(person: &Person) -> Self {
+        PersonView {
+            name: person.name.clone(),
+            role: person.role,
+            active: person.active,
+            locked_until: person
+                .locked_until
+                .map(|until| crate::clock::in_lima(until).strftime("%H:%M").to_string()),
+        }
+    }
+}
+
+pub fn people(staff: &Staff) -> Result<Vec<PersonView>, TillError> {
+    Ok(staff.people()?.iter().map(PersonView::from).collect())
+}
+
+pub fn sign_in(staff: &Staff, name: &str, pin: &str) -> Result<PersonView, TillError> {
+    staff
+        .sign_in(name, pin)
+        .map(|person| PersonView::from(&person))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditView {
+    pub intact: bool,
+    pub entries_checked: usize,
+    pub rows_checked: usize,
+    /// One sentence per finding, naming the row or entry.
+    pub findings: Vec<String>,
+}
+
+pub fn audit_verify(staff: &Staff, lang: Lang) -> Result<AuditView, TillError> {
+    let report = staff.verify_audit()?;
+    Ok(AuditView {
+        intact: report.is_intact(),
+        entries_checked: report.entries_checked,
+        rows_checked: report.rows_checked,
+        findings: report
+            .findings
+            .iter()
+            .map(|finding| finding_text(finding, lang))
+            .collect(),
+    })
+}
+
+/// A finding in the supervisor's language.
+pub fn finding_text(finding: &Finding, lang: Lang) -> String {
+    let es = match finding {
+        Finding::EntryEdited { seq } => {
+            format!("El evento n.° {seq} del registro de auditoría fue modificado.")
+        }
+        Finding::ChainBroken { seq, previous_seq } => format!(
+            "La cadena se rompe en el evento n.° {seq} (después del n.° {previous_seq}): se borraron o \
+             reordenaron eventos."
+        ),
+        Finding::RowEdited { id, fields } => format!(
+            "La operación n.° {id} del registro fue modificada fuera de Caja ({}).",
+            fields.join(", ")
+        ),
+        Finding::RowDeleted { id } => {
+            format!("La operación n.° {id} fue borrada del registro.")
+        }
+        Finding::RowUnsealed { id } => {
+            format!("La operación n.° {id} fue agregada al registro fuera de Caja.")
+        }
+    };
+    let en = match finding {
+        Finding::EntryEdited { seq } => format!("Audit entry #{seq} was modified."),
+        Finding::ChainBroken { seq, previous_seq } => format!(
+            "The chain breaks at entry #{seq} (after #{previous_seq}): entries were deleted or reordered."
+        ),
+        Finding::RowEdited { id, fields } => format!(
+            "Journal operation #{id} was modified outside Caja ({}).",
+            fields.join(", ")
+        ),
+        Finding::RowDeleted { id } => format!("Journal operation #{id} was deleted."),
+        Finding::RowUnsealed { id } => format!("Journal operation #{id} was added outside Caja."),
+    };
+    match lang {
+        Lang::Es => es,
+        Lang::En => en,
+    }
+}
+
+/// Where a day's CSV for the accountant was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportView {
+    pub path: String,
+    pub rows: usize,
+}
+
+/// Writes one Lima day of the journal as CSV into the reports folder; only a signed-in supervisor may.
+pub fn audit_export(
+    staff: &Staff,
+    mode: crate::Mode,
+    data_dir: &std::path::Path,
+    day: &str,
+) -> Result<ExportView, TillError> {
+    staff.require_supervisor()?;
+    let day = crate::clock::parse_day(day)?;
+    let folder = super::reports_dir(data_dir);
+    let io = |path: std::path::PathBuf| move |source| TillError::Io { path, source };
+    std::fs::create_dir_all(&folder).map_err(io(folder.clone()))?;
+    let path = folder.join(format!("operaciones-{day}-{mode}.csv"));
+    let file = std::fs::File::create(&path).map_err(io(path.clone()))?;
+    let rows = staff.export_day(mode, day, file)?;
+    Ok(ExportView {
+        path: path.display().to_string(),
+        rows,
+    })
+}
