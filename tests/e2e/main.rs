@@ -67,8 +67,7 @@ async fn check_pay_hand_over_undo_and_pay_again() {
     assert!(billed.billed, "the provider holds the billing");
 
     app.click("undo-button").await;
-    app.wait_for("confirm-dialog").await;
-    app.click("confirm-button").await;
+    app.approve("El cliente cambia el color").await;
     app.wait_for_attr("result-card", "data-state", "billed-pending")
         .await;
     assert!(!app.sandbox.state().financing("1234567").unwrap().billed);
@@ -130,7 +129,7 @@ async fn undoing_a_billing_that_is_already_gone_is_refused() {
         .await
         .expect("undo behind the app's back");
     app.click("undo-button").await;
-    app.click("confirm-button").await;
+    app.approve("Devolución del cliente").await;
     app.wait_for_attr("error-message", "data-code", "not_billed_yet")
         .await;
     app.quit().await;

@@ -88,9 +88,14 @@ pub async fn launch() -> Option<App> {
         display: display_process,
         _turn: turn,
     };
+    app.create_first_supervisor().await;
     app.wait_for("customer-input").await;
     Some(app)
 }
+
+/// The first supervisor every test's till starts with (a fresh till asks for one first).
+pub const SUPERVISOR: &str = "Rosa Quispe";
+pub const SUPERVISOR_PIN: &str = "2468";
 
 /// Opens the WebDriver session that starts the app, trying again a few times: the first WebKit start
 /// on a cold machine can outlast the driver's own patience.
@@ -122,6 +127,22 @@ async fn open_session(port: u16) -> Client {
 }
 
 impl App {
+    /// The first run, as a store owner does it: name, PIN, the PIN again, Enter.
+    pub async fn create_first_supervisor(&self) {
+        self.type_into("signin-name", SUPERVISOR).await;
+        self.type_into("signin-pin", SUPERVISOR_PIN).await;
+        self.type_into("signin-pin-again", SUPERVISOR_PIN).await;
+        self.press(ENTER).await;
+    }
+
+    /// A supervisor's approval typed into the open approval dialog, then Enter.
+    pub async fn approve(&self, reason: &str) {
+        self.wait_for("approval-dialog").await;
+        self.type_into("approval-pin", SUPERVISOR_PIN).await;
+        self.type_into("approval-reason", reason).await;
+        self.press(ENTER).await;
+    }
+
     pub async fn wait_for(&self, test_id: &str) -> Element {
         self.client
             .wait()

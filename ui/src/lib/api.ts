@@ -34,6 +34,42 @@ export interface AppInfo {
   today: string;
   dataDir: string;
   reportsDir: string;
+  /** Minutes without activity before the screen locks. */
+  idleLockMinutes: number;
+  /** False on the first run: the first supervisor must be created. */
+  hasPeople: boolean;
+  /** Whether someone must be signed in to work (live mode, or once the till has people). */
+  signInRequired: boolean;
+  signedIn: PersonView | null;
+}
+
+export type Role = "cashier" | "supervisor";
+
+export interface PersonView {
+  name: string;
+  role: Role;
+  active: boolean;
+  /** Lima HH:MM until which five wrong PINs keep this person out. */
+  lockedUntil: string | null;
+}
+
+/** A supervisor's approval: their PIN and a reason, for undo and risky settings. */
+export interface Approval {
+  supervisor: string;
+  pin: string;
+  reason: string;
+}
+
+export interface AuditView {
+  intact: boolean;
+  entriesChecked: number;
+  rowsChecked: number;
+  findings: string[];
+}
+
+export interface ExportView {
+  path: string;
+  rows: number;
 }
 
 export interface CheckView {
@@ -111,6 +147,9 @@ export interface EntryView {
   /** Lima day YYYY-MM-DD and local time dd/mm/yyyy HH:MM. */
   day: string;
   createdAtLima: string;
+  operator: string | null;
+  approver: string | null;
+  approvalReason: string | null;
 }
 
 export interface SettingsInput {
@@ -120,6 +159,9 @@ export interface SettingsInput {
   apiUrl: string | null;
   lang: Lang;
   printer: string | null;
+  idleLockMinutes: number;
+  /** Needed when the mode, the URL or the idle lock change. */
+  approval: Approval | null;
 }
 
 /** Every command fails with this shape. `code` is stable; `message` is already in the app's language. */
@@ -139,8 +181,8 @@ export const api = {
     invoke<CheckView>("check_financing", { customer, fundingCode }),
   pay: (customer: string, fundingCode: string) =>
     invoke<OperationView>("pay", { customer, fundingCode }),
-  undoBilling: (customer: string, fundingCode: string) =>
-    invoke<OperationView>("undo_billing", { customer, fundingCode }),
+  undoBilling: (customer: string, fundingCode: string, approval: Approval) =>
+    invoke<OperationView>("undo_billing", { customer, fundingCode, approval }),
   daySummary: (day: string) => invoke<SummaryView>("day_summary", { day }),
   printDaySummary: (day: string) => invoke<PrintView>("print_day_summary", { day }),
   history: (day: string | null, state: OperationState | null) =>
@@ -148,5 +190,17 @@ export const api = {
   pendingOperations: () => invoke<EntryView[]>("pending_operations"),
   saveSettings: (settings: SettingsInput) => invoke<AppInfo>("save_settings", { settings }),
   /** The token goes to the OS secret store and is never sent back. */
-  saveToken: (token: string) => invoke<AppInfo>("save_token", { token }),
+  saveToken: (token: string, approval: Approval | null) =>
+    invoke<AppInfo>("save_token", { token, approval }),
+  createFirstSupervisor: (name: string, pin: string) =>
+    invoke<AppInfo>("create_first_supervisor", { name, pin }),
+  signIn: (name: string, pin: string) => invoke<AppInfo>("sign_in", { name, pin }),
+  signOut: () => invoke<AppInfo>("sign_out"),
+  people: () => invoke<PersonView[]>("people"),
+  addPerson: (name: string, role: Role, pin: string) =>
+    invoke<PersonView[]>("add_person", { name, role, pin }),
+  setPersonActive: (name: string, active: boolean) =>
+    invoke<PersonView[]>("set_person_active", { name, active }),
+  auditVerify: () => invoke<AuditView>("audit_verify"),
+  auditExport: (day: string) => invoke<ExportView>("audit_export", { day }),
 };
