@@ -2,6 +2,7 @@
 //! the sandbox. Each test is what a cashier does at the counter, and checks what the cashier sees and
 //! what the provider ends up holding.
 
+mod supervision;
 mod support;
 
 use providers::apurata::downpayment::{CustomerId, DownpaymentApi, Flavor, MOCK_TOKEN};
@@ -21,7 +22,7 @@ fn provider(app: &App) -> DownpaymentApi {
 }
 
 /// Types DNI and code with the keyboard only: Enter moves to the code, Enter validates.
-async fn check_by_keyboard(app: &App, customer: &str, code: &str) {
+pub(crate) async fn check_by_keyboard(app: &App, customer: &str, code: &str) {
     app.type_into("customer-input", customer).await;
     app.press(ENTER).await;
     assert_eq!(
