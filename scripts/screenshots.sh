@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Takes the README's screenshots from the running app at 1366x768: Cobro (pending and done), Resumen
-# del día, Historial and Ajustes, on the embedded sandbox's demo data. Drives the real window with the
+# Takes the README's screenshots from the running app at 1366x768: the first run, Cobro (pending and
+# done), Resumen del día, Historial, Ajustes and Supervisión, on the embedded sandbox's demo data. Drives the real window with the
 # keyboard (xdotool) on a virtual display, as a cashier would.
 #   scripts/screenshots.sh [OUT_DIR]   (default docs/screenshots)
 set -euo pipefail
@@ -37,6 +37,11 @@ sleep 1
 shot() { sleep "${2:-1}"; import -window root "$out/$1.png"; echo "wrote $out/$1.png"; }
 key() { xdotool key --delay 60 "$@"; }
 
+# First run: the till's first supervisor (name, PIN, PIN again).
+xdotool type --delay 40 "Rosa Quispe"
+shot primer-inicio 0.5
+key Tab; xdotool type --delay 40 2468; key Tab; xdotool type --delay 40 2468; key Return
+sleep 1.5
 xdotool type --delay 40 14159265; key Return
 xdotool type --delay 40 1234567; key Return
 shot cobro-pendiente 1.5
@@ -50,3 +55,5 @@ key F3
 shot historial 1.5
 key F4
 shot ajustes 1.5
+key F5
+shot supervision 1.5

@@ -128,5 +128,8 @@ fn entry_json(entry: &JournalEntry) -> serde_json::Value {
         "created_at": entry.created_at.to_string(),
         "finished_at": entry.finished_at.map(|t| t.to_string()),
         "attempts": entry.attempts,
+        "operator": entry.operator,
+        "approver": entry.approver,
+        "approval_reason": entry.approval_reason,
     })
 }

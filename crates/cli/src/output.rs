@@ -41,7 +41,11 @@ impl CliError {
                 | TillError::NotSupervisor { .. }
                 | TillError::FirstSupervisorExists
                 | TillError::ApprovalRequired { .. },
-            ) => 2,
+            )
+            | CliError::Other {
+                code: "invalid_input",
+                ..
+            } => 2,
             CliError::Till(TillError::Refused { .. }) => 3,
             CliError::Till(
                 TillError::OutcomeUnknown { .. }

@@ -30,9 +30,12 @@ pub fn read_pin(variable: &str, prompt: &str) -> Result<String, CliError> {
     Ok(line.trim().to_owned())
 }
 
-/// Signs in `--user` (or `CAJA_USER`) when given.
+/// Signs in `--user` (or `CAJA_USER`) when given and the till has people (on the first run there is
+/// nobody to be yet: `caja users add` creates the first supervisor).
 pub fn sign_in(cli: &Cli, printer: &Printer, staff: &Staff) -> Result<(), CliError> {
-    if let Some(name) = cli.user.as_deref().filter(|name| !name.trim().is_empty()) {
+    if let Some(name) = cli.user.as_deref().filter(|name| !name.trim().is_empty())
+        && staff.has_people()?
+    {
         let pin = read_pin(
             "CAJA_PIN",
             &printer.say(format!("PIN de {name}"), format!("PIN for {name}")),
