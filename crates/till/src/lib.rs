@@ -15,6 +15,7 @@ pub mod outbox;
 pub mod secrets;
 pub mod settings;
 pub mod summary;
+pub mod untrusted_html;
 pub mod views;
 pub mod wording;
 pub mod workstation;
