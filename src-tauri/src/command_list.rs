@@ -1,5 +1,6 @@
-//! The commands the UI may call. Shared by `build.rs` (which generates one permission per command) and
-//! the capability test (which checks the window is granted exactly these).
+//! The commands the UI may call, and the window's capability derived from them. Shared by `build.rs`
+//! (which generates one permission per command and writes `capabilities/default.json`) and the tests
+//! (which check the committed capability grants exactly these, in this order).
 
 pub const COMMANDS: &[&str] = &[
     "app_info",
@@ -22,9 +23,29 @@ pub const COMMANDS: &[&str] = &[
     "audit_export",
 ];
 
+/// The text of `capabilities/default.json`: the main window may call each command and nothing else.
+/// Written by hand rather than through a JSON library so the build script needs no dependency; command
+/// names are plain identifiers (a test checks), so nothing needs escaping.
+#[cfg_attr(
+    not(test),
+    allow(dead_code, reason = "used by build.rs, which includes this file")
+)]
+pub fn capability_json() -> String {
+    let permissions: Vec<String> = COMMANDS
+        .iter()
+        .map(|command| format!("    \"allow-{}\"", command.replace('_', "-")))
+        .collect();
+    format!(
+        "{{\n  \"$schema\": \"../gen/schemas/desktop-schema.json\",\n  \"identifier\": \"main-window\",\n  \
+         \"description\": \"The cashier's window may call Caja's own commands and nothing else.\",\n  \
+         \"windows\": [\"main\"],\n  \"permissions\": [\n{}\n  ]\n}}\n",
+        permissions.join(",\n")
+    )
+}
+
 #[cfg(test)]
 mod tests {
-    use super::COMMANDS;
+    use super::{COMMANDS, capability_json};
 
     /// The window's capability grants exactly one `allow-…` per command: a command added without its
     /// permission would be refused at run time, and a permission without a command is dead weight.
@@ -46,6 +67,28 @@ mod tests {
         expected.sort();
         assert_eq!(granted, expected);
         assert_eq!(capability["windows"], serde_json::json!(["main"]));
+    }
+
+    /// The committed file is exactly what the build writes, so a fresh clone builds without touching it.
+    #[test]
+    fn the_committed_capability_is_the_generated_one() {
+        for command in COMMANDS {
+            assert!(
+                !command.is_empty() && command.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{command}: command names must be lowercase identifiers"
+            );
+        }
+        let generated: serde_json::Value = serde_json::from_str(&capability_json()).unwrap();
+        assert_eq!(generated["identifier"], "main-window");
+        assert_eq!(
+            generated["permissions"][0],
+            format!("allow-{}", COMMANDS[0].replace('_', "-"))
+        );
+        assert_eq!(
+            include_str!("../capabilities/default.json"),
+            capability_json(),
+            "run `cargo build -p caja-desktop` to regenerate capabilities/default.json"
+        );
     }
 
     #[test]

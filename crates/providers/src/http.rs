@@ -1,9 +1,12 @@
 //! What every provider client shares: the secret token, the transport bounds (timeouts, body size), the
-//! typed error for everything that can go wrong between sending a request and holding a parsed answer,
-//! and the bounded reading of a response body.
+//! redirect policy, the typed error for everything that can go wrong between sending a request and
+//! holding a parsed answer, and the bounded reading of a response body.
 
 use std::fmt;
 use std::time::Duration;
+
+use reqwest::Url;
+use reqwest::redirect::{Attempt, Policy};
 
 use crate::apurata::downpayment::wire::FieldErrors;
 
@@ -70,6 +73,14 @@ pub enum ApiError {
     NotBilledYet { message: String },
     #[error("the provider refused the request ({status}): {message}")]
     Refused { status: u16, message: String },
+    /// A redirect to a target that is neither `https://` nor plain `http://` on loopback; `to` is the
+    /// target's origin only (its path and query may carry customer identifiers).
+    #[error(
+        "the provider redirected ({status}) to {to}, which is neither https nor loopback: not followed"
+    )]
+    InsecureRedirect { status: u16, to: String },
+    #[error("the provider redirected more than {limit} times: not followed")]
+    TooManyRedirects { limit: usize },
 
     #[error("the provider failed ({status}): {snippet}")]
     ServerError { status: u16, snippet: String },
@@ -89,8 +100,9 @@ pub enum ApiError {
 
 impl ApiError {
     /// True when the provider answered and turned the request down: nothing took effect, and the
-    /// provider's reason is known. False when the outcome is not known (or nothing was sent at all, for
-    /// `InvalidUrl`).
+    /// provider's reason is known. A redirect Caja will not follow counts as one: it is an answer given
+    /// instead of processing the request, and the documented API never redirects. False when the outcome
+    /// is not known (or nothing was sent at all, for `InvalidUrl`).
     pub fn is_refusal(&self) -> bool {
         matches!(
             self,
@@ -99,6 +111,8 @@ impl ApiError {
                 | ApiError::InvalidFields { .. }
                 | ApiError::NotBilledYet { .. }
                 | ApiError::Refused { .. }
+                | ApiError::InsecureRedirect { .. }
+                | ApiError::TooManyRedirects { .. }
         )
     }
 
@@ -121,6 +135,7 @@ impl ApiError {
             ApiError::NotFound { .. } => Some(404),
             ApiError::InvalidFields { .. } | ApiError::NotBilledYet { .. } => Some(400),
             ApiError::Refused { status, .. }
+            | ApiError::InsecureRedirect { status, .. }
             | ApiError::ServerError { status, .. }
             | ApiError::UnexpectedBody { status, .. } => Some(*status),
             _ => None,
@@ -128,7 +143,9 @@ impl ApiError {
     }
 
     pub(crate) fn from_transport(error: reqwest::Error, timeout: Duration) -> Self {
-        if error.is_timeout() {
+        if let Some(refused) = redirect_refusal(&error) {
+            refused
+        } else if error.is_timeout() {
             ApiError::Timeout {
                 seconds: timeout.as_secs().max(1),
             }
@@ -146,6 +163,73 @@ impl ApiError {
             }
         }
     }
+}
+
+/// How many redirects one request may follow. The documented API never redirects; a few hops allow for
+/// a proxy in front of it, and the bound stops a loop.
+pub const MAX_REDIRECTS: usize = 3;
+
+/// The redirect policy of every provider client: follow at most [`MAX_REDIRECTS`] hops, and only to a
+/// target that obeys the rule the configured URL obeys in live mode (see [`is_secure_target`]). The
+/// refusal happens before any connection to the target, so the request never leaves for it.
+pub(crate) fn redirect_policy() -> Policy {
+    Policy::custom(|attempt: Attempt<'_>| {
+        let target = attempt.url();
+        if !is_secure_target(target) {
+            let refused = ApiError::InsecureRedirect {
+                status: attempt.status().as_u16(),
+                to: origin_of(target),
+            };
+            return attempt.error(refused);
+        }
+        // `previous` holds every URL already requested, the first one included.
+        if attempt.previous().len() > MAX_REDIRECTS {
+            return attempt.error(ApiError::TooManyRedirects {
+                limit: MAX_REDIRECTS,
+            });
+        }
+        attempt.follow()
+    })
+}
+
+/// `https://` anywhere, or plain `http://` to a loopback address (127.0.0.0/8, ::1, `localhost`).
+pub fn is_secure_target(url: &Url) -> bool {
+    match url.scheme() {
+        "https" => url.host().is_some(),
+        "http" => url.host_str().is_some_and(is_loopback_host),
+        _ => false,
+    }
+}
+
+/// `localhost` or a loopback IP; an IPv6 host comes bracketed from the URL.
+fn is_loopback_host(host: &str) -> bool {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    bare.eq_ignore_ascii_case("localhost")
+        || bare
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|address| address.is_loopback())
+}
+
+/// `scheme://host[:port]` of a URL: enough to name where a redirect pointed, without the path and query
+/// that may carry customer identifiers.
+fn origin_of(url: &Url) -> String {
+    let host = url.host_str().unwrap_or("");
+    match url.port() {
+        Some(port) => format!("{}://{host}:{port}", url.scheme()),
+        None => format!("{}://{host}", url.scheme()),
+    }
+}
+
+/// The error the redirect policy raised, if that is what ended the request.
+fn redirect_refusal(error: &reqwest::Error) -> Option<ApiError> {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(current) = source {
+        if let Some(refused) = current.downcast_ref::<ApiError>() {
+            return Some(refused.clone());
+        }
+        source = current.source();
+    }
+    None
 }
 
 fn describe_fields(fields: &FieldErrors) -> String {

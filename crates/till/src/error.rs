@@ -199,6 +199,8 @@ impl TillError {
                 ApiError::NotFound { .. } => "funding_code_not_found",
                 ApiError::InvalidFields { .. } => "provider_field_error",
                 ApiError::NotBilledYet { .. } => "not_billed_yet",
+                ApiError::InsecureRedirect { .. } => "insecure_redirect",
+                ApiError::TooManyRedirects { .. } => "too_many_redirects",
                 _ => "provider_refused",
             },
             TillError::OutcomeUnknown { cause, .. } => match cause {

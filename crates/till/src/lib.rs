@@ -19,6 +19,7 @@ pub mod secrets;
 pub mod settings;
 pub mod staff;
 pub mod summary;
+pub mod untrusted_html;
 pub mod views;
 pub mod wording;
 pub mod workstation;

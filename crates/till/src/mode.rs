@@ -119,6 +119,15 @@ mod tests {
     }
 
     #[test]
+    fn live_refuses_plain_http_to_a_lan_address_and_says_https() {
+        let error = Mode::Live.check_api_url("http://192.168.1.10").unwrap_err();
+        assert_eq!(error.code(), "invalid_input");
+        assert_eq!(error.field(), Some("api_url"));
+        assert!(error.message(crate::Lang::Es).contains("https://"));
+        assert!(error.message(crate::Lang::En).contains("https://"));
+    }
+
+    #[test]
     fn parses_names() {
         assert_eq!("LIVE".parse::<Mode>().unwrap(), Mode::Live);
         assert!("prod".parse::<Mode>().is_err());

@@ -377,6 +377,28 @@ pub fn api_error(lang: Lang, operation: Option<OperationKind>, error: &ApiError)
                 "The provider refused the operation ({status}): «{message}». Nothing was changed."
             ),
         ),
+        ApiError::InsecureRedirect { to, .. } => say(
+            lang,
+            format!(
+                "aCuotaz redirigió la solicitud a una dirección sin cifrar ({to}): Caja no la sigue. \
+                 Avise a sistemas; no se hizo ninguna operación."
+            ),
+            format!(
+                "aCuotaz redirected the request to an unencrypted address ({to}): Caja does not follow \
+                 it. Tell IT; nothing was done."
+            ),
+        ),
+        ApiError::TooManyRedirects { limit } => say(
+            lang,
+            format!(
+                "aCuotaz redirigió la solicitud más de {limit} veces: Caja no la sigue. Avise a \
+                 sistemas; no se hizo ninguna operación."
+            ),
+            format!(
+                "aCuotaz redirected the request more than {limit} times: Caja does not follow it. Tell \
+                 IT; nothing was done."
+            ),
+        ),
         ApiError::Unreachable { .. } => say(
             lang,
             format!("No hay conexión con aCuotaz: revise la red de la tienda.{unknown_outcome}"),
@@ -454,5 +476,33 @@ mod tests {
         assert!(error.to_string().contains("NO entregue"));
         assert!(error.message(Lang::En).contains("do NOT hand over"));
         assert_eq!(error.code(), "provider_timeout");
+    }
+
+    #[test]
+    fn a_refused_redirect_names_the_target_and_says_nothing_was_done() {
+        let error = TillError::Refused {
+            operation: Some(OperationKind::PaidAndBilled),
+            cause: ApiError::InsecureRedirect {
+                status: 302,
+                to: "http://10.255.255.1".into(),
+            },
+        };
+        assert_eq!(error.code(), "insecure_redirect");
+        let spanish = error.message(Lang::Es);
+        assert!(
+            spanish.contains("sin cifrar (http://10.255.255.1)"),
+            "{spanish}"
+        );
+        assert!(
+            spanish.contains("no se hizo ninguna operación"),
+            "{spanish}"
+        );
+        assert!(error.message(Lang::En).contains("nothing was done"));
+        let looping = TillError::Refused {
+            operation: None,
+            cause: ApiError::TooManyRedirects { limit: 3 },
+        };
+        assert_eq!(looping.code(), "too_many_redirects");
+        assert!(looping.message(Lang::Es).contains("más de 3 veces"));
     }
 }

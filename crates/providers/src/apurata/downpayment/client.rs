@@ -1,10 +1,12 @@
 //! The async client of the in-store down payment API v2.
 //!
 //! Each call sends one request with the bearer token and bounded timeouts, reads a bounded body, and
-//! turns the answer into the documented type or a typed [`ApiError`]. Redirects are not followed: a
-//! redirected POST could be replayed somewhere else, and the documented API never redirects.
+//! turns the answer into the documented type or a typed [`ApiError`]. The documented API never
+//! redirects; a redirect is followed only to `https://` or loopback and for a few hops (see
+//! [`crate::http::redirect_policy`]), so a misconfigured proxy cannot send the token, the customer's
+//! document or a POST over plain HTTP to another host.
 
-use reqwest::{Method, StatusCode, redirect};
+use reqwest::{Method, StatusCode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -13,7 +15,7 @@ use super::wire::{
     InfoQuery, OperationRequest, messages,
 };
 use super::{API_PREFIX, endpoints};
-use crate::http::{ApiError, ApiToken, HttpSettings, read_body_bounded, snippet};
+use crate::http::{ApiError, ApiToken, HttpSettings, read_body_bounded, redirect_policy, snippet};
 
 /// Which set of endpoints to call: the provider's production `v2/` or its own test `mock/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +62,7 @@ impl DownpaymentApi {
         let http = reqwest::Client::builder()
             .connect_timeout(settings.connect_timeout)
             .timeout(settings.total_timeout)
-            .redirect(redirect::Policy::none())
+            .redirect(redirect_policy())
             .user_agent(concat!("caja/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|error| ApiError::InvalidUrl {
