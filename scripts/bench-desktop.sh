@@ -14,7 +14,8 @@
 # `app_info`; the empty window's page calls a `ready` command on load. Each run gets a fresh process, a
 # fresh CAJA_DATA_DIR and a fresh HOME/XDG folders (no WebKit caches), on a clean environment; the files
 # themselves stay in the page cache. Start times are spawn -> `ui ready`, stamped as the line arrives.
-# The memory run of Caja types the happy path on the Cobro screen (14159265 / 1234567 / pay / confirm),
+# The memory run of Caja creates the first supervisor, then types the happy path on the Cobro screen
+# (14159265 / 1234567 / pay / confirm),
 # checks it ended green (journal row paid_and_billed confirmed, screenshot green with no red or amber,
 # no ERROR/panic on stderr), waits 2 s, then sums `Pss:` of /proc/PID/smaps_rollup over the app and
 # all its descendants. A run that does not reach its end reports no memory.
@@ -211,6 +212,11 @@ happy_path() {
   local dir=$1 deadline shot
   sleep 0.5 # the field gets its focus as the UI mounts
   xdotool mousemove 683 384 # no window manager: keyboard focus follows the pointer
+  # A fresh till first asks for its supervisor (name, PIN, PIN again), then opens Cobro.
+  xdotool type --delay 20 "Rosa Quispe"
+  xdotool key Tab; xdotool type --delay 20 2468; xdotool key Tab; xdotool type --delay 20 2468
+  xdotool key Return
+  sleep 1
   xdotool type --delay 20 14159265
   xdotool key Return
   sleep 0.2

@@ -9,7 +9,7 @@ set -euo pipefail
 CAJA_APT_PACKAGES=(
   build-essential pkg-config ca-certificates curl libdbus-1-dev libssl-dev
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev
-  xvfb xauth webkit2gtk-driver poppler-utils imagemagick xdotool
+  xvfb xauth webkit2gtk-driver poppler-utils imagemagick xdotool sqlite3
 )
 
 caja_log() { printf '\033[1m[caja]\033[0m %s\n' "$*" >&2; }
