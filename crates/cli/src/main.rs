@@ -9,6 +9,7 @@ mod history;
 mod output;
 mod setup;
 mod summary;
+mod token;
 
 use std::process::ExitCode;
 

@@ -14,8 +14,9 @@ use crate::error::TillError;
 use crate::identity::{mask_document, parse_customer, parse_funding_code};
 use crate::journal::{JournalEntry, OperationKind, OperationState};
 use crate::mode::Mode;
+use crate::secrets::TokenStore;
 use crate::settings::{Overrides, Settings};
-use crate::wording::Lang;
+use crate::wording::{self, Lang};
 use crate::workstation::Workstation;
 use crate::{CustomerId, PaymentOrigin, Soles, clock, secrets};
 
@@ -300,6 +301,8 @@ pub struct AppInfo {
     pub printer: Option<String>,
     pub saved_api_url: Option<String>,
     pub token_configured: bool,
+    /// Said when the token is kept in the owner-only file because there is no secret store.
+    pub token_warning: Option<String>,
     pub overridden: Vec<&'static str>,
     pub today: String,
     pub data_dir: String,
@@ -316,6 +319,7 @@ impl AppInfo {
         workstation: Result<&Workstation, ErrorView>,
     ) -> AppInfo {
         let effective = overrides.apply(saved);
+        let token_store = secrets::where_kept(data_dir, effective.mode);
         let (api_url, embedded_sandbox, startup_error) = match workstation {
             Ok(ws) => (ws.api_url.clone(), ws.runs_embedded_sandbox(), None),
             Err(error) => (
@@ -343,8 +347,9 @@ impl AppInfo {
             lang: effective.lang,
             printer: saved.printer.clone(),
             saved_api_url: saved.api_url.clone(),
-            token_configured: overrides.token.is_some()
-                || secrets::load_token(effective.mode).is_some(),
+            token_configured: overrides.token.is_some() || token_store.is_some(),
+            token_warning: token_store
+                .and_then(|store| wording::token_store_notice(effective.lang, &store)),
             overridden,
             today: clock::lima_today().to_string(),
             data_dir: data_dir.display().to_string(),
@@ -392,8 +397,13 @@ pub fn save_settings(data_dir: &Path, input: SettingsInput) -> Result<(), TillEr
     .save(data_dir)
 }
 
-/// Keeps the token of the mode in force in the system secret store. The caller reopens the till.
-pub fn save_token(data_dir: &Path, overrides: &Overrides, token: &str) -> Result<(), TillError> {
+/// Keeps the token of the mode in force in the system secret store, or in the owner-only file when there
+/// is none, and says which (the front warns about the file). The caller reopens the till.
+pub fn save_token(
+    data_dir: &Path,
+    overrides: &Overrides,
+    token: &str,
+) -> Result<TokenStore, TillError> {
     if token.trim().is_empty() {
         return Err(TillError::invalid(
             "token",
@@ -402,7 +412,5 @@ pub fn save_token(data_dir: &Path, overrides: &Overrides, token: &str) -> Result
         ));
     }
     let mode = overrides.apply(&Settings::load(data_dir)?).mode;
-    secrets::save_token(mode, token).map_err(|error| TillError::SecretStore {
-        detail: error.to_string(),
-    })
+    Ok(secrets::save_token(data_dir, mode, token)?)
 }

@@ -2,6 +2,7 @@
 //! what happened and what to do next. Errors carry facts; only this module turns them into sentences.
 
 mod database;
+mod secrets;
 
 use std::str::FromStr;
 
@@ -11,6 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{InputProblem, TillError, UrlProblem};
 use crate::journal::OperationKind;
+
+pub use secrets::token_store_notice;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -106,6 +109,9 @@ pub fn till_error(lang: Lang, error: &TillError) -> String {
                  with the keyring unlocked, or set CAJA_TOKEN."
             ),
         ),
+        TillError::TokenFileTooOpen { path, mode } => {
+            secrets::token_file_too_open(lang, path, *mode)
+        }
         TillError::NewerDatabase { found, known } => say(
             lang,
             format!(
