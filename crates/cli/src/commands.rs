@@ -1,17 +1,15 @@
 //! One function per subcommand: parse what was typed (nothing malformed is sent), call the till, and say
 //! the result and the next step.
 
-use std::io::{BufRead, IsTerminal};
-
 use serde_json::json;
 use till::clock;
 use till::identity::{parse_dni, parse_funding_code, parse_ruc_customer};
 use till::{CheckResult, CustomerId, JournalEntry, OperationKind};
 
-use crate::args::{ApprovalArgs, Cli, Command, Operation, TokenAction};
+use crate::args::{Cli, Command, Operation};
 use crate::output::{CliError, Printer, amount};
 use crate::setup;
-use crate::{history, staff, summary};
+use crate::{history, staff, summary, token};
 use till::Workstation;
 
 pub async fn run(cli: Cli, printer: &Printer) -> u8 {
@@ -115,7 +113,7 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
             };
             serve_sandbox(printer, config).await
         }
-        Command::Token { action, approval } => token(cli, printer, action, approval),
+        Command::Token { action, approval } => token::run(cli, printer, action, approval),
         Command::Users { action } => staff::users(cli, printer, action),
         Command::Settings { action } => staff::settings(cli, printer, action),
         Command::Audit { action } => staff::audit(cli, printer, action),
@@ -309,88 +307,5 @@ async fn serve_sandbox(printer: &Printer, config: sandbox::SandboxConfig) -> Res
         tracing::warn!("cannot listen for Ctrl+C; stopping the sandbox now");
     }
     running.shutdown().await;
-    Ok(())
-}
-
-fn token(
-    cli: &Cli,
-    printer: &Printer,
-    action: &TokenAction,
-    approval_args: &ApprovalArgs,
-) -> Result<(), CliError> {
-    let mode = setup::effective_mode(cli)?;
-    let data_dir = setup::data_dir(cli);
-    match action {
-        TokenAction::Set => {
-            if std::io::stdin().is_terminal() {
-                eprintln!(
-                    "{}",
-                    printer.say(
-                        format!("Pegue el token del modo {mode} y presione Enter:"),
-                        format!("Paste the {mode} token and press Enter:")
-                    )
-                );
-            }
-            let mut line = String::new();
-            std::io::stdin()
-                .lock()
-                .read_line(&mut line)
-                .map_err(|error| CliError::other("io", error.to_string()))?;
-            if line.trim().is_empty() {
-                return Err(CliError::other(
-                    "invalid_input",
-                    printer.say("No se recibió ningún token.", "No token was given."),
-                ));
-            }
-            let staff = till::Staff::open(&data_dir)?;
-            staff::sign_in(cli, printer, &staff)?;
-            let approval = staff::approval(printer, &staff, approval_args)?;
-            till::views::save_token(
-                &staff,
-                &data_dir,
-                &setup::overrides(cli),
-                &line,
-                approval.as_ref(),
-            )?;
-            let text = printer.say(
-                format!("Token del modo {mode} guardado en el almacén de secretos del sistema."),
-                format!("The {mode} token is saved in the system secret store."),
-            );
-            printer.success("token", json!({ "mode": mode, "saved": true }), &text);
-        }
-        TokenAction::Status => {
-            let from_env = std::env::var("CAJA_TOKEN").is_ok_and(|t| !t.trim().is_empty());
-            let stored = till::secrets::load_token(mode).is_some();
-            let text = match (from_env, stored) {
-                (true, _) => printer.say(
-                    "Token tomado de CAJA_TOKEN.",
-                    "Token taken from CAJA_TOKEN.",
-                ),
-                (false, true) => printer.say(
-                    "Token guardado en el almacén de secretos del sistema.",
-                    "Token saved in the system secret store.",
-                ),
-                (false, false) => printer.say(
-                    format!("No hay token para el modo {mode}."),
-                    format!("There is no token for {mode} mode."),
-                ),
-            };
-            let details = json!({ "mode": mode, "from_env": from_env, "stored": stored });
-            printer.success("token", details, &text);
-        }
-        TokenAction::Clear => {
-            let staff = till::Staff::open(&data_dir)?;
-            staff::sign_in(cli, printer, &staff)?;
-            let approval = staff::approval(printer, &staff, approval_args)?;
-            staff.approval_for(mode, approval.as_ref(), "settings")?;
-            till::secrets::delete_token(mode)
-                .map_err(|error| CliError::other("secret_store", error.to_string()))?;
-            let text = printer.say(
-                format!("Token del modo {mode} eliminado."),
-                format!("The {mode} token was removed."),
-            );
-            printer.success("token", json!({ "mode": mode, "saved": false }), &text);
-        }
-    }
     Ok(())
 }

@@ -10,6 +10,7 @@ mod output;
 mod setup;
 mod staff;
 mod summary;
+mod token;
 
 use std::process::ExitCode;
 

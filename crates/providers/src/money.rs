@@ -47,8 +47,11 @@ impl Soles {
     /// Rounds a decimal amount of soles to the céntimo (half away from zero, as a cashier rounds).
     pub fn from_decimal(amount: Decimal) -> Result<Self, MoneyError> {
         let rounded = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-        (rounded * Decimal::ONE_HUNDRED)
-            .to_i64()
+        // Checked: a decimal near its maximum (a garbage wire number such as 1e28) overflows when
+        // scaled to céntimos, and `*` would panic.
+        rounded
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .and_then(|centimos| centimos.to_i64())
             .filter(|c| c.unsigned_abs() < 1_000_000_000_000_000)
             .map(Soles::from_centimos)
             .ok_or_else(|| MoneyError::OutOfRange(amount.to_string()))
@@ -99,13 +102,17 @@ impl fmt::Display for Soles {
 impl FromStr for Soles {
     type Err = MoneyError;
 
-    /// Accepts what a person types: `1234.5`, `1,234.50`, `S/ 1,234.50`.
+    /// Accepts what a person types: `1234.5`, `1,234.50`, `S/ 1,234.50`, and whatever `Display`
+    /// writes, negative amounts included (`-S/ 12.00`).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let cleaned: String = text
-            .trim()
-            .trim_start_matches("S/")
+        let trimmed = text.trim();
+        let (sign, unsigned) = match trimmed.strip_prefix("-S/") {
+            Some(rest) => ("-", rest),
+            None => ("", trimmed.trim_start_matches("S/")),
+        };
+        let cleaned: String = sign
             .chars()
-            .filter(|c| *c != ',' && !c.is_whitespace())
+            .chain(unsigned.chars().filter(|c| *c != ',' && !c.is_whitespace()))
             .collect();
         let valid = !cleaned.is_empty()
             && cleaned
@@ -182,6 +189,31 @@ mod tests {
         assert_eq!(read("7"), 700);
         assert!(serde_json::from_str::<Soles>("\"7\"").is_err());
         assert!(serde_json::from_str::<Soles>("1e300").is_err());
+    }
+
+    /// Found by tests/properties.rs: scaling a decimal near its maximum to céntimos overflowed and
+    /// panicked, so a garbage amount from the wire (or a long typed number) crashed the till.
+    #[test]
+    fn huge_amounts_are_out_of_range_not_a_panic() {
+        assert!(matches!(
+            "1000000000000000000000000000".parse::<Soles>(),
+            Err(MoneyError::OutOfRange(_))
+        ));
+        assert!(serde_json::from_str::<Soles>("1e28").is_err());
+        assert!(serde_json::from_str::<Soles>("-7.9e28").is_err());
+        let body = br#"[8e27, 0, 0]"#;
+        assert!(serde_json::from_slice::<crate::apurata::downpayment::DayTotals>(body).is_err());
+    }
+
+    /// Found by tests/properties.rs: `Display` writes `-S/ 0.01`, which did not parse back.
+    #[test]
+    fn negative_amounts_read_back() {
+        for centimos in [-1, -1200, -123_456_789] {
+            let text = Soles::from_centimos(centimos).to_string();
+            assert_eq!(text.parse(), Ok(Soles::from_centimos(centimos)), "{text}");
+        }
+        assert_eq!("-12".parse(), Ok(Soles::from_centimos(-1200)));
+        assert!("-S/ -12".parse::<Soles>().is_err());
     }
 
     #[test]

@@ -9,6 +9,7 @@ use providers::http::ApiError;
 
 use crate::journal::OperationKind;
 use crate::mode::Mode;
+use crate::secrets::SecretStoreError;
 use crate::wording::{self, Lang};
 
 /// What is wrong with a value typed by a person or set in the configuration.
@@ -163,6 +164,9 @@ pub enum TillError {
     /// The system secret store refused to keep the token.
     #[error("{}", wording::till_error(Lang::Es, self))]
     SecretStore { detail: String },
+    /// The token's fallback file may be read by other users: it is not used until `chmod 600`.
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    TokenFileTooOpen { path: PathBuf, mode: u32 },
     #[error("{}", wording::till_error(Lang::Es, self))]
     NewerDatabase { found: i64, known: usize },
     #[error("{}", wording::till_error(Lang::Es, self))]
@@ -223,6 +227,7 @@ impl TillError {
             TillError::Pin { .. } => "pin",
             TillError::Sandbox { .. } => "sandbox",
             TillError::SecretStore { .. } => "secret_store",
+            TillError::TokenFileTooOpen { .. } => "token_file_too_open",
             TillError::NewerDatabase { .. } => "newer_database",
             TillError::Storage { source, .. } | TillError::DatabaseFile { source, .. } => {
                 DatabaseProblem::of(source).code()
@@ -277,6 +282,18 @@ impl TillError {
                 }
             }
             other => other,
+        }
+    }
+}
+
+impl From<SecretStoreError> for TillError {
+    fn from(error: SecretStoreError) -> Self {
+        match error {
+            SecretStoreError::Store(detail) => TillError::SecretStore { detail },
+            SecretStoreError::FileTooOpen { path, mode } => {
+                TillError::TokenFileTooOpen { path, mode }
+            }
+            SecretStoreError::File { path, source } => TillError::Io { path, source },
         }
     }
 }

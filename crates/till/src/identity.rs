@@ -54,9 +54,8 @@ fn parse_ruc(digits: &str) -> Result<String, TillError> {
     if !RUC_PREFIXES.contains(&&digits[..2]) {
         return Err(TillError::invalid("ruc", digits, InputProblem::RucPrefix));
     }
-    let expected = ruc_check_digit(&digits[..10]);
     let given = u32::from(digits.as_bytes()[10] - b'0');
-    if expected != given {
+    if ruc_check_digit(&digits[..10]) != Some(given) {
         return Err(TillError::invalid(
             "ruc",
             digits,
@@ -66,18 +65,22 @@ fn parse_ruc(digits: &str) -> Result<String, TillError> {
     Ok(digits.to_owned())
 }
 
-/// The modulo-11 check digit of the first ten digits of a RUC.
-pub fn ruc_check_digit(first_ten: &str) -> u32 {
+/// The modulo-11 check digit of the first ten digits of a RUC; `None` unless `first_ten` is exactly ten
+/// ASCII digits (it is public, so it must not trust its input).
+pub fn ruc_check_digit(first_ten: &str) -> Option<u32> {
+    if first_ten.len() != 10 || !first_ten.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let sum: u32 = first_ten
         .bytes()
         .zip(RUC_WEIGHTS)
         .map(|(digit, weight)| u32::from(digit - b'0') * weight)
         .sum();
-    match 11 - sum % 11 {
+    Some(match 11 - sum % 11 {
         10 => 0,
         11 => 1,
         check => check,
-    }
+    })
 }
 
 /// The funding code the customer's phone shows: digits only.
@@ -162,8 +165,8 @@ mod tests {
 
     #[test]
     fn ruc_needs_prefix_and_check_digit() {
-        assert_eq!(ruc_check_digit("1014142135"), 8);
-        assert_eq!(ruc_check_digit("2060123456"), 5);
+        assert_eq!(ruc_check_digit("1014142135"), Some(8));
+        assert_eq!(ruc_check_digit("2060123456"), Some(5));
         assert!(parse_customer("10141421358").is_ok());
         assert!(parse_customer("20601234565").is_ok());
         assert_eq!(field_of(parse_customer("10141421357")), "ruc");
@@ -186,17 +189,57 @@ mod tests {
                 .sum();
             match sum % 11 {
                 1 => {
-                    assert_eq!(ruc_check_digit(&first_ten), 0);
+                    assert_eq!(ruc_check_digit(&first_ten), Some(0));
                     seen[0] = true;
                 }
                 0 => {
-                    assert_eq!(ruc_check_digit(&first_ten), 1);
+                    assert_eq!(ruc_check_digit(&first_ten), Some(1));
                     seen[1] = true;
                 }
                 _ => {}
             }
         }
         assert_eq!(seen, [true, true]);
+    }
+
+    /// Found by tests/properties.rs: `"\0"` made the digit arithmetic underflow (a panic in debug
+    /// builds, a wrong digit in release).
+    #[test]
+    fn check_digit_of_anything_but_ten_digits_is_none() {
+        for text in [
+            "\0",
+            "",
+            " ",
+            "101414213",
+            "10141421355",
+            "101414213a",
+            "１０１４１４２１３５",
+        ] {
+            assert_eq!(ruc_check_digit(text), None, "{text:?}");
+        }
+    }
+
+    /// The modulo-11 scheme's blind spot: remainders 0 and 10 both give check digit 1, so a one-digit
+    /// change that moves the remainder between them keeps the RUC valid. Changing the tenth digit
+    /// (weight 2) by 5 adds 10 to the sum.
+    #[test]
+    fn remainders_zero_and_ten_share_check_digit_one() {
+        let first_ten = (1_000_000_000u64..)
+            .map(|n| format!("{n:010}"))
+            .find(|digits| {
+                let sum: u32 = digits
+                    .bytes()
+                    .zip(RUC_WEIGHTS)
+                    .map(|(d, w)| u32::from(d - b'0') * w)
+                    .sum();
+                sum.is_multiple_of(11) && digits.as_bytes()[9] <= b'4'
+            })
+            .unwrap();
+        let mut changed = first_ten.clone().into_bytes();
+        changed[9] += 5;
+        let changed = String::from_utf8(changed).unwrap();
+        assert_eq!(ruc_check_digit(&first_ten), Some(1));
+        assert_eq!(ruc_check_digit(&changed), Some(1));
     }
 
     #[test]

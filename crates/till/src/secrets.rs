@@ -1,6 +1,15 @@
 //! The provider token at rest: kept in the operating system's secret store (Secret Service on Linux,
 //! the Keychain on macOS, the Credential Manager on Windows), one entry per mode, never in SQLite or a
 //! settings file. `CAJA_TOKEN` overrides it for deployments and scripts.
+//!
+//! A till without a secret store (no D-Bus session, no keyring daemon: a kiosk session, a service
+//! account) keeps the token instead in a file only its user can read, `secrets/provider-token-<mode>`
+//! in the data folder ([`token_file`]), and says so: the fronts show [`TokenStore::OwnerOnlyFile`] as
+//! a warning. The store is always tried first, for saving and for reading.
+
+mod token_file;
+
+use std::path::{Path, PathBuf};
 
 use providers::ApiToken;
 
@@ -8,40 +17,173 @@ use crate::mode::Mode;
 
 const SERVICE: &str = "pe.caja.till";
 
-/// Why the secret store could not be used.
-#[derive(Debug, thiserror::Error)]
-#[error("the system secret store is not available: {0}")]
-pub struct SecretStoreError(String);
-
-fn entry(mode: Mode) -> Result<keyring::Entry, SecretStoreError> {
-    keyring::Entry::new(SERVICE, &format!("provider-token-{mode}"))
-        .map_err(|error| SecretStoreError(error.to_string()))
+/// Where a token is kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TokenStore {
+    SecretService,
+    /// The fallback file, mode 0600 in a 0700 folder.
+    OwnerOnlyFile(PathBuf),
 }
 
-/// The token saved for `mode`, if any. A store that cannot be reached counts as "none saved": the
-/// caller then asks for `CAJA_TOKEN`.
-pub fn load_token(mode: Mode) -> Option<ApiToken> {
-    let password = entry(mode).ok()?.get_password();
-    match password {
-        Ok(token) if !token.trim().is_empty() => Some(ApiToken::new(token)),
-        Ok(_) => None,
-        Err(keyring::Error::NoEntry) => None,
-        Err(error) => {
-            tracing::debug!(%error, "secret store unavailable");
-            None
+impl TokenStore {
+    /// Stable name for machines (`--json`, the desktop bridge).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            TokenStore::SecretService => "secret_service",
+            TokenStore::OwnerOnlyFile(_) => "owner_only_file",
         }
     }
 }
 
-pub fn save_token(mode: Mode, token: &str) -> Result<(), SecretStoreError> {
-    entry(mode)?
-        .set_password(token.trim())
-        .map_err(|error| SecretStoreError(error.to_string()))
+/// Why the token could not be saved, read or removed.
+#[derive(Debug, thiserror::Error)]
+pub enum SecretStoreError {
+    /// The secret store is there but refused (it was not merely unavailable).
+    #[error("the system secret store failed: {0}")]
+    Store(String),
+    /// The fallback file may be read or changed by others, so it is not read.
+    #[error(
+        "{} has permissions {mode:04o}, wider than 0600: run `chmod 600 {}`",
+        path.display(),
+        path.display()
+    )]
+    FileTooOpen { path: PathBuf, mode: u32 },
+    #[error("cannot use {}: {source}", path.display())]
+    File {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
-pub fn delete_token(mode: Mode) -> Result<(), SecretStoreError> {
-    match entry(mode)?.delete_credential() {
-        Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
-        Err(error) => Err(SecretStoreError(error.to_string())),
+impl SecretStoreError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            SecretStoreError::Store(_) => "secret_store",
+            SecretStoreError::FileTooOpen { .. } => "token_file_too_open",
+            SecretStoreError::File { .. } => "io",
+        }
+    }
+}
+
+fn entry(mode: Mode) -> keyring::Result<keyring::Entry> {
+    keyring::Entry::new(SERVICE, &format!("provider-token-{mode}"))
+}
+
+/// No store to talk to (no session bus, no daemon, a locked or absent collection), as opposed to a
+/// store that answered with a refusal.
+fn store_unavailable(error: &keyring::Error) -> bool {
+    matches!(
+        error,
+        keyring::Error::PlatformFailure(_) | keyring::Error::NoStorageAccess(_)
+    )
+}
+
+/// The token saved for `mode`, if any: the secret store's, else the fallback file's. A fallback file
+/// with permissions wider than 0600 is an error, not "no token".
+pub fn load_token(data_dir: &Path, mode: Mode) -> Result<Option<ApiToken>, SecretStoreError> {
+    match entry(mode).and_then(|entry| entry.get_password()) {
+        Ok(token) if !token.trim().is_empty() => return Ok(Some(ApiToken::new(token))),
+        Ok(_) | Err(keyring::Error::NoEntry) => {}
+        Err(error) => tracing::debug!(%error, "secret store unavailable, trying the fallback file"),
+    }
+    Ok(token_file::read(&token_file::path(data_dir, mode))?.map(ApiToken::new))
+}
+
+/// Keeps the token for `mode` in the secret store, or in the fallback file when there is no store, and
+/// says where. A fallback file left from an earlier save is removed once the store has the token, so
+/// there is never a second copy.
+pub fn save_token(
+    data_dir: &Path,
+    mode: Mode,
+    token: &str,
+) -> Result<TokenStore, SecretStoreError> {
+    let stored = entry(mode).and_then(|entry| entry.set_password(token.trim()));
+    settle_save(stored, data_dir, mode, token)
+}
+
+fn settle_save(
+    stored: keyring::Result<()>,
+    data_dir: &Path,
+    mode: Mode,
+    token: &str,
+) -> Result<TokenStore, SecretStoreError> {
+    let file = token_file::path(data_dir, mode);
+    match stored {
+        Ok(()) => {
+            token_file::remove(&file)?;
+            Ok(TokenStore::SecretService)
+        }
+        Err(error) if store_unavailable(&error) => {
+            tracing::info!(%error, "no secret store: the token goes to an owner-only file");
+            token_file::write(&file, token.trim())?;
+            Ok(TokenStore::OwnerOnlyFile(file))
+        }
+        Err(error) => Err(SecretStoreError::Store(error.to_string())),
+    }
+}
+
+/// Removes the token for `mode` from the secret store (when there is one) and the fallback file.
+pub fn delete_token(data_dir: &Path, mode: Mode) -> Result<(), SecretStoreError> {
+    let removed = entry(mode).and_then(|entry| entry.delete_credential());
+    match removed {
+        Ok(()) | Err(keyring::Error::NoEntry) => {}
+        Err(error) if store_unavailable(&error) => {}
+        Err(error) => return Err(SecretStoreError::Store(error.to_string())),
+    }
+    token_file::remove(&token_file::path(data_dir, mode))
+}
+
+/// Where the token for `mode` is kept, if anywhere; reads no secret into the caller's hands.
+pub fn where_kept(data_dir: &Path, mode: Mode) -> Option<TokenStore> {
+    let in_store = entry(mode)
+        .and_then(|entry| entry.get_password())
+        .is_ok_and(|token| !token.trim().is_empty());
+    let file = token_file::path(data_dir, mode);
+    if in_store {
+        Some(TokenStore::SecretService)
+    } else if file.exists() {
+        Some(TokenStore::OwnerOnlyFile(file))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn platform_failure() -> keyring::Error {
+        keyring::Error::PlatformFailure("no session bus".into())
+    }
+
+    #[test]
+    fn without_a_store_the_token_goes_to_the_owner_only_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let kept =
+            settle_save(Err(platform_failure()), dir.path(), Mode::Live, " tok-1 \n").unwrap();
+        let file = dir.path().join("secrets").join("provider-token-live");
+        assert_eq!(kept, TokenStore::OwnerOnlyFile(file.clone()));
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "tok-1");
+        let locked = keyring::Error::NoStorageAccess("locked".into());
+        assert!(settle_save(Err(locked), dir.path(), Mode::Mock, "tok-2").is_ok());
+    }
+
+    #[test]
+    fn a_store_that_refuses_is_an_error_not_a_fallback() {
+        let dir = tempfile::tempdir().unwrap();
+        let refused = keyring::Error::TooLong("password".into(), 8);
+        let error = settle_save(Err(refused), dir.path(), Mode::Live, "tok").unwrap_err();
+        assert_eq!(error.code(), "secret_store");
+        assert!(!dir.path().join("secrets").exists());
+    }
+
+    #[test]
+    fn saving_in_the_store_removes_an_earlier_fallback_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        settle_save(Err(platform_failure()), dir.path(), Mode::Live, "old").unwrap();
+        let kept = settle_save(Ok(()), dir.path(), Mode::Live, "new").unwrap();
+        assert_eq!(kept, TokenStore::SecretService);
+        assert!(!token_file::path(dir.path(), Mode::Live).exists());
     }
 }

@@ -45,7 +45,7 @@ impl Workstation {
     ) -> Result<Workstation, TillError> {
         let saved = Settings::load(data_dir)?;
         let settings = overrides.apply(&saved);
-        let token = resolve_token(settings.mode, overrides.token.as_deref());
+        let token = resolve_token(data_dir, settings.mode, overrides.token.as_deref())?;
         let (api_url, sandbox) = match (&settings.api_url, settings.mode) {
             (Some(url), _) => (url.trim().to_owned(), None),
             (None, Mode::Sandbox) => {
@@ -91,19 +91,24 @@ impl Workstation {
     }
 }
 
-/// `CAJA_TOKEN`, else the secret store, else (sandbox and mock only) the provider's public test token.
-/// Empty in live mode when none is configured: opening the till then says what to do.
-pub fn resolve_token(mode: Mode, from_env: Option<&str>) -> ApiToken {
+/// `CAJA_TOKEN`, else the secret store (or its owner-only fallback file), else (sandbox and mock only)
+/// the provider's public test token. Empty in live mode when none is configured: opening the till then
+/// says what to do. A fallback file others may read is an error, not a silent "no token".
+pub fn resolve_token(
+    data_dir: &Path,
+    mode: Mode,
+    from_env: Option<&str>,
+) -> Result<ApiToken, TillError> {
     if let Some(token) = from_env.filter(|t| !t.trim().is_empty()) {
-        return ApiToken::new(token);
+        return Ok(ApiToken::new(token));
     }
-    if let Some(token) = secrets::load_token(mode) {
-        return token;
+    if let Some(token) = secrets::load_token(data_dir, mode)? {
+        return Ok(token);
     }
-    match mode {
+    Ok(match mode {
         Mode::Sandbox | Mode::Mock => ApiToken::new(MOCK_TOKEN),
         Mode::Live => ApiToken::new(""),
-    }
+    })
 }
 
 async fn start_embedded_sandbox(data_dir: &Path) -> Result<RunningSandbox, TillError> {

@@ -40,6 +40,10 @@ async fn a_payment_redirected_to_plain_http_is_rejected_not_unknown() {
         http: HttpSettings::default(),
     })
     .unwrap();
+    // Live mode always needs someone signed in: the first supervisor is.
+    till.staff()
+        .create_first_supervisor("Rosa Quispe", "2468")
+        .unwrap();
     let customer = parse_dni("14159265").unwrap();
 
     let error = till.pay(&customer, "1234567").await.unwrap_err();

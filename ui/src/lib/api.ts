@@ -28,6 +28,8 @@ export interface AppInfo {
   /** The saved provider URL, null for the mode's default. */
   savedApiUrl: string | null;
   tokenConfigured: boolean;
+  /** Set when the token had to be kept in an owner-only file: the secret store is not available. */
+  tokenWarning: string | null;
   /** Which settings the environment (CAJA_*) overrides, so Ajustes can say why a change won't apply. */
   overridden: Array<"mode" | "apiUrl" | "storeName" | "lang" | "token">;
   /** Today in Lima, YYYY-MM-DD. */

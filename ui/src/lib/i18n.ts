@@ -66,6 +66,8 @@ const es = {
   "error.last_supervisor": "Único supervisor",
   "error.not_supervisor": "Se necesita un supervisor",
   "error.approval_required": "Se necesita autorización",
+  "error.insecure_redirect": "Redirección insegura rechazada",
+  "error.token_file_too_open": "Archivo del token con permisos abiertos",
 
   "banner.sandbox": "MODO SANDBOX — datos de prueba, no son ventas reales",
   "banner.mock": "MODO MOCK — endpoints de prueba de aCuotaz",
@@ -295,6 +297,8 @@ const en: Table = {
   "error.last_supervisor": "Only supervisor",
   "error.not_supervisor": "A supervisor is needed",
   "error.approval_required": "Approval needed",
+  "error.insecure_redirect": "Insecure redirect refused",
+  "error.token_file_too_open": "Token file readable by others",
 
   "banner.sandbox": "SANDBOX MODE — test data, not real sales",
   "banner.mock": "MOCK MODE — aCuotaz test endpoints",
@@ -496,6 +500,9 @@ const errorTitles: Record<string, MessageKey> = {
   last_supervisor: "error.last_supervisor",
   not_supervisor: "error.not_supervisor",
   approval_required: "error.approval_required",
+  insecure_redirect: "error.insecure_redirect",
+  too_many_redirects: "error.insecure_redirect",
+  token_file_too_open: "error.token_file_too_open",
   database_locked: "error.database_locked",
   database_read_only: "error.database_read_only",
   database_damaged: "error.database_damaged",

@@ -23,7 +23,7 @@ use crate::mode::Mode;
 use crate::people::Approval;
 use crate::settings::{Overrides, Settings};
 use crate::staff::Staff;
-use crate::wording::Lang;
+use crate::wording::{self, Lang};
 use crate::workstation::Workstation;
 use crate::{CustomerId, PaymentOrigin, Soles, clock, secrets};
 
@@ -318,6 +318,8 @@ pub struct AppInfo {
     pub printer: Option<String>,
     pub saved_api_url: Option<String>,
     pub token_configured: bool,
+    /// Said when the token is kept in the owner-only file because there is no secret store.
+    pub token_warning: Option<String>,
     pub overridden: Vec<&'static str>,
     pub today: String,
     pub data_dir: String,
@@ -341,6 +343,7 @@ impl AppInfo {
         workstation: Result<&Workstation, ErrorView>,
     ) -> AppInfo {
         let effective = overrides.apply(saved);
+        let token_store = secrets::where_kept(data_dir, effective.mode);
         let (api_url, embedded_sandbox, startup_error) = match workstation {
             Ok(ws) => (ws.api_url.clone(), ws.runs_embedded_sandbox(), None),
             Err(error) => (
@@ -368,8 +371,9 @@ impl AppInfo {
             lang: effective.lang,
             printer: saved.printer.clone(),
             saved_api_url: saved.api_url.clone(),
-            token_configured: overrides.token.is_some()
-                || secrets::load_token(effective.mode).is_some(),
+            token_configured: overrides.token.is_some() || token_store.is_some(),
+            token_warning: token_store
+                .and_then(|store| wording::token_store_notice(effective.lang, &store)),
             overridden,
             today: clock::lima_today().to_string(),
             data_dir: data_dir.display().to_string(),

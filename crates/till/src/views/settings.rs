@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::error::TillError;
 use crate::mode::Mode;
 use crate::people::Approval;
-use crate::secrets;
+use crate::secrets::{self, TokenStore};
 use crate::settings::{IDLE_LOCK_MINUTES, Overrides, Settings};
 use crate::staff::{SettingsChange, Staff};
 use crate::wording::Lang;
@@ -103,15 +103,16 @@ pub fn save_settings(
     Ok(())
 }
 
-/// Keeps the token of the mode in force in the system secret store, with a supervisor's approval where
-/// the rules apply. The caller reopens the till.
+/// Keeps the token of the mode in force in the system secret store, or in the owner-only file when there
+/// is none, and says which (the fronts warn about the file); with a supervisor's approval where the
+/// rules apply. The caller reopens the till.
 pub fn save_token(
     staff: &Staff,
     data_dir: &Path,
     overrides: &Overrides,
     token: &str,
     approval: Option<&Approval>,
-) -> Result<(), TillError> {
+) -> Result<TokenStore, TillError> {
     if token.trim().is_empty() {
         return Err(TillError::invalid(
             "token",
@@ -121,9 +122,7 @@ pub fn save_token(
     }
     let mode = overrides.apply(&Settings::load(data_dir)?).mode;
     let approved = staff.approval_for(mode, approval, "settings")?;
-    secrets::save_token(mode, token).map_err(|error| TillError::SecretStore {
-        detail: error.to_string(),
-    })?;
+    let kept = secrets::save_token(data_dir, mode, token)?;
     if let Some(approved) = approved {
         staff.record_settings_change(&SettingsChange {
             changes: vec![(
@@ -136,5 +135,5 @@ pub fn save_token(
             reason: approved.reason,
         })?;
     }
-    Ok(())
+    Ok(kept)
 }

@@ -3,6 +3,7 @@
 
 mod database;
 mod people;
+mod secrets;
 
 use std::str::FromStr;
 
@@ -12,6 +13,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{InputProblem, TillError, UrlProblem};
 use crate::journal::OperationKind;
+
+pub use secrets::token_store_notice;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -107,6 +110,9 @@ pub fn till_error(lang: Lang, error: &TillError) -> String {
                  with the keyring unlocked, or set CAJA_TOKEN."
             ),
         ),
+        TillError::TokenFileTooOpen { path, mode } => {
+            secrets::token_file_too_open(lang, path, *mode)
+        }
         TillError::NewerDatabase { found, known } => say(
             lang,
             format!(

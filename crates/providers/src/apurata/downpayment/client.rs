@@ -8,14 +8,14 @@
 
 use reqwest::{Method, StatusCode};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 
+use super::answer::{error_from_answer, parse_body};
 use super::wire::{
-    CustomerId, DaySummaryDetail, DaySummaryQuery, DayTotals, ErrorBody, FieldErrors, FundingInfo,
-    InfoQuery, OperationRequest, messages,
+    CustomerId, DaySummaryDetail, DaySummaryQuery, DayTotals, FundingInfo, InfoQuery,
+    OperationRequest,
 };
 use super::{API_PREFIX, endpoints};
-use crate::http::{ApiError, ApiToken, HttpSettings, read_body_bounded, redirect_policy, snippet};
+use crate::http::{ApiError, ApiToken, HttpSettings, read_body_bounded, redirect_policy};
 
 /// Which set of endpoints to call: the provider's production `v2/` or its own test `mock/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,7 +97,7 @@ impl DownpaymentApi {
         let body = self
             .send(Method::GET, endpoints::INFO, Some(&query), None::<&()>)
             .await?;
-        parse_json(StatusCode::OK, &body)
+        parse_body(StatusCode::OK, &body)
     }
 
     /// `POST paid-and-billed`. Only a `200` means the store may invoice and hand over the product.
@@ -148,7 +148,7 @@ impl DownpaymentApi {
                 None::<&()>,
             )
             .await?;
-        parse_json(StatusCode::OK, &body)
+        parse_body(StatusCode::OK, &body)
     }
 
     /// `GET day-summary?day=..&detail=true`: the totals and every order of the day.
@@ -168,7 +168,7 @@ impl DownpaymentApi {
                 None::<&()>,
             )
             .await?;
-        parse_json(StatusCode::OK, &body)
+        parse_body(StatusCode::OK, &body)
     }
 
     /// Sends one request and returns the body of a `200`, or the typed error of anything else.
@@ -212,109 +212,9 @@ impl DownpaymentApi {
     }
 }
 
-fn parse_json<T: DeserializeOwned>(status: StatusCode, body: &[u8]) -> Result<T, ApiError> {
-    serde_json::from_slice(body).map_err(|error| ApiError::UnexpectedBody {
-        status: status.as_u16(),
-        detail: format!("{error} (body starts: {})", snippet(body)),
-    })
-}
-
-/// Maps a non-200 answer to the documented error it stands for.
-fn error_from_answer(status: StatusCode, body: &[u8]) -> ApiError {
-    let code = status.as_u16();
-    if status.is_server_error() {
-        return ApiError::ServerError {
-            status: code,
-            snippet: snippet(body),
-        };
-    }
-    if !status.is_client_error() {
-        return ApiError::UnexpectedBody {
-            status: code,
-            detail: format!(
-                "status {code} is not documented (body starts: {})",
-                snippet(body)
-            ),
-        };
-    }
-    let message = serde_json::from_slice::<ErrorBody>(body)
-        .ok()
-        .map(|b| b.error);
-    match (status, message) {
-        (StatusCode::UNAUTHORIZED, message) => ApiError::Unauthorized {
-            message: message.unwrap_or_else(|| messages::UNAUTHORIZED.to_owned()),
-        },
-        (StatusCode::NOT_FOUND, message) => ApiError::NotFound {
-            message: message.unwrap_or_else(|| messages::NOT_FOUND.to_owned()),
-        },
-        (StatusCode::BAD_REQUEST, Some(message)) if message == messages::NOT_BILLED_YET => {
-            ApiError::NotBilledYet { message }
-        }
-        (_, Some(message)) => ApiError::Refused {
-            status: code,
-            message,
-        },
-        (StatusCode::BAD_REQUEST, None) => match serde_json::from_slice::<FieldErrors>(body) {
-            Ok(fields) if !fields.is_empty() => ApiError::InvalidFields { fields },
-            _ => ApiError::Refused {
-                status: code,
-                message: snippet(body),
-            },
-        },
-        (_, None) => ApiError::Refused {
-            status: code,
-            message: snippet(body),
-        },
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn documented_errors_become_typed_errors() {
-        let unauthorized = br#"{"error": "Wrong or missing client token"}"#;
-        assert!(matches!(
-            error_from_answer(StatusCode::UNAUTHORIZED, unauthorized),
-            ApiError::Unauthorized { message } if message == messages::UNAUTHORIZED
-        ));
-        let not_found = br#"{"error": "Funding code does not exist or not active"}"#;
-        assert!(matches!(
-            error_from_answer(StatusCode::NOT_FOUND, not_found),
-            ApiError::NotFound { .. }
-        ));
-        let not_billed = br#"{"error": "Not billed yet"}"#;
-        assert!(matches!(
-            error_from_answer(StatusCode::BAD_REQUEST, not_billed),
-            ApiError::NotBilledYet { .. }
-        ));
-        let fields =
-            br#"{"dni": "Error on dni format", "funding_code": "Error on funding_code format"}"#;
-        match error_from_answer(StatusCode::BAD_REQUEST, fields) {
-            ApiError::InvalidFields { fields } => {
-                assert_eq!(fields["dni"], messages::DNI_FORMAT);
-                assert_eq!(fields["funding_code"], messages::FUNDING_CODE_FORMAT);
-            }
-            other => panic!("expected field errors, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn undocumented_answers_are_classified_not_guessed() {
-        let html = b"<html><body>Internal Server Error</body></html>";
-        let error = error_from_answer(StatusCode::INTERNAL_SERVER_ERROR, html);
-        assert!(matches!(error, ApiError::ServerError { status: 500, .. }));
-        assert!(!error.is_refusal());
-        let redirect = error_from_answer(StatusCode::FOUND, b"");
-        assert!(matches!(
-            redirect,
-            ApiError::UnexpectedBody { status: 302, .. }
-        ));
-        let teapot = error_from_answer(StatusCode::IM_A_TEAPOT, b"short and stout");
-        assert!(matches!(teapot, ApiError::Refused { status: 418, .. }));
-        assert!(teapot.is_refusal());
-    }
 
     #[test]
     fn rejects_urls_that_are_not_http() {

@@ -4,6 +4,7 @@
 //! Base: `{root}/pos/client/inhouse-downpayment/` followed by `v2/` (live) or `mock/` (the provider's own
 //! test mode). The sandbox serves both prefixes.
 
+pub mod answer;
 mod client;
 pub mod wire;
 

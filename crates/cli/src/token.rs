@@ -1,0 +1,142 @@
+//! `caja token set|status|clear`: the provider token of the mode in force, kept in the system secret
+//! store or, where there is none, in the owner-only file (and then said so on stderr). It is read from
+//! standard input, never from a flag, and never printed. Setting or clearing it needs a supervisor's
+//! approval wherever the rules apply (see `till::staff`); the change is sealed in the audit record.
+
+use std::io::{BufRead, IsTerminal};
+
+use serde_json::json;
+use till::secrets::{self, TokenStore};
+use till::{TillError, wording};
+
+use crate::args::{ApprovalArgs, Cli, TokenAction};
+use crate::output::{CliError, Printer};
+use crate::{setup, staff};
+
+pub fn run(
+    cli: &Cli,
+    printer: &Printer,
+    action: &TokenAction,
+    approval_args: &ApprovalArgs,
+) -> Result<(), CliError> {
+    let mode = setup::effective_mode(cli)?;
+    let data_dir = setup::data_dir(cli);
+    match action {
+        TokenAction::Set => {
+            if std::io::stdin().is_terminal() {
+                eprintln!(
+                    "{}",
+                    printer.say(
+                        format!("Pegue el token del modo {mode} y presione Enter:"),
+                        format!("Paste the {mode} token and press Enter:")
+                    )
+                );
+            }
+            let mut line = String::new();
+            std::io::stdin()
+                .lock()
+                .read_line(&mut line)
+                .map_err(|error| CliError::other("io", error.to_string()))?;
+            if line.trim().is_empty() {
+                return Err(CliError::other(
+                    "invalid_input",
+                    printer.say("No se recibió ningún token.", "No token was given."),
+                ));
+            }
+            let people = till::Staff::open(&data_dir)?;
+            staff::sign_in(cli, printer, &people)?;
+            let approval = staff::approval(printer, &people, approval_args)?;
+            let kept = till::views::save_token(
+                &people,
+                &data_dir,
+                &setup::overrides(cli),
+                &line,
+                approval.as_ref(),
+            )?;
+            if let Some(warning) = wording::token_store_notice(printer.lang, &kept) {
+                eprintln!("{warning}");
+            }
+            let text = printer.say(
+                format!("Token del modo {mode} guardado {}.", where_es(&kept)),
+                format!("The {mode} token is saved {}.", where_en(&kept)),
+            );
+            let details = json!({
+                "mode": mode,
+                "saved": true,
+                "kept_in": kept.kind(),
+                "file": file_of(&kept),
+            });
+            printer.success("token", details, &text);
+        }
+        TokenAction::Status => {
+            let from_env = std::env::var("CAJA_TOKEN").is_ok_and(|t| !t.trim().is_empty());
+            let kept = secrets::where_kept(&data_dir, mode);
+            let text = match (from_env, &kept) {
+                (true, _) => printer.say(
+                    "Token tomado de CAJA_TOKEN.",
+                    "Token taken from CAJA_TOKEN.",
+                ),
+                (false, Some(kept)) => printer.say(
+                    format!("Token del modo {mode} guardado {}.", where_es(kept)),
+                    format!("The {mode} token is kept {}.", where_en(kept)),
+                ),
+                (false, None) => printer.say(
+                    format!("No hay token para el modo {mode}."),
+                    format!("There is no token for {mode} mode."),
+                ),
+            };
+            let details = json!({
+                "mode": mode,
+                "from_env": from_env,
+                "stored": kept.is_some(),
+                "kept_in": kept.as_ref().map(TokenStore::kind),
+                "file": kept.as_ref().and_then(file_of),
+            });
+            printer.success("token", details, &text);
+        }
+        TokenAction::Clear => {
+            let people = till::Staff::open(&data_dir)?;
+            staff::sign_in(cli, printer, &people)?;
+            let approval = staff::approval(printer, &people, approval_args)?;
+            people.approval_for(mode, approval.as_ref(), "settings")?;
+            secrets::delete_token(&data_dir, mode).map_err(TillError::from)?;
+            let text = printer.say(
+                format!("Token del modo {mode} eliminado."),
+                format!("The {mode} token was removed."),
+            );
+            printer.success("token", json!({ "mode": mode, "saved": false }), &text);
+        }
+    }
+    Ok(())
+}
+
+fn where_es(kept: &TokenStore) -> String {
+    match kept {
+        TokenStore::SecretService => "en el almacén de secretos del sistema".to_owned(),
+        TokenStore::OwnerOnlyFile(path) => {
+            format!(
+                "en el archivo {} (legible solo por este usuario)",
+                path.display()
+            )
+        }
+    }
+}
+
+fn where_en(kept: &TokenStore) -> String {
+    match kept {
+        TokenStore::SecretService => "in the system secret store".to_owned(),
+        TokenStore::OwnerOnlyFile(path) => {
+            format!(
+                "in the file {} (readable by this user only)",
+                path.display()
+            )
+        }
+    }
+}
+
+fn file_of(kept: &TokenStore) -> Option<String> {
+    match kept {
+        TokenStore::SecretService => None,
+        TokenStore::OwnerOnlyFile(path) => Some(path.display().to_string()),
+    }
+}
