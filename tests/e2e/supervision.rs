@@ -6,6 +6,16 @@
 use crate::check_by_keyboard;
 use crate::support::{self, ENTER, SUPERVISOR, SUPERVISOR_PIN};
 
+/// Check, pay and confirm the provider's test pair by keyboard, until the card is green.
+async fn pay_the_docs_pair(app: &support::App) {
+    check_by_keyboard(app, "14159265", "1234567").await;
+    app.wait_for_attr("result-card", "data-state", "pending")
+        .await;
+    app.press(ENTER).await;
+    app.press(ENTER).await;
+    app.wait_for_attr("result-card", "data-state", "done").await;
+}
+
 #[tokio::test]
 async fn a_cashier_undoes_only_with_a_supervisors_pin_and_the_journal_says_who() {
     let Some(app) = support::launch().await else {
@@ -41,12 +51,7 @@ async fn a_cashier_undoes_only_with_a_supervisors_pin_and_the_journal_says_who()
         "a cashier has no Supervisión"
     );
 
-    check_by_keyboard(&app, "14159265", "1234567").await;
-    app.wait_for_attr("result-card", "data-state", "pending")
-        .await;
-    app.press(ENTER).await;
-    app.press(ENTER).await;
-    app.wait_for_attr("result-card", "data-state", "done").await;
+    pay_the_docs_pair(&app).await;
 
     app.click("undo-button").await;
     app.wait_for("approval-dialog").await;
@@ -88,12 +93,7 @@ async fn the_audit_record_verifies_then_names_a_row_edited_behind_caja() {
     let Some(app) = support::launch().await else {
         return;
     };
-    check_by_keyboard(&app, "14159265", "1234567").await;
-    app.wait_for_attr("result-card", "data-state", "pending")
-        .await;
-    app.press(ENTER).await;
-    app.press(ENTER).await;
-    app.wait_for_attr("result-card", "data-state", "done").await;
+    pay_the_docs_pair(&app).await;
 
     app.click("nav-supervision").await;
     app.click("audit-verify").await;

@@ -155,10 +155,10 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct ApprovalArgs {
     /// The approving supervisor [default: the signed-in user, when a supervisor]
-    #[arg(long, env = "CAJA_APPROVER", value_name = "NAME")]
+    #[arg(long, global = true, env = "CAJA_APPROVER", value_name = "NAME")]
     pub approver: Option<String>,
     /// Why (kept in the audit record)
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, global = true, value_name = "TEXT")]
     pub reason: Option<String>,
 }
 

@@ -29,20 +29,8 @@ impl CliError {
     /// 1 anything else.
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Till(
-                TillError::InvalidInput { .. }
-                | TillError::MissingToken { .. }
-                | TillError::SignInRequired { .. }
-                | TillError::WrongPin { .. }
-                | TillError::PersonLocked { .. }
-                | TillError::PersonUnknown { .. }
-                | TillError::PersonExists { .. }
-                | TillError::LastSupervisor { .. }
-                | TillError::NotSupervisor { .. }
-                | TillError::FirstSupervisorExists
-                | TillError::ApprovalRequired { .. },
-            )
-            | CliError::Other {
+            CliError::Till(error) if error.is_bad_input() => 2,
+            CliError::Other {
                 code: "invalid_input",
                 ..
             } => 2,

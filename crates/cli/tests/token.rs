@@ -1,6 +1,7 @@
 //! `caja token` where there is no secret store (no D-Bus session, as on a kiosk or a CI machine): the
 //! token goes to an owner-only file and stderr says so, `status` says where it is kept, a file others
-//! may read is refused with the fix, and `clear` removes it. Nothing prints the token.
+//! may read is refused with the fix, and `clear` removes it. Nothing prints the token. Live mode needs a
+//! supervisor's approval to set or clear it: the till's first supervisor gives it.
 
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
@@ -12,7 +13,8 @@ use serde_json::Value;
 const CAJA: &str = env!("CARGO_BIN_EXE_caja");
 const SECRET: &str = "tok-7d1c-never-print-me";
 
-/// `caja --json --mode live ARGS` with no session bus in the environment, `stdin` fed to it.
+/// `caja --json --mode live ARGS` with no session bus in the environment, `stdin` fed to it, signed in
+/// as the till's supervisor.
 fn caja(data_dir: &Path, args: &[&str], stdin: &str) -> (i32, Value, String) {
     let mut child = Command::new(CAJA)
         .args(["--json", "--mode", "live"])
@@ -21,6 +23,9 @@ fn caja(data_dir: &Path, args: &[&str], stdin: &str) -> (i32, Value, String) {
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("HOME", data_dir)
         .env("CAJA_DATA_DIR", data_dir)
+        .env("CAJA_USER", "Rosa Quispe")
+        .env("CAJA_PIN", "2468")
+        .env("CAJA_NEW_PIN", "2468")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -55,13 +60,38 @@ fn mode_of(path: &Path) -> u32 {
 #[test]
 fn without_a_secret_store_the_token_is_kept_in_an_owner_only_file() {
     let dir = tempfile::tempdir().unwrap();
-    let (code, saved, stderr) = caja(dir.path(), &["token", "set"], &format!("{SECRET}\n"));
+    let supervisor = [
+        "users",
+        "add",
+        "--name",
+        "Rosa Quispe",
+        "--role",
+        "supervisor",
+    ];
+    let (code, added, _) = caja(dir.path(), &supervisor, "");
+    assert_eq!(code, 0, "{added}");
+    let refused = caja(dir.path(), &["token", "set"], &format!("{SECRET}\n"));
+    assert_eq!(
+        refused.0, 2,
+        "a supervisor's approval needs a reason: {}",
+        refused.1
+    );
+    assert_eq!(refused.1["error"]["field"], "reason", "{}", refused.1);
+    let (code, saved, stderr) = caja(
+        dir.path(),
+        &["token", "set", "--reason", "Token de producción"],
+        &format!("{SECRET}\n"),
+    );
     assert_eq!(code, 0, "{saved} {stderr}");
     if saved["kept_in"] == "secret_service" {
         // This machine has a reachable secret store even without a session bus: nothing to fall back
         // from. Leave it as it was.
         eprintln!("a secret store answered; the file fallback is covered by till's unit tests");
-        caja(dir.path(), &["token", "clear"], "");
+        caja(
+            dir.path(),
+            &["token", "clear", "--reason", "Token revocado"],
+            "",
+        );
         return;
     }
     assert_eq!(saved["kept_in"], "owner_only_file", "{saved}");
@@ -95,7 +125,11 @@ fn without_a_secret_store_the_token_is_kept_in_an_owner_only_file() {
         "{message}"
     );
 
-    let (code, cleared, _) = caja(dir.path(), &["token", "clear"], "");
+    let (code, cleared, _) = caja(
+        dir.path(),
+        &["token", "clear", "--reason", "Token revocado"],
+        "",
+    );
     assert_eq!(code, 0, "{cleared}");
     assert!(!file.exists());
     let (_, status, _) = caja(dir.path(), &["token", "status"], "");

@@ -237,6 +237,25 @@ impl TillError {
         }
     }
 
+    /// Refused here before anything was sent, because of what was typed or who typed it (a bad value, a
+    /// missing token, sign-in or approval, a wrong PIN): the person can fix it and try again.
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self,
+            TillError::InvalidInput { .. }
+                | TillError::MissingToken { .. }
+                | TillError::SignInRequired { .. }
+                | TillError::WrongPin { .. }
+                | TillError::PersonLocked { .. }
+                | TillError::PersonUnknown { .. }
+                | TillError::PersonExists { .. }
+                | TillError::LastSupervisor { .. }
+                | TillError::NotSupervisor { .. }
+                | TillError::FirstSupervisorExists
+                | TillError::ApprovalRequired { .. }
+        )
+    }
+
     /// The field the error is about, when it is about one.
     pub fn field(&self) -> Option<&str> {
         match self {
