@@ -107,6 +107,19 @@ fn print_entries(printer: &Printer, command: &str, entries: &[JournalEntry]) {
             if let Some(reason) = &entry.reason {
                 text += &format!("      └ {reason}\n");
             }
+            if let Some(operator) = &entry.operator {
+                text += &printer.say(
+                    format!("      └ por {operator}"),
+                    format!("      └ by {operator}"),
+                );
+                if let (Some(approver), Some(why)) = (&entry.approver, &entry.approval_reason) {
+                    text += &printer.say(
+                        format!("; autorizó {approver}: «{why}»"),
+                        format!("; approved by {approver}: «{why}»"),
+                    );
+                }
+                text.push('\n');
+            }
         }
     }
     let rows: Vec<_> = entries.iter().map(entry_json).collect();
