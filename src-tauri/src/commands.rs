@@ -137,12 +137,8 @@ pub async fn add_person(
     role: Role,
     pin: String,
 ) -> Answer<Vec<PersonView>> {
-    desk.with_staff(|staff| {
-        staff
-            .add_person(&name, role, &pin)
-            .and_then(|_| views::people(staff))
-    })
-    .await
+    desk.with_staff(|staff| views::add_person(staff, &name, role, &pin))
+        .await
 }
 
 #[tauri::command]
@@ -151,12 +147,8 @@ pub async fn set_person_active(
     name: String,
     active: bool,
 ) -> Answer<Vec<PersonView>> {
-    desk.with_staff(|staff| {
-        staff
-            .set_person_active(&name, active)
-            .and_then(|_| views::people(staff))
-    })
-    .await
+    desk.with_staff(|staff| views::set_person_active(staff, &name, active))
+        .await
 }
 
 #[tauri::command]

@@ -52,18 +52,22 @@ impl Desk {
         }
     }
 
-    /// Runs `body` on who is at the till; works even when the workstation could not open.
+    /// Runs `body` on who is at the till; works even when the workstation could not open (a provider
+    /// setting to fix). Without `Staff` the database itself could not be opened, and the workstation's
+    /// error says why.
     pub async fn with_staff<T>(
         &self,
         body: impl FnOnce(&Staff) -> Result<T, TillError>,
     ) -> Result<T, ErrorView> {
-        match &self.staff {
-            Some(staff) => body(staff).map_err(|error| ErrorView::new(&error, self.lang())),
-            None => match &*self.workstation.read().await {
-                Err(error) => Err(ErrorView::new(error, self.lang())),
-                Ok(workstation) => body(workstation.till.staff())
-                    .map_err(|error| ErrorView::new(&error, self.lang())),
-            },
+        let staff = self.staff_or_why().await?;
+        body(&staff).map_err(|error| ErrorView::new(&error, self.lang()))
+    }
+
+    async fn staff_or_why(&self) -> Result<Arc<Staff>, ErrorView> {
+        match (&self.staff, &*self.workstation.read().await) {
+            (Some(staff), _) => Ok(staff.clone()),
+            (None, Err(error)) => Err(ErrorView::new(error, self.lang())),
+            (None, Ok(workstation)) => Ok(workstation.till.staff().clone()),
         }
     }
 
@@ -97,14 +101,10 @@ impl Desk {
             // The UI asks for this first thing when it mounts; the start-up benchmark waits for it.
             tracing::info!("ui ready: the window asked for the till's info");
         }
+        let staff = self.staff_or_why().await?;
         let guard = self.workstation.read().await;
         let saved =
             Settings::load(&self.data_dir).map_err(|error| ErrorView::new(&error, self.lang()))?;
-        let staff = match (&self.staff, &*guard) {
-            (Some(staff), _) => staff.clone(),
-            (None, Ok(workstation)) => workstation.till.staff().clone(),
-            (None, Err(error)) => return Err(ErrorView::new(error, self.lang())),
-        };
         Ok(AppInfo::new(
             &staff,
             &self.data_dir,

@@ -14,7 +14,10 @@ mod settings;
 mod staff;
 
 pub use settings::{SettingsInput, save_settings, save_token};
-pub use staff::{AuditView, ExportView, PersonView, audit_export, audit_verify, people, sign_in};
+pub use staff::{
+    AuditView, ExportView, PersonView, add_person, audit_export, audit_verify, people,
+    set_person_active, sign_in,
+};
 
 use crate::error::TillError;
 use crate::identity::{mask_document, parse_customer, parse_funding_code};

@@ -36,6 +36,27 @@ pub fn people(staff: &Staff) -> Result<Vec<PersonView>, TillError> {
     Ok(staff.people()?.iter().map(PersonView::from).collect())
 }
 
+/// Adds a person (a signed-in supervisor only) and answers the list as it is now.
+pub fn add_person(
+    staff: &Staff,
+    name: &str,
+    role: Role,
+    pin: &str,
+) -> Result<Vec<PersonView>, TillError> {
+    staff.add_person(name, role, pin)?;
+    people(staff)
+}
+
+/// Turns a person off or on (a signed-in supervisor only) and answers the list as it is now.
+pub fn set_person_active(
+    staff: &Staff,
+    name: &str,
+    active: bool,
+) -> Result<Vec<PersonView>, TillError> {
+    staff.set_person_active(name, active)?;
+    people(staff)
+}
+
 pub fn sign_in(staff: &Staff, name: &str, pin: &str) -> Result<PersonView, TillError> {
     staff
         .sign_in(name, pin)
