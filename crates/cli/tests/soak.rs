@@ -50,6 +50,7 @@ fn soak_loses_nothing_bills_nothing_twice_and_agrees_with_the_provider() {
         kinds.get(&FaultKind::DropAfterEffect).copied().unwrap_or(0)
             + kinds.get(&FaultKind::TruncatedBody).copied().unwrap_or(0)
             + kinds.get(&FaultKind::WrongShape).copied().unwrap_or(0)
+            + kinds.get(&FaultKind::TruncatedJson).copied().unwrap_or(0)
             > 0,
         "a fault that takes effect unseen\n{report}"
     );
@@ -88,9 +89,12 @@ fn the_fault_plan_breaks_the_share_asked_spread_evenly() {
             .iter()
             .filter(|(kind, _)| *kind != FaultKind::Latency)
             .collect();
-        assert_eq!(breaking.len(), 8, "{endpoint}");
+        assert_eq!(breaking.len(), 11, "{endpoint}");
         for (kind, share) in &breaking {
-            assert!((share - 0.025).abs() < 1e-9, "{endpoint} {kind}: {share}");
+            assert!(
+                (share - 0.2 / 11.0).abs() < 1e-9,
+                "{endpoint} {kind}: {share}"
+            );
         }
         let total: f64 = breaking.iter().map(|(_, share)| share).sum();
         assert!((total - 0.2).abs() < 1e-9, "{endpoint}: {total}");

@@ -34,9 +34,8 @@ fn running_as_root() -> bool {
 
 fn make_read_only(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
-    for entry in std::fs::read_dir(path).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(0o444)).unwrap();
+    for file in files_in(path) {
+        std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o444)).unwrap();
     }
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o555)).unwrap();
 }
@@ -44,21 +43,26 @@ fn make_read_only(path: &Path) {
 fn make_writable(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
-    for entry in std::fs::read_dir(path).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(0o644)).unwrap();
+    for file in files_in(path) {
+        std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o644)).unwrap();
     }
 }
 
-fn snapshot(path: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<_> = std::fs::read_dir(path)
+/// The files directly in the data folder (the private `secrets/` folder keeps its own modes).
+fn files_in(path: &Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(path)
         .unwrap()
-        .map(|entry| {
-            let entry = entry.unwrap();
-            (
-                entry.file_name().to_string_lossy().into_owned(),
-                std::fs::read(entry.path()).unwrap(),
-            )
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.is_file())
+        .collect()
+}
+
+fn snapshot(path: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = files_in(path)
+        .into_iter()
+        .map(|file| {
+            let name = file.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(file).unwrap())
         })
         .collect();
     files.sort();

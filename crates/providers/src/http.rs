@@ -94,6 +94,13 @@ pub enum ApiError {
     BodyTooLarge { limit: usize },
     #[error("the provider's answer ({status}) is not what its documentation says: {detail}")]
     UnexpectedBody { status: u16, detail: String },
+    /// A success status whose body is not the provider's (a captive portal's page, a proxy's text, JSON
+    /// cut short): something else may have answered, so the status proves nothing. The outcome is
+    /// unknown until the provider's read endpoint says what happened.
+    #[error(
+        "a {status} answer that is not the provider's ({detail}): the outcome must be verified"
+    )]
+    UnverifiedAnswer { status: u16, detail: String },
     #[error("the provider URL is not usable: {detail}")]
     InvalidUrl { detail: String },
 }
@@ -137,7 +144,8 @@ impl ApiError {
             ApiError::Refused { status, .. }
             | ApiError::InsecureRedirect { status, .. }
             | ApiError::ServerError { status, .. }
-            | ApiError::UnexpectedBody { status, .. } => Some(*status),
+            | ApiError::UnexpectedBody { status, .. }
+            | ApiError::UnverifiedAnswer { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -255,6 +263,45 @@ fn root_cause(error: &reqwest::Error) -> String {
     }
 }
 
+/// Whether the `200` of an operation without a documented body (aCuotaz's `paid-and-billed` and
+/// `undo-billing`; any later provider's operation confirmed by its status) is the provider's
+/// confirmation. The documents answer such a success with the status alone; a body that is
+/// empty or JSON fits that, an HTML page (a captive portal's sign-in, a proxy's) or any other text does
+/// not: the status may come from whatever stands between the till and the provider, and a till that
+/// believed it would hand over a product nobody billed. So anything else is
+/// [`ApiError::UnverifiedAnswer`], for the caller to settle through `info`.
+pub fn confirmation_from_answer(
+    status: reqwest::StatusCode,
+    content_type: Option<&str>,
+    body: &[u8],
+) -> Result<(), ApiError> {
+    let unverified = |why: &str| ApiError::UnverifiedAnswer {
+        status: status.as_u16(),
+        detail: format!("{why} (body starts: {})", snippet(body)),
+    };
+    if content_type.is_some_and(is_html) {
+        return Err(unverified("the answer is an HTML page"));
+    }
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(());
+    }
+    match serde_json::from_slice::<serde::de::IgnoredAny>(body) {
+        Ok(_) => Ok(()),
+        Err(_) => Err(unverified("the body is neither empty nor JSON")),
+    }
+}
+
+/// `text/html` or `application/xhtml+xml`, whatever the parameters and case.
+fn is_html(content_type: &str) -> bool {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "text/html" || essence == "application/xhtml+xml"
+}
+
 /// Reads a response body, refusing to hold more than `limit` bytes.
 pub(crate) async fn read_body_bounded(
     mut response: reqwest::Response,
@@ -292,5 +339,45 @@ pub(crate) fn snippet(body: &[u8]) -> String {
         "(empty body)".to_owned()
     } else {
         flat.trim().to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::StatusCode;
+
+    #[test]
+    fn only_an_empty_or_json_body_that_is_not_html_confirms() {
+        let ok = StatusCode::OK;
+        let confirms = |content_type, body: &[u8]| confirmation_from_answer(ok, content_type, body);
+        assert!(confirms(None, b"").is_ok());
+        assert!(confirms(Some("text/plain"), b"  \r\n").is_ok());
+        assert!(confirms(Some("application/json"), b"{}").is_ok());
+        assert!(confirms(Some("application/json"), br#"{"status": "ok"}"#).is_ok());
+        assert!(confirms(None, b"null").is_ok());
+        for (content_type, body) in [
+            (
+                Some("text/html; charset=utf-8"),
+                &b"<html><body>Wi-Fi</body></html>"[..],
+            ),
+            (Some("TEXT/HTML"), b""),
+            (Some("text/html"), b"{}"),
+            (Some("application/xhtml+xml"), b"<html/>"),
+            (None, b"<html><body>Login</body></html>"),
+            (Some("application/json"), br#"{"status": "ok", "da"#),
+            (Some("text/plain"), b"OK"),
+            (None, b"\xff\xfe"),
+        ] {
+            let error = confirms(content_type, body).unwrap_err();
+            assert!(
+                matches!(error, ApiError::UnverifiedAnswer { status: 200, .. }),
+                "{content_type:?} {body:?}: {error:?}"
+            );
+            assert!(
+                !error.is_refusal(),
+                "an unverified answer is an unknown outcome"
+            );
+        }
     }
 }

@@ -151,7 +151,8 @@ fn every_fault_says_whether_it_takes_effect() {
             FaultKind::Latency,
             FaultKind::DropAfterEffect,
             FaultKind::TruncatedBody,
-            FaultKind::WrongShape
+            FaultKind::WrongShape,
+            FaultKind::TruncatedJson
         ]
     );
     for kind in FaultKind::ALL {

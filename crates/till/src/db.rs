@@ -104,8 +104,16 @@ fn steps() -> Vec<M<'static>> {
         "#,
             |transaction: &rusqlite::Transaction<'_>| crate::audit::seal_existing(transaction),
         ),
+        // People are sealed whole from here on (role, active, PIN hash digest, lockout), and the chain's
+        // head is anchored outside the database; the people already there are sealed as they are.
+        M::up_with_hook("", |transaction: &rusqlite::Transaction<'_>| {
+            crate::audit::seal_existing_people(transaction)
+        }),
     ]
 }
+
+/// The first schema version whose chain is anchored outside the database (see `audit::anchor`).
+const ANCHORED_SINCE: i64 = 4;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(steps())
@@ -133,7 +141,19 @@ pub fn open(data_dir: &Path) -> Result<Connection, TillError> {
         .map_err(TillError::storage("open the database"))
         .map_err(|error| error.in_file(&path))?;
     configure(&connection).map_err(|error| error.in_file(&path))?;
+    let before = user_version(&connection).map_err(|error| error.in_file(&path))?;
     migrate(&mut connection).map_err(|error| error.in_file(&path))?;
+    if before < ANCHORED_SINCE {
+        // A new till, or one upgraded from before the anchor and the settings seal: its first anchor is
+        // written here, and settings saved before the seal existed are trusted as they are, as the
+        // rows journaled before the chain were.
+        crate::audit::anchor::record(&connection);
+        if data_dir.join(crate::settings::SETTINGS_FILE).exists()
+            && !data_dir.join(crate::settings_seal::SEAL_FILE).exists()
+        {
+            crate::settings_seal::seal(data_dir).map_err(|error| error.in_file(&path))?;
+        }
+    }
     Ok(connection)
 }
 
@@ -151,9 +171,7 @@ fn configure(connection: &Connection) -> Result<(), TillError> {
 
 /// Brings the schema to the latest version; refuses a database written by a newer Caja.
 pub fn migrate(connection: &mut Connection) -> Result<(), TillError> {
-    let version: i64 = connection
-        .pragma_query_value(None, "user_version", |row| row.get(0))
-        .map_err(TillError::storage("read the schema version"))?;
+    let version = user_version(connection)?;
     let known = schema_version();
     if usize::try_from(version).map_or(true, |v| v > known) {
         return Err(TillError::NewerDatabase {
@@ -163,6 +181,12 @@ pub fn migrate(connection: &mut Connection) -> Result<(), TillError> {
     }
     migrations().to_latest(connection)?;
     Ok(())
+}
+
+fn user_version(connection: &Connection) -> Result<i64, TillError> {
+    connection
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(TillError::storage("read the schema version"))
 }
 
 /// The schema version this build writes.
@@ -235,6 +259,35 @@ mod tests {
         let report = crate::audit::verify(&connection).unwrap();
         assert!(report.is_intact(), "{report:?}");
         assert_eq!((report.rows_checked, report.entries_checked), (1, 1));
+    }
+
+    #[test]
+    fn a_till_upgraded_to_the_anchor_keeps_its_people_and_settings_as_they_were() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut connection = Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+        migrations().to_version(&mut connection, 3).unwrap();
+        connection
+            .execute(
+                "INSERT INTO person (name, role, pin_hash, created_at) VALUES ('Rosa Quispe', \
+                 'supervisor', '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA', '2026-11-20T15:00:00Z')",
+                [],
+            )
+            .unwrap();
+        drop(connection);
+        std::fs::write(
+            dir.path().join(crate::settings::SETTINGS_FILE),
+            r#"{"storeName": "Bodega"}"#,
+        )
+        .unwrap();
+        let connection = open(dir.path()).unwrap();
+        let report = crate::audit::verify(&connection).unwrap();
+        assert!(report.is_intact(), "{report:?}");
+        assert_eq!(report.people_checked, 1);
+        assert!(dir.path().join(crate::audit::anchor::ANCHOR_FILE).exists());
+        assert_eq!(
+            crate::settings_seal::state(dir.path()).unwrap(),
+            crate::settings_seal::SettingsSeal::Intact
+        );
     }
 
     #[test]

@@ -155,6 +155,10 @@ pub enum TillError {
     /// `what` needs a supervisor's PIN and a reason.
     #[error("{}", wording::till_error(Lang::Es, self))]
     ApprovalRequired { what: &'static str, no_people: bool },
+    /// `settings.json` was changed outside Caja; in live mode nothing is done until a supervisor
+    /// confirms the settings.
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    SettingsUnconfirmed,
     /// The PIN could not be hashed (the system's random source failed).
     #[error("{}", wording::till_error(Lang::Es, self))]
     Pin { detail: String },
@@ -224,6 +228,7 @@ impl TillError {
             TillError::NotSupervisor { .. } => "not_supervisor",
             TillError::FirstSupervisorExists => "first_supervisor_exists",
             TillError::ApprovalRequired { .. } => "approval_required",
+            TillError::SettingsUnconfirmed => "settings_unconfirmed",
             TillError::Pin { .. } => "pin",
             TillError::Sandbox { .. } => "sandbox",
             TillError::SecretStore { .. } => "secret_store",
@@ -253,6 +258,7 @@ impl TillError {
                 | TillError::NotSupervisor { .. }
                 | TillError::FirstSupervisorExists
                 | TillError::ApprovalRequired { .. }
+                | TillError::SettingsUnconfirmed
         )
     }
 

@@ -235,6 +235,7 @@ pub(crate) fn begin(
     let id = transaction.last_insert_rowid();
     audit::seal_journal_row(&transaction, id)?;
     transaction.commit().map_err(failed())?;
+    audit::anchor::record(connection);
     Ok(JournalEntry {
         id,
         idempotency_key: key,
@@ -308,6 +309,9 @@ pub(crate) fn finish(
     transaction
         .commit()
         .map_err(TillError::storage("finish a journal row"))?;
+    if changed > 0 {
+        audit::anchor::record(connection);
+    }
     entry.state = outcome.state;
     entry.reason = outcome.reason;
     entry.http_status = outcome.http_status;
@@ -503,8 +507,13 @@ pub(crate) fn close_abandoned_checks(
                 .collect::<Result<_, _>>()
         })
         .map_err(failed())?;
+    let sealed = !ids.is_empty();
     for id in ids {
         audit::seal_journal_row(&transaction, id)?;
     }
-    transaction.commit().map_err(failed())
+    transaction.commit().map_err(failed())?;
+    if sealed {
+        audit::anchor::record(connection);
+    }
+    Ok(())
 }

@@ -5,6 +5,7 @@
 //! and keeps each mode's data apart.
 
 pub mod audit;
+mod billing;
 pub mod clock;
 pub mod db;
 pub mod error;
@@ -17,6 +18,7 @@ pub mod outbox;
 pub mod people;
 pub mod secrets;
 pub mod settings;
+pub mod settings_seal;
 pub mod staff;
 pub mod summary;
 pub mod untrusted_html;

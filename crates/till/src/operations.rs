@@ -63,6 +63,9 @@ pub struct Till {
     /// How long the process that sends a request owns its journal row: the request's own time limit
     /// and a margin. After that, a row still `pending` belongs to a crashed process and is resolved.
     lease_ms: i64,
+    /// Set when `settings.json` was edited outside Caja in live mode: nothing is sent until a
+    /// supervisor confirms the settings (see [`crate::settings_seal`]).
+    held_for_settings: bool,
 }
 
 impl Till {
@@ -101,7 +104,24 @@ impl Till {
             connection: Mutex::new(connection),
             staff,
             lease_ms,
+            held_for_settings: false,
         })
+    }
+
+    /// Refuses every provider call from now on with [`TillError::SettingsUnconfirmed`].
+    pub fn hold_until_settings_confirmed(&mut self) {
+        self.held_for_settings = true;
+    }
+
+    pub fn held_for_settings(&self) -> bool {
+        self.held_for_settings
+    }
+
+    fn ensure_settings_confirmed(&self) -> Result<(), TillError> {
+        if self.held_for_settings {
+            return Err(TillError::SettingsUnconfirmed);
+        }
+        Ok(())
     }
 
     pub fn mode(&self) -> Mode {
@@ -119,6 +139,7 @@ impl Till {
         customer: &CustomerId,
         funding_code: &str,
     ) -> Result<CheckResult, TillError> {
+        self.ensure_settings_confirmed()?;
         self.staff.require_operator(self.mode)?;
         let open_operation = self.resolve_code(funding_code).await?;
         let entry = self.begin(OperationKind::Check, customer, funding_code, None, None)?;
@@ -154,13 +175,15 @@ impl Till {
     }
 
     /// `paid-and-billed`: the down payment is in the till and the sale is billed. Only an `Ok` means the
-    /// product may be handed over. Refused with `OperationOpen` while an earlier pay or undo on the code
+    /// product may be handed over, and only the provider's own answer or record gives one (see
+    /// [`crate::billing`]). Refused with `OperationOpen` while an earlier pay or undo on the code
     /// is still unresolved (it is tried first).
     pub async fn pay(
         &self,
         customer: &CustomerId,
         funding_code: &str,
     ) -> Result<JournalEntry, TillError> {
+        self.ensure_settings_confirmed()?;
         self.staff.require_operator(self.mode)?;
         self.resolve_code(funding_code).await?;
         let amount = journal::last_known_downpayment(&self.db(), self.mode, funding_code)?;
@@ -171,7 +194,7 @@ impl Till {
             amount,
             None,
         )?;
-        let result = self.api.paid_and_billed(customer, funding_code).await;
+        let result = self.send_paid_and_billed(customer, funding_code).await;
         self.conclude(entry, result)
     }
 
@@ -185,6 +208,7 @@ impl Till {
         approval: Option<&Approval>,
     ) -> Result<JournalEntry, TillError> {
         identity::ensure_undo_supported(customer)?;
+        self.ensure_settings_confirmed()?;
         self.staff.require_operator(self.mode)?;
         let approved = self
             .staff
@@ -198,13 +222,14 @@ impl Till {
             amount,
             approved.as_ref(),
         )?;
-        let result = self.api.undo_billing(customer, funding_code).await;
+        let result = self.send_undo_billing(customer, funding_code).await;
         self.conclude(entry, result)
     }
 
     /// The day summary with detail, fresh from the provider and cached; when the provider cannot be
     /// reached, the cached copy marked `from_cache` with its time.
     pub async fn day_summary(&self, day: Date) -> Result<DaySummary, TillError> {
+        self.ensure_settings_confirmed()?;
         match self.api.day_summary_detail(day).await {
             Ok(detail) => {
                 let fresh = DaySummary {

@@ -42,6 +42,11 @@ impl Till {
     pub async fn resolve_due(&self) -> Result<OutboxReport, TillError> {
         journal::close_abandoned_checks(&self.db(), self.mode())?;
         let mut report = OutboxReport::default();
+        if self.held_for_settings() {
+            // Nothing leaves for a provider URL nobody confirmed; the operations stay listed.
+            report.still_open = self.open_operations()?;
+            return Ok(report);
+        }
         let mut tried = std::collections::HashSet::new();
         loop {
             let claim = Claim {
@@ -107,10 +112,10 @@ impl Till {
     async fn resolve(&self, entry: JournalEntry) -> Result<JournalEntry, TillError> {
         let (customer, code) = (entry.customer.clone(), entry.funding_code.clone());
         let answer = match entry.kind {
-            OperationKind::PaidAndBilled => self.api().paid_and_billed(&customer, &code).await,
+            OperationKind::PaidAndBilled => self.send_paid_and_billed(&customer, &code).await,
             OperationKind::UndoBilling => match self.api().info(&customer, &code).await {
                 Ok(info) if !info.billed_by_ecommerce => Ok(()),
-                Ok(_) => match self.api().undo_billing(&customer, &code).await {
+                Ok(_) => match self.send_undo_billing(&customer, &code).await {
                     // Unbilled by the time the retry arrived: the goal holds.
                     Err(ApiError::NotBilledYet { .. }) => Ok(()),
                     other => other,

@@ -11,7 +11,7 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use crate::audit::{self, Subject};
+use crate::audit;
 use crate::error::{InputProblem, TillError};
 
 /// Wrong PINs in a row that lock a person.
@@ -210,15 +210,11 @@ pub(crate) fn add(
         active: true,
         by: by.map(|person| person.name.as_str()),
     };
-    audit::append(
-        &transaction,
-        Subject::Person,
-        id,
-        &audit::canonical(&record),
-    )?;
+    audit::seal_person(&transaction, id, &record)?;
     transaction
         .commit()
         .map_err(TillError::storage("save a person"))?;
+    audit::anchor::record(connection);
     Ok(Person {
         id,
         name,
@@ -267,15 +263,11 @@ pub(crate) fn set_active(
         active,
         by: Some(&by.name),
     };
-    audit::append(
-        &transaction,
-        Subject::Person,
-        person.id,
-        &audit::canonical(&record),
-    )?;
+    audit::seal_person(&transaction, person.id, &record)?;
     transaction
         .commit()
         .map_err(TillError::storage("save a person"))?;
+    audit::anchor::record(connection);
     Ok(Person { active, ..person })
 }
 
@@ -369,12 +361,7 @@ pub(crate) fn record_pin_outcome(
             active: person.active,
             by: None,
         };
-        audit::append(
-            &transaction,
-            Subject::Person,
-            person.id,
-            &audit::canonical(&record),
-        )?;
+        audit::seal_person(&transaction, person.id, &record)?;
         TillError::PersonLocked {
             name: person.name,
             until,
@@ -386,5 +373,8 @@ pub(crate) fn record_pin_outcome(
         }
     };
     transaction.commit().map_err(failed())?;
+    if matches!(error, TillError::PersonLocked { .. }) {
+        audit::anchor::record(connection);
+    }
     Err(error)
 }

@@ -7,6 +7,7 @@
 //! in the data folder ([`token_file`]), and says so: the fronts show [`TokenStore::OwnerOnlyFile`] as
 //! a warning. The store is always tried first, for saving and for reading.
 
+mod till_key;
 mod token_file;
 
 use std::path::{Path, PathBuf};
@@ -14,6 +15,8 @@ use std::path::{Path, PathBuf};
 use providers::ApiToken;
 
 use crate::mode::Mode;
+
+pub use till_key::{TillKey, load_or_create_till_key, till_key_path};
 
 const SERVICE: &str = "pe.caja.till";
 

@@ -71,7 +71,8 @@ impl Settings {
         let temporary = data_dir.join(format!("{SETTINGS_FILE}.tmp"));
         let bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
         std::fs::write(&temporary, bytes).map_err(io(temporary.clone()))?;
-        std::fs::rename(&temporary, &path).map_err(io(path.clone()))
+        std::fs::rename(&temporary, &path).map_err(io(path.clone()))?;
+        crate::settings_seal::seal(data_dir)
     }
 }
 

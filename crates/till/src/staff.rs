@@ -160,7 +160,9 @@ impl Staff {
         )?;
         transaction
             .commit()
-            .map_err(TillError::storage("write the audit record"))
+            .map_err(TillError::storage("write the audit record"))?;
+        audit::anchor::record(&connection);
+        Ok(())
     }
 
     /// Checks the tamper-evident record of this till.

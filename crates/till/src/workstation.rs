@@ -14,6 +14,7 @@ use crate::mode::Mode;
 use crate::operations::{Till, TillConfig};
 use crate::secrets;
 use crate::settings::{Overrides, Settings};
+use crate::settings_seal;
 use crate::staff::Staff;
 
 /// Where the embedded sandbox keeps its state between runs, so a payment made in one run is still there
@@ -54,7 +55,7 @@ impl Workstation {
             }
             (None, mode) => (mode.default_api_url().unwrap_or_default().to_owned(), None),
         };
-        let till = Till::open_with_staff(
+        let mut till = Till::open_with_staff(
             TillConfig {
                 data_dir: data_dir.to_owned(),
                 mode: settings.mode,
@@ -69,6 +70,14 @@ impl Workstation {
             },
             staff,
         )?;
+        if settings.mode.is_live()
+            && settings_seal::state(data_dir)? == settings_seal::SettingsSeal::EditedOutsideCaja
+        {
+            tracing::warn!(
+                "settings.json was edited outside Caja: live mode waits for a supervisor"
+            );
+            till.hold_until_settings_confirmed();
+        }
         Ok(Workstation {
             till,
             settings,

@@ -3,123 +3,15 @@
 //! "hand over" locked), and how the journal ends once the provider answers again: `confirmed`, with
 //! the provider holding exactly one billing event, never two and never none.
 
+mod fault_support;
+
 use std::time::Duration;
 
-use providers::apurata::downpayment::MOCK_TOKEN;
-use sandbox::{
-    BillingKind, Endpoint, Fault, FaultPlan, FaultRule, RunningSandbox, SandboxConfig, demo,
+use fault_support::{
+    billing_events, counter_with_fault, docs_pair, payment_outcome_unknown_then_resolved,
 };
-use till::identity::parse_dni;
-use till::{
-    ApiToken, CustomerId, HttpSettings, Lang, Mode, OperationKind, OperationState, Till, TillConfig,
-};
-
-/// Short enough that a hang outlasts it, long enough for a loaded CI machine's honest answers.
-const CLIENT_TIMEOUT: Duration = Duration::from_secs(2);
-
-struct Counter {
-    provider: RunningSandbox,
-    till: Till,
-    _dir: tempfile::TempDir,
-}
-
-async fn counter_with_fault(endpoint: Endpoint, fault: Fault) -> Counter {
-    let provider = sandbox::start(SandboxConfig {
-        faults: FaultPlan::new(vec![FaultRule::always(Some(endpoint), fault)]),
-        ..SandboxConfig::default()
-    })
-    .await
-    .unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let till = Till::open(TillConfig {
-        data_dir: dir.path().to_owned(),
-        mode: Mode::Sandbox,
-        api_url: provider.url().to_owned(),
-        token: ApiToken::new(MOCK_TOKEN),
-        http: HttpSettings {
-            connect_timeout: CLIENT_TIMEOUT,
-            total_timeout: CLIENT_TIMEOUT,
-            ..HttpSettings::default()
-        },
-    })
-    .unwrap();
-    Counter {
-        provider,
-        till,
-        _dir: dir,
-    }
-}
-
-fn docs_pair() -> (CustomerId, &'static str) {
-    (
-        parse_dni(demo::DOCS_PAIR.dni).unwrap(),
-        demo::DOCS_PAIR.funding_code,
-    )
-}
-
-fn billing_events(counter: &Counter, code: &str, kind: BillingKind) -> usize {
-    counter
-        .provider
-        .state()
-        .billing_events()
-        .iter()
-        .filter(|event| event.funding_code == code && event.kind == kind)
-        .count()
-}
-
-/// The fault hits `paid-and-billed`: the cashier is told the outcome is unknown and not to hand over;
-/// a check while the fault lasts keeps hand-over locked and shows the open operation; once the
-/// provider is healthy the outbox confirms it, and the provider holds one billing.
-async fn payment_outcome_unknown_then_resolved(fault: Fault, expected_code: &str) {
-    let counter = counter_with_fault(Endpoint::PaidAndBilled, fault).await;
-    let (customer, code) = docs_pair();
-    counter.till.check(&customer, code).await.unwrap();
-
-    let error = counter.till.pay(&customer, code).await.unwrap_err();
-    assert_eq!(error.code(), expected_code, "{fault}: {error}");
-    let words = error.message(Lang::Es);
-    assert!(words.contains("NO entregue"), "{fault}: {words}");
-
-    let open = counter.till.open_operations().unwrap();
-    assert_eq!(open.len(), 1, "{fault}");
-    assert_eq!(open[0].state, OperationState::Unknown, "{fault}");
-
-    let look = counter.till.check(&customer, code).await.unwrap();
-    assert!(
-        !look.handover_allowed,
-        "{fault}: hand-over stays locked while the payment is unresolved"
-    );
-    assert!(look.open_operation.is_some(), "{fault}");
-    let again = counter.till.pay(&customer, code).await.unwrap_err();
-    assert_eq!(again.code(), "operation_open", "{fault}: no second payment");
-
-    counter
-        .provider
-        .state()
-        .set_fault_plan(FaultPlan::default());
-    let report = counter.till.drain(Duration::from_secs(20)).await.unwrap();
-    assert!(report.still_open.is_empty(), "{fault}: {report:?}");
-    let payments: Vec<_> = counter
-        .till
-        .history(None)
-        .unwrap()
-        .into_iter()
-        .filter(|entry| entry.kind == OperationKind::PaidAndBilled)
-        .collect();
-    assert_eq!(
-        payments.len(),
-        1,
-        "{fault}: one journal row for one payment"
-    );
-    assert_eq!(payments[0].state, OperationState::Confirmed, "{fault}");
-    assert_eq!(
-        billing_events(&counter, code, BillingKind::Billed),
-        1,
-        "{fault}: billed exactly once"
-    );
-    let look = counter.till.check(&customer, code).await.unwrap();
-    assert!(look.handover_allowed, "{fault}: now the product may go");
-}
+use sandbox::{BillingKind, Endpoint, Fault};
+use till::{Lang, OperationKind, OperationState};
 
 #[tokio::test]
 async fn latency_is_only_slower() {

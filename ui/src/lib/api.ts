@@ -43,6 +43,8 @@ export interface AppInfo {
   /** Whether someone must be signed in to work (live mode, or once the till has people). */
   signInRequired: boolean;
   signedIn: PersonView | null;
+  /** settings.json was edited outside Caja: saving with a supervisor's approval confirms it. */
+  settingsUnconfirmed: boolean;
 }
 
 export type Role = "cashier" | "supervisor";

@@ -172,6 +172,8 @@ const es = {
   "state.pending": "En curso",
 
   "settings.title": "Ajustes",
+  "settings.unconfirmed":
+    "Estos ajustes se cambiaron fuera de Caja (settings.json). Revíselos y guárdelos con el PIN de un supervisor para confirmarlos; en modo real Caja no hace operaciones hasta entonces.",
   "settings.storeName": "Nombre de la tienda",
   "settings.mode": "Modo",
   "settings.apiUrl": "URL del proveedor",
@@ -403,6 +405,8 @@ const en: Table = {
   "state.pending": "In progress",
 
   "settings.title": "Settings",
+  "settings.unconfirmed":
+    "These settings were changed outside Caja (settings.json). Review them and save them with a supervisor's PIN to confirm them; in live mode Caja makes no operations until then.",
   "settings.storeName": "Store name",
   "settings.mode": "Mode",
   "settings.apiUrl": "Provider URL",

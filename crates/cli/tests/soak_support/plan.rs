@@ -13,8 +13,9 @@ pub const SOAKED_ENDPOINTS: [Endpoint; 3] = [
     Endpoint::UndoBilling,
 ];
 
-/// The faults that break an exchange, each injected with probability F/8.
-pub fn breaking_faults(hang_millis: u64) -> [Fault; 8] {
+/// The faults that break an exchange, each injected with probability F/11: the network's and the
+/// provider's (5xx, drops, cut bodies, hangs) and the `200`s that are not the provider's answer.
+pub fn breaking_faults(hang_millis: u64) -> [Fault; 11] {
     [
         Fault::ServerError,
         Fault::BadGateway,
@@ -26,15 +27,18 @@ pub fn breaking_faults(hang_millis: u64) -> [Fault; 8] {
         Fault::Hang {
             millis: hang_millis,
         },
+        Fault::PortalPage,
+        Fault::PlainTextOk,
+        Fault::TruncatedJson,
     ]
 }
 
-/// On each soaked endpoint: the eight breaking faults, so that a request meets one of them with
-/// probability exactly `F` (F/8 each), then a short latency on a share of the requests left unbroken.
+/// On each soaked endpoint: the eleven breaking faults, so that a request meets one of them with
+/// probability exactly `F` (F/11 each), then a short latency on a share of the requests left unbroken.
 ///
 /// The sandbox tries rules in order and the first one whose draw wins applies, so rule `k` (from 0)
-/// gets the conditional probability `(F/8) / (1 - k·F/8)`: the unconditional chance of each kind is
-/// then F/8, and of any of them F.
+/// gets the conditional probability `(F/11) / (1 - k·F/11)`: the unconditional chance of each kind is
+/// then F/11, and of any of them F.
 pub fn fault_plan(config: &SoakConfig) -> FaultPlan {
     let faults = breaking_faults(config.hang_millis);
     let share = config.fault_rate.clamp(0.0, 1.0) / faults.len() as f64;

@@ -1,5 +1,6 @@
 //! The broken answers a fault puts on the wire: a proxy's HTML error page, a connection dropped
-//! without an answer, a body cut short, and valid JSON of the wrong shape.
+//! without an answer, a body cut short, valid JSON of the wrong shape, and the `200`s that are not the
+//! provider's (a captive portal's page, a plain-text `OK`, JSON cut short but complete on the wire).
 //!
 //! A dropped connection is produced through hyper rather than around it: the response's body is a
 //! [`BrokenBody`] whose first poll fails. hyper encodes a response's head into its write buffer and
@@ -65,6 +66,29 @@ pub(crate) async fn truncated(answer: Response) -> Response {
 /// Valid JSON that is none of the documented answers.
 pub(crate) fn wrong_shape() -> Response {
     Json(json!({"status": "ok", "data": []})).into_response()
+}
+
+/// A captive portal's sign-in page, served with `200` as portals do, in place of the provider's answer.
+pub(crate) fn portal_page() -> Response {
+    let page = "<!DOCTYPE html>\r\n<html><head><title>Wi-Fi Tienda - Iniciar sesión</title></head>\r\n\
+                <body><form method=\"post\" action=\"/login\"><h1>Bienvenido</h1>\r\n\
+                <p>Acepte los términos para navegar.</p><input name=\"user\"><button>Entrar</button>\r\n\
+                </form></body></html>\r\n";
+    let content_type = HeaderValue::from_static("text/html; charset=utf-8");
+    (StatusCode::OK, [(header::CONTENT_TYPE, content_type)], page).into_response()
+}
+
+/// `200 OK` in plain text, as a stub or a misconfigured proxy answers.
+pub(crate) fn plain_text_ok() -> Response {
+    let content_type = HeaderValue::from_static("text/plain; charset=utf-8");
+    (StatusCode::OK, [(header::CONTENT_TYPE, content_type)], "OK").into_response()
+}
+
+/// `200` JSON whose text stops midway: every byte announced arrives, but it is not JSON.
+pub(crate) fn truncated_json() -> Response {
+    let content_type = HeaderValue::from_static("application/json");
+    let cut = r#"{"status": "ok", "funding_code": "12"#;
+    (StatusCode::OK, [(header::CONTENT_TYPE, content_type)], cut).into_response()
 }
 
 /// A response body that breaks its connection (see the module doc).

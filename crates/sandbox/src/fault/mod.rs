@@ -19,6 +19,9 @@
 //! | `truncated-body`     | the status, then a body cut short: unreadable           | yes          |
 //! | `wrong-shape`        | `200 {"status": "ok", "data": []}` (refusals unchanged) | yes          |
 //! | `hang[=MILLIS]`      | nothing for `MILLIS` (30 s by default), then closed     | no           |
+//! | `portal-page`        | `200`, `text/html` captive portal sign-in page          | no           |
+//! | `plain-text-ok`      | `200`, `text/plain` `OK`                                | no           |
+//! | `truncated-json`     | `200`, `application/json` JSON cut short (refusals kept)| yes          |
 //!
 //! "Takes effect" means the handler ran, so a `paid-and-billed` or `undo-billing` changed the state
 //! with the same rules as without a fault (billing still happens once: a retry after a lost answer
@@ -27,7 +30,11 @@
 //! Rules are tried in order; each rule that matches the endpoint draws a number from the seeded
 //! generator and wins below its probability; the first winner applies. Every fault that changed what
 //! the client saw is counted by endpoint and kind ([`SandboxState::fault_counts`]); a `wrong-shape`
-//! that let a refusal through is not.
+//! or `truncated-json` that let a refusal through is not.
+//!
+//! The three `200` faults are what a client meets when something other than the provider answers a
+//! success status: a captive portal, a proxy, a body mangled on the way. A careful client never takes
+//! them for the provider's confirmation.
 //!
 //! JSON of a plan, as the admin route takes and shows it (`endpoint` null or absent: every endpoint;
 //! `probability` absent: 1; `millis` of `hang` absent: 30000):
@@ -73,7 +80,7 @@ pub(crate) async fn apply(
         return next.run(request).await;
     };
     tracing::debug!(%endpoint, %fault, "sandbox injects a fault");
-    if fault != Fault::WrongShape {
+    if !matches!(fault, Fault::WrongShape | Fault::TruncatedJson) {
         injector.count(endpoint, fault.kind());
     }
     match fault {
@@ -101,6 +108,16 @@ pub(crate) async fn apply(
         Fault::Hang { millis } => {
             tokio::time::sleep(Duration::from_millis(millis)).await;
             broken::dropped_connection()
+        }
+        Fault::PortalPage => broken::portal_page(),
+        Fault::PlainTextOk => broken::plain_text_ok(),
+        Fault::TruncatedJson => {
+            let answer = next.run(request).await;
+            if answer.status() != StatusCode::OK {
+                return answer;
+            }
+            injector.count(endpoint, fault.kind());
+            broken::truncated_json()
         }
     }
 }

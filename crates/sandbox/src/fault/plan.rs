@@ -101,6 +101,15 @@ pub enum Fault {
         #[serde(default = "default_hang_millis")]
         millis: u64,
     },
+    /// `200` with a captive portal's `text/html` sign-in page: a network in the way answered instead of
+    /// the provider. No effect.
+    PortalPage,
+    /// `200` with `text/plain` `OK`: a proxy or a stub answered. No effect.
+    PlainTextOk,
+    /// Serves the request; the answer becomes `200` `application/json` whose body is JSON cut short
+    /// (complete on the wire, unreadable as JSON): a proxy mangled the provider's answer. Refusals pass
+    /// unchanged. Takes effect.
+    TruncatedJson,
 }
 
 fn default_hang_millis() -> u64 {
@@ -120,10 +129,13 @@ pub enum FaultKind {
     TruncatedBody,
     WrongShape,
     Hang,
+    PortalPage,
+    PlainTextOk,
+    TruncatedJson,
 }
 
 impl FaultKind {
-    pub const ALL: [FaultKind; 9] = [
+    pub const ALL: [FaultKind; 12] = [
         FaultKind::Latency,
         FaultKind::ServerError,
         FaultKind::BadGateway,
@@ -133,6 +145,9 @@ impl FaultKind {
         FaultKind::TruncatedBody,
         FaultKind::WrongShape,
         FaultKind::Hang,
+        FaultKind::PortalPage,
+        FaultKind::PlainTextOk,
+        FaultKind::TruncatedJson,
     ];
 
     /// The name in the text form and in JSON (`drop-after-effect`).
@@ -147,6 +162,9 @@ impl FaultKind {
             FaultKind::TruncatedBody => "truncated-body",
             FaultKind::WrongShape => "wrong-shape",
             FaultKind::Hang => "hang",
+            FaultKind::PortalPage => "portal-page",
+            FaultKind::PlainTextOk => "plain-text-ok",
+            FaultKind::TruncatedJson => "truncated-json",
         }
     }
 
@@ -164,6 +182,7 @@ impl FaultKind {
                 | FaultKind::DropAfterEffect
                 | FaultKind::TruncatedBody
                 | FaultKind::WrongShape
+                | FaultKind::TruncatedJson
         )
     }
 }
@@ -186,6 +205,9 @@ impl Fault {
             Fault::TruncatedBody => FaultKind::TruncatedBody,
             Fault::WrongShape => FaultKind::WrongShape,
             Fault::Hang { .. } => FaultKind::Hang,
+            Fault::PortalPage => FaultKind::PortalPage,
+            Fault::PlainTextOk => FaultKind::PlainTextOk,
+            Fault::TruncatedJson => FaultKind::TruncatedJson,
         }
     }
 

@@ -8,6 +8,7 @@
 //! FAULT    = "latency=" MILLIS | "server-error" | "bad-gateway" | "unavailable"
 //!          | "drop-before-effect" | "drop-after-effect" | "truncated-body" | "wrong-shape"
 //!          | "hang" [ "=" MILLIS ]        (hang without a delay: 30000 ms)
+//!          | "portal-page" | "plain-text-ok" | "truncated-json"
 //! PROBABILITY = a decimal number from 0 to 1 (default 1)
 //! ```
 //!
@@ -35,7 +36,7 @@ pub enum FaultPlanError {
         endpoint: String,
     },
     #[error(
-        "fault rule {position} `{rule}`: unknown fault `{fault}`; expected latency=MILLIS, server-error, bad-gateway, unavailable, drop-before-effect, drop-after-effect, truncated-body, wrong-shape or hang[=MILLIS]"
+        "fault rule {position} `{rule}`: unknown fault `{fault}`; expected latency=MILLIS, server-error, bad-gateway, unavailable, drop-before-effect, drop-after-effect, truncated-body, wrong-shape, hang[=MILLIS], portal-page, plain-text-ok or truncated-json"
     )]
     UnknownFault {
         position: usize,
@@ -164,6 +165,9 @@ fn parse_fault(position: usize, rule: &str, text: &str) -> Result<Fault, FaultPl
         FaultKind::DropAfterEffect => Fault::DropAfterEffect,
         FaultKind::TruncatedBody => Fault::TruncatedBody,
         FaultKind::WrongShape => Fault::WrongShape,
+        FaultKind::PortalPage => Fault::PortalPage,
+        FaultKind::PlainTextOk => Fault::PlainTextOk,
+        FaultKind::TruncatedJson => Fault::TruncatedJson,
     };
     if value.is_some() && !matches!(kind, FaultKind::Latency | FaultKind::Hang) {
         return Err(FaultPlanError::UnexpectedValue {

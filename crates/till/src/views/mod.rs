@@ -335,6 +335,9 @@ pub struct AppInfo {
     /// Whether this till asks for sign-in (live mode, or once it has people).
     pub sign_in_required: bool,
     pub signed_in: Option<PersonView>,
+    /// `settings.json` was edited outside Caja: saving Ajustes with a supervisor's approval confirms it
+    /// (in live mode nothing is sent until then).
+    pub settings_unconfirmed: bool,
 }
 
 impl AppInfo {
@@ -386,6 +389,8 @@ impl AppInfo {
             has_people: staff.has_people().unwrap_or(false),
             sign_in_required: staff.rules_apply(effective.mode).unwrap_or(true),
             signed_in: staff.operator().as_ref().map(PersonView::from),
+            settings_unconfirmed: crate::settings_seal::state(data_dir)
+                .is_ok_and(|seal| seal == crate::settings_seal::SettingsSeal::EditedOutsideCaja),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Ajustes: saving the settings and the token. Changing what decides where money goes (the mode, the
 //! provider URL, the token) or how long an idle till stays open needs a supervisor's PIN and a reason
-//! wherever the rules apply; the change, who asked and who approved are sealed in the audit record.
+//! wherever the rules apply; the change, who asked and who approved are sealed in the audit record. So
+//! does saving a `settings.json` that was edited outside Caja: that save is the supervisor's
+//! confirmation of the file (see [`crate::settings_seal`]).
 
 use std::path::Path;
 
@@ -11,6 +13,7 @@ use crate::mode::Mode;
 use crate::people::Approval;
 use crate::secrets::{self, TokenStore};
 use crate::settings::{IDLE_LOCK_MINUTES, Overrides, Settings};
+use crate::settings_seal::{self, SettingsSeal};
 use crate::staff::{SettingsChange, Staff};
 use crate::wording::Lang;
 
@@ -80,6 +83,15 @@ pub fn save_settings(
     .filter(|(_, before, after)| before != after)
     .map(|(name, before, after)| (name.to_owned(), before, after))
     .collect();
+    // A file edited outside Caja is confirmed by saving it, on the same terms as a change.
+    let mut changes = changes;
+    if settings_seal::state(data_dir)? == SettingsSeal::EditedOutsideCaja {
+        changes.push((
+            "settings_file".to_owned(),
+            "edited_outside_caja".to_owned(),
+            "confirmed".to_owned(),
+        ));
+    }
     // Leaving live or entering it is judged by the stricter of the two modes.
     let strictest = if saved.mode == Mode::Live {
         saved.mode

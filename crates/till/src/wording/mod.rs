@@ -140,6 +140,15 @@ pub fn till_error(lang: Lang, error: &TillError) -> String {
             context,
             source,
         } => database::storage(lang, context, source, Some(path)),
+        TillError::SettingsUnconfirmed => say(
+            lang,
+            "Los ajustes de esta caja (settings.json) se cambiaron fuera de Caja. En modo real Caja no \
+             hace ninguna operación hasta que un supervisor los revise y los confirme: Ajustes → Guardar \
+             con su PIN, o `caja settings set --reason …`. No se envió nada.",
+            "This till's settings (settings.json) were changed outside Caja. In live mode Caja does \
+             nothing until a supervisor reviews and confirms them: Ajustes → Save with their PIN, or \
+             `caja settings set --reason …`. Nothing was sent.",
+        ),
         TillError::Migration(source) => say(
             lang,
             format!("La base de datos local no se puede preparar: {source}. Avise a sistemas."),

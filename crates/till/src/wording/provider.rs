@@ -113,6 +113,19 @@ pub fn api_error(lang: Lang, operation: Option<OperationKind>, error: &ApiError)
             format!("aCuotaz tuvo un error interno ({status}).{unknown_outcome}"),
             format!("aCuotaz had an internal error ({status}).{unknown_outcome}"),
         ),
+        ApiError::UnverifiedAnswer { .. } => say(
+            lang,
+            format!(
+                "Llegó una respuesta que no es de aCuotaz (quizá la página de acceso de una red Wi-Fi o \
+                 un proxy) y aCuotaz no pudo confirmar la operación.{unknown_outcome} Si se repite, \
+                 avise a sistemas: algo se interpone entre la caja y aCuotaz."
+            ),
+            format!(
+                "An answer came that is not aCuotaz's (perhaps a Wi-Fi sign-in page or a proxy) and \
+                 aCuotaz could not confirm the operation.{unknown_outcome} If it happens again, tell \
+                 IT: something stands between the till and aCuotaz."
+            ),
+        ),
         ApiError::Transport { .. }
         | ApiError::BodyTooLarge { .. }
         | ApiError::UnexpectedBody { .. } => say(

@@ -15,7 +15,9 @@ use super::wire::{
     OperationRequest,
 };
 use super::{API_PREFIX, endpoints};
-use crate::http::{ApiError, ApiToken, HttpSettings, read_body_bounded, redirect_policy};
+use crate::http::{
+    ApiError, ApiToken, HttpSettings, confirmation_from_answer, read_body_bounded, redirect_policy,
+};
 
 /// Which set of endpoints to call: the provider's production `v2/` or its own test `mock/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,13 +96,15 @@ impl DownpaymentApi {
         funding_code: &str,
     ) -> Result<FundingInfo, ApiError> {
         let query = InfoQuery::new(customer, funding_code);
-        let body = self
+        let answer = self
             .send(Method::GET, endpoints::INFO, Some(&query), None::<&()>)
             .await?;
-        parse_body(StatusCode::OK, &body)
+        parse_body(StatusCode::OK, &answer.body)
     }
 
-    /// `POST paid-and-billed`. Only a `200` means the store may invoice and hand over the product.
+    /// `POST paid-and-billed`. Only a `200` that is the provider's own answer (see
+    /// [`confirmation_from_answer`]) means the store may invoice and hand over the product; a `200` with
+    /// a body that is not the provider's is [`ApiError::UnverifiedAnswer`].
     pub async fn paid_and_billed(
         &self,
         customer: &CustomerId,
@@ -114,10 +118,11 @@ impl DownpaymentApi {
             Some(&request),
         )
         .await
-        .map(drop)
+        .and_then(|answer| answer.confirmation())
     }
 
-    /// `POST undo-billing`: the code becomes billable again; the down payment stays paid.
+    /// `POST undo-billing`: the code becomes billable again; the down payment stays paid. A `200` is
+    /// believed on the same terms as `paid-and-billed`'s.
     pub async fn undo_billing(
         &self,
         customer: &CustomerId,
@@ -131,7 +136,7 @@ impl DownpaymentApi {
             Some(&request),
         )
         .await
-        .map(drop)
+        .and_then(|answer| answer.confirmation())
     }
 
     /// `GET day-summary?day=..`: the three totals of a day.
@@ -140,7 +145,7 @@ impl DownpaymentApi {
             day: day.to_string(),
             detail: None,
         };
-        let body = self
+        let answer = self
             .send(
                 Method::GET,
                 endpoints::DAY_SUMMARY,
@@ -148,7 +153,7 @@ impl DownpaymentApi {
                 None::<&()>,
             )
             .await?;
-        parse_body(StatusCode::OK, &body)
+        parse_body(StatusCode::OK, &answer.body)
     }
 
     /// `GET day-summary?day=..&detail=true`: the totals and every order of the day.
@@ -160,7 +165,7 @@ impl DownpaymentApi {
             day: day.to_string(),
             detail: Some("true".to_owned()),
         };
-        let body = self
+        let answer = self
             .send(
                 Method::GET,
                 endpoints::DAY_SUMMARY,
@@ -168,17 +173,17 @@ impl DownpaymentApi {
                 None::<&()>,
             )
             .await?;
-        parse_body(StatusCode::OK, &body)
+        parse_body(StatusCode::OK, &answer.body)
     }
 
-    /// Sends one request and returns the body of a `200`, or the typed error of anything else.
+    /// Sends one request and returns the `200` answer, or the typed error of anything else.
     async fn send<Q: Serialize, B: Serialize>(
         &self,
         method: Method,
         endpoint: &str,
         query: Option<&Q>,
         body: Option<&B>,
-    ) -> Result<Vec<u8>, ApiError> {
+    ) -> Result<SuccessAnswer, ApiError> {
         let url = format!("{}{}", self.base, endpoint);
         let mut request = self
             .http
@@ -197,6 +202,10 @@ impl DownpaymentApi {
             .await
             .map_err(|error| ApiError::from_transport(error, timeout))?;
         let status = response.status();
+        let content_type = response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned());
         let body = read_body_bounded(response, self.settings.max_body_bytes, timeout).await?;
         tracing::debug!(
             endpoint,
@@ -205,10 +214,22 @@ impl DownpaymentApi {
             "provider answered"
         );
         if status == StatusCode::OK {
-            Ok(body)
+            Ok(SuccessAnswer { content_type, body })
         } else {
             Err(error_from_answer(status, &body))
         }
+    }
+}
+
+/// A `200` as it arrived: its body, and the content type it claimed.
+struct SuccessAnswer {
+    content_type: Option<String>,
+    body: Vec<u8>,
+}
+
+impl SuccessAnswer {
+    fn confirmation(self) -> Result<(), ApiError> {
+        confirmation_from_answer(StatusCode::OK, self.content_type.as_deref(), &self.body)
     }
 }
 

@@ -3,15 +3,19 @@
 //! row's content after it and a SHA-256 hash over that content and the previous entry's hash.
 //!
 //! [`verify`] walks the chain (an edited entry no longer matches its hash; a deleted or reordered one
-//! breaks the link to its neighbour) and then compares every journal row with the last content the chain
-//! holds for it (a row edited, deleted, or added behind Caja's back). Each finding names the row.
+//! breaks the link to its neighbour) and then compares every journal row and every person with the last
+//! content the chain holds for it (a row edited, deleted, or added behind Caja's back: an operation, a
+//! cashier promoted to supervisor, a PIN hash swapped). Each finding names the row ([`rows`]).
 //!
-//! The chain proves the file was not changed by hand with an SQLite tool; it is not a signature, so
-//! someone who rewrites the whole chain with the same algorithm is not caught. Outbox bookkeeping
-//! (attempt counts, leases, back-off times) is left out of the sealed content: it changes on every
-//! retry and says nothing about money.
+//! The chain alone proves the file was not changed by hand with an SQLite tool; it is not a signature,
+//! so someone who deletes the newest entries, or rewrites the whole chain with the same algorithm, is
+//! caught only by the anchor: the chain's head, keyed with the till's secret, kept outside the database
+//! ([`anchor`]).
 
-use std::collections::{BTreeMap, HashMap};
+pub mod anchor;
+mod rows;
+
+use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension};
@@ -19,29 +23,10 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::error::TillError;
+use rows::{JOURNAL, PEOPLE};
 
 /// The `prev_hash` of the first entry.
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
-
-/// The journal's columns that the chain seals, in this order.
-const SEALED_JOURNAL_COLUMNS: [&str; 16] = [
-    "id",
-    "idempotency_key",
-    "mode",
-    "kind",
-    "customer_field",
-    "customer_number",
-    "funding_code",
-    "state",
-    "reason",
-    "http_status",
-    "downpayment_centimos",
-    "created_at",
-    "finished_at",
-    "operator_name",
-    "approver_name",
-    "approval_reason",
-];
 
 /// What an audit entry is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,18 +54,8 @@ pub(crate) fn append(
     content: &str,
 ) -> Result<(), TillError> {
     let failed = TillError::storage("write the audit record");
-    let last: Option<(i64, String)> = connection
-        .query_row(
-            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
-            [],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
-        .optional()
-        .map_err(TillError::storage("read the audit record"))?;
-    let (seq, prev_hash) = match last {
-        Some((seq, hash)) => (seq + 1, hash),
-        None => (1, GENESIS.to_owned()),
-    };
+    let (last_seq, prev_hash) = head(connection)?;
+    let seq = last_seq + 1;
     let at = Timestamp::now().to_string();
     let hash = entry_hash(&prev_hash, seq, &at, subject.as_str(), subject_id, content);
     connection
@@ -103,10 +78,24 @@ pub(crate) fn append(
 
 /// Seals a journal row as it is stored now (read back, so the seal is exactly what the table holds).
 pub(crate) fn seal_journal_row(connection: &Connection, id: i64) -> Result<(), TillError> {
-    let content = journal_content(connection, id)?.ok_or_else(|| {
+    let content = JOURNAL.content(connection, id)?.ok_or_else(|| {
         TillError::storage("seal a journal row")(rusqlite::Error::QueryReturnedNoRows)
     })?;
-    append(connection, Subject::Journal, id, &content)
+    append(connection, Subject::Journal, id, &content.to_string())
+}
+
+/// Seals a person as stored now, with the event that changed them (`{"event": .., "row": ..}`).
+pub(crate) fn seal_person(
+    connection: &Connection,
+    id: i64,
+    event: &impl Serialize,
+) -> Result<(), TillError> {
+    let row = PEOPLE
+        .content(connection, id)?
+        .ok_or_else(|| TillError::storage("seal a person")(rusqlite::Error::QueryReturnedNoRows))?;
+    let event = serde_json::to_value(event).unwrap_or_default();
+    let content = serde_json::json!({ "event": event, "row": row });
+    append(connection, Subject::Person, id, &content.to_string())
 }
 
 /// Serialises any value the way the chain stores it (keys in declaration order, no spaces).
@@ -141,34 +130,6 @@ fn entry_hash(
         .collect()
 }
 
-/// The sealed content of one journal row, or `None` when there is no such row.
-fn journal_content(connection: &Connection, id: i64) -> Result<Option<String>, TillError> {
-    let sql = format!(
-        "SELECT {} FROM journal WHERE id = ?1",
-        SEALED_JOURNAL_COLUMNS.join(", ")
-    );
-    connection
-        .query_row(&sql, [id], row_content)
-        .optional()
-        .map_err(TillError::storage("read the journal"))
-}
-
-fn row_content(row: &rusqlite::Row<'_>) -> rusqlite::Result<String> {
-    let mut object = serde_json::Map::new();
-    for (index, column) in SEALED_JOURNAL_COLUMNS.iter().enumerate() {
-        let value = match row.get_ref(index)? {
-            rusqlite::types::ValueRef::Null => serde_json::Value::Null,
-            rusqlite::types::ValueRef::Integer(number) => number.into(),
-            rusqlite::types::ValueRef::Text(text) => {
-                String::from_utf8_lossy(text).into_owned().into()
-            }
-            other => format!("{other:?}").into(),
-        };
-        object.insert((*column).to_owned(), value);
-    }
-    Ok(serde_json::Value::Object(object).to_string())
-}
-
 /// One thing [`verify`] found wrong, naming the entry or row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -183,12 +144,28 @@ pub enum Finding {
     RowDeleted { id: i64 },
     /// A journal row the chain never saw: written behind Caja's back.
     RowUnsealed { id: i64 },
+    /// A person differs from what the chain sealed (role, active, PIN hash, lockout...).
+    PersonEdited { id: i64, fields: Vec<String> },
+    /// A person the chain knows is gone.
+    PersonDeleted { id: i64 },
+    /// A person the chain never saw: added behind Caja's back.
+    PersonUnsealed { id: i64 },
+    /// The record ends before the head Caja anchored outside the database: the newest entries (and the
+    /// operations they sealed) were deleted, or the record was replaced.
+    HeadMissing { anchored_seq: i64, found_seq: i64 },
+    /// The anchor kept outside the database was changed, or written with another till's key.
+    AnchorForged,
+    /// The chain has entries but its anchor is gone: it was deleted, with whatever it would have shown.
+    AnchorMissing { found_seq: i64 },
+    /// `settings.json` was changed outside Caja since Caja last saved or a supervisor confirmed it.
+    SettingsEdited,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct AuditReport {
     pub entries_checked: usize,
     pub rows_checked: usize,
+    pub people_checked: usize,
     pub findings: Vec<Finding>,
 }
 
@@ -201,7 +178,8 @@ impl AuditReport {
 /// Checks the chain and the journal against it.
 pub fn verify(connection: &Connection) -> Result<AuditReport, TillError> {
     let mut report = AuditReport::default();
-    let mut sealed: BTreeMap<i64, String> = BTreeMap::new();
+    let mut sealed_journal: BTreeMap<i64, serde_json::Value> = BTreeMap::new();
+    let mut sealed_people: BTreeMap<i64, serde_json::Value> = BTreeMap::new();
     let mut statement = connection
         .prepare("SELECT seq, at, subject, subject_id, content, prev_hash, hash FROM audit_log ORDER BY seq")
         .map_err(TillError::storage("read the audit record"))?;
@@ -239,64 +217,81 @@ pub fn verify(connection: &Connection) -> Result<AuditReport, TillError> {
                 .findings
                 .push(Finding::ChainBroken { seq, previous_seq });
         }
+        let parsed = serde_json::from_str::<serde_json::Value>(&content).unwrap_or_default();
         if subject == Subject::Journal.as_str() {
-            sealed.insert(subject_id, content);
+            sealed_journal.insert(subject_id, parsed);
+        } else if subject == Subject::Person.as_str()
+            && let Some(row) = parsed.get("row")
+        {
+            sealed_people.insert(subject_id, row.clone());
         }
         previous = Some((seq, hash));
     }
-    compare_journal(connection, &sealed, &mut report)?;
+    let journal = JOURNAL.compare(connection, &sealed_journal)?;
+    report.rows_checked += journal.rows_checked;
+    report
+        .findings
+        .extend((journal.edited.into_iter()).map(|(id, fields)| Finding::RowEdited { id, fields }));
+    report.findings.extend(
+        journal
+            .deleted
+            .into_iter()
+            .map(|id| Finding::RowDeleted { id }),
+    );
+    report.findings.extend(
+        journal
+            .unsealed
+            .into_iter()
+            .map(|id| Finding::RowUnsealed { id }),
+    );
+    let people = PEOPLE.compare(connection, &sealed_people)?;
+    report.people_checked = people.rows_checked;
+    report.findings.extend(
+        (people.edited.into_iter()).map(|(id, fields)| Finding::PersonEdited { id, fields }),
+    );
+    report.findings.extend(
+        people
+            .deleted
+            .into_iter()
+            .map(|id| Finding::PersonDeleted { id }),
+    );
+    report.findings.extend(
+        people
+            .unsealed
+            .into_iter()
+            .map(|id| Finding::PersonUnsealed { id }),
+    );
+    report.findings.extend(anchor::check(connection)?);
+    if let Some(data_dir) = anchor::data_dir_of(connection)
+        && crate::settings_seal::state(&data_dir)?
+            == crate::settings_seal::SettingsSeal::EditedOutsideCaja
+    {
+        report.findings.push(Finding::SettingsEdited);
+    }
     Ok(report)
 }
 
-fn compare_journal(
-    connection: &Connection,
-    sealed: &BTreeMap<i64, String>,
-    report: &mut AuditReport,
-) -> Result<(), TillError> {
-    let sql = format!(
-        "SELECT {} FROM journal ORDER BY id",
-        SEALED_JOURNAL_COLUMNS.join(", ")
-    );
-    let mut statement = connection
-        .prepare(&sql)
-        .map_err(TillError::storage("read the journal"))?;
-    let stored: Vec<(i64, String)> = statement
-        .query_map([], |row| Ok((row.get::<_, i64>(0)?, row_content(row)?)))
-        .map_err(TillError::storage("read the journal"))?
-        .collect::<Result<_, _>>()
-        .map_err(TillError::storage("read the journal"))?;
-    let present: HashMap<i64, &String> =
-        stored.iter().map(|(id, content)| (*id, content)).collect();
-    for (id, content) in &stored {
-        report.rows_checked += 1;
-        match sealed.get(id) {
-            None => report.findings.push(Finding::RowUnsealed { id: *id }),
-            Some(seal) if seal != content => report.findings.push(Finding::RowEdited {
-                id: *id,
-                fields: differing_fields(seal, content),
-            }),
-            Some(_) => {}
-        }
-    }
-    for id in sealed.keys() {
-        if !present.contains_key(id) {
-            report.findings.push(Finding::RowDeleted { id: *id });
-        }
-    }
-    Ok(())
+/// The newest entry of the chain: its number and hash; `(0, GENESIS)` for an empty chain.
+pub(crate) fn head(connection: &Connection) -> Result<(i64, String), TillError> {
+    let last = connection
+        .query_row(
+            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()
+        .map_err(TillError::storage("read the audit record"))?;
+    Ok(last.unwrap_or_else(|| (0, GENESIS.to_owned())))
 }
 
-fn differing_fields(sealed: &str, stored: &str) -> Vec<String> {
-    let parse =
-        |text: &str| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text);
-    match (parse(sealed), parse(stored)) {
-        (Ok(sealed), Ok(stored)) => SEALED_JOURNAL_COLUMNS
-            .iter()
-            .filter(|column| sealed.get(**column) != stored.get(**column))
-            .map(|column| (*column).to_owned())
-            .collect(),
-        _ => vec!["*".to_owned()],
-    }
+/// The hash of entry `seq`, if the chain has it.
+pub(crate) fn hash_of(connection: &Connection, seq: i64) -> Result<Option<String>, TillError> {
+    connection
+        .query_row("SELECT hash FROM audit_log WHERE seq = ?1", [seq], |row| {
+            row.get(0)
+        })
+        .optional()
+        .map_err(TillError::storage("read the audit record"))
 }
 
 /// Seals every journal row written before the chain existed (the migration that adds it calls this).
@@ -307,6 +302,24 @@ pub(crate) fn seal_existing(connection: &Connection) -> rusqlite_migration::Hook
         .collect::<Result<_, _>>()?;
     for id in ids {
         seal_journal_row(connection, id).map_err(|error| match error {
+            TillError::Storage { source, .. } => {
+                rusqlite_migration::HookError::RusqliteError(source)
+            }
+            other => rusqlite_migration::HookError::Hook(other.to_string()),
+        })?;
+    }
+    Ok(())
+}
+
+/// Seals every person as stored, for tills whose people were recorded before persons were sealed
+/// whole (the migration that starts sealing them calls this).
+pub(crate) fn seal_existing_people(connection: &Connection) -> rusqlite_migration::HookResult {
+    let ids: Vec<i64> = connection
+        .prepare("SELECT id FROM person ORDER BY id")?
+        .query_map([], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    for id in ids {
+        seal_person(connection, id, &"sealed_by_upgrade").map_err(|error| match error {
             TillError::Storage { source, .. } => {
                 rusqlite_migration::HookError::RusqliteError(source)
             }

@@ -1,0 +1,105 @@
+//! The till's own secret: 32 random bytes that key what Caja keeps outside its database to prove the
+//! database was not edited behind its back (the audit chain's anchored head, the digest of
+//! `settings.json`). Created on first use, kept in `secrets/till-key` beside the token's fallback file,
+//! 0600 in a 0700 folder, and refused once readable by others.
+//!
+//! It lives in the owner-only file rather than the desktop's secret store on purpose: the CLI over SSH,
+//! a service account and the desktop session must all find the same key, and a secret store that one
+//! session has and another lacks would make each write an anchor the other cannot check.
+
+use std::path::{Path, PathBuf};
+
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+use super::SecretStoreError;
+use super::token_file;
+
+const KEY_FILE: &str = "till-key";
+
+/// The till's key; never printed.
+#[derive(Clone)]
+pub struct TillKey(Vec<u8>);
+
+impl std::fmt::Debug for TillKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TillKey(***)")
+    }
+}
+
+impl TillKey {
+    /// HMAC-SHA256 of `parts` (each followed by a unit separator), as hex.
+    pub fn mac(&self, parts: &[&[u8]]) -> String {
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key length");
+        for part in parts {
+            mac.update(part);
+            mac.update(&[0x1f]);
+        }
+        mac.finalize()
+            .into_bytes()
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect()
+    }
+}
+
+pub fn till_key_path(data_dir: &Path) -> PathBuf {
+    data_dir.join("secrets").join(KEY_FILE)
+}
+
+/// The till's key, created the first time it is asked for.
+pub fn load_or_create_till_key(data_dir: &Path) -> Result<TillKey, SecretStoreError> {
+    let path = till_key_path(data_dir);
+    if let Some(text) = token_file::read(&path)? {
+        if let Some(key) = decode_hex(text.trim()).filter(|key| key.len() == 32) {
+            return Ok(TillKey(key));
+        }
+        return Err(SecretStoreError::File {
+            path,
+            source: std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "the till key is not 64 hexadecimal digits",
+            ),
+        });
+    }
+    // Two v4 UUIDs: 244 bits from the operating system's generator.
+    let mut key = Vec::with_capacity(32);
+    key.extend_from_slice(uuid::Uuid::new_v4().as_bytes());
+    key.extend_from_slice(uuid::Uuid::new_v4().as_bytes());
+    let hex: String = key.iter().map(|byte| format!("{byte:02x}")).collect();
+    token_file::write(&path, &hex)?;
+    Ok(TillKey(key))
+}
+
+fn decode_hex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|at| u8::from_str_radix(text.get(at..at + 2)?, 16).ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_key_is_created_once_private_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = load_or_create_till_key(dir.path()).unwrap();
+        let again = load_or_create_till_key(dir.path()).unwrap();
+        assert_eq!(first.mac(&[b"x"]), again.mac(&[b"x"]));
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(till_key_path(dir.path()))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+        let other = tempfile::tempdir().unwrap();
+        let elsewhere = load_or_create_till_key(other.path()).unwrap();
+        assert_ne!(first.mac(&[b"x"]), elsewhere.mac(&[b"x"]));
+        assert!(!format!("{first:?}").contains(&first.mac(&[])[..8]));
+    }
+}
