@@ -6,14 +6,14 @@ mod supervision;
 mod support;
 
 use providers::apurata::downpayment::{CustomerId, DownpaymentApi, Flavor, MOCK_TOKEN};
-use providers::{ApiToken, HttpSettings};
+use providers::{ApiToken, HttpSettings, PlainHttp, ProviderRoot};
 use sandbox::{Endpoint, Fault, FaultPlan, FaultRule};
 use support::{App, ENTER};
 
 /// The provider as a second party would reach it: the same sandbox, over HTTP, behind the app's back.
 fn provider(app: &App) -> DownpaymentApi {
     DownpaymentApi::new(
-        app.sandbox.url(),
+        &ProviderRoot::parse(app.sandbox.url(), PlainHttp::LoopbackOnly).expect("sandbox URL"),
         Flavor::V2,
         ApiToken::new(MOCK_TOKEN),
         HttpSettings::default(),
