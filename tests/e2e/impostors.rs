@@ -20,11 +20,8 @@ fn on_payments(fault: Fault) -> FaultPlan {
     )])
 }
 
-#[tokio::test]
-async fn a_200_that_is_not_acuotaz_never_turns_the_card_green() {
-    let Some(app) = support::launch().await else {
-        return;
-    };
+pub(crate) async fn a_200_that_is_not_acuotaz_never_turns_the_card_green() {
+    let app = support::launch().await;
     let state = app.sandbox.state();
 
     // A captive portal answers the payment: amber, no hand-over, nothing billed.

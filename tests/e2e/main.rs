@@ -1,20 +1,58 @@
 //! End-to-end: the built desktop app, in its real webview under Xvfb, driven through WebDriver against
 //! the sandbox. Each test is what a cashier does at the counter, and checks what the cashier sees and
 //! what the provider ends up holding.
+//!
+//! The harness is libtest-mimic rather than libtest: a test skipped on purpose (`CAJA_SKIP_E2E=1`) is
+//! reported `ignored`, so it is counted as skipped and never as passed; a test that cannot run fails
+//! (see [`readiness`]).
 
 mod impostors;
+mod readiness;
 mod supervision;
 mod support;
 
+/// The end-to-end tests by name, each a plain function that runs its async body to the end.
+macro_rules! end_to_end {
+    ($($test:path),* $(,)?) => {
+        [$((stringify!($test), (|| support::block_on($test())) as fn())),*]
+    };
+}
+
+fn main() {
+    let mut arguments = libtest_mimic::Arguments::from_args();
+    // One app at a time (the tests take a lock anyway), and nothing captures what a test prints: one
+    // thread keeps each test's lines together.
+    arguments.test_threads.get_or_insert(1);
+    let tests = end_to_end![
+        check_pay_hand_over_undo_and_pay_again,
+        a_malformed_dni_is_refused_before_anything_is_sent,
+        an_unknown_funding_code_says_what_to_check,
+        undoing_a_billing_that_is_already_gone_is_refused,
+        the_day_summary_matches_the_provider_and_prints_a_readable_pdf,
+        a_payment_without_an_answer_keeps_the_product_and_is_settled_in_the_background,
+        supervision::a_cashier_undoes_only_with_a_supervisors_pin_and_the_journal_says_who,
+        supervision::the_audit_record_verifies_then_names_a_row_edited_behind_caja,
+        supervision::an_idle_till_locks_itself,
+        impostors::a_200_that_is_not_acuotaz_never_turns_the_card_green,
+    ];
+    let mut trials = readiness::own_tests(tests[0].0);
+    trials.extend(
+        tests
+            .iter()
+            .map(|&(name, test)| readiness::trial(name, test)),
+    );
+    libtest_mimic::run(&arguments, trials).exit();
+}
+
 use providers::apurata::downpayment::{CustomerId, DownpaymentApi, Flavor, MOCK_TOKEN};
-use providers::{ApiToken, HttpSettings};
+use providers::{ApiToken, HttpSettings, PlainHttp, ProviderRoot};
 use sandbox::{Endpoint, Fault, FaultPlan, FaultRule};
 use support::{App, ENTER};
 
 /// The provider as a second party would reach it: the same sandbox, over HTTP, behind the app's back.
 fn provider(app: &App) -> DownpaymentApi {
     DownpaymentApi::new(
-        app.sandbox.url(),
+        &ProviderRoot::parse(app.sandbox.url(), PlainHttp::LoopbackOnly).expect("sandbox URL"),
         Flavor::V2,
         ApiToken::new(MOCK_TOKEN),
         HttpSettings::default(),
@@ -34,11 +72,8 @@ pub(crate) async fn check_by_keyboard(app: &App, customer: &str, code: &str) {
     app.press(ENTER).await;
 }
 
-#[tokio::test]
 async fn check_pay_hand_over_undo_and_pay_again() {
-    let Some(app) = support::launch().await else {
-        return;
-    };
+    let app = support::launch().await;
     let banner = app.text("mode-banner").await;
     assert!(banner.to_uppercase().contains("SANDBOX"), "{banner}");
 
@@ -85,11 +120,8 @@ async fn check_pay_hand_over_undo_and_pay_again() {
     app.quit().await;
 }
 
-#[tokio::test]
 async fn a_malformed_dni_is_refused_before_anything_is_sent() {
-    let Some(app) = support::launch().await else {
-        return;
-    };
+    let app = support::launch().await;
     check_by_keyboard(&app, "1415926", "1234567").await;
     app.wait_for_attr("error-message", "data-code", "invalid_input")
         .await;
@@ -106,11 +138,8 @@ async fn a_malformed_dni_is_refused_before_anything_is_sent() {
     app.quit().await;
 }
 
-#[tokio::test]
 async fn an_unknown_funding_code_says_what_to_check() {
-    let Some(app) = support::launch().await else {
-        return;
-    };
+    let app = support::launch().await;
     check_by_keyboard(&app, "14159265", "7654321").await;
     app.wait_for_attr("error-message", "data-code", "funding_code_not_found")
         .await;
@@ -118,11 +147,8 @@ async fn an_unknown_funding_code_says_what_to_check() {
     app.quit().await;
 }
 
-#[tokio::test]
 async fn undoing_a_billing_that_is_already_gone_is_refused() {
-    let Some(app) = support::launch().await else {
-        return;
-    };
+    let app = support::launch().await;
     check_by_keyboard(&app, "16180339", "1618033").await;
     app.wait_for("handover-message").await;
     // Someone else undoes the billing while the card is on screen.
@@ -137,11 +163,8 @@ async fn undoing_a_billing_that_is_already_gone_is_refused() {
     app.quit().await;
 }
 
-#[tokio::test]
 async fn the_day_summary_matches_the_provider_and_prints_a_readable_pdf() {
-    let Some(app) = support::launch().await else {
-        return;
-    };
+    let app = support::launch().await;
     let today = app.sandbox.state().today();
     let totals = provider(&app)
         .day_totals(today)
@@ -183,11 +206,8 @@ async fn the_day_summary_matches_the_provider_and_prints_a_readable_pdf() {
 /// The answer to "paid and billed" is lost: the card never says "hand over", the open operation is
 /// listed for everyone to see, and once aCuotaz answers again the app settles it by itself, billed
 /// once.
-#[tokio::test]
 async fn a_payment_without_an_answer_keeps_the_product_and_is_settled_in_the_background() {
-    let Some(app) = support::launch().await else {
-        return;
-    };
+    let app = support::launch().await;
     check_by_keyboard(&app, "14159265", "1234567").await;
     app.wait_for_attr("result-card", "data-state", "pending")
         .await;

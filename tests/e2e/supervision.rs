@@ -16,11 +16,8 @@ async fn pay_the_docs_pair(app: &support::App) {
     app.wait_for_attr("result-card", "data-state", "done").await;
 }
 
-#[tokio::test]
-async fn a_cashier_undoes_only_with_a_supervisors_pin_and_the_journal_says_who() {
-    let Some(app) = support::launch().await else {
-        return;
-    };
+pub(crate) async fn a_cashier_undoes_only_with_a_supervisors_pin_and_the_journal_says_who() {
+    let app = support::launch().await;
     app.click("nav-supervision").await;
     app.type_into("person-name", "Luis Mamani").await;
     app.type_into("person-pin", "1357").await;
@@ -88,11 +85,8 @@ async fn a_cashier_undoes_only_with_a_supervisors_pin_and_the_journal_says_who()
     app.quit().await;
 }
 
-#[tokio::test]
-async fn the_audit_record_verifies_then_names_a_row_edited_behind_caja() {
-    let Some(app) = support::launch().await else {
-        return;
-    };
+pub(crate) async fn the_audit_record_verifies_then_names_a_row_edited_behind_caja() {
+    let app = support::launch().await;
     pay_the_docs_pair(&app).await;
 
     app.click("nav-supervision").await;
@@ -123,11 +117,8 @@ async fn the_audit_record_verifies_then_names_a_row_edited_behind_caja() {
 
 /// The idle lock at its shortest (one minute, set by the supervisor with an approval): the till goes
 /// back to the sign-in screen by itself.
-#[tokio::test]
-async fn an_idle_till_locks_itself() {
-    let Some(app) = support::launch().await else {
-        return;
-    };
+pub(crate) async fn an_idle_till_locks_itself() {
+    let app = support::launch().await;
     app.click("nav-ajustes").await;
     app.type_into("settings-idle", "1").await;
     app.type_into("approval-pin", SUPERVISOR_PIN).await;

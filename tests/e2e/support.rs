@@ -3,11 +3,12 @@
 //! SQLite in a temp dir. Nothing of ours is replaced.
 //!
 //! One app at a time: the tests of this binary take a global lock, since two WebKit processes on a
-//! 2-core machine make each other's timings meaningless. A display is started here when none is set;
-//! without Xvfb the tests skip locally but fail under CI (`CI=true`).
+//! 2-core machine make each other's timings meaningless. A display is started here when none is set.
+//! What this machine lacks was found before any test started ([`crate::readiness`]): a test that gets
+//! here has every tool it needs.
 
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -17,6 +18,8 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use sandbox::{RunningSandbox, SandboxConfig};
 use tempfile::TempDir;
 use tokio::sync::{Mutex, MutexGuard};
+
+use crate::readiness::{self, Display};
 
 static ONE_APP_AT_A_TIME: Mutex<()> = Mutex::const_new(());
 const PATIENCE: Duration = Duration::from_secs(15);
@@ -30,27 +33,29 @@ pub struct App {
     _turn: MutexGuard<'static, ()>,
 }
 
-/// Starts the sandbox, a display if needed, tauri-driver, and the app; `None` when this machine cannot
-/// show a window and we are not in CI.
-pub async fn launch() -> Option<App> {
+/// Runs one end-to-end test to its end on a runtime of its own, as `#[tokio::test]` would.
+pub fn block_on(test: impl Future<Output = ()>) {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime")
+        .block_on(test)
+}
+
+/// Starts the sandbox, a display if needed, tauri-driver, and the app, signed in as the first
+/// supervisor on the Cobro screen.
+pub async fn launch() -> App {
     let turn = ONE_APP_AT_A_TIME.lock().await;
-    let in_ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false");
-    let (display, display_process) = match ensure_display() {
-        Ok(found) => found,
-        Err(reason) if in_ci => panic!("E2E tests need a display under CI: {reason}"),
-        Err(reason) => {
-            eprintln!("skipping E2E test: {reason}");
-            return None;
+    let tools = readiness::tools();
+    let (display, display_process) = match &tools.display {
+        Display::Existing(display) => (display.clone(), None),
+        Display::Virtual(xvfb) => {
+            let (display, process) = start_xvfb(xvfb)
+                .unwrap_or_else(|reason| panic!("no display for the app: {reason}"));
+            (display, Some(process))
         }
     };
-    let driver_binary = match find_tauri_driver() {
-        Some(path) => path,
-        None if in_ci => panic!("tauri-driver is not installed (cargo install tauri-driver)"),
-        None => {
-            eprintln!("skipping E2E test: tauri-driver is not installed");
-            return None;
-        }
-    };
+    let driver_binary = &tools.tauri_driver;
     let sandbox = sandbox::start(SandboxConfig::default())
         .await
         .expect("sandbox starts");
@@ -90,7 +95,7 @@ pub async fn launch() -> Option<App> {
     };
     app.create_first_supervisor().await;
     app.wait_for("customer-input").await;
-    Some(app)
+    app
 }
 
 /// The first supervisor every test's till starts with (a fresh till asks for one first).
@@ -264,21 +269,8 @@ fn app_binary() -> String {
     env!("CARGO_BIN_EXE_caja-desktop").to_owned()
 }
 
-fn find_tauri_driver() -> Option<PathBuf> {
-    let home_bin =
-        std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo/bin/tauri-driver"));
-    let on_path = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|dir| dir.join("tauri-driver"))
-            .find(|candidate| candidate.is_file())
-    });
-    on_path.or(home_bin.filter(|path| path.is_file()))
-}
-
-fn ensure_display() -> Result<(String, Option<Child>), String> {
-    if let Some(display) = std::env::var("DISPLAY").ok().filter(|d| !d.is_empty()) {
-        return Ok((display, None));
-    }
+/// A virtual display of the size of a till's screen, on the first free display number.
+fn start_xvfb(xvfb: &Path) -> Result<(String, Child), String> {
     let number = (90..200)
         .find(|n| {
             !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
@@ -286,21 +278,22 @@ fn ensure_display() -> Result<(String, Option<Child>), String> {
         })
         .ok_or("no free display number")?;
     let display = format!(":{number}");
-    let child = Command::new("Xvfb")
+    let mut child = Command::new(xvfb)
         .args([&display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|error| format!("Xvfb could not start ({error}); install the xvfb package"))?;
+        .map_err(|error| format!("Xvfb could not start ({error})"))?;
     let socket = format!("/tmp/.X11-unix/X{number}");
     let deadline = Instant::now() + Duration::from_secs(10);
     while !Path::new(&socket).exists() {
         if Instant::now() > deadline {
+            stop_gently(&mut child);
             return Err("Xvfb did not open its socket".into());
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    Ok((display, Some(child)))
+    Ok((display, child))
 }
 
 fn free_port() -> u16 {

@@ -9,6 +9,7 @@ use reqwest::Url;
 use reqwest::redirect::{Attempt, Policy};
 
 use crate::apurata::downpayment::wire::FieldErrors;
+use crate::target::{PlainHttp, check_target};
 
 /// A provider's bearer token. It never prints: `Debug` shows `ApiToken(***)` and there is no `Display`,
 /// so a token cannot reach a log line, an error message or a report by accident.
@@ -73,8 +74,9 @@ pub enum ApiError {
     NotBilledYet { message: String },
     #[error("the provider refused the request ({status}): {message}")]
     Refused { status: u16, message: String },
-    /// A redirect to a target that is neither `https://` nor plain `http://` on loopback; `to` is the
-    /// target's origin only (its path and query may carry customer identifiers).
+    /// A redirect to a target the URL rule refuses ([`crate::target::check_target`]): neither `https://`
+    /// nor plain `http://` on loopback, or with credentials in it; `to` is the target's origin only (its
+    /// path and query may carry customer identifiers).
     #[error(
         "the provider redirected ({status}) to {to}, which is neither https nor loopback: not followed"
     )]
@@ -178,12 +180,13 @@ impl ApiError {
 pub const MAX_REDIRECTS: usize = 3;
 
 /// The redirect policy of every provider client: follow at most [`MAX_REDIRECTS`] hops, and only to a
-/// target that obeys the rule the configured URL obeys in live mode (see [`is_secure_target`]). The
-/// refusal happens before any connection to the target, so the request never leaves for it.
+/// target that obeys the rule the configured URL obeys in live mode ([`check_target`] with
+/// [`PlainHttp::LoopbackOnly`]). The refusal happens before any connection to the target, so the request
+/// never leaves for it.
 pub(crate) fn redirect_policy() -> Policy {
     Policy::custom(|attempt: Attempt<'_>| {
         let target = attempt.url();
-        if !is_secure_target(target) {
+        if check_target(target, PlainHttp::LoopbackOnly).is_err() {
             let refused = ApiError::InsecureRedirect {
                 status: attempt.status().as_u16(),
                 to: origin_of(target),
@@ -198,24 +201,6 @@ pub(crate) fn redirect_policy() -> Policy {
         }
         attempt.follow()
     })
-}
-
-/// `https://` anywhere, or plain `http://` to a loopback address (127.0.0.0/8, ::1, `localhost`).
-pub fn is_secure_target(url: &Url) -> bool {
-    match url.scheme() {
-        "https" => url.host().is_some(),
-        "http" => url.host_str().is_some_and(is_loopback_host),
-        _ => false,
-    }
-}
-
-/// `localhost` or a loopback IP; an IPv6 host comes bracketed from the URL.
-fn is_loopback_host(host: &str) -> bool {
-    let bare = host.trim_start_matches('[').trim_end_matches(']');
-    bare.eq_ignore_ascii_case("localhost")
-        || bare
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|address| address.is_loopback())
 }
 
 /// `scheme://host[:port]` of a URL: enough to name where a redirect pointed, without the path and query

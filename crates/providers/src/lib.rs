@@ -8,6 +8,8 @@
 pub mod apurata;
 pub mod http;
 pub mod money;
+pub mod target;
 
 pub use http::{ApiToken, HttpSettings};
 pub use money::Soles;
+pub use target::{PlainHttp, ProviderRoot};

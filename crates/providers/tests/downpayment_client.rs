@@ -8,7 +8,7 @@ use std::time::Duration;
 use common::{Script, fixture, json, peer, streaming_peer};
 use providers::apurata::downpayment::*;
 use providers::http::ApiError;
-use providers::{ApiToken, HttpSettings, Soles};
+use providers::{ApiToken, HttpSettings, PlainHttp, ProviderRoot, Soles};
 
 const TOKEN: &str = "test-token-not-secret";
 
@@ -18,7 +18,8 @@ fn client(root: &str, flavor: Flavor) -> DownpaymentApi {
         total_timeout: Duration::from_millis(800),
         max_body_bytes: 64 * 1024,
     };
-    DownpaymentApi::new(root, flavor, ApiToken::new(TOKEN), settings).unwrap()
+    let root = ProviderRoot::parse(root, PlainHttp::LoopbackOnly).unwrap();
+    DownpaymentApi::new(&root, flavor, ApiToken::new(TOKEN), settings).unwrap()
 }
 
 fn dni() -> CustomerId {
@@ -238,7 +239,7 @@ async fn a_closed_port_is_unreachable() {
 fn the_token_never_prints() {
     let token = ApiToken::new("super-secret-value");
     let api = DownpaymentApi::new(
-        "https://apurata.com",
+        &ProviderRoot::parse("https://apurata.com", PlainHttp::LoopbackOnly).unwrap(),
         Flavor::V2,
         token.clone(),
         HttpSettings::default(),

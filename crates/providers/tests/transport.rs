@@ -15,8 +15,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use common::fixture;
 use providers::apurata::downpayment::*;
-use providers::http::{ApiError, MAX_REDIRECTS, is_secure_target};
-use providers::{ApiToken, HttpSettings, Soles};
+use providers::http::{ApiError, MAX_REDIRECTS};
+use providers::target::check_target;
+use providers::{ApiToken, HttpSettings, PlainHttp, ProviderRoot, Soles};
 use reqwest::Url;
 
 const V2: &str = "/pos/client/inhouse-downpayment/v2";
@@ -30,7 +31,8 @@ fn client(root: &str) -> DownpaymentApi {
         total_timeout: Duration::from_secs(15),
         max_body_bytes: 64 * 1024,
     };
-    DownpaymentApi::new(root, Flavor::V2, ApiToken::new("t"), settings).unwrap()
+    let root = ProviderRoot::parse(root, PlainHttp::LoopbackOnly).unwrap();
+    DownpaymentApi::new(&root, Flavor::V2, ApiToken::new("t"), settings).unwrap()
 }
 
 fn dni() -> CustomerId {
@@ -203,7 +205,8 @@ async fn a_redirect_loop_stops_after_three_hops() {
 
 #[test]
 fn secure_targets_are_https_or_loopback_http() {
-    let secure = |url: &str| is_secure_target(&Url::parse(url).unwrap());
+    let secure =
+        |url: &str| check_target(&Url::parse(url).unwrap(), PlainHttp::LoopbackOnly).is_ok();
     for allowed in [
         "https://apurata.com/x?y=1",
         "https://10.255.255.1/",

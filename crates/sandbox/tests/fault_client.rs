@@ -9,7 +9,7 @@ use std::time::Duration;
 use common::{TODAY, billings, start_faulty};
 use providers::apurata::downpayment::{CustomerId, DownpaymentApi, Flavor, MOCK_TOKEN};
 use providers::http::ApiError;
-use providers::{ApiToken, HttpSettings};
+use providers::{ApiToken, HttpSettings, PlainHttp, ProviderRoot};
 use sandbox::{RunningSandbox, demo};
 
 const CODE: &str = demo::DOCS_PAIR.funding_code;
@@ -20,7 +20,7 @@ fn client(sandbox: &RunningSandbox) -> DownpaymentApi {
         ..HttpSettings::default()
     };
     DownpaymentApi::new(
-        sandbox.url(),
+        &ProviderRoot::parse(sandbox.url(), PlainHttp::LoopbackOnly).unwrap(),
         Flavor::V2,
         ApiToken::new(MOCK_TOKEN),
         settings,

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 use providers::http::ApiError;
+use providers::target::TargetProblem;
 
 use crate::journal::OperationKind;
 use crate::mode::Mode;
@@ -46,11 +47,29 @@ pub enum InputProblem {
     IdleMinutes,
 }
 
+/// What the provider URL rule ([`providers::target`]) refused, as the till words it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UrlProblem {
     Scheme,
     NoHost,
+    Malformed,
+    /// A user name or password in the URL: the token is kept apart, never in the URL.
+    Credentials,
+    QueryOrFragment,
     PlainHttpInLive,
+}
+
+impl From<TargetProblem> for UrlProblem {
+    fn from(problem: TargetProblem) -> Self {
+        match problem {
+            TargetProblem::Scheme => UrlProblem::Scheme,
+            TargetProblem::NoHost => UrlProblem::NoHost,
+            TargetProblem::Malformed => UrlProblem::Malformed,
+            TargetProblem::Credentials => UrlProblem::Credentials,
+            TargetProblem::QueryOrFragment => UrlProblem::QueryOrFragment,
+            TargetProblem::PlainHttp => UrlProblem::PlainHttpInLive,
+        }
+    }
 }
 
 /// What is wrong with the database file, told apart because each needs a different remedy.

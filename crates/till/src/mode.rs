@@ -1,12 +1,13 @@
 //! The three modes a till runs in, and which provider URLs each accepts.
 //!
 //! Everything the till stores carries its mode, and every query filters on it, so sandbox and mock data
-//! never mix with live data.
+//! never mix with live data. The URL rule itself is the provider client's ([`providers::target`]), so the
+//! URL is judged by the parser that connects; a mode only says whether plain http may leave loopback.
 
 use std::fmt;
-use std::net::IpAddr;
 use std::str::FromStr;
 
+use providers::{PlainHttp, ProviderRoot};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{InputProblem, TillError, UrlProblem};
@@ -45,39 +46,31 @@ impl Mode {
         }
     }
 
-    /// Checks that `url` may be used in this mode: live accepts only `https://`, and plain `http://` only
-    /// for loopback addresses. The message says what to change.
+    /// Where plain http may go: beyond loopback only where no real money moves.
+    pub fn plain_http(self) -> PlainHttp {
+        match self {
+            Mode::Live => PlainHttp::LoopbackOnly,
+            Mode::Sandbox | Mode::Mock => PlainHttp::Anywhere,
+        }
+    }
+
+    /// Parses `url` as the provider client will connect to it and checks it against this mode: live
+    /// accepts `https://`, and plain `http://` only to loopback; no mode accepts credentials in the URL.
+    /// The message says what to change.
+    pub fn provider_root(self, url: &str) -> Result<ProviderRoot, TillError> {
+        ProviderRoot::parse(url, self.plain_http()).map_err(|problem| {
+            TillError::invalid(
+                "api_url",
+                url,
+                InputProblem::ApiUrl(UrlProblem::from(problem)),
+            )
+        })
+    }
+
+    /// [`Mode::provider_root`] for a URL that is only being saved.
     pub fn check_api_url(self, url: &str) -> Result<(), TillError> {
-        let invalid = |problem| TillError::invalid("api_url", url, InputProblem::ApiUrl(problem));
-        let (scheme, rest) = url
-            .split_once("://")
-            .ok_or_else(|| invalid(UrlProblem::Scheme))?;
-        let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-        let host = host_of(authority);
-        if host.is_empty() {
-            return Err(invalid(UrlProblem::NoHost));
-        }
-        match scheme.to_ascii_lowercase().as_str() {
-            "https" => Ok(()),
-            "http" if is_loopback(host) => Ok(()),
-            "http" if self.is_live() => Err(invalid(UrlProblem::PlainHttpInLive)),
-            "http" => Ok(()),
-            _ => Err(invalid(UrlProblem::Scheme)),
-        }
+        self.provider_root(url).map(drop)
     }
-}
-
-fn host_of(authority: &str) -> &str {
-    let without_user = authority.rsplit('@').next().unwrap_or(authority);
-    if let Some(bracketed) = without_user.strip_prefix('[') {
-        return bracketed.split(']').next().unwrap_or("");
-    }
-    without_user.split(':').next().unwrap_or("")
-}
-
-fn is_loopback(host: &str) -> bool {
-    host.eq_ignore_ascii_case("localhost")
-        || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 impl fmt::Display for Mode {
@@ -125,6 +118,48 @@ mod tests {
         assert_eq!(error.field(), Some("api_url"));
         assert!(error.message(crate::Lang::Es).contains("https://"));
         assert!(error.message(crate::Lang::En).contains("https://"));
+    }
+
+    fn problem_of(mode: Mode, url: &str) -> Option<UrlProblem> {
+        match mode.check_api_url(url) {
+            Ok(()) => None,
+            Err(TillError::InvalidInput {
+                problem: InputProblem::ApiUrl(problem),
+                ..
+            }) => Some(problem),
+            Err(other) => panic!("{url}: unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn live_judges_the_host_that_is_connected_to_not_the_text_after_an_at_sign() {
+        // The URL parser reads `\` as `/`: the host is some.host and `@127.0.0.1` is the path.
+        assert_eq!(
+            problem_of(Mode::Live, "http://some.host\\@127.0.0.1/"),
+            Some(UrlProblem::PlainHttpInLive)
+        );
+        assert_eq!(
+            problem_of(Mode::Live, "http://some.host#@127.0.0.1/"),
+            Some(UrlProblem::PlainHttpInLive)
+        );
+        assert_eq!(problem_of(Mode::Live, "http://127.1:8080/"), None);
+        assert_eq!(problem_of(Mode::Live, "http://[::ffff:127.0.0.1]/"), None);
+    }
+
+    #[test]
+    fn credentials_in_the_url_are_refused_in_every_mode_and_the_message_says_what_to_do() {
+        for mode in Mode::ALL {
+            assert_eq!(
+                problem_of(mode, "http://user:pass@127.0.0.1:9/"),
+                Some(UrlProblem::Credentials),
+                "{mode}"
+            );
+        }
+        let error = Mode::Live
+            .check_api_url("https://caja@apurata.com")
+            .unwrap_err();
+        assert!(error.message(crate::Lang::Es).contains("quítelos"));
+        assert!(error.message(crate::Lang::En).contains("remove them"));
     }
 
     #[test]

@@ -78,7 +78,7 @@ impl Till {
 
     /// Opens the till sharing the fronts' [`Staff`] (who is signed in).
     pub fn open_with_staff(config: TillConfig, staff: Arc<Staff>) -> Result<Till, TillError> {
-        config.mode.check_api_url(&config.api_url)?;
+        let root = config.mode.provider_root(&config.api_url)?;
         if config.token.is_empty() {
             return Err(TillError::MissingToken { mode: config.mode });
         }
@@ -86,15 +86,13 @@ impl Till {
             Mode::Live | Mode::Sandbox => Flavor::V2,
             Mode::Mock => Flavor::Mock,
         };
-        let api = DownpaymentApi::new(&config.api_url, flavor, config.token, config.http).map_err(
-            |_| {
-                TillError::invalid(
-                    "api_url",
-                    &config.api_url,
-                    InputProblem::ApiUrl(UrlProblem::Scheme),
-                )
-            },
-        )?;
+        let api = DownpaymentApi::new(&root, flavor, config.token, config.http).map_err(|_| {
+            TillError::invalid(
+                "api_url",
+                &config.api_url,
+                InputProblem::ApiUrl(UrlProblem::Scheme),
+            )
+        })?;
         let connection = db::open(&config.data_dir)?;
         let lease_ms = i64::try_from(config.http.total_timeout.as_millis()).unwrap_or(i64::MAX / 2)
             + LEASE_MARGIN_MS;

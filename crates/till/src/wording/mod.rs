@@ -283,6 +283,20 @@ fn input_problem(lang: Lang, field: &str, value: &str, problem: InputProblem) ->
                 UrlProblem::NoHost => {
                     ("falta el nombre del servidor", "the server name is missing")
                 }
+                UrlProblem::Malformed => (
+                    "no está bien escrita; escríbala como https://apurata.com",
+                    "it is not well formed; write it like https://apurata.com",
+                ),
+                UrlProblem::Credentials => (
+                    "no debe llevar usuario ni contraseña (lo que va antes de @); quítelos: el token \
+                     se guarda aparte, en Ajustes o con «caja token set»",
+                    "it must not carry a user name or password (what comes before @); remove them: \
+                     the token is kept apart, in Ajustes or with «caja token set»",
+                ),
+                UrlProblem::QueryOrFragment => (
+                    "es la raíz del proveedor; quite lo que sigue a ? o #",
+                    "it is the provider's root; remove what follows ? or #",
+                ),
                 UrlProblem::PlainHttpInLive => (
                     "en modo live solo se acepta https:// (http:// solo para direcciones de loopback)",
                     "live mode accepts https:// only (http:// only for loopback addresses)",

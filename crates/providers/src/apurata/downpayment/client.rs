@@ -6,7 +6,7 @@
 //! [`crate::http::redirect_policy`]), so a misconfigured proxy cannot send the token, the customer's
 //! document or a POST over plain HTTP to another host.
 
-use reqwest::{Method, StatusCode};
+use reqwest::{Method, StatusCode, Url};
 use serde::Serialize;
 
 use super::answer::{error_from_answer, parse_body};
@@ -18,6 +18,7 @@ use super::{API_PREFIX, endpoints};
 use crate::http::{
     ApiError, ApiToken, HttpSettings, confirmation_from_answer, read_body_bounded, redirect_policy,
 };
+use crate::target::{ProviderRoot, pinned_loopback_names};
 
 /// Which set of endpoints to call: the provider's production `v2/` or its own test `mock/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,43 +40,35 @@ impl Flavor {
 #[derive(Debug, Clone)]
 pub struct DownpaymentApi {
     http: reqwest::Client,
-    base: String,
+    /// The judged root with the API's path appended: every request goes to this scheme, host and port.
+    base: Url,
     token: ApiToken,
     settings: HttpSettings,
 }
 
 impl DownpaymentApi {
-    /// `root` is the provider's origin (`https://apurata.com`, or the sandbox's URL); the documented paths
-    /// are appended to it.
+    /// `root` is the provider's origin (`https://apurata.com`, or the sandbox's URL), already judged by
+    /// the URL rule; the documented paths are appended to it.
     pub fn new(
-        root: &str,
+        root: &ProviderRoot,
         flavor: Flavor,
         token: ApiToken,
         settings: HttpSettings,
     ) -> Result<Self, ApiError> {
-        let parsed = reqwest::Url::parse(root).map_err(|error| ApiError::InvalidUrl {
-            detail: format!("{root}: {error}"),
-        })?;
-        if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
-            return Err(ApiError::InvalidUrl {
-                detail: format!("{root}: expected http:// or https:// followed by a host"),
-            });
-        }
-        let http = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder()
             .connect_timeout(settings.connect_timeout)
             .timeout(settings.total_timeout)
             .redirect(redirect_policy())
-            .user_agent(concat!("caja/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|error| ApiError::InvalidUrl {
-                detail: error.to_string(),
-            })?;
-        let base = format!(
-            "{}{}{}",
-            root.trim_end_matches('/'),
-            API_PREFIX,
-            flavor.path_segment()
-        );
+            .user_agent(concat!("caja/", env!("CARGO_PKG_VERSION")));
+        // The rule lets plain http go to `localhost` because it is this machine: make sure it is, rather
+        // than trust whatever the resolver (or the network's DNS, for `localhost.`) answers.
+        for (name, addresses) in pinned_loopback_names() {
+            builder = builder.resolve_to_addrs(name, &addresses);
+        }
+        let http = builder.build().map_err(|error| ApiError::InvalidUrl {
+            detail: error.to_string(),
+        })?;
+        let base = root.with_path_appended(&format!("{API_PREFIX}{}", flavor.path_segment()));
         Ok(DownpaymentApi {
             http,
             base,
@@ -85,7 +78,7 @@ impl DownpaymentApi {
     }
 
     /// The URL every endpoint is appended to, e.g. `https://apurata.com/pos/client/inhouse-downpayment/v2/`.
-    pub fn base_url(&self) -> &str {
+    pub fn base_url(&self) -> &Url {
         &self.base
     }
 
@@ -184,10 +177,16 @@ impl DownpaymentApi {
         query: Option<&Q>,
         body: Option<&B>,
     ) -> Result<SuccessAnswer, ApiError> {
-        let url = format!("{}{}", self.base, endpoint);
+        // The endpoints are relative path constants: joining them keeps the judged host.
+        let url = self
+            .base
+            .join(endpoint)
+            .map_err(|error| ApiError::InvalidUrl {
+                detail: error.to_string(),
+            })?;
         let mut request = self
             .http
-            .request(method, &url)
+            .request(method, url)
             .bearer_auth(self.token.expose())
             .header(reqwest::header::ACCEPT, "application/json");
         if let Some(query) = query {
@@ -236,25 +235,25 @@ impl SuccessAnswer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::target::PlainHttp;
 
     #[test]
-    fn rejects_urls_that_are_not_http() {
-        let token = ApiToken::new("t");
-        for root in ["ftp://example.com", "not a url", "http://"] {
-            let result =
-                DownpaymentApi::new(root, Flavor::V2, token.clone(), HttpSettings::default());
-            assert!(matches!(result, Err(ApiError::InvalidUrl { .. })), "{root}");
-        }
+    fn appends_the_documented_path_to_the_judged_root() {
+        let root = ProviderRoot::parse("https://apurata.com/", PlainHttp::LoopbackOnly).unwrap();
         let api = DownpaymentApi::new(
-            "https://apurata.com/",
+            &root,
             Flavor::Mock,
-            token,
+            ApiToken::new("t"),
             HttpSettings::default(),
         )
         .unwrap();
         assert_eq!(
-            api.base_url(),
+            api.base_url().as_str(),
             "https://apurata.com/pos/client/inhouse-downpayment/mock/"
+        );
+        assert_eq!(
+            api.base_url().join(endpoints::INFO).unwrap().as_str(),
+            "https://apurata.com/pos/client/inhouse-downpayment/mock/info"
         );
     }
 }
