@@ -125,6 +125,12 @@ pub async fn sign_out(desk: State<'_, Desk>) -> Answer<AppInfo> {
     desk.info().await
 }
 
+/// Someone is typing or clicking: keeps a live session open (the idle lock is the backend's).
+#[tauri::command]
+pub async fn note_activity(desk: State<'_, Desk>) -> Answer<()> {
+    desk.with_staff(views::note_activity).await
+}
+
 #[tauri::command]
 pub async fn people(desk: State<'_, Desk>) -> Answer<Vec<PersonView>> {
     desk.with_staff(views::people).await

@@ -15,8 +15,8 @@ mod staff;
 
 pub use settings::{SettingsInput, save_settings, save_token};
 pub use staff::{
-    AuditView, ExportView, PersonView, add_person, audit_export, audit_verify, people,
-    set_person_active, sign_in,
+    AuditView, ExportView, PersonView, add_person, audit_export, audit_verify, note_activity,
+    people, set_person_active, sign_in,
 };
 
 use crate::error::TillError;
@@ -190,9 +190,12 @@ pub async fn undo(
         .map(operation_view)
 }
 
+/// The day's summary for the screen; at a till with people, only for someone signed in.
 pub async fn day_summary(ws: &Workstation, day: &str) -> Result<SummaryView, TillError> {
     let lang = ws.settings.lang;
-    let summary = ws.till.day_summary(clock::parse_day(day)?).await?;
+    let day = clock::parse_day(day)?;
+    ws.till.staff().require_operator(ws.till.mode())?;
+    let summary = ws.till.day_summary(day).await?;
     let totals = summary.totals;
     Ok(SummaryView {
         day: summary.day.to_string(),
@@ -217,7 +220,8 @@ pub async fn day_summary(ws: &Workstation, day: &str) -> Result<SummaryView, Til
     })
 }
 
-/// This till's journal, newest first; `day` (YYYY-MM-DD) and `state` filter when given.
+/// This till's journal, newest first; `day` (YYYY-MM-DD) and `state` filter when given; at a till with
+/// people, only for someone signed in.
 pub fn history(
     ws: &Workstation,
     day: Option<&str>,
@@ -235,6 +239,7 @@ pub fn history(
         })
         .transpose()?;
     let lang = ws.settings.lang;
+    ws.till.staff().require_operator(ws.till.mode())?;
     Ok(ws
         .till
         .history(day)?

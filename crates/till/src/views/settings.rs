@@ -1,6 +1,8 @@
-//! Ajustes: saving the settings and the token. Changing what decides where money goes (the mode, the
-//! provider URL, the token) or how long an idle till stays open needs a supervisor's PIN and a reason
-//! wherever the rules apply; the change, who asked and who approved are sealed in the audit record.
+//! Ajustes: saving the settings and the token. Wherever the rules apply, saving Ajustes needs someone
+//! signed in (the store's name goes on every report; the language and the printer are the till's);
+//! changing what decides where money goes (the mode, the provider URL, the token) or how long an idle
+//! till stays open also needs a supervisor's PIN and a reason; the change, who asked and who approved
+//! are sealed in the audit record.
 
 use std::path::Path;
 
@@ -86,6 +88,7 @@ pub fn save_settings(
     } else {
         wanted.mode
     };
+    staff.require_operator(strictest)?;
     let approved = if changes.is_empty() {
         None
     } else {
