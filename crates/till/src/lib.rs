@@ -5,6 +5,7 @@
 //! and keeps each mode's data apart.
 
 pub mod audit;
+pub mod blocking;
 pub mod clock;
 pub mod db;
 pub mod error;
