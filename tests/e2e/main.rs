@@ -2,6 +2,7 @@
 //! the sandbox. Each test is what a cashier does at the counter, and checks what the cashier sees and
 //! what the provider ends up holding.
 
+mod responsiveness;
 mod supervision;
 mod support;
 

@@ -33,6 +33,12 @@ pub struct App {
 /// Starts the sandbox, a display if needed, tauri-driver, and the app; `None` when this machine cannot
 /// show a window and we are not in CI.
 pub async fn launch() -> Option<App> {
+    launch_with_env(&[]).await
+}
+
+/// [`launch`], with more environment for the app (it inherits tauri-driver's): a `PATH` with other
+/// programs on it, say.
+pub async fn launch_with_env(env: &[(&str, std::ffi::OsString)]) -> Option<App> {
     let turn = ONE_APP_AT_A_TIME.lock().await;
     let in_ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false");
     let (display, display_process) = match ensure_display() {
@@ -71,6 +77,7 @@ pub async fn launch() -> Option<App> {
         .env_remove("CAJA_TOKEN")
         .env_remove("CAJA_LANG")
         .env_remove("CAJA_STORE_NAME")
+        .envs(env.iter().map(|(name, value)| (name, value)))
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .spawn()
