@@ -5,11 +5,13 @@ set -euo pipefail
 
 # System packages: a C toolchain for the bundled SQLite, D-Bus headers for the secret store (keyring),
 # WebKitGTK and friends for the Tauri window, Xvfb and WebKitWebDriver for the end-to-end tests,
-# poppler-utils (pdftotext, pdftoppm) to read the PDFs back, ImageMagick to take screenshots.
+# poppler-utils (pdftotext, pdftoppm) to read the PDFs back, ImageMagick to take screenshots, and a
+# private Secret Service for the token tests (dbus-daemon, gnome-keyring, secret-tool).
 CAJA_APT_PACKAGES=(
   build-essential pkg-config ca-certificates curl libdbus-1-dev libssl-dev
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth webkit2gtk-driver poppler-utils imagemagick xdotool sqlite3
+  dbus-daemon gnome-keyring libsecret-tools
 )
 
 caja_log() { printf '\033[1m[caja]\033[0m %s\n' "$*" >&2; }

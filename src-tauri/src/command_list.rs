@@ -16,6 +16,7 @@ pub const COMMANDS: &[&str] = &[
     "create_first_supervisor",
     "sign_in",
     "sign_out",
+    "note_activity",
     "people",
     "add_person",
     "set_person_active",

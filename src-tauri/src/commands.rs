@@ -61,8 +61,7 @@ pub async fn print_day_summary(
     desk: State<'_, Desk>,
     day: String,
 ) -> Answer<PrintView> {
-    desk.with(async |ws| printing::print_day_summary(&app, ws, &day).await)
-        .await
+    printing::print_day_summary(&app, &desk, &day).await
 }
 
 #[tauri::command]
@@ -71,7 +70,7 @@ pub async fn history(
     day: Option<String>,
     state: Option<String>,
 ) -> Answer<Vec<EntryView>> {
-    desk.with(async |ws| views::history(ws, day.as_deref(), state.as_deref()))
+    desk.with(async |ws| views::history(ws, day.as_deref(), state.as_deref()).await)
         .await
 }
 
@@ -94,7 +93,7 @@ pub async fn save_token(
     token: String,
     approval: Option<Approval>,
 ) -> Answer<AppInfo> {
-    desk.save_token(&token, approval).await
+    desk.save_token(token, approval).await
 }
 
 #[tauri::command]
@@ -103,14 +102,14 @@ pub async fn create_first_supervisor(
     name: String,
     pin: String,
 ) -> Answer<AppInfo> {
-    desk.with_staff(|staff| staff.create_first_supervisor(&name, &pin))
+    desk.with_staff(move |staff| staff.create_first_supervisor(&name, &pin))
         .await?;
     desk.info().await
 }
 
 #[tauri::command]
 pub async fn sign_in(desk: State<'_, Desk>, name: String, pin: String) -> Answer<AppInfo> {
-    desk.with_staff(|staff| views::sign_in(staff, &name, &pin))
+    desk.with_staff(move |staff| views::sign_in(staff, &name, &pin))
         .await?;
     desk.info().await
 }
@@ -125,6 +124,12 @@ pub async fn sign_out(desk: State<'_, Desk>) -> Answer<AppInfo> {
     desk.info().await
 }
 
+/// Someone is typing or clicking: keeps a live session open (the idle lock is the backend's).
+#[tauri::command]
+pub async fn note_activity(desk: State<'_, Desk>) -> Answer<()> {
+    desk.with_staff(views::note_activity).await
+}
+
 #[tauri::command]
 pub async fn people(desk: State<'_, Desk>) -> Answer<Vec<PersonView>> {
     desk.with_staff(views::people).await
@@ -137,7 +142,7 @@ pub async fn add_person(
     role: Role,
     pin: String,
 ) -> Answer<Vec<PersonView>> {
-    desk.with_staff(|staff| views::add_person(staff, &name, role, &pin))
+    desk.with_staff(move |staff| views::add_person(staff, &name, role, &pin))
         .await
 }
 
@@ -147,18 +152,20 @@ pub async fn set_person_active(
     name: String,
     active: bool,
 ) -> Answer<Vec<PersonView>> {
-    desk.with_staff(|staff| views::set_person_active(staff, &name, active))
+    desk.with_staff(move |staff| views::set_person_active(staff, &name, active))
         .await
 }
 
 #[tauri::command]
 pub async fn audit_verify(desk: State<'_, Desk>) -> Answer<AuditView> {
-    desk.with(async |ws| views::audit_verify(ws.till.staff(), ws.settings.lang))
+    desk.with_staff_and_settings(|staff, settings, _| views::audit_verify(staff, settings.lang))
         .await
 }
 
 #[tauri::command]
 pub async fn audit_export(desk: State<'_, Desk>, day: String) -> Answer<ExportView> {
-    desk.with(async |ws| views::audit_export(ws.till.staff(), ws.till.mode(), &ws.data_dir, &day))
-        .await
+    desk.with_staff_and_settings(move |staff, settings, data_dir| {
+        views::audit_export(staff, settings.mode, data_dir, &day)
+    })
+    .await
 }

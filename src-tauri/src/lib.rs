@@ -54,6 +54,7 @@ pub fn run() -> ExitCode {
             commands::create_first_supervisor,
             commands::sign_in,
             commands::sign_out,
+            commands::note_activity,
             commands::people,
             commands::add_person,
             commands::set_person_active,

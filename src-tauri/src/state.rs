@@ -2,13 +2,16 @@
 //! across reopenings so a supervisor who fixes Ajustes stays signed in), and the workstation opened on
 //! the saved settings. Opening can fail (live mode without a token, say); the window still opens so
 //! Ajustes can fix it, and every command answers with the reason until then.
+//!
+//! Nothing here blocks a worker of the async runtime: who-is-at-the-till work (argon2, SQLite, the
+//! secret store over D-Bus) runs on blocking threads, and so does opening the till.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use till::views::{self, AppInfo, ErrorView, SettingsInput};
-use till::{Approval, Lang, Overrides, Settings, Staff, TillError, Workstation};
+use till::views::{self, AppInfo, ErrorView, OpenedTill, SettingsInput};
+use till::{Approval, Lang, Overrides, Settings, Staff, TillError, Workstation, blocking};
 use tokio::sync::RwLock;
 
 pub struct Desk {
@@ -21,7 +24,11 @@ pub struct Desk {
 
 impl Desk {
     pub async fn open(data_dir: PathBuf, overrides: Overrides) -> Desk {
-        let staff = Staff::open(&data_dir).ok().map(Arc::new);
+        let folder = data_dir.clone();
+        let staff = blocking::run(move || Staff::open(&folder))
+            .await
+            .ok()
+            .map(Arc::new);
         let workstation = open_workstation(&data_dir, &overrides, staff.as_ref()).await;
         if let Err(error) = &workstation {
             tracing::warn!(
@@ -52,15 +59,30 @@ impl Desk {
         }
     }
 
-    /// Runs `body` on who is at the till; works even when the workstation could not open (a provider
-    /// setting to fix). Without `Staff` the database itself could not be opened, and the workstation's
-    /// error says why.
-    pub async fn with_staff<T>(
+    /// Runs `body` on who is at the till, on a blocking thread (PINs are checked with argon2, slow on
+    /// purpose); works even when the workstation could not open (a provider setting to fix). Without
+    /// `Staff` the database itself could not be opened, and the workstation's error says why.
+    pub async fn with_staff<T: Send + 'static>(
         &self,
-        body: impl FnOnce(&Staff) -> Result<T, TillError>,
+        body: impl FnOnce(&Staff) -> Result<T, TillError> + Send + 'static,
+    ) -> Result<T, ErrorView> {
+        self.with_staff_and_settings(move |staff, _, _| body(staff))
+            .await
+    }
+
+    /// Like [`Desk::with_staff`], with the settings in force and the data folder.
+    pub async fn with_staff_and_settings<T: Send + 'static>(
+        &self,
+        body: impl FnOnce(&Staff, &Settings, &Path) -> Result<T, TillError> + Send + 'static,
     ) -> Result<T, ErrorView> {
         let staff = self.staff_or_why().await?;
-        body(&staff).map_err(|error| ErrorView::new(&error, self.lang()))
+        let (data_dir, overrides) = (self.data_dir.clone(), self.overrides.clone());
+        blocking::run(move || {
+            let settings = overrides.apply(&Settings::load(&data_dir).unwrap_or_default());
+            body(&staff, &settings, &data_dir)
+                .map_err(|error| ErrorView::new(&error, settings.lang))
+        })
+        .await
     }
 
     async fn staff_or_why(&self) -> Result<Arc<Staff>, ErrorView> {
@@ -74,7 +96,7 @@ impl Desk {
     /// Saves Ajustes (with the approval they carry) and reopens the till on them.
     pub async fn save_settings(&self, input: SettingsInput) -> Result<AppInfo, ErrorView> {
         let data_dir = self.data_dir.clone();
-        self.with_staff(|staff| views::save_settings(staff, &data_dir, input))
+        self.with_staff(move |staff| views::save_settings(staff, &data_dir, input))
             .await?;
         self.reopen().await;
         self.info().await
@@ -83,12 +105,12 @@ impl Desk {
     /// Keeps the token in the secret store and reopens the till with it.
     pub async fn save_token(
         &self,
-        token: &str,
+        token: String,
         approval: Option<Approval>,
     ) -> Result<AppInfo, ErrorView> {
         let (data_dir, overrides) = (self.data_dir.clone(), self.overrides.clone());
-        self.with_staff(|staff| {
-            views::save_token(staff, &data_dir, &overrides, token, approval.as_ref())
+        self.with_staff(move |staff| {
+            views::save_token(staff, &data_dir, &overrides, &token, approval.as_ref())
         })
         .await?;
         self.reopen().await;
@@ -102,18 +124,13 @@ impl Desk {
             tracing::info!("ui ready: the window asked for the till's info");
         }
         let staff = self.staff_or_why().await?;
-        let guard = self.workstation.read().await;
-        let saved =
-            Settings::load(&self.data_dir).map_err(|error| ErrorView::new(&error, self.lang()))?;
-        Ok(AppInfo::new(
-            &staff,
-            &self.data_dir,
-            &saved,
-            &self.overrides,
-            guard
-                .as_ref()
-                .map_err(|error| ErrorView::new(error, self.lang())),
-        ))
+        let opened = match &*self.workstation.read().await {
+            Ok(workstation) => Ok(OpenedTill::from(workstation)),
+            Err(error) => Err(ErrorView::new(error, self.lang())),
+        };
+        views::app_info(staff, self.data_dir.clone(), self.overrides.clone(), opened)
+            .await
+            .map_err(|error| ErrorView::new(&error, self.lang()))
     }
 
     /// Closes the workstation (stopping its sandbox) and opens it again on the current settings.

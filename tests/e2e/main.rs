@@ -8,6 +8,7 @@
 
 mod impostors;
 mod readiness;
+mod responsiveness;
 mod supervision;
 mod support;
 
@@ -34,6 +35,7 @@ fn main() {
         supervision::the_audit_record_verifies_then_names_a_row_edited_behind_caja,
         supervision::an_idle_till_locks_itself,
         impostors::a_200_that_is_not_acuotaz_never_turns_the_card_green,
+        responsiveness::a_slow_printer_does_not_keep_the_till_from_answering,
     ];
     let mut trials = readiness::own_tests(tests[0].0);
     trials.extend(

@@ -45,6 +45,12 @@ pub fn block_on(test: impl Future<Output = ()>) {
 /// Starts the sandbox, a display if needed, tauri-driver, and the app, signed in as the first
 /// supervisor on the Cobro screen.
 pub async fn launch() -> App {
+    launch_with_env(&[]).await
+}
+
+/// [`launch`], with more environment for the app (it inherits tauri-driver's): a `PATH` with other
+/// programs on it, say.
+pub async fn launch_with_env(env: &[(&str, std::ffi::OsString)]) -> App {
     let turn = ONE_APP_AT_A_TIME.lock().await;
     let tools = readiness::tools();
     let (display, display_process) = match &tools.display {
@@ -76,6 +82,7 @@ pub async fn launch() -> App {
         .env_remove("CAJA_TOKEN")
         .env_remove("CAJA_LANG")
         .env_remove("CAJA_STORE_NAME")
+        .envs(env.iter().map(|(name, value)| (name, value)))
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .spawn()

@@ -1,9 +1,13 @@
 //! Time as the till sees it: instants are stored in UTC and shown in Lima time; a till "day" is a Lima
 //! calendar day (Peru is UTC-5 all year, but the rule comes from the time zone database, not a constant).
+//! [`Clock`] is "now" for rules that run on minutes (the idle lock): the system's, or one a test moves
+//! by hand so it need not wait.
+
+use std::sync::{Arc, Mutex};
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
-use jiff::{Timestamp, Zoned};
+use jiff::{SignedDuration, Timestamp, Zoned};
 
 use crate::error::{InputProblem, TillError};
 
@@ -26,6 +30,41 @@ pub fn lima_day(instant: Timestamp) -> Date {
 
 pub fn lima_today() -> Date {
     lima_day(Timestamp::now())
+}
+
+/// Where "now" comes from. Clones share one time, so a test can hand a clock to the till and move it.
+#[derive(Debug, Clone, Default)]
+pub struct Clock {
+    /// `None`: the system clock.
+    set_by_hand: Option<Arc<Mutex<Timestamp>>>,
+}
+
+impl Clock {
+    pub fn system() -> Clock {
+        Clock::default()
+    }
+
+    /// A clock that stands at `start` until [`Clock::advance`] moves it.
+    pub fn by_hand(start: Timestamp) -> Clock {
+        Clock {
+            set_by_hand: Some(Arc::new(Mutex::new(start))),
+        }
+    }
+
+    pub fn now(&self) -> Timestamp {
+        match &self.set_by_hand {
+            Some(time) => *time.lock().unwrap_or_else(|poisoned| poisoned.into_inner()),
+            None => Timestamp::now(),
+        }
+    }
+
+    /// Moves a hand-set clock forward; the system clock cannot be moved, so this does nothing to it.
+    pub fn advance(&self, by: SignedDuration) {
+        if let Some(time) = &self.set_by_hand {
+            let mut time = time.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            *time = time.saturating_add(by).unwrap_or(*time);
+        }
+    }
 }
 
 /// Reads a day typed as `YYYY-MM-DD`.
@@ -55,6 +94,18 @@ mod tests {
         assert_eq!(lima_day(late_evening_in_lima).to_string(), "2026-11-22");
         let morning: Timestamp = "2026-11-23T05:00:00Z".parse().unwrap();
         assert_eq!(lima_day(morning).to_string(), "2026-11-23");
+    }
+
+    #[test]
+    fn a_clock_set_by_hand_moves_only_when_told_and_its_clones_follow() {
+        let start: Timestamp = "2026-11-23T15:00:00Z".parse().unwrap();
+        let clock = Clock::by_hand(start);
+        let shared = clock.clone();
+        assert_eq!(clock.now(), start);
+        shared.advance(SignedDuration::from_mins(6));
+        assert_eq!(clock.now(), start + SignedDuration::from_mins(6));
+        let system = Clock::system();
+        assert!(system.now() >= Timestamp::now() - SignedDuration::from_secs(5));
     }
 
     #[test]

@@ -153,6 +153,12 @@ pub enum TillError {
     /// Nobody is signed in and the operation needs someone (`no_people`: not even a first supervisor).
     #[error("{}", wording::till_error(Lang::Es, self))]
     SignInRequired { no_people: bool },
+    /// The signed-in person did nothing for the idle lock's minutes: the session was closed.
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    SessionIdle { name: String, minutes: u32 },
+    /// The signed-in person was turned off (here or by another window or process): signed out.
+    #[error("{}", wording::till_error(Lang::Es, self))]
+    PersonDisabled { name: String },
     #[error("{}", wording::till_error(Lang::Es, self))]
     WrongPin { name: String, remaining: u32 },
     #[error("{}", wording::till_error(Lang::Es, self))]
@@ -239,6 +245,8 @@ impl TillError {
             TillError::MissingToken { .. } => "missing_token",
             TillError::OperationOpen { .. } => "operation_open",
             TillError::SignInRequired { .. } => "sign_in_required",
+            TillError::SessionIdle { .. } => "session_idle",
+            TillError::PersonDisabled { .. } => "person_disabled",
             TillError::WrongPin { .. } => "wrong_pin",
             TillError::PersonLocked { .. } => "person_locked",
             TillError::PersonUnknown { .. } => "person_unknown",
@@ -269,6 +277,8 @@ impl TillError {
             TillError::InvalidInput { .. }
                 | TillError::MissingToken { .. }
                 | TillError::SignInRequired { .. }
+                | TillError::SessionIdle { .. }
+                | TillError::PersonDisabled { .. }
                 | TillError::WrongPin { .. }
                 | TillError::PersonLocked { .. }
                 | TillError::PersonUnknown { .. }

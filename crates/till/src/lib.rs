@@ -6,6 +6,7 @@
 
 pub mod audit;
 mod billing;
+pub mod blocking;
 pub mod clock;
 pub mod db;
 pub mod error;

@@ -4,6 +4,10 @@
 //! Inputs arrive already parsed (see [`crate::identity`]), so nothing malformed is ever sent. Every
 //! provider call goes through the journal: written before the request leaves, finished with the outcome.
 //! A call whose outcome is unknown is reported as such and never as a success or a failure.
+//!
+//! The async operations do their SQLite work and their PIN checks on blocking threads
+//! ([`crate::blocking`]): a commit waiting for the disk or for another process's write lock never holds
+//! a worker of the runtime the window and the embedded sandbox answer on.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -21,10 +25,10 @@ use serde::Serialize;
 use crate::error::{InputProblem, TillError, UrlProblem};
 use crate::journal::{self, JournalEntry, NewOperation, OperationKind, OperationState, Outcome};
 use crate::mode::Mode;
-use crate::people::{Approval, Approved};
+use crate::people::{Approval, Approved, Person};
 use crate::staff::Staff;
 use crate::summary::{self, DaySummary};
-use crate::{db, identity};
+use crate::{blocking, db, identity};
 
 /// Margin added to the request time limit to make a lease.
 const LEASE_MARGIN_MS: i64 = 5_000;
@@ -57,7 +61,7 @@ pub struct CheckResult {
 pub struct Till {
     mode: Mode,
     api: DownpaymentApi,
-    connection: Mutex<Connection>,
+    connection: Arc<Mutex<Connection>>,
     /// Who is signed in, and the approvals undo needs.
     staff: Arc<Staff>,
     /// How long the process that sends a request owns its journal row: the request's own time limit
@@ -65,7 +69,7 @@ pub struct Till {
     lease_ms: i64,
     /// Set when `settings.json` was edited outside Caja in live mode: nothing is sent until a
     /// supervisor confirms the settings (see [`crate::settings_seal`]).
-    held_for_settings: bool,
+    pub(crate) held_for_settings: bool,
 }
 
 impl Till {
@@ -99,27 +103,11 @@ impl Till {
         Ok(Till {
             mode: config.mode,
             api,
-            connection: Mutex::new(connection),
+            connection: Arc::new(Mutex::new(connection)),
             staff,
             lease_ms,
             held_for_settings: false,
         })
-    }
-
-    /// Refuses every provider call from now on with [`TillError::SettingsUnconfirmed`].
-    pub fn hold_until_settings_confirmed(&mut self) {
-        self.held_for_settings = true;
-    }
-
-    pub fn held_for_settings(&self) -> bool {
-        self.held_for_settings
-    }
-
-    fn ensure_settings_confirmed(&self) -> Result<(), TillError> {
-        if self.held_for_settings {
-            return Err(TillError::SettingsUnconfirmed);
-        }
-        Ok(())
     }
 
     pub fn mode(&self) -> Mode {
@@ -138,9 +126,18 @@ impl Till {
         funding_code: &str,
     ) -> Result<CheckResult, TillError> {
         self.ensure_settings_confirmed()?;
-        self.staff.require_operator(self.mode)?;
+        let operator = self.require_operator().await?;
         let open_operation = self.resolve_code(funding_code).await?;
-        let entry = self.begin(OperationKind::Check, customer, funding_code, None, None)?;
+        let entry = self
+            .begin(
+                OperationKind::Check,
+                customer,
+                funding_code,
+                None,
+                operator,
+                None,
+            )
+            .await?;
         match self.api.info(customer, funding_code).await {
             Ok(info) => {
                 let amount_to_collect = match info.downpayment_status {
@@ -150,16 +147,18 @@ impl Till {
                 let handover_allowed = info.downpayment_status == DownpaymentStatus::Fulfilled
                     && info.billed_by_ecommerce
                     && open_operation.is_none();
-                let entry = self.finish(
-                    entry,
-                    Outcome {
-                        state: OperationState::Confirmed,
-                        reason: None,
-                        http_status: Some(200),
-                        downpayment_amount: Some(info.downpayment_amount),
-                        next_attempt_ms: None,
-                    },
-                )?;
+                let entry = self
+                    .finish(
+                        entry,
+                        Outcome {
+                            state: OperationState::Confirmed,
+                            reason: None,
+                            http_status: Some(200),
+                            downpayment_amount: Some(info.downpayment_amount),
+                            next_attempt_ms: None,
+                        },
+                    )
+                    .await?;
                 Ok(CheckResult {
                     info,
                     amount_to_collect,
@@ -168,7 +167,7 @@ impl Till {
                     entry,
                 })
             }
-            Err(error) => Err(self.fail(entry, error)?),
+            Err(error) => Err(self.fail(entry, error).await?),
         }
     }
 
@@ -182,18 +181,21 @@ impl Till {
         funding_code: &str,
     ) -> Result<JournalEntry, TillError> {
         self.ensure_settings_confirmed()?;
-        self.staff.require_operator(self.mode)?;
+        let operator = self.require_operator().await?;
         self.resolve_code(funding_code).await?;
-        let amount = journal::last_known_downpayment(&self.db(), self.mode, funding_code)?;
-        let entry = self.begin(
-            OperationKind::PaidAndBilled,
-            customer,
-            funding_code,
-            amount,
-            None,
-        )?;
+        let amount = self.last_known_downpayment(funding_code).await?;
+        let entry = self
+            .begin(
+                OperationKind::PaidAndBilled,
+                customer,
+                funding_code,
+                amount,
+                operator,
+                None,
+            )
+            .await?;
         let result = self.send_paid_and_billed(customer, funding_code).await;
-        self.conclude(entry, result)
+        self.conclude(entry, result).await
     }
 
     /// `undo-billing`: the code becomes billable again; the down payment stays paid. Only with a DNI or a
@@ -207,21 +209,26 @@ impl Till {
     ) -> Result<JournalEntry, TillError> {
         identity::ensure_undo_supported(customer)?;
         self.ensure_settings_confirmed()?;
-        self.staff.require_operator(self.mode)?;
+        let operator = self.require_operator().await?;
+        let (mode, approval) = (self.mode, approval.cloned());
+        // argon2 on the supervisor's PIN: slow on purpose.
         let approved = self
-            .staff
-            .approval_for(self.mode, approval, "undo_billing")?;
+            .on_staff(move |staff| staff.approval_for(mode, approval.as_ref(), "undo_billing"))
+            .await?;
         self.resolve_code(funding_code).await?;
-        let amount = journal::last_known_downpayment(&self.db(), self.mode, funding_code)?;
-        let entry = self.begin(
-            OperationKind::UndoBilling,
-            customer,
-            funding_code,
-            amount,
-            approved.as_ref(),
-        )?;
+        let amount = self.last_known_downpayment(funding_code).await?;
+        let entry = self
+            .begin(
+                OperationKind::UndoBilling,
+                customer,
+                funding_code,
+                amount,
+                operator,
+                approved,
+            )
+            .await?;
         let result = self.send_undo_billing(customer, funding_code).await;
-        self.conclude(entry, result)
+        self.conclude(entry, result).await
     }
 
     /// The day summary with detail, fresh from the provider and cached; when the provider cannot be
@@ -238,8 +245,8 @@ impl Till {
                     fetched_at: Timestamp::now(),
                     from_cache: false,
                 };
-                summary::store(&mut self.db(), &fresh)?;
-                Ok(fresh)
+                self.in_db(move |db| summary::store(db, &fresh).map(|()| fresh))
+                    .await
             }
             Err(error) if error.is_refusal() => Err(TillError::Refused {
                 operation: None,
@@ -247,7 +254,8 @@ impl Till {
             }),
             Err(error) => {
                 tracing::info!(%day, %error, "day summary unavailable, trying the cached copy");
-                match summary::load(&self.db(), self.mode, day)? {
+                let mode = self.mode;
+                match self.in_db(move |db| summary::load(db, mode, day)).await? {
                     Some(cached) => Ok(cached),
                     None => Err(TillError::Unavailable { day, cause: error }),
                 }
@@ -260,60 +268,91 @@ impl Till {
         journal::list(&self.db(), self.mode, day)
     }
 
-    fn begin(
+    /// [`Till::history`] for async callers: read on a blocking thread.
+    pub async fn journal(&self, day: Option<Date>) -> Result<Vec<JournalEntry>, TillError> {
+        let mode = self.mode;
+        self.in_db(move |db| journal::list(db, mode, day)).await
+    }
+
+    /// Who is signed in, required where the rules apply (re-read, idle lock checked; see [`Staff`]).
+    pub async fn require_operator(&self) -> Result<Option<Person>, TillError> {
+        let mode = self.mode;
+        self.on_staff(move |staff| staff.require_operator(mode))
+            .await
+    }
+
+    async fn last_known_downpayment(&self, funding_code: &str) -> Result<Option<Soles>, TillError> {
+        let (mode, code) = (self.mode, funding_code.to_owned());
+        self.in_db(move |db| journal::last_known_downpayment(db, mode, &code))
+            .await
+    }
+
+    async fn begin(
         &self,
         kind: OperationKind,
         customer: &CustomerId,
         funding_code: &str,
         downpayment_amount: Option<Soles>,
-        approval: Option<&Approved>,
+        operator: Option<Person>,
+        approval: Option<Approved>,
     ) -> Result<JournalEntry, TillError> {
-        let operator = self.staff.operator().map(|person| person.name);
-        let operation = NewOperation {
-            mode: self.mode,
-            kind,
-            customer,
-            funding_code,
-            downpayment_amount,
-            operator: operator.as_deref(),
-            approval,
-        };
-        let entry = journal::begin(&mut self.db(), &operation, self.lease_ms)?;
+        let (mode, lease_ms) = (self.mode, self.lease_ms);
+        let (customer, code) = (customer.clone(), funding_code.to_owned());
+        let entry = self
+            .in_db(move |db| {
+                let operation = NewOperation {
+                    mode,
+                    kind,
+                    customer: &customer,
+                    funding_code: &code,
+                    downpayment_amount,
+                    operator: operator.as_ref().map(|person| person.name.as_str()),
+                    approval: approval.as_ref(),
+                };
+                journal::begin(db, &operation, lease_ms)
+            })
+            .await?;
         tracing::info!(id = entry.id, kind = %kind, funding_code, "operation journaled, sending");
         Ok(entry)
     }
 
-    fn finish(&self, entry: JournalEntry, outcome: Outcome) -> Result<JournalEntry, TillError> {
-        let entry = journal::finish(&self.db(), entry, outcome)?;
+    pub(crate) async fn finish(
+        &self,
+        entry: JournalEntry,
+        outcome: Outcome,
+    ) -> Result<JournalEntry, TillError> {
+        let entry = self
+            .in_db(move |db| journal::finish(db, entry, outcome))
+            .await?;
         tracing::info!(id = entry.id, state = %entry.state, "operation finished");
         Ok(entry)
     }
 
-    fn conclude(
+    async fn conclude(
         &self,
         entry: JournalEntry,
         result: Result<(), ApiError>,
     ) -> Result<JournalEntry, TillError> {
         match result {
-            Ok(()) => self.finish(
-                entry,
-                Outcome {
+            Ok(()) => {
+                let confirmed = Outcome {
                     state: OperationState::Confirmed,
                     reason: None,
                     http_status: Some(200),
                     downpayment_amount: None,
                     next_attempt_ms: None,
-                },
-            ),
-            Err(error) => Err(self.fail(entry, error)?),
+                };
+                self.finish(entry, confirmed).await
+            }
+            Err(error) => Err(self.fail(entry, error).await?),
         }
     }
 
     /// Finishes a row as `rejected` or `unknown` and returns the error to show.
-    fn fail(&self, entry: JournalEntry, error: ApiError) -> Result<TillError, TillError> {
+    async fn fail(&self, entry: JournalEntry, error: ApiError) -> Result<TillError, TillError> {
         let operation = Some(entry.kind);
         let outcome = self.outcome_of(&error, entry.attempts);
-        self.finish(entry, outcome)?;
+        self.finish(entry, outcome).await?;
         Ok(if error.is_refusal() {
             TillError::Refused {
                 operation,
@@ -336,10 +375,32 @@ impl Till {
     }
 
     pub(crate) fn db(&self) -> MutexGuard<'_, Connection> {
-        // A panic while holding the lock cannot leave a half-written row: every write is one statement
-        // or one transaction. So a poisoned lock is safe to keep using.
-        self.connection
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock(&self.connection)
     }
+
+    /// Runs `work` on the till's connection on a blocking thread.
+    pub(crate) async fn in_db<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut Connection) -> T + Send + 'static,
+    ) -> T {
+        let connection = self.connection.clone();
+        blocking::run(move || work(&mut lock(&connection))).await
+    }
+
+    /// Runs `work` on who is at the till on a blocking thread (PIN checks, session checks).
+    pub(crate) async fn on_staff<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Staff) -> T + Send + 'static,
+    ) -> T {
+        let staff = self.staff.clone();
+        blocking::run(move || work(&staff)).await
+    }
+}
+
+fn lock(connection: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
+    // A panic while holding the lock cannot leave a half-written row: every write is one statement or
+    // one transaction. So a poisoned lock is safe to keep using.
+    connection
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }

@@ -38,9 +38,36 @@ impl Till {
         journal::open_operations(&self.db(), self.mode())
     }
 
+    async fn open_operations_off_runtime(&self) -> Result<Vec<JournalEntry>, TillError> {
+        let mode = self.mode();
+        self.in_db(move |db| journal::open_operations(db, mode))
+            .await
+    }
+
+    /// Leases the oldest due open operation (of `funding_code` only, when given) on a blocking thread.
+    async fn claim(
+        &self,
+        funding_code: Option<&str>,
+        ignore_backoff: bool,
+    ) -> Result<Option<JournalEntry>, TillError> {
+        let (mode, lease_ms) = (self.mode(), self.lease_ms());
+        let funding_code = funding_code.map(str::to_owned);
+        self.in_db(move |db| {
+            let claim = Claim {
+                funding_code: funding_code.as_deref(),
+                ignore_backoff,
+                lease_ms,
+            };
+            journal::claim(db, mode, &claim)
+        })
+        .await
+    }
+
     /// One pass: tries each open operation whose back-off is over, once.
     pub async fn resolve_due(&self) -> Result<OutboxReport, TillError> {
-        journal::close_abandoned_checks(&self.db(), self.mode())?;
+        let mode = self.mode();
+        self.in_db(move |db| journal::close_abandoned_checks(db, mode))
+            .await?;
         let mut report = OutboxReport::default();
         if self.held_for_settings() {
             // Nothing leaves for a provider URL nobody confirmed; the operations stay listed.
@@ -49,12 +76,7 @@ impl Till {
         }
         let mut tried = std::collections::HashSet::new();
         loop {
-            let claim = Claim {
-                funding_code: None,
-                ignore_backoff: false,
-                lease_ms: self.lease_ms(),
-            };
-            let Some(entry) = journal::claim(&mut self.db(), self.mode(), &claim)? else {
+            let Some(entry) = self.claim(None, false).await? else {
                 break;
             };
             if !tried.insert(entry.id) {
@@ -66,7 +88,7 @@ impl Till {
                 report.resolved.push(resolved);
             }
         }
-        report.still_open = self.open_operations()?;
+        report.still_open = self.open_operations_off_runtime().await?;
         Ok(report)
     }
 
@@ -92,18 +114,12 @@ impl Till {
         &self,
         funding_code: &str,
     ) -> Result<Option<JournalEntry>, TillError> {
-        let claim = Claim {
-            funding_code: Some(funding_code),
-            ignore_backoff: true,
-            lease_ms: self.lease_ms(),
-        };
-        // Bound first: the connection's lock must be released before the request is awaited.
-        let claimed = journal::claim(&mut self.db(), self.mode(), &claim)?;
-        if let Some(entry) = claimed {
+        if let Some(entry) = self.claim(Some(funding_code), true).await? {
             self.resolve(entry).await?;
         }
         Ok(self
-            .open_operations()?
+            .open_operations_off_runtime()
+            .await?
             .into_iter()
             .find(|entry| entry.funding_code == funding_code))
     }
@@ -134,8 +150,12 @@ impl Till {
             },
             Err(error) => self.outcome_of(&error, entry.attempts),
         };
-        let resolved = journal::finish(&self.db(), entry, outcome)?;
-        tracing::info!(id = resolved.id, state = %resolved.state, attempts = resolved.attempts, "outbox attempt");
+        let resolved = self.finish(entry, outcome).await?;
+        tracing::info!(
+            id = resolved.id,
+            attempts = resolved.attempts,
+            "outbox attempt"
+        );
         Ok(resolved)
     }
 

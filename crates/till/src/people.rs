@@ -4,15 +4,16 @@
 //!
 //! Every change to a person is sealed in the audit record (`audit`), never with the PIN or its hash.
 
-use argon2::Argon2;
-use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+mod pins;
+
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::audit;
 use crate::error::{InputProblem, TillError};
+
+pub(crate) use pins::verify_pin;
 
 /// Wrong PINs in a row that lock a person.
 pub const MAX_WRONG_PINS: u32 = 5;
@@ -170,13 +171,7 @@ pub(crate) fn add(
 ) -> Result<Person, TillError> {
     let name = check_name(name)?;
     check_pin(pin)?;
-    let salt = SaltString::generate(&mut OsRng);
-    let pin_hash = Argon2::default()
-        .hash_password(pin.as_bytes(), &salt)
-        .map_err(|error| TillError::Pin {
-            detail: error.to_string(),
-        })?
-        .to_string();
+    let pin_hash = pins::hash(pin)?;
     let failed = TillError::storage("save a person");
     let transaction = connection
         .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
@@ -282,99 +277,15 @@ fn find(connection: &Connection, name: &str) -> Result<Option<Person>, TillError
         .map_err(TillError::storage("read the people"))
 }
 
-/// The stored hash of an active person who is not locked out, to check a PIN against.
-pub(crate) fn pin_hash_of(
-    connection: &Connection,
-    name: &str,
-) -> Result<(Person, String), TillError> {
-    let unknown = || TillError::PersonUnknown {
-        name: name.trim().to_owned(),
-    };
-    let person = find(connection, name)?.ok_or_else(unknown)?;
-    if !person.active {
-        return Err(unknown());
-    }
-    if let Some(until) = person.locked_until {
-        return Err(TillError::PersonLocked {
-            name: person.name,
-            until,
-        });
-    }
-    let hash: String = connection
+/// The person with this id as stored now (a session re-reads it: they may have been turned off
+/// elsewhere).
+pub(crate) fn by_id(connection: &Connection, id: i64) -> Result<Option<Person>, TillError> {
+    connection
         .query_row(
-            "SELECT pin_hash FROM person WHERE id = ?1",
-            [person.id],
-            |row| row.get(0),
+            "SELECT id, name, role, active, locked_until_ms FROM person WHERE id = ?1",
+            [id],
+            read_person,
         )
-        .map_err(TillError::storage("read the people"))?;
-    Ok((person, hash))
-}
-
-/// Checks a PIN against its hash (slow on purpose: run it without holding the database).
-pub(crate) fn pin_matches(pin: &str, hash: &str) -> bool {
-    PasswordHash::new(hash).is_ok_and(|parsed| {
-        Argon2::default()
-            .verify_password(pin.as_bytes(), &parsed)
-            .is_ok()
-    })
-}
-
-/// Records the outcome of a PIN check: a right PIN clears the count; the fifth wrong one in a row
-/// locks the person for five minutes.
-pub(crate) fn record_pin_outcome(
-    connection: &mut Connection,
-    person: Person,
-    matched: bool,
-) -> Result<Person, TillError> {
-    let failed = || TillError::storage("save a person");
-    if matched {
-        connection
-            .execute(
-                "UPDATE person SET wrong_pins = 0 WHERE id = ?1",
-                [person.id],
-            )
-            .map_err(failed())?;
-        return Ok(person);
-    }
-    let transaction = connection
-        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-        .map_err(failed())?;
-    let wrong: u32 = transaction
-        .query_row(
-            "UPDATE person SET wrong_pins = wrong_pins + 1 WHERE id = ?1 RETURNING wrong_pins",
-            [person.id],
-            |row| row.get(0),
-        )
-        .map_err(failed())?;
-    let error = if wrong >= MAX_WRONG_PINS {
-        let until = Timestamp::now() + jiff::SignedDuration::from_mins(LOCKOUT_MINUTES);
-        transaction
-            .execute(
-                "UPDATE person SET wrong_pins = 0, locked_until_ms = ?1 WHERE id = ?2",
-                rusqlite::params![until.as_millisecond(), person.id],
-            )
-            .map_err(failed())?;
-        let record = PersonRecord {
-            event: "locked_after_wrong_pins",
-            name: &person.name,
-            role: person.role,
-            active: person.active,
-            by: None,
-        };
-        audit::seal_person(&transaction, person.id, &record)?;
-        TillError::PersonLocked {
-            name: person.name,
-            until,
-        }
-    } else {
-        TillError::WrongPin {
-            name: person.name,
-            remaining: MAX_WRONG_PINS - wrong,
-        }
-    };
-    transaction.commit().map_err(failed())?;
-    if matches!(error, TillError::PersonLocked { .. }) {
-        audit::anchor::record(connection);
-    }
-    Err(error)
+        .optional()
+        .map_err(TillError::storage("read the people"))
 }

@@ -1,12 +1,14 @@
 //! The provider token at rest: kept in the operating system's secret store (Secret Service on Linux,
-//! the Keychain on macOS, the Credential Manager on Windows), one entry per mode, never in SQLite or a
-//! settings file. `CAJA_TOKEN` overrides it for deployments and scripts.
+//! the Keychain on macOS, the Credential Manager on Windows), one entry per data folder and mode
+//! ([`entry`]), never in SQLite or a settings file. `CAJA_TOKEN` overrides it for deployments and
+//! scripts. Every call here may wait on D-Bus: async callers run it on a blocking thread.
 //!
 //! A till without a secret store (no D-Bus session, no keyring daemon: a kiosk session, a service
 //! account) keeps the token instead in a file only its user can read, `secrets/provider-token-<mode>`
 //! in the data folder ([`token_file`]), and says so: the fronts show [`TokenStore::OwnerOnlyFile`] as
 //! a warning. The store is always tried first, for saving and for reading.
 
+mod entry;
 mod till_key;
 mod token_file;
 
@@ -16,9 +18,8 @@ use providers::ApiToken;
 
 use crate::mode::Mode;
 
+pub use entry::TEST_NAMESPACE_VARIABLE;
 pub use till_key::{TillKey, load_or_create_till_key, till_key_path};
-
-const SERVICE: &str = "pe.caja.till";
 
 /// Where a token is kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,8 +70,27 @@ impl SecretStoreError {
     }
 }
 
-fn entry(mode: Mode) -> keyring::Result<keyring::Entry> {
-    keyring::Entry::new(SERVICE, &format!("provider-token-{mode}"))
+/// The token in the store for this till and mode. A token found only under the machine-wide entry of
+/// older versions is moved to this till's own entry (written there, then removed from the old one), so
+/// it is found once: a second till on the machine then asks for its own.
+fn stored_token(data_dir: &Path, mode: Mode) -> keyring::Result<Option<String>> {
+    let entries = entry::token_entries(data_dir, mode)?;
+    match entries.own.get_password() {
+        Ok(token) => return Ok(Some(token)),
+        Err(keyring::Error::NoEntry) => {}
+        Err(error) => return Err(error),
+    }
+    let token = match entries.machine_wide.get_password() {
+        Ok(token) => token,
+        Err(keyring::Error::NoEntry) => return Ok(None),
+        Err(error) => return Err(error),
+    };
+    entries.own.set_password(&token)?;
+    if let Err(error) = entries.machine_wide.delete_credential() {
+        tracing::warn!(%error, "the token was copied to this till's entry; the old entry stays");
+    }
+    tracing::info!(%mode, "the token moved from the machine-wide entry to this data folder's own");
+    Ok(Some(token))
 }
 
 /// No store to talk to (no session bus, no daemon, a locked or absent collection), as opposed to a
@@ -85,9 +105,9 @@ fn store_unavailable(error: &keyring::Error) -> bool {
 /// The token saved for `mode`, if any: the secret store's, else the fallback file's. A fallback file
 /// with permissions wider than 0600 is an error, not "no token".
 pub fn load_token(data_dir: &Path, mode: Mode) -> Result<Option<ApiToken>, SecretStoreError> {
-    match entry(mode).and_then(|entry| entry.get_password()) {
-        Ok(token) if !token.trim().is_empty() => return Ok(Some(ApiToken::new(token))),
-        Ok(_) | Err(keyring::Error::NoEntry) => {}
+    match stored_token(data_dir, mode) {
+        Ok(Some(token)) if !token.trim().is_empty() => return Ok(Some(ApiToken::new(token))),
+        Ok(_) => {}
         Err(error) => tracing::debug!(%error, "secret store unavailable, trying the fallback file"),
     }
     Ok(token_file::read(&token_file::path(data_dir, mode))?.map(ApiToken::new))
@@ -101,7 +121,8 @@ pub fn save_token(
     mode: Mode,
     token: &str,
 ) -> Result<TokenStore, SecretStoreError> {
-    let stored = entry(mode).and_then(|entry| entry.set_password(token.trim()));
+    let stored = entry::token_entries(data_dir, mode)
+        .and_then(|entries| entries.own.set_password(token.trim()));
     settle_save(stored, data_dir, mode, token)
 }
 
@@ -126,11 +147,20 @@ fn settle_save(
     }
 }
 
-/// Removes the token for `mode` from the secret store (when there is one) and the fallback file.
+/// Removes the token for `mode` from the secret store (when there is one) and the fallback file. A
+/// machine-wide entry of an older version goes too: otherwise the cleared token would come back from it.
 pub fn delete_token(data_dir: &Path, mode: Mode) -> Result<(), SecretStoreError> {
-    let removed = entry(mode).and_then(|entry| entry.delete_credential());
+    let removed = entry::token_entries(data_dir, mode).and_then(|entries| {
+        for entry in [entries.own, entries.machine_wide] {
+            match entry.delete_credential() {
+                Ok(()) | Err(keyring::Error::NoEntry) => {}
+                Err(error) => return Err(error),
+            }
+        }
+        Ok(())
+    });
     match removed {
-        Ok(()) | Err(keyring::Error::NoEntry) => {}
+        Ok(()) => {}
         Err(error) if store_unavailable(&error) => {}
         Err(error) => return Err(SecretStoreError::Store(error.to_string())),
     }
@@ -139,9 +169,8 @@ pub fn delete_token(data_dir: &Path, mode: Mode) -> Result<(), SecretStoreError>
 
 /// Where the token for `mode` is kept, if anywhere; reads no secret into the caller's hands.
 pub fn where_kept(data_dir: &Path, mode: Mode) -> Option<TokenStore> {
-    let in_store = entry(mode)
-        .and_then(|entry| entry.get_password())
-        .is_ok_and(|token| !token.trim().is_empty());
+    let in_store = stored_token(data_dir, mode)
+        .is_ok_and(|token| token.is_some_and(|token| !token.trim().is_empty()));
     let file = token_file::path(data_dir, mode);
     if in_store {
         Some(TokenStore::SecretService)

@@ -11,6 +11,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::TillError;
+use crate::operations::Till;
 use crate::secrets::load_or_create_till_key;
 use crate::settings::SETTINGS_FILE;
 
@@ -69,4 +70,22 @@ pub fn state(data_dir: &Path) -> Result<SettingsSeal, TillError> {
     } else {
         SettingsSeal::EditedOutsideCaja
     })
+}
+
+impl Till {
+    /// Refuses every provider call from now on with [`TillError::SettingsUnconfirmed`].
+    pub fn hold_until_settings_confirmed(&mut self) {
+        self.held_for_settings = true;
+    }
+
+    pub fn held_for_settings(&self) -> bool {
+        self.held_for_settings
+    }
+
+    pub(crate) fn ensure_settings_confirmed(&self) -> Result<(), TillError> {
+        if self.held_for_settings {
+            return Err(TillError::SettingsUnconfirmed);
+        }
+        Ok(())
+    }
 }

@@ -4,22 +4,39 @@
 //!
 //! When the rules apply: in live mode always; in sandbox and mock modes once the till has people (the
 //! desktop creates the first supervisor on its first run; scripts on a bare sandbox need nobody).
+//!
+//! A session is checked again on every command that acts, here in the backend rather than trusted to
+//! the screen: the person is read back from the database (turned off by another window, or by `caja
+//! users disable` on the same data folder, ends it at once), and a session left idle longer than the
+//! idle lock of the saved settings is closed. Everything here blocks (argon2, SQLite): async callers
+//! run it on a blocking thread.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
+use jiff::{SignedDuration, Timestamp};
 use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::audit::{self, Subject};
+use crate::clock::Clock;
 use crate::db;
 use crate::error::TillError;
 use crate::mode::Mode;
 use crate::people::{self, Approval, Approved, Person, Role};
+use crate::settings::Settings;
 
 pub struct Staff {
+    data_dir: PathBuf,
     connection: Mutex<Connection>,
-    signed_in: Mutex<Option<Person>>,
+    session: Mutex<Option<Session>>,
+    clock: Clock,
+}
+
+/// Who signed in, and when they last did something.
+struct Session {
+    person: Person,
+    last_active: Timestamp,
 }
 
 /// One approved change of a setting, as sealed in the audit record.
@@ -34,9 +51,16 @@ pub struct SettingsChange {
 
 impl Staff {
     pub fn open(data_dir: &Path) -> Result<Staff, TillError> {
+        Staff::open_with_clock(data_dir, Clock::system())
+    }
+
+    /// Opens with a given clock (a test moves it instead of waiting out the idle lock).
+    pub fn open_with_clock(data_dir: &Path, clock: Clock) -> Result<Staff, TillError> {
         Ok(Staff {
+            data_dir: data_dir.to_owned(),
             connection: Mutex::new(db::open(data_dir)?),
-            signed_in: Mutex::new(None),
+            session: Mutex::new(None),
+            clock,
         })
     }
 
@@ -59,7 +83,7 @@ impl Staff {
             return Err(TillError::FirstSupervisorExists);
         }
         let person = people::add(&mut self.db(), name, Role::Supervisor, pin, None)?;
-        *self.session() = Some(person.clone());
+        self.start_session(person.clone());
         Ok(person)
     }
 
@@ -78,26 +102,29 @@ impl Staff {
     /// Checks the PIN and signs the person in (five wrong PINs lock them for five minutes).
     pub fn sign_in(&self, name: &str, pin: &str) -> Result<Person, TillError> {
         let person = self.check_pin(name, pin)?;
-        *self.session() = Some(person.clone());
+        self.start_session(person.clone());
         tracing::info!(person = %person.name, "signed in");
         Ok(person)
     }
 
     pub fn sign_out(&self) {
-        if let Some(person) = self.session().take() {
-            tracing::info!(person = %person.name, "signed out");
+        if let Some(session) = self.session().take() {
+            tracing::info!(person = %session.person.name, "signed out");
         }
     }
 
-    /// Who is signed in now.
+    /// Who is signed in now, if their session still holds (a look: it does not count as activity).
     pub fn operator(&self) -> Option<Person> {
-        self.session().clone()
+        self.current().ok().flatten()
     }
 
-    /// The signed-in person, required when the rules apply in `mode`.
+    /// The signed-in person, required when the rules apply in `mode`; counts as activity.
     pub fn require_operator(&self, mode: Mode) -> Result<Option<Person>, TillError> {
-        match self.operator() {
-            Some(person) => Ok(Some(person)),
+        match self.current()? {
+            Some(person) => {
+                self.touch();
+                Ok(Some(person))
+            }
             None if self.rules_apply(mode)? => Err(TillError::SignInRequired {
                 no_people: !self.has_people()?,
             }),
@@ -105,14 +132,27 @@ impl Staff {
         }
     }
 
+    /// The signed-in person, who must be a supervisor; counts as activity.
     pub fn require_supervisor(&self) -> Result<Person, TillError> {
-        match self.operator() {
-            Some(person) if person.is_supervisor() => Ok(person),
+        match self.current()? {
+            Some(person) if person.is_supervisor() => {
+                self.touch();
+                Ok(person)
+            }
             Some(person) => Err(TillError::NotSupervisor { name: person.name }),
             None => Err(TillError::SignInRequired {
                 no_people: !self.has_people()?,
             }),
         }
+    }
+
+    /// The person at the screen is still there (typing, clicking): keeps a live session open. A session
+    /// already past the idle lock is not revived: that is refused like any other command.
+    pub fn note_activity(&self) -> Result<(), TillError> {
+        if self.current()?.is_some() {
+            self.touch();
+        }
+        Ok(())
     }
 
     /// Checks a supervisor's approval: an active supervisor, the right PIN, and a reason.
@@ -172,10 +212,51 @@ impl Staff {
 
     fn check_pin(&self, name: &str, pin: &str) -> Result<Person, TillError> {
         people::check_pin(pin)?;
-        let (person, hash) = people::pin_hash_of(&self.db(), name)?;
-        // Slow on purpose; the database is not held meanwhile.
-        let matched = people::pin_matches(pin, &hash);
-        people::record_pin_outcome(&mut self.db(), person, matched)
+        people::verify_pin(&mut self.db(), name, pin, self.clock.now())
+    }
+
+    fn start_session(&self, person: Person) {
+        *self.session() = Some(Session {
+            person,
+            last_active: self.clock.now(),
+        });
+    }
+
+    fn touch(&self) {
+        if let Some(session) = self.session().as_mut() {
+            session.last_active = self.clock.now();
+        }
+    }
+
+    /// The signed-in person as stored now, or why their session just ended (it is then closed).
+    fn current(&self) -> Result<Option<Person>, TillError> {
+        let Some((id, name, last_active)) = self
+            .session()
+            .as_ref()
+            .map(|s| (s.person.id, s.person.name.clone(), s.last_active))
+        else {
+            return Ok(None);
+        };
+        let person = people::by_id(&self.db(), id)?.filter(|person| person.active);
+        let minutes = self.idle_lock_minutes();
+        let idle = self.clock.now().duration_since(last_active)
+            > SignedDuration::from_mins(i64::from(minutes));
+        let ended = match person {
+            None => TillError::PersonDisabled { name },
+            Some(_) if idle => TillError::SessionIdle { name, minutes },
+            Some(person) => return Ok(Some(person)),
+        };
+        self.session().take();
+        tracing::info!(code = ended.code(), "session ended");
+        Err(ended)
+    }
+
+    /// The idle lock in force, read each time: a supervisor's change applies to open sessions at once.
+    /// Unreadable settings count as the default (opening the till reports them).
+    fn idle_lock_minutes(&self) -> u32 {
+        Settings::load(&self.data_dir)
+            .unwrap_or_default()
+            .idle_lock_minutes
     }
 
     pub(crate) fn db(&self) -> MutexGuard<'_, Connection> {
@@ -184,8 +265,8 @@ impl Staff {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn session(&self) -> MutexGuard<'_, Option<Person>> {
-        self.signed_in
+    fn session(&self) -> MutexGuard<'_, Option<Session>> {
+        self.session
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }

@@ -1,6 +1,8 @@
 //! A till ready to work: the settings in force, the till opened on them, and the embedded sandbox when
 //! sandbox mode has no URL of its own. Both fronts (CLI, desktop) open one the same way, so they can never
-//! disagree on where the data lives, which provider is called, or with which token.
+//! disagree on where the data lives, which provider is called, or with which token. Opening reads the
+//! secret store and migrates the database: that runs on blocking threads, so reopening after Ajustes
+//! does not stall the window.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -12,10 +14,10 @@ use sandbox::{RunningSandbox, SandboxConfig};
 use crate::error::TillError;
 use crate::mode::Mode;
 use crate::operations::{Till, TillConfig};
-use crate::secrets;
 use crate::settings::{Overrides, Settings};
 use crate::settings_seal;
 use crate::staff::Staff;
+use crate::{blocking, secrets};
 
 /// Where the embedded sandbox keeps its state between runs, so a payment made in one run is still there
 /// in the next, as it would be at the provider.
@@ -34,7 +36,8 @@ impl Workstation {
     /// Loads the saved settings, applies `overrides`, and opens the till (starting the embedded sandbox
     /// when needed). Must run inside a tokio runtime.
     pub async fn open(data_dir: &Path, overrides: &Overrides) -> Result<Workstation, TillError> {
-        let staff = Arc::new(Staff::open(data_dir)?);
+        let folder = data_dir.to_owned();
+        let staff = Arc::new(blocking::run(move || Staff::open(&folder)).await?);
         Workstation::open_with_staff(data_dir, overrides, staff).await
     }
 
@@ -44,9 +47,13 @@ impl Workstation {
         overrides: &Overrides,
         staff: Arc<Staff>,
     ) -> Result<Workstation, TillError> {
-        let saved = Settings::load(data_dir)?;
-        let settings = overrides.apply(&saved);
-        let token = resolve_token(data_dir, settings.mode, overrides.token.as_deref())?;
+        let (folder, given) = (data_dir.to_owned(), overrides.clone());
+        let (settings, token) = blocking::run(move || {
+            let settings = given.apply(&Settings::load(&folder)?);
+            let token = resolve_token(&folder, settings.mode, given.token.as_deref())?;
+            Ok::<_, TillError>((settings, token))
+        })
+        .await?;
         let (api_url, sandbox) = match (&settings.api_url, settings.mode) {
             (Some(url), _) => (url.trim().to_owned(), None),
             (None, Mode::Sandbox) => {
@@ -55,21 +62,19 @@ impl Workstation {
             }
             (None, mode) => (mode.default_api_url().unwrap_or_default().to_owned(), None),
         };
-        let mut till = Till::open_with_staff(
-            TillConfig {
-                data_dir: data_dir.to_owned(),
-                mode: settings.mode,
-                api_url: api_url.clone(),
-                token,
-                http: HttpSettings {
-                    total_timeout: overrides
-                        .http_timeout
-                        .unwrap_or(HttpSettings::default().total_timeout),
-                    ..HttpSettings::default()
-                },
+        let config = TillConfig {
+            data_dir: data_dir.to_owned(),
+            mode: settings.mode,
+            api_url: api_url.clone(),
+            token,
+            http: HttpSettings {
+                total_timeout: overrides
+                    .http_timeout
+                    .unwrap_or(HttpSettings::default().total_timeout),
+                ..HttpSettings::default()
             },
-            staff,
-        )?;
+        };
+        let mut till = blocking::run(move || Till::open_with_staff(config, staff)).await?;
         if settings.mode.is_live()
             && settings_seal::state(data_dir)? == settings_seal::SettingsSeal::EditedOutsideCaja
         {

@@ -179,32 +179,50 @@ export function isBridgeError(value: unknown): value is BridgeError {
   return typeof value === "object" && value !== null && "code" in value && "message" in value;
 }
 
+/** The backend closed the session (idle past the lock, the person turned off) or has none. */
+const SESSION_ENDED = new Set(["session_idle", "person_disabled", "sign_in_required"]);
+export const SESSION_ENDED_EVENT = "caja:session-ended";
+
+/** A command; when the backend says the session is over, the frame is told (it goes to sign-in). */
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (thrown) {
+    if (isBridgeError(thrown) && SESSION_ENDED.has(String(thrown.code))) {
+      window.dispatchEvent(new CustomEvent<BridgeError>(SESSION_ENDED_EVENT, { detail: thrown }));
+    }
+    throw thrown;
+  }
+}
+
 export const api = {
-  appInfo: () => invoke<AppInfo>("app_info"),
+  appInfo: () => call<AppInfo>("app_info"),
   check: (customer: string, fundingCode: string) =>
-    invoke<CheckView>("check_financing", { customer, fundingCode }),
+    call<CheckView>("check_financing", { customer, fundingCode }),
   pay: (customer: string, fundingCode: string) =>
-    invoke<OperationView>("pay", { customer, fundingCode }),
+    call<OperationView>("pay", { customer, fundingCode }),
   undoBilling: (customer: string, fundingCode: string, approval: Approval) =>
-    invoke<OperationView>("undo_billing", { customer, fundingCode, approval }),
-  daySummary: (day: string) => invoke<SummaryView>("day_summary", { day }),
-  printDaySummary: (day: string) => invoke<PrintView>("print_day_summary", { day }),
+    call<OperationView>("undo_billing", { customer, fundingCode, approval }),
+  daySummary: (day: string) => call<SummaryView>("day_summary", { day }),
+  printDaySummary: (day: string) => call<PrintView>("print_day_summary", { day }),
   history: (day: string | null, state: OperationState | null) =>
-    invoke<EntryView[]>("history", { day, state }),
-  pendingOperations: () => invoke<EntryView[]>("pending_operations"),
-  saveSettings: (settings: SettingsInput) => invoke<AppInfo>("save_settings", { settings }),
+    call<EntryView[]>("history", { day, state }),
+  pendingOperations: () => call<EntryView[]>("pending_operations"),
+  saveSettings: (settings: SettingsInput) => call<AppInfo>("save_settings", { settings }),
   /** The token goes to the OS secret store and is never sent back. */
   saveToken: (token: string, approval: Approval | null) =>
-    invoke<AppInfo>("save_token", { token, approval }),
+    call<AppInfo>("save_token", { token, approval }),
   createFirstSupervisor: (name: string, pin: string) =>
-    invoke<AppInfo>("create_first_supervisor", { name, pin }),
-  signIn: (name: string, pin: string) => invoke<AppInfo>("sign_in", { name, pin }),
-  signOut: () => invoke<AppInfo>("sign_out"),
-  people: () => invoke<PersonView[]>("people"),
+    call<AppInfo>("create_first_supervisor", { name, pin }),
+  signIn: (name: string, pin: string) => call<AppInfo>("sign_in", { name, pin }),
+  signOut: () => call<AppInfo>("sign_out"),
+  /** Someone is typing or clicking: keeps a live session open (the backend enforces the idle lock). */
+  noteActivity: () => call<void>("note_activity"),
+  people: () => call<PersonView[]>("people"),
   addPerson: (name: string, role: Role, pin: string) =>
-    invoke<PersonView[]>("add_person", { name, role, pin }),
+    call<PersonView[]>("add_person", { name, role, pin }),
   setPersonActive: (name: string, active: boolean) =>
-    invoke<PersonView[]>("set_person_active", { name, active }),
-  auditVerify: () => invoke<AuditView>("audit_verify"),
-  auditExport: (day: string) => invoke<ExportView>("audit_export", { day }),
+    call<PersonView[]>("set_person_active", { name, active }),
+  auditVerify: () => call<AuditView>("audit_verify"),
+  auditExport: (day: string) => call<ExportView>("audit_export", { day }),
 };

@@ -1,12 +1,18 @@
-// The app-wide reactive state: the AppInfo the shell reported last (mode, language, store, today) and
-// whether a modal dialog owns the keyboard. `t` reads the language from here, so every text on screen
+// The app-wide reactive state: the AppInfo the shell reported last (mode, language, store, today),
+// whether a modal dialog owns the keyboard, and why the backend last closed the session (shown at
+// sign-in). `t` reads the language from here, so every text on screen
 // follows a language change in Ajustes without reloading.
-import type { AppInfo, Lang } from "./api";
+import type { AppInfo, BridgeError, Lang } from "./api";
 import { translate, type MessageKey, type Params } from "./i18n";
 
-export const session = $state<{ info: AppInfo | null; dialogOpen: boolean }>({
+export const session = $state<{
+  info: AppInfo | null;
+  dialogOpen: boolean;
+  endedBecause: BridgeError | null;
+}>({
   info: null,
   dialogOpen: false,
+  endedBecause: null,
 });
 
 export function currentLang(): Lang {

@@ -4,19 +4,19 @@
 //! the answer for display: money as céntimos plus its store text, times in Lima, labels in the chosen
 //! language, errors as `{code, message, field}`. The desktop's commands are one-line calls to these.
 
-use std::path::{Path, PathBuf};
-
 use jiff::Timestamp;
 use providers::apurata::downpayment::{DownpaymentChannel, DownpaymentStatus};
 use serde::Serialize;
 
+mod app_info;
 mod settings;
 mod staff;
 
+pub use app_info::{AppInfo, OpenedTill, app_info, reports_dir};
 pub use settings::{SettingsInput, save_settings, save_token};
 pub use staff::{
-    AuditView, ExportView, PersonView, add_person, audit_export, audit_verify, people,
-    set_person_active, sign_in,
+    AuditView, ExportView, PersonView, add_person, audit_export, audit_verify, note_activity,
+    people, set_person_active, sign_in,
 };
 
 use crate::error::TillError;
@@ -24,11 +24,10 @@ use crate::identity::{mask_document, parse_customer, parse_funding_code};
 use crate::journal::{JournalEntry, OperationKind, OperationState};
 use crate::mode::Mode;
 use crate::people::Approval;
-use crate::settings::{Overrides, Settings};
-use crate::staff::Staff;
-use crate::wording::{self, Lang};
+use crate::summary::DaySummary;
+use crate::wording::Lang;
 use crate::workstation::Workstation;
-use crate::{CustomerId, PaymentOrigin, Soles, clock, secrets};
+use crate::{CustomerId, PaymentOrigin, Soles, clock};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Money {
@@ -190,9 +189,12 @@ pub async fn undo(
         .map(operation_view)
 }
 
+/// The day's summary for the screen; at a till with people, only for someone signed in.
 pub async fn day_summary(ws: &Workstation, day: &str) -> Result<SummaryView, TillError> {
     let lang = ws.settings.lang;
-    let summary = ws.till.day_summary(clock::parse_day(day)?).await?;
+    let day = clock::parse_day(day)?;
+    ws.till.require_operator().await?;
+    let summary = ws.till.day_summary(day).await?;
     let totals = summary.totals;
     Ok(SummaryView {
         day: summary.day.to_string(),
@@ -217,8 +219,21 @@ pub async fn day_summary(ws: &Workstation, day: &str) -> Result<SummaryView, Til
     })
 }
 
-/// This till's journal, newest first; `day` (YYYY-MM-DD) and `state` filter when given.
-pub fn history(
+/// What a printed day report holds: the summary and the day's operations; at a till with people, only
+/// for someone signed in.
+pub async fn day_report(
+    ws: &Workstation,
+    day: &str,
+) -> Result<(DaySummary, Vec<JournalEntry>), TillError> {
+    let day = clock::parse_day(day)?;
+    ws.till.require_operator().await?;
+    let summary = ws.till.day_summary(day).await?;
+    Ok((summary, ws.till.journal(Some(day)).await?))
+}
+
+/// This till's journal, newest first; `day` (YYYY-MM-DD) and `state` filter when given; at a till with
+/// people, only for someone signed in.
+pub async fn history(
     ws: &Workstation,
     day: Option<&str>,
     state: Option<&str>,
@@ -235,9 +250,11 @@ pub fn history(
         })
         .transpose()?;
     let lang = ws.settings.lang;
+    ws.till.require_operator().await?;
     Ok(ws
         .till
-        .history(day)?
+        .journal(day)
+        .await?
         .into_iter()
         .filter(|entry| state.is_none_or(|wanted| entry.state == wanted))
         .map(|entry| entry_view(entry, lang))
@@ -306,96 +323,4 @@ fn operation_view(entry: JournalEntry) -> OperationView {
 
 fn lima_text(instant: Timestamp, format: &str) -> String {
     clock::in_lima(instant).strftime(format).to_string()
-}
-
-/// The till as the UI needs to know it; also built when the till could not be opened.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AppInfo {
-    pub version: &'static str,
-    pub mode: Mode,
-    pub api_url: String,
-    pub embedded_sandbox: bool,
-    pub store_name: String,
-    pub lang: Lang,
-    pub printer: Option<String>,
-    pub saved_api_url: Option<String>,
-    pub token_configured: bool,
-    /// Said when the token is kept in the owner-only file because there is no secret store.
-    pub token_warning: Option<String>,
-    pub overridden: Vec<&'static str>,
-    pub today: String,
-    pub data_dir: String,
-    pub reports_dir: String,
-    /// Why the till could not be opened with these settings, if it could not.
-    pub startup_error: Option<ErrorView>,
-    pub idle_lock_minutes: u32,
-    /// Whether the till has anyone yet (the first run creates the first supervisor).
-    pub has_people: bool,
-    /// Whether this till asks for sign-in (live mode, or once it has people).
-    pub sign_in_required: bool,
-    pub signed_in: Option<PersonView>,
-    /// `settings.json` was edited outside Caja: saving Ajustes with a supervisor's approval confirms it
-    /// (in live mode nothing is sent until then).
-    pub settings_unconfirmed: bool,
-}
-
-impl AppInfo {
-    pub fn new(
-        staff: &Staff,
-        data_dir: &Path,
-        saved: &Settings,
-        overrides: &Overrides,
-        workstation: Result<&Workstation, ErrorView>,
-    ) -> AppInfo {
-        let effective = overrides.apply(saved);
-        let token_store = secrets::where_kept(data_dir, effective.mode);
-        let (api_url, embedded_sandbox, startup_error) = match workstation {
-            Ok(ws) => (ws.api_url.clone(), ws.runs_embedded_sandbox(), None),
-            Err(error) => (
-                effective.api_url.clone().unwrap_or_default(),
-                false,
-                Some(error),
-            ),
-        };
-        let overridden = [
-            ("mode", overrides.mode.is_some()),
-            ("apiUrl", overrides.api_url.is_some()),
-            ("storeName", overrides.store_name.is_some()),
-            ("lang", overrides.lang.is_some()),
-            ("token", overrides.token.is_some()),
-        ]
-        .into_iter()
-        .filter_map(|(name, set)| set.then_some(name))
-        .collect();
-        AppInfo {
-            version: env!("CARGO_PKG_VERSION"),
-            mode: effective.mode,
-            api_url,
-            embedded_sandbox,
-            store_name: effective.store_name,
-            lang: effective.lang,
-            printer: saved.printer.clone(),
-            saved_api_url: saved.api_url.clone(),
-            token_configured: overrides.token.is_some() || token_store.is_some(),
-            token_warning: token_store
-                .and_then(|store| wording::token_store_notice(effective.lang, &store)),
-            overridden,
-            today: clock::lima_today().to_string(),
-            data_dir: data_dir.display().to_string(),
-            reports_dir: reports_dir(data_dir).display().to_string(),
-            startup_error,
-            idle_lock_minutes: saved.idle_lock_minutes,
-            has_people: staff.has_people().unwrap_or(false),
-            sign_in_required: staff.rules_apply(effective.mode).unwrap_or(true),
-            signed_in: staff.operator().as_ref().map(PersonView::from),
-            settings_unconfirmed: crate::settings_seal::state(data_dir)
-                .is_ok_and(|seal| seal == crate::settings_seal::SettingsSeal::EditedOutsideCaja),
-        }
-    }
-}
-
-/// Where printed reports are kept.
-pub fn reports_dir(data_dir: &Path) -> PathBuf {
-    data_dir.join("reports")
 }

@@ -1,8 +1,9 @@
-//! Ajustes: saving the settings and the token. Changing what decides where money goes (the mode, the
-//! provider URL, the token) or how long an idle till stays open needs a supervisor's PIN and a reason
-//! wherever the rules apply; the change, who asked and who approved are sealed in the audit record. So
-//! does saving a `settings.json` that was edited outside Caja: that save is the supervisor's
-//! confirmation of the file (see [`crate::settings_seal`]).
+//! Ajustes: saving the settings and the token. Wherever the rules apply, saving Ajustes needs someone
+//! signed in (the store's name goes on every report; the language and the printer are the till's);
+//! changing what decides where money goes (the mode, the provider URL, the token) or how long an idle
+//! till stays open also needs a supervisor's PIN and a reason; the change, who asked and who approved
+//! are sealed in the audit record. So does saving a `settings.json` that was edited outside Caja: that
+//! save is the supervisor's confirmation of the file (see [`crate::settings_seal`]).
 
 use std::path::Path;
 
@@ -98,6 +99,7 @@ pub fn save_settings(
     } else {
         wanted.mode
     };
+    staff.require_operator(strictest)?;
     let approved = if changes.is_empty() {
         None
     } else {

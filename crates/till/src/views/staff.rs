@@ -57,6 +57,11 @@ pub fn set_person_active(
     people(staff)
 }
 
+/// Someone is at the screen (typing, clicking): keeps their live session open; refused once it is over.
+pub fn note_activity(staff: &Staff) -> Result<(), TillError> {
+    staff.note_activity()
+}
+
 pub fn sign_in(staff: &Staff, name: &str, pin: &str) -> Result<PersonView, TillError> {
     staff
         .sign_in(name, pin)

@@ -125,6 +125,8 @@ pub fn till_error(lang: Lang, error: &TillError) -> String {
             ),
         ),
         TillError::SignInRequired { .. }
+        | TillError::SessionIdle { .. }
+        | TillError::PersonDisabled { .. }
         | TillError::WrongPin { .. }
         | TillError::PersonLocked { .. }
         | TillError::PersonUnknown { .. }

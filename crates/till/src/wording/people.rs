@@ -21,6 +21,28 @@ pub(super) fn words(lang: Lang, error: &TillError) -> String {
             "Nobody is signed in. Sign in with your name and PIN (in a terminal: CAJA_USER and CAJA_PIN, \
              or --user and the PIN when asked).",
         ),
+        TillError::SessionIdle { name, minutes } => say(
+            lang,
+            format!(
+                "La sesión de {name} se cerró tras {minutes} minutos sin uso. Ingrese de nuevo con su \
+                 PIN; no se hizo nada."
+            ),
+            format!(
+                "{name}'s session was closed after {minutes} idle minutes. Sign in again with your PIN; \
+                 nothing was done."
+            ),
+        ),
+        TillError::PersonDisabled { name } => say(
+            lang,
+            format!(
+                "{name} fue desactivado por un supervisor y su sesión se cerró. No se hizo nada; ingrese \
+                 con otra persona."
+            ),
+            format!(
+                "{name} was turned off by a supervisor and their session has ended. Nothing was done; \
+                 sign in as someone else."
+            ),
+        ),
         TillError::WrongPin { name, remaining } => say(
             lang,
             format!(

@@ -1,0 +1,139 @@
+//! The till as the UI needs to know it (mode, store, language, who is signed in, where the token is
+//! kept), also when the till could not be opened. Gathering it asks the secret store over D-Bus and
+//! reads the database, so [`app_info`] does it on a blocking thread.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::{ErrorView, PersonView};
+use crate::error::TillError;
+use crate::mode::Mode;
+use crate::settings::{Overrides, Settings};
+use crate::staff::Staff;
+use crate::wording::{self, Lang};
+use crate::workstation::Workstation;
+use crate::{blocking, clock, secrets};
+
+/// The till as the UI needs to know it; also built when the till could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    pub version: &'static str,
+    pub mode: Mode,
+    pub api_url: String,
+    pub embedded_sandbox: bool,
+    pub store_name: String,
+    pub lang: Lang,
+    pub printer: Option<String>,
+    pub saved_api_url: Option<String>,
+    pub token_configured: bool,
+    /// Said when the token is kept in the owner-only file because there is no secret store.
+    pub token_warning: Option<String>,
+    pub overridden: Vec<&'static str>,
+    pub today: String,
+    pub data_dir: String,
+    pub reports_dir: String,
+    /// Why the till could not be opened with these settings, if it could not.
+    pub startup_error: Option<ErrorView>,
+    pub idle_lock_minutes: u32,
+    /// Whether the till has anyone yet (the first run creates the first supervisor).
+    pub has_people: bool,
+    /// Whether this till asks for sign-in (live mode, or once it has people).
+    pub sign_in_required: bool,
+    pub signed_in: Option<PersonView>,
+    /// `settings.json` was edited outside Caja: saving Ajustes with a supervisor's approval confirms it
+    /// (in live mode nothing is sent until then).
+    pub settings_unconfirmed: bool,
+}
+
+/// What [`AppInfo`] needs of an open workstation, taken so the rest can be gathered off the runtime.
+#[derive(Debug, Clone)]
+pub struct OpenedTill {
+    pub api_url: String,
+    pub embedded_sandbox: bool,
+}
+
+impl From<&Workstation> for OpenedTill {
+    fn from(ws: &Workstation) -> Self {
+        OpenedTill {
+            api_url: ws.api_url.clone(),
+            embedded_sandbox: ws.runs_embedded_sandbox(),
+        }
+    }
+}
+
+/// [`AppInfo`] gathered on a blocking thread: it asks the secret store (D-Bus) and the database.
+pub async fn app_info(
+    staff: Arc<Staff>,
+    data_dir: PathBuf,
+    overrides: Overrides,
+    opened: Result<OpenedTill, ErrorView>,
+) -> Result<AppInfo, TillError> {
+    blocking::run(move || {
+        let saved = Settings::load(&data_dir)?;
+        Ok(AppInfo::new(&staff, &data_dir, &saved, &overrides, opened))
+    })
+    .await
+}
+
+impl AppInfo {
+    pub fn new(
+        staff: &Staff,
+        data_dir: &Path,
+        saved: &Settings,
+        overrides: &Overrides,
+        opened: Result<OpenedTill, ErrorView>,
+    ) -> AppInfo {
+        let effective = overrides.apply(saved);
+        let token_store = secrets::where_kept(data_dir, effective.mode);
+        let (api_url, embedded_sandbox, startup_error) = match opened {
+            Ok(till) => (till.api_url, till.embedded_sandbox, None),
+            Err(error) => (
+                effective.api_url.clone().unwrap_or_default(),
+                false,
+                Some(error),
+            ),
+        };
+        let overridden = [
+            ("mode", overrides.mode.is_some()),
+            ("apiUrl", overrides.api_url.is_some()),
+            ("storeName", overrides.store_name.is_some()),
+            ("lang", overrides.lang.is_some()),
+            ("token", overrides.token.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(name, set)| set.then_some(name))
+        .collect();
+        AppInfo {
+            version: env!("CARGO_PKG_VERSION"),
+            mode: effective.mode,
+            api_url,
+            embedded_sandbox,
+            store_name: effective.store_name,
+            lang: effective.lang,
+            printer: saved.printer.clone(),
+            saved_api_url: saved.api_url.clone(),
+            token_configured: overrides.token.is_some() || token_store.is_some(),
+            token_warning: token_store
+                .and_then(|store| wording::token_store_notice(effective.lang, &store)),
+            overridden,
+            today: clock::lima_today().to_string(),
+            data_dir: data_dir.display().to_string(),
+            reports_dir: reports_dir(data_dir).display().to_string(),
+            startup_error,
+            idle_lock_minutes: saved.idle_lock_minutes,
+            has_people: staff.has_people().unwrap_or(false),
+            sign_in_required: staff.rules_apply(effective.mode).unwrap_or(true),
+            signed_in: staff.operator().as_ref().map(PersonView::from),
+            settings_unconfirmed: crate::settings_seal::state(data_dir)
+                .is_ok_and(|seal| seal == crate::settings_seal::SettingsSeal::EditedOutsideCaja),
+        }
+    }
+}
+
+/// Where printed reports are kept.
+pub fn reports_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("reports")
+}
