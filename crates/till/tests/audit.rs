@@ -2,41 +2,11 @@
 //! SQLite tool allows (a row edited, deleted, reordered, added; an audit entry edited or deleted) is
 //! found and named. And the accountant's CSV for the day.
 
-use providers::apurata::downpayment::MOCK_TOKEN;
-use sandbox::{SandboxConfig, demo};
+mod audit_support;
+
+use audit_support::{tamper, verify, worked_day};
+use till::Mode;
 use till::audit::Finding;
-use till::identity::parse_dni;
-use till::{ApiToken, HttpSettings, Mode, Till, TillConfig};
-
-/// A till with a few real operations in its journal; returns its data folder.
-async fn worked_day() -> tempfile::TempDir {
-    let provider = sandbox::start(SandboxConfig::default()).await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let till = Till::open(TillConfig {
-        data_dir: dir.path().to_owned(),
-        mode: Mode::Sandbox,
-        api_url: provider.url().to_owned(),
-        token: ApiToken::new(MOCK_TOKEN),
-        http: HttpSettings::default(),
-    })
-    .unwrap();
-    let customer = parse_dni(demo::DOCS_PAIR.dni).unwrap();
-    let code = demo::DOCS_PAIR.funding_code;
-    till.check(&customer, code).await.unwrap();
-    till.pay(&customer, code).await.unwrap();
-    till.undo(&customer, code, None).await.unwrap();
-    till.pay(&customer, code).await.unwrap();
-    dir
-}
-
-fn verify(dir: &std::path::Path) -> till::audit::AuditReport {
-    till::Staff::open(dir).unwrap().verify_audit().unwrap()
-}
-
-fn tamper(dir: &std::path::Path, sql: &str) {
-    let connection = rusqlite::Connection::open(dir.join(till::DATABASE_FILE)).unwrap();
-    connection.execute_batch(sql).unwrap();
-}
 
 #[tokio::test]
 async fn an_honest_day_verifies_intact() {

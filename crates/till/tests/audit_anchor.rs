@@ -3,28 +3,17 @@
 //! the newest operations deleted together with their newest audit entries (caught by the head anchored
 //! outside the database), and `settings.json` edited by hand (live mode waits for a supervisor).
 
-use std::path::Path;
+mod audit_support;
 
+use audit_support::{tamper, verify, worked_day};
 use providers::apurata::downpayment::MOCK_TOKEN;
 use sandbox::{SandboxConfig, demo};
 use till::audit::Finding;
 use till::identity::parse_dni;
 use till::views::{self, SettingsInput};
-use till::{
-    ApiToken, Approval, HttpSettings, Mode, Overrides, Role, Settings, Staff, Till, TillConfig,
-    Workstation,
-};
+use till::{Approval, Mode, Overrides, Role, Settings, Staff, Workstation};
 
 const ROSA_PIN: &str = "2468";
-
-fn verify(dir: &Path) -> till::audit::AuditReport {
-    Staff::open(dir).unwrap().verify_audit().unwrap()
-}
-
-fn tamper(dir: &Path, sql: &str) {
-    let connection = rusqlite::Connection::open(dir.join(till::DATABASE_FILE)).unwrap();
-    connection.execute_batch(sql).unwrap();
-}
 
 /// A supervisor (id 1) and a cashier (id 2).
 fn two_people() -> tempfile::TempDir {
@@ -103,27 +92,6 @@ fn a_lifted_lockout_and_a_person_added_behind_caja_are_named() {
             Finding::PersonUnsealed { id: 3 }
         ]
     );
-}
-
-/// A till with four operations: eight audit entries, the newest anchored outside the database.
-async fn worked_day() -> tempfile::TempDir {
-    let provider = sandbox::start(SandboxConfig::default()).await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let till = Till::open(TillConfig {
-        data_dir: dir.path().to_owned(),
-        mode: Mode::Sandbox,
-        api_url: provider.url().to_owned(),
-        token: ApiToken::new(MOCK_TOKEN),
-        http: HttpSettings::default(),
-    })
-    .unwrap();
-    let customer = parse_dni(demo::DOCS_PAIR.dni).unwrap();
-    let code = demo::DOCS_PAIR.funding_code;
-    till.check(&customer, code).await.unwrap();
-    till.pay(&customer, code).await.unwrap();
-    till.undo(&customer, code, None).await.unwrap();
-    till.pay(&customer, code).await.unwrap();
-    dir
 }
 
 #[tokio::test]
