@@ -3,6 +3,11 @@
 //! such as `lp`) runs on tokio's blocking threads, never on the async runtime's workers: one slow
 //! printer, keyring or disk must not stop the window, the embedded sandbox or the outbox from answering.
 
+use rusqlite::Connection;
+
+use crate::operations::{Till, lock};
+use crate::staff::Staff;
+
 /// Runs `work` on a blocking thread and waits for it without holding the async worker. A panic in
 /// `work` is raised again here, as if it had run inline.
 pub async fn run<T, F>(work: F) -> T
@@ -18,5 +23,25 @@ where
             // waiting for this answer.
             Err(error) => panic!("blocking work cancelled by the runtime's shutdown: {error}"),
         },
+    }
+}
+
+impl Till {
+    /// Runs `work` on the till's connection on a blocking thread.
+    pub(crate) async fn in_db<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut Connection) -> T + Send + 'static,
+    ) -> T {
+        let connection = self.connection.clone();
+        run(move || work(&mut lock(&connection))).await
+    }
+
+    /// Runs `work` on who is at the till on a blocking thread (PIN checks, session checks).
+    pub(crate) async fn on_staff<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Staff) -> T + Send + 'static,
+    ) -> T {
+        let staff = self.staff.clone();
+        run(move || work(&staff)).await
     }
 }

@@ -28,7 +28,7 @@ use crate::mode::Mode;
 use crate::people::{Approval, Approved, Person};
 use crate::staff::Staff;
 use crate::summary::{self, DaySummary};
-use crate::{blocking, db, identity};
+use crate::{db, identity};
 
 /// Margin added to the request time limit to make a lease.
 const LEASE_MARGIN_MS: i64 = 5_000;
@@ -61,9 +61,9 @@ pub struct CheckResult {
 pub struct Till {
     mode: Mode,
     api: DownpaymentApi,
-    connection: Arc<Mutex<Connection>>,
+    pub(crate) connection: Arc<Mutex<Connection>>,
     /// Who is signed in, and the approvals undo needs.
-    staff: Arc<Staff>,
+    pub(crate) staff: Arc<Staff>,
     /// How long the process that sends a request owns its journal row: the request's own time limit
     /// and a margin. After that, a row still `pending` belongs to a crashed process and is resolved.
     lease_ms: i64,
@@ -377,27 +377,9 @@ impl Till {
     pub(crate) fn db(&self) -> MutexGuard<'_, Connection> {
         lock(&self.connection)
     }
-
-    /// Runs `work` on the till's connection on a blocking thread.
-    pub(crate) async fn in_db<T: Send + 'static>(
-        &self,
-        work: impl FnOnce(&mut Connection) -> T + Send + 'static,
-    ) -> T {
-        let connection = self.connection.clone();
-        blocking::run(move || work(&mut lock(&connection))).await
-    }
-
-    /// Runs `work` on who is at the till on a blocking thread (PIN checks, session checks).
-    pub(crate) async fn on_staff<T: Send + 'static>(
-        &self,
-        work: impl FnOnce(&Staff) -> T + Send + 'static,
-    ) -> T {
-        let staff = self.staff.clone();
-        blocking::run(move || work(&staff)).await
-    }
 }
 
-fn lock(connection: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
+pub(crate) fn lock(connection: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
     // A panic while holding the lock cannot leave a half-written row: every write is one statement or
     // one transaction. So a poisoned lock is safe to keep using.
     connection
