@@ -234,8 +234,7 @@ pub(crate) fn begin(
         .map_err(failed())?;
     let id = transaction.last_insert_rowid();
     audit::seal_journal_row(&transaction, id)?;
-    transaction.commit().map_err(failed())?;
-    audit::anchor::record(connection);
+    audit::commit(transaction).map_err(failed())?;
     Ok(JournalEntry {
         id,
         idempotency_key: key,
@@ -306,12 +305,7 @@ pub(crate) fn finish(
     if changed > 0 {
         audit::seal_journal_row(&transaction, entry.id)?;
     }
-    transaction
-        .commit()
-        .map_err(TillError::storage("finish a journal row"))?;
-    if changed > 0 {
-        audit::anchor::record(connection);
-    }
+    audit::commit(transaction).map_err(TillError::storage("finish a journal row"))?;
     entry.state = outcome.state;
     entry.reason = outcome.reason;
     entry.http_status = outcome.http_status;
@@ -507,13 +501,12 @@ pub(crate) fn close_abandoned_checks(
                 .collect::<Result<_, _>>()
         })
         .map_err(failed())?;
-    let sealed = !ids.is_empty();
+    if ids.is_empty() {
+        // Nothing was abandoned: the usual case, every few seconds; nothing to commit or anchor.
+        return Ok(());
+    }
     for id in ids {
         audit::seal_journal_row(&transaction, id)?;
     }
-    transaction.commit().map_err(failed())?;
-    if sealed {
-        audit::anchor::record(connection);
-    }
-    Ok(())
+    audit::commit(transaction).map_err(failed())
 }

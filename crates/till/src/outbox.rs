@@ -71,7 +71,7 @@ impl Till {
         let mut report = OutboxReport::default();
         if self.held_for_settings() {
             // Nothing leaves for a provider URL nobody confirmed; the operations stay listed.
-            report.still_open = self.open_operations()?;
+            report.still_open = self.open_operations_off_runtime().await?;
             return Ok(report);
         }
         let mut tried = std::collections::HashSet::new();

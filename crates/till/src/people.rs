@@ -206,10 +206,7 @@ pub(crate) fn add(
         by: by.map(|person| person.name.as_str()),
     };
     audit::seal_person(&transaction, id, &record)?;
-    transaction
-        .commit()
-        .map_err(TillError::storage("save a person"))?;
-    audit::anchor::record(connection);
+    audit::commit(transaction).map_err(TillError::storage("save a person"))?;
     Ok(Person {
         id,
         name,
@@ -259,10 +256,7 @@ pub(crate) fn set_active(
         by: Some(&by.name),
     };
     audit::seal_person(&transaction, person.id, &record)?;
-    transaction
-        .commit()
-        .map_err(TillError::storage("save a person"))?;
-    audit::anchor::record(connection);
+    audit::commit(transaction).map_err(TillError::storage("save a person"))?;
     Ok(Person { active, ..person })
 }
 

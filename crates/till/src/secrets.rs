@@ -19,7 +19,7 @@ use providers::ApiToken;
 use crate::mode::Mode;
 
 pub use entry::TEST_NAMESPACE_VARIABLE;
-pub use till_key::{TillKey, load_or_create_till_key, till_key_path};
+pub use till_key::{TillKey, till_key, till_key_path};
 
 /// Where a token is kept.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::TillError;
 use crate::operations::Till;
-use crate::secrets::load_or_create_till_key;
+use crate::secrets::till_key;
 use crate::settings::SETTINGS_FILE;
 
 pub const SEAL_FILE: &str = "settings.seal";
@@ -33,7 +33,7 @@ fn io(path: PathBuf) -> impl FnOnce(std::io::Error) -> TillError {
 }
 
 fn digest(data_dir: &Path, bytes: &[u8]) -> Result<String, TillError> {
-    let key = load_or_create_till_key(data_dir)?;
+    let key = till_key(data_dir)?;
     Ok(key.mac(&[b"caja-settings", bytes]))
 }
 

@@ -198,11 +198,7 @@ impl Staff {
             0,
             &audit::canonical(change),
         )?;
-        transaction
-            .commit()
-            .map_err(TillError::storage("write the audit record"))?;
-        audit::anchor::record(&connection);
-        Ok(())
+        audit::commit(transaction).map_err(TillError::storage("write the audit record"))
     }
 
     /// Checks the tamper-evident record of this till.

@@ -15,7 +15,7 @@ use crate::error::TillError;
 use crate::mode::Mode;
 use crate::operations::{Till, TillConfig};
 use crate::settings::{Overrides, Settings};
-use crate::settings_seal;
+use crate::settings_seal::{self, SettingsSeal};
 use crate::staff::Staff;
 use crate::{blocking, secrets};
 
@@ -48,10 +48,11 @@ impl Workstation {
         staff: Arc<Staff>,
     ) -> Result<Workstation, TillError> {
         let (folder, given) = (data_dir.to_owned(), overrides.clone());
-        let (settings, token) = blocking::run(move || {
+        let (settings, token, edited_outside_caja) = blocking::run(move || {
             let settings = given.apply(&Settings::load(&folder)?);
             let token = resolve_token(&folder, settings.mode, given.token.as_deref())?;
-            Ok::<_, TillError>((settings, token))
+            let edited = settings_seal::state(&folder)? == SettingsSeal::EditedOutsideCaja;
+            Ok::<_, TillError>((settings, token, edited))
         })
         .await?;
         let (api_url, sandbox) = match (&settings.api_url, settings.mode) {
@@ -75,9 +76,7 @@ impl Workstation {
             },
         };
         let mut till = blocking::run(move || Till::open_with_staff(config, staff)).await?;
-        if settings.mode.is_live()
-            && settings_seal::state(data_dir)? == settings_seal::SettingsSeal::EditedOutsideCaja
-        {
+        if settings.mode.is_live() && edited_outside_caja {
             tracing::warn!(
                 "settings.json was edited outside Caja: live mode waits for a supervisor"
             );

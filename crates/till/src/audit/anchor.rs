@@ -2,24 +2,22 @@
 //! newest operations together with their newest audit entries (which leaves a shorter chain that is
 //! perfectly linked) is still caught.
 //!
-//! After every commit that appends to the chain, [`record`] writes `audit-head` in the data folder: the
-//! newest entry's number and hash, and an HMAC-SHA256 of both under the till's key
+//! Every commit that appends to the chain goes through [`super::commit`], which writes `audit-head` in
+//! the data folder: the newest entry's number and hash, and an HMAC-SHA256 of both under the till's key
 //! ([`crate::secrets::TillKey`]). [`check`] then demands that the chain still holds that entry with that
 //! hash. The anchor is written after the commit, so a crash between the two leaves it one step behind,
 //! never ahead: a chain longer than its anchor is normal, a shorter one or another hash at the anchored
 //! number is not. Writing it is best effort (the operation is already committed); a failure is logged
 //! and the next commit writes it again.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
 
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use super::{Finding, hash_of, head};
 use crate::error::TillError;
-use crate::secrets::{TillKey, load_or_create_till_key};
+use crate::secrets::{TillKey, till_key};
 
 /// The anchor's file, in the data folder.
 pub const ANCHOR_FILE: &str = "audit-head";
@@ -45,47 +43,66 @@ pub(crate) fn data_dir_of(connection: &Connection) -> Option<PathBuf> {
     Path::new(path).parent().map(Path::to_owned)
 }
 
-/// The till's key for a data folder, read once per process: every commit anchors, and the key file
-/// does not change under a running till.
-fn key_for(data_dir: &Path) -> Result<Arc<TillKey>, TillError> {
-    static KEYS: OnceLock<Mutex<HashMap<PathBuf, Arc<TillKey>>>> = OnceLock::new();
-    let keys = KEYS.get_or_init(Mutex::default);
-    let mut keys = keys.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(key) = keys.get(data_dir) {
-        return Ok(Arc::clone(key));
-    }
-    let key = Arc::new(load_or_create_till_key(data_dir)?);
-    keys.insert(data_dir.to_owned(), Arc::clone(&key));
-    Ok(key)
+/// The head a transaction leaves, read inside it, to anchor once it is committed (see
+/// [`super::commit`]). Reading it before the commit, not after, keeps the head this transaction wrote:
+/// a newer one from another process only makes the anchor one step behind, which [`check`] allows.
+pub(crate) struct PendingAnchor {
+    data_dir: PathBuf,
+    seq: i64,
+    hash: String,
 }
 
-/// Anchors the chain's current head. Call after a commit that appended to the chain.
+/// The anchor for the chain's head as `connection` sees it now; `None` for an in-memory database or
+/// when the head cannot be read (logged: the next commit tries again).
+pub(crate) fn pending(connection: &Connection) -> Option<PendingAnchor> {
+    let data_dir = data_dir_of(connection)?;
+    match head(connection) {
+        Ok((seq, hash)) => Some(PendingAnchor {
+            data_dir,
+            seq,
+            hash,
+        }),
+        Err(error) => {
+            tracing::warn!(%error, "the audit head could not be read to anchor it");
+            None
+        }
+    }
+}
+
+/// Anchors the chain's current head (a till just created or upgraded; every commit that appends goes
+/// through [`super::commit`]).
 pub(crate) fn record(connection: &Connection) {
-    let Some(data_dir) = data_dir_of(connection) else {
-        return;
-    };
-    if let Err(error) = write(connection, &data_dir) {
-        tracing::warn!(%error, "the audit head could not be anchored; the next commit tries again");
+    if let Some(anchor) = pending(connection) {
+        anchor.write();
     }
 }
 
-fn write(connection: &Connection, data_dir: &Path) -> Result<(), TillError> {
-    let key = key_for(data_dir)?;
-    let (seq, hash) = head(connection)?;
-    let anchor = Anchor {
-        mac: mac_of(&key, seq, &hash),
-        seq,
-        hash,
-    };
-    let path = data_dir.join(ANCHOR_FILE);
-    let temporary = data_dir.join(format!(
-        ".{ANCHOR_FILE}.{}.tmp",
-        uuid::Uuid::new_v4().simple()
-    ));
-    let io = |path: PathBuf| move |source| TillError::Io { path, source };
-    let text = serde_json::to_string(&anchor).unwrap_or_default();
-    std::fs::write(&temporary, text).map_err(io(temporary.clone()))?;
-    std::fs::rename(&temporary, &path).map_err(io(path.clone()))
+impl PendingAnchor {
+    /// Writes the anchor, atomically. Best effort: the operation is already committed, so a failure is
+    /// logged and the next commit writes it again.
+    pub(crate) fn write(self) {
+        if let Err(error) = self.try_write() {
+            tracing::warn!(%error, "the audit head could not be anchored; the next commit tries again");
+        }
+    }
+
+    fn try_write(self) -> Result<(), TillError> {
+        let key = till_key(&self.data_dir)?;
+        let anchor = Anchor {
+            mac: mac_of(&key, self.seq, &self.hash),
+            seq: self.seq,
+            hash: self.hash,
+        };
+        let path = self.data_dir.join(ANCHOR_FILE);
+        let temporary = self.data_dir.join(format!(
+            ".{ANCHOR_FILE}.{}.tmp",
+            uuid::Uuid::new_v4().simple()
+        ));
+        let io = |path: PathBuf| move |source| TillError::Io { path, source };
+        let text = serde_json::to_string(&anchor).unwrap_or_default();
+        std::fs::write(&temporary, text).map_err(io(temporary.clone()))?;
+        std::fs::rename(&temporary, &path).map_err(io(path.clone()))
+    }
 }
 
 /// What the anchor says of the chain: nothing when they agree, else the finding. A chain with entries
@@ -107,7 +124,7 @@ pub(crate) fn check(connection: &Connection) -> Result<Option<Finding>, TillErro
     let Ok(anchor) = serde_json::from_str::<Anchor>(&text) else {
         return Ok(Some(Finding::AnchorForged));
     };
-    let key = key_for(&data_dir)?;
+    let key = till_key(&data_dir)?;
     if mac_of(&key, anchor.seq, &anchor.hash) != anchor.mac {
         return Ok(Some(Finding::AnchorForged));
     }

@@ -76,6 +76,17 @@ pub(crate) fn append(
         .map_err(failed)
 }
 
+/// Commits a transaction that appended to the chain (or may have), then anchors the head it left
+/// outside the database ([`anchor`]). Every writer of the chain commits through here.
+pub(crate) fn commit(transaction: rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    let anchor = anchor::pending(&transaction);
+    transaction.commit()?;
+    if let Some(anchor) = anchor {
+        anchor.write();
+    }
+    Ok(())
+}
+
 /// Seals a journal row as it is stored now (read back, so the seal is exactly what the table holds).
 pub(crate) fn seal_journal_row(connection: &Connection, id: i64) -> Result<(), TillError> {
     let content = JOURNAL.content(connection, id)?.ok_or_else(|| {

@@ -84,10 +84,7 @@ pub(crate) fn verify_pin(
             };
             audit::seal_person(&transaction, person.id, &record)?;
         }
-        transaction.commit().map_err(failed())?;
-        if lifted {
-            audit::anchor::record(connection);
-        }
+        audit::commit(transaction).map_err(failed())?;
         return Ok(Person {
             locked_until: None,
             ..person
@@ -126,10 +123,7 @@ pub(crate) fn verify_pin(
             remaining: MAX_WRONG_PINS - wrong,
         }
     };
-    transaction.commit().map_err(failed())?;
-    if matches!(error, TillError::PersonLocked { .. }) {
-        audit::anchor::record(connection);
-    }
+    audit::commit(transaction).map_err(failed())?;
     Err(error)
 }
 

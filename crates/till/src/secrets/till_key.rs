@@ -7,7 +7,9 @@
 //! a service account and the desktop session must all find the same key, and a secret store that one
 //! session has and another lacks would make each write an anchor the other cannot check.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -47,8 +49,23 @@ pub fn till_key_path(data_dir: &Path) -> PathBuf {
     data_dir.join("secrets").join(KEY_FILE)
 }
 
-/// The till's key, created the first time it is asked for.
-pub fn load_or_create_till_key(data_dir: &Path) -> Result<TillKey, SecretStoreError> {
+/// The till's key, created the first time it is asked for, and read once per process: every commit
+/// anchors with it, and the key file does not change under a running till.
+pub fn till_key(data_dir: &Path) -> Result<Arc<TillKey>, SecretStoreError> {
+    static KEYS: OnceLock<Mutex<HashMap<PathBuf, Arc<TillKey>>>> = OnceLock::new();
+    let mut keys = KEYS
+        .get_or_init(Mutex::default)
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(key) = keys.get(data_dir) {
+        return Ok(Arc::clone(key));
+    }
+    let key = Arc::new(load_or_create(data_dir)?);
+    keys.insert(data_dir.to_owned(), Arc::clone(&key));
+    Ok(key)
+}
+
+fn load_or_create(data_dir: &Path) -> Result<TillKey, SecretStoreError> {
     let path = till_key_path(data_dir);
     if let Some(text) = token_file::read(&path)? {
         if let Some(key) = decode_hex(text.trim()).filter(|key| key.len() == 32) {
@@ -88,8 +105,8 @@ mod tests {
     #[test]
     fn the_key_is_created_once_private_and_kept() {
         let dir = tempfile::tempdir().unwrap();
-        let first = load_or_create_till_key(dir.path()).unwrap();
-        let again = load_or_create_till_key(dir.path()).unwrap();
+        let first = till_key(dir.path()).unwrap();
+        let again = load_or_create(dir.path()).unwrap();
         assert_eq!(first.mac(&[b"x"]), again.mac(&[b"x"]));
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(till_key_path(dir.path()))
@@ -98,7 +115,7 @@ mod tests {
             .mode();
         assert_eq!(mode & 0o777, 0o600);
         let other = tempfile::tempdir().unwrap();
-        let elsewhere = load_or_create_till_key(other.path()).unwrap();
+        let elsewhere = till_key(other.path()).unwrap();
         assert_ne!(first.mac(&[b"x"]), elsewhere.mac(&[b"x"]));
         assert!(!format!("{first:?}").contains(&first.mac(&[])[..8]));
     }
