@@ -134,11 +134,7 @@ fn entry_hash(
         hasher.update(part.as_bytes());
         hasher.update([0x1f]);
     }
-    hasher
-        .finalize()
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    hex::encode(hasher.finalize())
 }
 
 /// One thing [`verify`] found wrong, naming the entry or row.

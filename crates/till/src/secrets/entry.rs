@@ -51,10 +51,7 @@ fn folder_digest(data_dir: &Path) -> String {
     let folder = std::fs::canonicalize(data_dir)
         .or_else(|_| std::path::absolute(data_dir))
         .unwrap_or_else(|_| data_dir.to_owned());
-    Sha256::digest(folder.as_os_str().as_encoded_bytes())
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect::<String>()[..DIGEST_HEX_DIGITS]
+    hex::encode(Sha256::digest(folder.as_os_str().as_encoded_bytes()))[..DIGEST_HEX_DIGITS]
         .to_owned()
 }
 

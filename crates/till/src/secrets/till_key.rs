@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
+use argon2::password_hash::rand_core::{OsRng, RngCore};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
@@ -18,6 +19,7 @@ use super::SecretStoreError;
 use super::token_file;
 
 const KEY_FILE: &str = "till-key";
+const KEY_BYTES: usize = 32;
 
 /// The till's key; never printed.
 #[derive(Clone)]
@@ -37,11 +39,7 @@ impl TillKey {
             mac.update(part);
             mac.update(&[0x1f]);
         }
-        mac.finalize()
-            .into_bytes()
-            .iter()
-            .map(|byte| format!("{byte:02x}"))
-            .collect()
+        hex::encode(mac.finalize().into_bytes())
     }
 }
 
@@ -68,7 +66,10 @@ pub fn till_key(data_dir: &Path) -> Result<Arc<TillKey>, SecretStoreError> {
 fn load_or_create(data_dir: &Path) -> Result<TillKey, SecretStoreError> {
     let path = till_key_path(data_dir);
     if let Some(text) = token_file::read(&path)? {
-        if let Some(key) = decode_hex(text.trim()).filter(|key| key.len() == 32) {
+        if let Some(key) = hex::decode(text.trim())
+            .ok()
+            .filter(|key| key.len() == KEY_BYTES)
+        {
             return Ok(TillKey(key));
         }
         return Err(SecretStoreError::File {
@@ -79,23 +80,10 @@ fn load_or_create(data_dir: &Path) -> Result<TillKey, SecretStoreError> {
             ),
         });
     }
-    // Two v4 UUIDs: 244 bits from the operating system's generator.
-    let mut key = Vec::with_capacity(32);
-    key.extend_from_slice(uuid::Uuid::new_v4().as_bytes());
-    key.extend_from_slice(uuid::Uuid::new_v4().as_bytes());
-    let hex: String = key.iter().map(|byte| format!("{byte:02x}")).collect();
-    token_file::write(&path, &hex)?;
+    let mut key = vec![0; KEY_BYTES];
+    OsRng.fill_bytes(&mut key);
+    token_file::write(&path, &hex::encode(&key))?;
     Ok(TillKey(key))
-}
-
-fn decode_hex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|at| u8::from_str_radix(text.get(at..at + 2)?, 16).ok())
-        .collect()
 }
 
 #[cfg(test)]
