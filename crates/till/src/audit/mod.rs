@@ -236,38 +236,18 @@ pub fn verify(connection: &Connection) -> Result<AuditReport, TillError> {
     }
     let journal = JOURNAL.compare(connection, &sealed_journal)?;
     report.rows_checked += journal.rows_checked;
-    report
-        .findings
-        .extend((journal.edited.into_iter()).map(|(id, fields)| Finding::RowEdited { id, fields }));
-    report.findings.extend(
-        journal
-            .deleted
-            .into_iter()
-            .map(|id| Finding::RowDeleted { id }),
-    );
-    report.findings.extend(
-        journal
-            .unsealed
-            .into_iter()
-            .map(|id| Finding::RowUnsealed { id }),
-    );
+    report.findings.extend(journal.findings(
+        |id, fields| Finding::RowEdited { id, fields },
+        |id| Finding::RowDeleted { id },
+        |id| Finding::RowUnsealed { id },
+    ));
     let people = PEOPLE.compare(connection, &sealed_people)?;
     report.people_checked = people.rows_checked;
-    report.findings.extend(
-        (people.edited.into_iter()).map(|(id, fields)| Finding::PersonEdited { id, fields }),
-    );
-    report.findings.extend(
-        people
-            .deleted
-            .into_iter()
-            .map(|id| Finding::PersonDeleted { id }),
-    );
-    report.findings.extend(
-        people
-            .unsealed
-            .into_iter()
-            .map(|id| Finding::PersonUnsealed { id }),
-    );
+    report.findings.extend(people.findings(
+        |id, fields| Finding::PersonEdited { id, fields },
+        |id| Finding::PersonDeleted { id },
+        |id| Finding::PersonUnsealed { id },
+    ));
     report.findings.extend(anchor::check(connection)?);
     if let Some(data_dir) = anchor::data_dir_of(connection)
         && crate::settings_seal::state(&data_dir)?

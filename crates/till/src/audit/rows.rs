@@ -71,6 +71,24 @@ pub(crate) struct TableComparison {
     pub unsealed: Vec<i64>,
 }
 
+impl TableComparison {
+    /// The differences as findings, in this order: edited, deleted, unsealed.
+    pub fn findings<T>(
+        self,
+        edited: impl Fn(i64, Vec<String>) -> T,
+        deleted: impl Fn(i64) -> T,
+        unsealed: impl Fn(i64) -> T,
+    ) -> impl Iterator<Item = T> {
+        let edited = self
+            .edited
+            .into_iter()
+            .map(move |(id, fields)| edited(id, fields));
+        let deleted = self.deleted.into_iter().map(deleted);
+        let unsealed = self.unsealed.into_iter().map(unsealed);
+        edited.chain(deleted).chain(unsealed)
+    }
+}
+
 impl SealedTable {
     /// The sealed content of one row as stored now, or `None` when there is no such row.
     pub fn content(
