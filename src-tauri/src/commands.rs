@@ -1,11 +1,11 @@
 //! The commands the UI calls. Each forwards to `till` (or, for printing, to `printing`) in one line;
 //! errors cross the bridge as `{code, message, field}`.
 
-use tauri::{AppHandle, State};
-use till::views::{
+use desk::views::{
     self, AppInfo, AuditView, CheckView, EntryView, ErrorView, ExportView, OperationView,
     PersonView, SummaryView,
 };
+use tauri::{AppHandle, State};
 use till::{Approval, Role};
 
 use crate::printing::{self, PrintView};

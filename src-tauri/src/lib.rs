@@ -9,8 +9,8 @@ mod state;
 
 use std::process::ExitCode;
 
+use desk::Overrides;
 use tauri::Manager;
-use till::Overrides;
 
 use crate::state::Desk;
 
@@ -28,7 +28,7 @@ pub fn run() -> ExitCode {
     let data_dir = std::env::var_os("CAJA_DATA_DIR")
         .filter(|dir| !dir.is_empty())
         .map(std::path::PathBuf::from)
-        .unwrap_or_else(till::default_data_dir);
+        .unwrap_or_else(desk::default_data_dir);
 
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())

@@ -5,11 +5,11 @@
 //! printer that takes its time (a queue, a sleeping USB printer) never keeps the window's other
 //! commands waiting, nor Ajustes from reopening the till.
 
+use desk::views::{self, ErrorView, reports_dir};
 use jiff::Timestamp;
 use serde::Serialize;
 use tauri::AppHandle;
 use tauri_plugin_opener::OpenerExt;
-use till::views::{self, ErrorView, reports_dir};
 use till::{blocking, clock};
 
 use crate::state::Desk;

@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use till::views::{self, AppInfo, ErrorView, OpenedTill, SettingsInput};
-use till::{Approval, Lang, Overrides, Settings, Staff, TillError, Workstation, blocking};
+use desk::views::{self, AppInfo, ErrorView, OpenedTill, SettingsInput};
+use desk::{Lang, Overrides, Settings, Workstation};
+use till::{Approval, Staff, TillError, blocking};
 use tokio::sync::RwLock;
 
 pub struct Desk {
@@ -25,7 +26,7 @@ pub struct Desk {
 impl Desk {
     pub async fn open(data_dir: PathBuf, overrides: Overrides) -> Desk {
         let folder = data_dir.clone();
-        let staff = blocking::run(move || Staff::open(&folder))
+        let staff = blocking::run(move || desk::settings::open_staff(&folder))
             .await
             .ok()
             .map(Arc::new);

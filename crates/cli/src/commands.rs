@@ -1,6 +1,7 @@
 //! One function per subcommand: parse what was typed (nothing malformed is sent), call the till, and say
 //! the result and the next step.
 
+use desk::Label;
 use serde_json::json;
 use till::clock;
 use till::identity::{parse_dni, parse_funding_code, parse_ruc_customer};
@@ -10,7 +11,7 @@ use crate::args::{Cli, Command, Operation};
 use crate::output::{CliError, Printer, amount};
 use crate::setup;
 use crate::{history, staff, summary, token};
-use till::Workstation;
+use desk::Workstation;
 
 pub async fn run(cli: Cli, printer: &Printer) -> u8 {
     let name = command_name(&cli.command);

@@ -1,5 +1,6 @@
 //! `caja history`: this till's journal, newest first.
 
+use desk::Label;
 use std::time::Duration;
 
 use jiff::civil::Date;

@@ -24,7 +24,7 @@ fn main() -> ExitCode {
     setup::init_logging();
     let lang = match cli.lang {
         Some(lang) => setup::lang(lang),
-        None => till::Settings::load(&setup::data_dir(&cli))
+        None => desk::Settings::load(&setup::data_dir(&cli))
             .map(|saved| saved.lang)
             .unwrap_or_default(),
     };

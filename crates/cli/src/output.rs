@@ -2,8 +2,10 @@
 //! stdout with `--json`. Errors go to stderr as text (stdout as JSON), with the exit code the kind of
 //! failure calls for.
 
+use desk::Explain;
+use desk::Lang;
 use serde_json::{Value, json};
-use till::{Lang, Soles, TillError};
+use till::{Soles, TillError};
 
 /// Everything a command can fail with, and the exit code each kind maps to.
 #[derive(Debug, thiserror::Error)]

@@ -4,7 +4,8 @@
 
 use std::path::PathBuf;
 
-use till::{Lang, Mode, Overrides, Workstation};
+use desk::{Lang, Overrides, Workstation};
+use till::Mode;
 
 use crate::args::{Cli, LangArg, ModeArg};
 use crate::output::CliError;
@@ -37,13 +38,13 @@ pub fn lang(arg: LangArg) -> Lang {
 }
 
 pub fn data_dir(cli: &Cli) -> PathBuf {
-    cli.data_dir.clone().unwrap_or_else(till::default_data_dir)
+    cli.data_dir.clone().unwrap_or_else(desk::default_data_dir)
 }
 
 /// The mode in force: the flag (or `CAJA_MODE`), else the saved one.
 pub fn effective_mode(cli: &Cli) -> Result<Mode, CliError> {
     Ok(overrides(cli)
-        .apply(&till::Settings::load(&data_dir(cli))?)
+        .apply(&desk::Settings::load(&data_dir(cli))?)
         .mode)
 }
 

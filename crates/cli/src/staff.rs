@@ -4,11 +4,13 @@
 //! comes from `CAJA_PIN`, an approving supervisor's from `CAJA_APPROVER_PIN`, a new person's from
 //! `CAJA_NEW_PIN`; at a terminal Caja asks for them without echo.
 
+use desk::export::ExportCsv;
 use std::io::{BufRead, IsTerminal};
 
+use desk::Settings;
+use desk::views::SettingsInput;
 use serde_json::json;
-use till::views::SettingsInput;
-use till::{Approval, Role, Settings, Staff};
+use till::{Approval, Role, Staff};
 
 use crate::args::{ApprovalArgs, AuditAction, Cli, SettingsAction, UsersAction};
 use crate::output::{CliError, Printer};
@@ -89,7 +91,7 @@ pub fn approval(
 }
 
 fn open_staff(cli: &Cli, printer: &Printer) -> Result<Staff, CliError> {
-    let staff = Staff::open(&setup::data_dir(cli))?;
+    let staff = desk::settings::open_staff(&setup::data_dir(cli))?;
     sign_in(cli, printer, &staff)?;
     Ok(staff)
 }
@@ -220,7 +222,7 @@ pub fn settings(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result
                 idle_lock_minutes: Some(idle_lock_minutes.unwrap_or(saved.idle_lock_minutes)),
                 approval: approval(printer, &staff, args)?,
             };
-            till::views::save_settings(&staff, &data_dir, input)?;
+            desk::views::save_settings(&staff, &data_dir, input)?;
             let now = Settings::load(&data_dir)?;
             let text = printer.say("Ajustes guardados.", "Settings saved.");
             printer.success("settings", json!({ "settings": now }), text.as_str());
@@ -230,10 +232,10 @@ pub fn settings(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result
 }
 
 pub fn audit(cli: &Cli, printer: &Printer, action: &AuditAction) -> Result<(), CliError> {
-    let staff = Staff::open(&setup::data_dir(cli))?;
+    let staff = desk::settings::open_staff(&setup::data_dir(cli))?;
     match action {
         AuditAction::Verify => {
-            let view = till::views::audit_verify(&staff, printer.lang)?;
+            let view = desk::views::audit_verify(&staff, printer.lang)?;
             if view.intact {
                 let text = printer.say(
                     format!(

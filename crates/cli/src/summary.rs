@@ -87,7 +87,7 @@ pub async fn run(
                 "  {:<18} {:<12} {:<14} {:>14}\n",
                 order.order_id,
                 mask_document(&order.dni),
-                till::views::origin_label(order.payment_origin, printer.lang),
+                desk::views::origin_label(order.payment_origin, printer.lang),
                 order.amount.to_string()
             );
         }

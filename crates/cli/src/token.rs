@@ -5,9 +5,10 @@
 
 use std::io::{BufRead, IsTerminal};
 
+use desk::secrets::{self, TokenStore};
+use desk::wording;
 use serde_json::json;
-use till::secrets::{self, TokenStore};
-use till::{TillError, wording};
+use till::TillError;
 
 use crate::args::{ApprovalArgs, Cli, TokenAction};
 use crate::output::{CliError, Printer};
@@ -43,10 +44,10 @@ pub fn run(
                     printer.say("No se recibió ningún token.", "No token was given."),
                 ));
             }
-            let people = till::Staff::open(&data_dir)?;
+            let people = desk::settings::open_staff(&data_dir)?;
             staff::sign_in(cli, printer, &people)?;
             let approval = staff::approval(printer, &people, approval_args)?;
-            let kept = till::views::save_token(
+            let kept = desk::views::save_token(
                 &people,
                 &data_dir,
                 &setup::overrides(cli),
@@ -95,7 +96,7 @@ pub fn run(
             printer.success("token", details, &text);
         }
         TokenAction::Clear => {
-            let people = till::Staff::open(&data_dir)?;
+            let people = desk::settings::open_staff(&data_dir)?;
             staff::sign_in(cli, printer, &people)?;
             let approval = staff::approval(printer, &people, approval_args)?;
             people.approval_for(mode, approval.as_ref(), "settings")?;

@@ -230,7 +230,7 @@ fn caja(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     if let Some(namespace) = namespace {
-        command.env(till::secrets::TEST_NAMESPACE_VARIABLE, namespace);
+        command.env(desk::secrets::TEST_NAMESPACE_VARIABLE, namespace);
     }
     let mut child = command.spawn().unwrap();
     child

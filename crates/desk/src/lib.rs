@@ -3,3 +3,17 @@
 //! client a mode calls (starting the embedded sandbox when needed), the view models of the screens and
 //! the words the cashier reads. Nothing below this crate knows the sandbox, the secret store or a
 //! language exists.
+
+pub mod data_folder;
+pub mod export;
+pub mod secrets;
+pub mod settings;
+pub mod untrusted_html;
+pub mod views;
+pub mod wording;
+pub mod workstation;
+
+pub use data_folder::{APP_IDENTIFIER, default_data_dir};
+pub use settings::{Overrides, Settings};
+pub use wording::{Explain, Label, Lang};
+pub use workstation::Workstation;

@@ -6,7 +6,7 @@
 //! of writing it before the request leaves. Amounts are INTEGER céntimos, never REAL; instants are UTC
 //! RFC 3339 text.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::Connection;
@@ -119,17 +119,6 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(steps())
 }
 
-/// The application identifier; also the desktop app's identifier, so both fronts share one folder.
-pub const APP_IDENTIFIER: &str = "pe.caja.till";
-
-/// The platform's data folder for Caja (`~/.local/share/pe.caja.till` on Linux), or `./caja-data` on a
-/// system without one.
-pub fn default_data_dir() -> PathBuf {
-    dirs::data_dir()
-        .map(|dir| dir.join(APP_IDENTIFIER))
-        .unwrap_or_else(|| PathBuf::from("caja-data"))
-}
-
 /// Opens (creating if needed) the till's database in `data_dir` and brings its schema up to date.
 pub fn open(data_dir: &Path) -> Result<Connection, TillError> {
     std::fs::create_dir_all(data_dir).map_err(|source| TillError::Io {
@@ -148,7 +137,7 @@ pub fn open(data_dir: &Path) -> Result<Connection, TillError> {
         // written here, and settings saved before the seal existed are trusted as they are, as the
         // rows journaled before the chain were.
         crate::audit::anchor::record(&connection);
-        if data_dir.join(crate::settings::SETTINGS_FILE).exists()
+        if data_dir.join(crate::settings_seal::SETTINGS_FILE).exists()
             && !data_dir.join(crate::settings_seal::SEAL_FILE).exists()
         {
             crate::settings_seal::seal(data_dir).map_err(|error| error.in_file(&path))?;
@@ -275,7 +264,7 @@ mod tests {
             .unwrap();
         drop(connection);
         std::fs::write(
-            dir.path().join(crate::settings::SETTINGS_FILE),
+            dir.path().join(crate::settings_seal::SETTINGS_FILE),
             r#"{"storeName": "Bodega"}"#,
         )
         .unwrap();

@@ -1,6 +1,8 @@
 //! The till's one error type. Each variant carries a stable `code` for machines (the CLI's `--json`, the
-//! desktop bridge) and the facts (field, value, provider answer); [`crate::wording`] turns those facts
-//! into a message in the cashier's language that says what happened and what to do.
+//! desktop bridge) and the facts (field, value, provider answer); the desk's wording turns those facts
+//! into a message in the cashier's language that says what happened and what to do. `Display` here is a
+//! short English line for logs, never shown to a cashier, and never carries a typed value (it could be
+//! a PIN).
 
 use std::path::PathBuf;
 
@@ -10,8 +12,7 @@ use providers::target::TargetProblem;
 
 use crate::journal::OperationKind;
 use crate::mode::Mode;
-use crate::secrets::SecretStoreError;
-use crate::wording::{self, Lang};
+use crate::secret_file::SecretStoreError;
 
 /// What is wrong with a value typed by a person or set in the configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,108 +114,108 @@ impl DatabaseProblem {
 #[derive(Debug, thiserror::Error)]
 pub enum TillError {
     /// Bad input caught before anything was sent.
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("invalid input in {field}: {problem:?}")]
     InvalidInput {
         field: &'static str,
         value: String,
         problem: InputProblem,
     },
     /// The provider answered and refused; nothing changed there.
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("the provider refused: {cause}")]
     Refused {
         operation: Option<OperationKind>,
         #[source]
         cause: ApiError,
     },
     /// The provider could not be reached, or its answer was lost or unreadable: the outcome is unknown.
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("the outcome is unknown: {cause}")]
     OutcomeUnknown {
         operation: Option<OperationKind>,
         #[source]
         cause: ApiError,
     },
     /// The day summary could not be fetched and no copy of that day is cached.
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("the day summary of {day} is unavailable and not cached: {cause}")]
     Unavailable {
         day: Date,
         #[source]
         cause: ApiError,
     },
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("no provider token for {mode} mode")]
     MissingToken { mode: Mode },
     /// Another pay or undo on this funding code is in flight or has an unknown outcome: at most one at
     /// a time per code.
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("operation #{id} ({kind}) is still open")]
     OperationOpen {
         funding_code: String,
         id: i64,
         kind: OperationKind,
     },
     /// Nobody is signed in and the operation needs someone (`no_people`: not even a first supervisor).
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("sign-in required")]
     SignInRequired { no_people: bool },
     /// The signed-in person did nothing for the idle lock's minutes: the session was closed.
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("the session was idle for {minutes} minutes")]
     SessionIdle { name: String, minutes: u32 },
     /// The signed-in person was turned off (here or by another window or process): signed out.
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("the person was disabled")]
     PersonDisabled { name: String },
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("wrong PIN ({remaining} attempts left)")]
     WrongPin { name: String, remaining: u32 },
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("the person is locked until {until}")]
     PersonLocked {
         name: String,
         until: jiff::Timestamp,
     },
     /// No active person of that name.
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("no such active person")]
     PersonUnknown { name: String },
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("the person already exists")]
     PersonExists { name: String },
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("the last active supervisor cannot be disabled")]
     LastSupervisor { name: String },
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("not a supervisor")]
     NotSupervisor { name: String },
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("the first supervisor already exists")]
     FirstSupervisorExists,
     /// `what` needs a supervisor's PIN and a reason.
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("{what} needs a supervisor's approval")]
     ApprovalRequired { what: &'static str, no_people: bool },
     /// `settings.json` was changed outside Caja; in live mode nothing is done until a supervisor
     /// confirms the settings.
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("settings.json was edited outside Caja and awaits a supervisor")]
     SettingsUnconfirmed,
     /// The PIN could not be hashed (the system's random source failed).
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("the PIN could not be hashed: {detail}")]
     Pin { detail: String },
     /// The embedded simulator could not start (its port taken, its state file unreadable).
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("the embedded sandbox could not start: {detail}")]
     Sandbox { detail: String },
     /// The system secret store refused to keep the token.
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("the secret store failed: {detail}")]
     SecretStore { detail: String },
     /// The token's fallback file may be read by other users: it is not used until `chmod 600`.
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("{} is readable by others (mode {mode:04o})", path.display())]
     TokenFileTooOpen { path: PathBuf, mode: u32 },
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("the database has schema {found}, newer than {known}")]
     NewerDatabase { found: i64, known: usize },
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("storage error while trying to {context}: {source}")]
     Storage {
         context: &'static str,
         #[source]
         source: rusqlite::Error,
     },
     /// A storage error while opening the database: the same facts, and which file it is.
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("storage error in {} while trying to {context}: {source}", path.display())]
     DatabaseFile {
         path: PathBuf,
         context: &'static str,
         #[source]
         source: rusqlite::Error,
     },
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("the database could not be migrated: {0}")]
     Migration(#[from] rusqlite_migration::Error),
-    #[error("{}", wording::till_error(Lang::Es, self))]
+    #[error("cannot use {}: {source}", path.display())]
     Io {
         path: PathBuf,
         #[source]
@@ -303,12 +304,7 @@ impl TillError {
         }
     }
 
-    /// The message in the given language.
-    pub fn message(&self, lang: Lang) -> String {
-        wording::till_error(lang, self)
-    }
-
-    pub(crate) fn invalid(field: &'static str, value: &str, problem: InputProblem) -> TillError {
+    pub fn invalid(field: &'static str, value: &str, problem: InputProblem) -> TillError {
         TillError::InvalidInput {
             field,
             value: value.trim().to_owned(),
@@ -316,12 +312,12 @@ impl TillError {
         }
     }
 
-    pub(crate) fn storage(context: &'static str) -> impl FnOnce(rusqlite::Error) -> TillError {
+    pub fn storage(context: &'static str) -> impl FnOnce(rusqlite::Error) -> TillError {
         move |source| TillError::Storage { context, source }
     }
 
     /// Names the database file in a storage error raised while opening it.
-    pub(crate) fn in_file(self, path: &std::path::Path) -> TillError {
+    pub fn in_file(self, path: &std::path::Path) -> TillError {
         match self {
             TillError::Storage { context, source } => TillError::DatabaseFile {
                 path: path.to_owned(),

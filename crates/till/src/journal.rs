@@ -19,7 +19,6 @@ use crate::clock;
 use crate::error::TillError;
 use crate::mode::Mode;
 use crate::people::Approved;
-use crate::wording::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -113,43 +112,8 @@ text_enum!(OperationState {
 });
 
 impl OperationKind {
-    /// Words for people (reports, CLI).
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (OperationKind::Check, Lang::Es) => "Consulta",
-            (OperationKind::PaidAndBilled, Lang::Es) => "Pagado y facturado",
-            (OperationKind::UndoBilling, Lang::Es) => "Anular facturación",
-            (OperationKind::Check, Lang::En) => "Check",
-            (OperationKind::PaidAndBilled, Lang::En) => "Paid and billed",
-            (OperationKind::UndoBilling, Lang::En) => "Undo billing",
-        }
-    }
-
-    pub fn label_es(self) -> &'static str {
-        self.label(Lang::Es)
-    }
-
     pub fn changes_state(self) -> bool {
         self != OperationKind::Check
-    }
-}
-
-impl OperationState {
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (OperationState::Pending, Lang::Es) => "en curso",
-            (OperationState::Confirmed, Lang::Es) => "confirmada",
-            (OperationState::Rejected, Lang::Es) => "rechazada",
-            (OperationState::Unknown, Lang::Es) => "resultado desconocido",
-            (OperationState::Pending, Lang::En) => "in progress",
-            (OperationState::Confirmed, Lang::En) => "confirmed",
-            (OperationState::Rejected, Lang::En) => "rejected",
-            (OperationState::Unknown, Lang::En) => "outcome unknown",
-        }
-    }
-
-    pub fn label_es(self) -> &'static str {
-        self.label(Lang::Es)
     }
 }
 

@@ -2,7 +2,7 @@
 //! live mode switched on) is noticed when Caja starts.
 //!
 //! Every save through Caja writes `settings.seal` beside the file: an HMAC-SHA256 of the file's bytes
-//! under the till's key ([`crate::secrets::TillKey`]), which an editor of the file does not have. A file
+//! under the till's key ([`crate::till_key::TillKey`]), which an editor of the file does not have. A file
 //! whose seal is missing or does not match was changed outside Caja: in live mode the till then does
 //! nothing until a supervisor confirms the settings as they are (PIN and reason, sealed in the audit
 //! record). A till that never saved settings has nothing to confirm. A crash between writing the file
@@ -12,8 +12,10 @@ use std::path::{Path, PathBuf};
 
 use crate::error::TillError;
 use crate::operations::Till;
-use crate::secrets::till_key;
-use crate::settings::SETTINGS_FILE;
+use crate::till_key::till_key;
+
+/// The settings file the desk writes in the data folder; sealed here because only the till holds the key.
+pub const SETTINGS_FILE: &str = "settings.json";
 
 pub const SEAL_FILE: &str = "settings.seal";
 
@@ -38,7 +40,7 @@ fn digest(data_dir: &Path, bytes: &[u8]) -> Result<String, TillError> {
 }
 
 /// Seals the settings file as it is now.
-pub(crate) fn seal(data_dir: &Path) -> Result<(), TillError> {
+pub fn seal(data_dir: &Path) -> Result<(), TillError> {
     let file = data_dir.join(SETTINGS_FILE);
     let bytes = std::fs::read(&file).map_err(io(file))?;
     let path = data_dir.join(SEAL_FILE);

@@ -11,7 +11,7 @@
 //! idle lock of the saved settings is closed. Everything here blocks (argon2, SQLite): async callers
 //! run it on a blocking thread.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
 use jiff::{SignedDuration, Timestamp};
@@ -24,14 +24,20 @@ use crate::db;
 use crate::error::TillError;
 use crate::mode::Mode;
 use crate::people::{self, Approval, Approved, Person, Role};
-use crate::settings::Settings;
 
 pub struct Staff {
-    data_dir: PathBuf,
     connection: Mutex<Connection>,
     session: Mutex<Option<Session>>,
     clock: Clock,
+    idle_lock: IdleLock,
 }
+
+/// The idle lock in force, in minutes, asked on every check so a supervisor's change applies to open
+/// sessions at once. The desk reads it from the saved settings; the till itself keeps no settings.
+pub type IdleLock = Box<dyn Fn() -> u32 + Send + Sync>;
+
+/// The idle lock of a till whose settings say nothing else.
+pub const DEFAULT_IDLE_LOCK_MINUTES: u32 = 5;
 
 /// Who signed in, and when they last did something.
 struct Session {
@@ -57,11 +63,17 @@ impl Staff {
     /// Opens with a given clock (a test moves it instead of waiting out the idle lock).
     pub fn open_with_clock(data_dir: &Path, clock: Clock) -> Result<Staff, TillError> {
         Ok(Staff {
-            data_dir: data_dir.to_owned(),
             connection: Mutex::new(db::open(data_dir)?),
             session: Mutex::new(None),
             clock,
+            idle_lock: Box::new(|| DEFAULT_IDLE_LOCK_MINUTES),
         })
+    }
+
+    /// Where the idle lock's minutes come from (by default, [`DEFAULT_IDLE_LOCK_MINUTES`]).
+    pub fn with_idle_lock(mut self, idle_lock: IdleLock) -> Staff {
+        self.idle_lock = idle_lock;
+        self
     }
 
     pub fn people(&self) -> Result<Vec<Person>, TillError> {
@@ -247,12 +259,17 @@ impl Staff {
         Err(ended)
     }
 
-    /// The idle lock in force, read each time: a supervisor's change applies to open sessions at once.
-    /// Unreadable settings count as the default (opening the till reports them).
     fn idle_lock_minutes(&self) -> u32 {
-        Settings::load(&self.data_dir)
-            .unwrap_or_default()
-            .idle_lock_minutes
+        (self.idle_lock)()
+    }
+
+    /// The journal of one Lima day in `mode`, newest first.
+    pub fn journal_of_day(
+        &self,
+        mode: Mode,
+        day: jiff::civil::Date,
+    ) -> Result<Vec<crate::journal::JournalEntry>, TillError> {
+        crate::journal::list(&self.db(), mode, Some(day))
     }
 
     pub(crate) fn db(&self) -> MutexGuard<'_, Connection> {

@@ -83,10 +83,10 @@ pub(super) fn draw(flow: &mut Flow, operations: &[JournalEntry], lima: &TimeZone
             CELL,
             &calendar::time(lima, entry.created_at),
         );
-        table.cell(page, 1, baseline, CELL, entry.kind.label_es());
+        table.cell(page, 1, baseline, CELL, kind_label(entry.kind));
         table.cell(page, 2, baseline, CELL, &entry.funding_code);
         table.cell(page, 3, baseline, CELL, &document(&entry.customer));
-        table.cell(page, 4, baseline, CELL, entry.state.label_es());
+        table.cell(page, 4, baseline, CELL, state_label(entry.state));
         let downpayment = entry
             .downpayment_amount
             .map_or_else(|| "—".to_owned(), |a| a.to_string());
@@ -125,4 +125,22 @@ fn shown_reason(entry: &JournalEntry) -> Option<String> {
     );
     let reason = entry.reason.as_deref().filter(|_| worth_showing)?.trim();
     (!reason.is_empty()).then(|| reason.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+// Interim: the labels move to the desk's wording with the report's own input structs.
+fn kind_label(kind: till::OperationKind) -> &'static str {
+    match kind {
+        till::OperationKind::Check => "Consulta",
+        till::OperationKind::PaidAndBilled => "Pagado y facturado",
+        till::OperationKind::UndoBilling => "Anular facturación",
+    }
+}
+
+fn state_label(state: OperationState) -> &'static str {
+    match state {
+        OperationState::Pending => "en curso",
+        OperationState::Confirmed => "confirmada",
+        OperationState::Rejected => "rechazada",
+        OperationState::Unknown => "resultado desconocido",
+    }
 }

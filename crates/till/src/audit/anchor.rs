@@ -4,7 +4,7 @@
 //!
 //! Every commit that appends to the chain goes through [`super::commit`], which writes `audit-head` in
 //! the data folder: the newest entry's number and hash, and an HMAC-SHA256 of both under the till's key
-//! ([`crate::secrets::TillKey`]). [`check`] then demands that the chain still holds that entry with that
+//! ([`crate::till_key::TillKey`]). [`check`] then demands that the chain still holds that entry with that
 //! hash. The anchor is written after the commit, so a crash between the two leaves it one step behind,
 //! never ahead: a chain longer than its anchor is normal, a shorter one or another hash at the anchored
 //! number is not. Writing it is best effort (the operation is already committed); a failure is logged
@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Finding, hash_of, head};
 use crate::error::TillError;
-use crate::secrets::{TillKey, till_key};
+use crate::till_key::{TillKey, till_key};
 
 /// The anchor's file, in the data folder.
 pub const ANCHOR_FILE: &str = "audit-head";

@@ -10,11 +10,13 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::TillError;
-use crate::mode::Mode;
 use crate::wording::Lang;
+use till::clock::Clock;
+use till::error::TillError;
+use till::mode::Mode;
+use till::staff::Staff;
 
-pub const SETTINGS_FILE: &str = "settings.json";
+pub use till::settings_seal::SETTINGS_FILE;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
@@ -72,7 +74,7 @@ impl Settings {
         let bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
         std::fs::write(&temporary, bytes).map_err(io(temporary.clone()))?;
         std::fs::rename(&temporary, &path).map_err(io(path.clone()))?;
-        crate::settings_seal::seal(data_dir)
+        till::settings_seal::seal(data_dir)
     }
 }
 
@@ -107,7 +109,7 @@ impl Overrides {
             lang: var("CAJA_LANG")
                 .map(|l| {
                     l.parse().map_err(|_| {
-                        TillError::invalid("lang", &l, crate::InputProblem::UnknownLang)
+                        TillError::invalid("lang", &l, till::InputProblem::UnknownLang)
                     })
                 })
                 .transpose()?,
@@ -123,7 +125,7 @@ impl Overrides {
                             TillError::invalid(
                                 "http_timeout",
                                 &seconds,
-                                crate::InputProblem::NotDigits,
+                                till::InputProblem::NotDigits,
                             )
                         })
                 })
@@ -152,6 +154,25 @@ impl Overrides {
             idle_lock_minutes: saved.idle_lock_minutes,
         }
     }
+}
+
+/// Who is at the till in `data_dir`, with the idle lock of the saved settings, read on every check so a
+/// supervisor's change (here, in another window, or from the CLI) applies to open sessions at once.
+/// Unreadable settings count as the default (opening the till reports them).
+pub fn open_staff(data_dir: &Path) -> Result<Staff, TillError> {
+    open_staff_with_clock(data_dir, Clock::system())
+}
+
+/// [`open_staff`] with a given clock (a test moves it instead of waiting out the idle lock).
+pub fn open_staff_with_clock(data_dir: &Path, clock: Clock) -> Result<Staff, TillError> {
+    let folder = data_dir.to_owned();
+    Ok(
+        Staff::open_with_clock(data_dir, clock)?.with_idle_lock(Box::new(move || {
+            Settings::load(&folder)
+                .unwrap_or_default()
+                .idle_lock_minutes
+        })),
+    )
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use providers::apurata::downpayment::messages;
 use providers::http::ApiError;
 
 use super::{Lang, say};
-use crate::journal::OperationKind;
+use till::journal::OperationKind;
 
 /// Explains a provider error about `operation` (or about a read such as the day summary when `None`).
 pub fn api_error(lang: Lang, operation: Option<OperationKind>, error: &ApiError) -> String {

@@ -5,21 +5,20 @@
 //!
 //! A till without a secret store (no D-Bus session, no keyring daemon: a kiosk session, a service
 //! account) keeps the token instead in a file only its user can read, `secrets/provider-token-<mode>`
-//! in the data folder ([`token_file`]), and says so: the fronts show [`TokenStore::OwnerOnlyFile`] as
+//! in the data folder ([`till::secret_file`]), and says so: the fronts show [`TokenStore::OwnerOnlyFile`] as
 //! a warning. The store is always tried first, for saving and for reading.
 
 mod entry;
-mod till_key;
-mod token_file;
 
 use std::path::{Path, PathBuf};
 
 use providers::ApiToken;
 
-use crate::mode::Mode;
+use till::Mode;
 
 pub use entry::TEST_NAMESPACE_VARIABLE;
-pub use till_key::{TillKey, till_key, till_key_path};
+use till::secret_file as token_file;
+pub use till::secret_file::SecretStoreError;
 
 /// Where a token is kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,37 +34,6 @@ impl TokenStore {
         match self {
             TokenStore::SecretService => "secret_service",
             TokenStore::OwnerOnlyFile(_) => "owner_only_file",
-        }
-    }
-}
-
-/// Why the token could not be saved, read or removed.
-#[derive(Debug, thiserror::Error)]
-pub enum SecretStoreError {
-    /// The secret store is there but refused (it was not merely unavailable).
-    #[error("the system secret store failed: {0}")]
-    Store(String),
-    /// The fallback file may be read or changed by others, so it is not read.
-    #[error(
-        "{} has permissions {mode:04o}, wider than 0600: run `chmod 600 {}`",
-        path.display(),
-        path.display()
-    )]
-    FileTooOpen { path: PathBuf, mode: u32 },
-    #[error("cannot use {}: {source}", path.display())]
-    File {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-}
-
-impl SecretStoreError {
-    pub fn code(&self) -> &'static str {
-        match self {
-            SecretStoreError::Store(_) => "secret_store",
-            SecretStoreError::FileTooOpen { .. } => "token_file_too_open",
-            SecretStoreError::File { .. } => "io",
         }
     }
 }
@@ -110,7 +78,7 @@ pub fn load_token(data_dir: &Path, mode: Mode) -> Result<Option<ApiToken>, Secre
         Ok(_) => {}
         Err(error) => tracing::debug!(%error, "secret store unavailable, trying the fallback file"),
     }
-    Ok(token_file::read(&token_file::path(data_dir, mode))?.map(ApiToken::new))
+    Ok(token_file::read(&token_file::token_path(data_dir, mode))?.map(ApiToken::new))
 }
 
 /// Keeps the token for `mode` in the secret store, or in the fallback file when there is no store, and
@@ -132,7 +100,7 @@ fn settle_save(
     mode: Mode,
     token: &str,
 ) -> Result<TokenStore, SecretStoreError> {
-    let file = token_file::path(data_dir, mode);
+    let file = token_file::token_path(data_dir, mode);
     match stored {
         Ok(()) => {
             token_file::remove(&file)?;
@@ -164,14 +132,14 @@ pub fn delete_token(data_dir: &Path, mode: Mode) -> Result<(), SecretStoreError>
         Err(error) if store_unavailable(&error) => {}
         Err(error) => return Err(SecretStoreError::Store(error.to_string())),
     }
-    token_file::remove(&token_file::path(data_dir, mode))
+    token_file::remove(&token_file::token_path(data_dir, mode))
 }
 
 /// Where the token for `mode` is kept, if anywhere; reads no secret into the caller's hands.
 pub fn where_kept(data_dir: &Path, mode: Mode) -> Option<TokenStore> {
     let in_store = stored_token(data_dir, mode)
         .is_ok_and(|token| token.is_some_and(|token| !token.trim().is_empty()));
-    let file = token_file::path(data_dir, mode);
+    let file = token_file::token_path(data_dir, mode);
     if in_store {
         Some(TokenStore::SecretService)
     } else if file.exists() {
@@ -216,6 +184,6 @@ mod tests {
         settle_save(Err(platform_failure()), dir.path(), Mode::Live, "old").unwrap();
         let kept = settle_save(Ok(()), dir.path(), Mode::Live, "new").unwrap();
         assert_eq!(kept, TokenStore::SecretService);
-        assert!(!token_file::path(dir.path(), Mode::Live).exists());
+        assert!(!token_file::token_path(dir.path(), Mode::Live).exists());
     }
 }

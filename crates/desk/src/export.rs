@@ -5,12 +5,11 @@ use std::io::Write;
 
 use jiff::civil::Date;
 
-use crate::error::TillError;
-use crate::identity::mask_document;
-use crate::journal;
-use crate::mode::Mode;
-use crate::staff::Staff;
-use crate::wording::Lang;
+use crate::wording::{Label, Lang};
+use till::error::TillError;
+use till::identity::mask_document;
+use till::mode::Mode;
+use till::staff::Staff;
 
 const HEADERS: [&str; 14] = [
     "operacion_n",
@@ -29,10 +28,15 @@ const HEADERS: [&str; 14] = [
     "clave_idempotencia",
 ];
 
-impl Staff {
+/// The accountant's CSV of a day, written from who is at the till (it reads the journal).
+pub trait ExportCsv {
     /// Writes the day's operations of `mode`, oldest first, and returns how many rows were written.
-    pub fn export_day(&self, mode: Mode, day: Date, out: impl Write) -> Result<usize, TillError> {
-        let mut entries = journal::list(&self.db(), mode, Some(day))?;
+    fn export_day(&self, mode: Mode, day: Date, out: impl Write) -> Result<usize, TillError>;
+}
+
+impl ExportCsv for Staff {
+    fn export_day(&self, mode: Mode, day: Date, out: impl Write) -> Result<usize, TillError> {
+        let mut entries = self.journal_of_day(mode, day)?;
         entries.reverse();
         let failed = |error: csv::Error| TillError::Io {
             path: "CSV".into(),
@@ -48,7 +52,7 @@ impl Staff {
             writer
                 .write_record([
                     entry.id.to_string(),
-                    crate::clock::in_lima(entry.created_at)
+                    till::clock::in_lima(entry.created_at)
                         .strftime("%Y-%m-%d %H:%M:%S")
                         .to_string(),
                     entry.mode.to_string(),

@@ -3,16 +3,18 @@
 //! on their next command; a session left idle past the lock is refused by the till itself, not only by
 //! the screen; and Ajustes cannot be changed by nobody.
 
+use desk::Explain;
 use std::path::Path;
 use std::sync::{Arc, Barrier};
 
+use desk::views::SettingsInput;
+use desk::{Lang, Settings};
 use jiff::{SignedDuration, Timestamp};
 use providers::apurata::downpayment::MOCK_TOKEN;
 use sandbox::{SandboxConfig, demo};
 use till::clock::Clock;
 use till::identity::parse_dni;
-use till::views::SettingsInput;
-use till::{ApiToken, HttpSettings, Lang, Mode, Role, Settings, Staff, Till, TillConfig};
+use till::{ApiToken, HttpSettings, Mode, Role, Staff, Till, TillConfig};
 
 const ATTEMPTS: usize = 20;
 
@@ -51,17 +53,17 @@ fn audit_events(dir: &Path, event: &str) -> usize {
 #[test]
 fn wrong_pins_tried_at_once_get_no_more_than_five_checks() {
     let dir = tempfile::tempdir().unwrap();
-    let first = Staff::open(dir.path()).unwrap();
+    let first = desk::settings::open_staff(dir.path()).unwrap();
     staffed(&first);
     // Half the attempts share one Staff (one window), half come with their own connection, as other
     // windows, processes or scripts on the same data folder would.
-    let shared = Arc::new(Staff::open(dir.path()).unwrap());
+    let shared = Arc::new(desk::settings::open_staff(dir.path()).unwrap());
     let start = Arc::new(Barrier::new(ATTEMPTS));
     let attempts: Vec<_> = (0..ATTEMPTS)
         .map(|attempt| {
             let (dir, shared, start) = (dir.path().to_owned(), shared.clone(), start.clone());
             std::thread::spawn(move || {
-                let own = (attempt % 2 == 0).then(|| Staff::open(&dir).unwrap());
+                let own = (attempt % 2 == 0).then(|| desk::settings::open_staff(&dir).unwrap());
                 let staff = own.as_ref().unwrap_or(&shared);
                 start.wait();
                 staff.sign_in("Luis", "0000").unwrap_err().code().to_owned()
@@ -102,7 +104,7 @@ async fn a_person_turned_off_elsewhere_is_signed_out_on_their_next_command() {
         .unwrap();
 
     // Another window, or `caja users disable` on the same data folder: its own connection.
-    let elsewhere = Staff::open(dir.path()).unwrap();
+    let elsewhere = desk::settings::open_staff(dir.path()).unwrap();
     elsewhere.sign_in("Rosa", "2468").unwrap();
     elsewhere.set_person_active("Luis", false).unwrap();
 
@@ -146,7 +148,7 @@ async fn a_session_idle_past_the_lock_is_refused_by_the_till_itself() {
     let dir = tempfile::tempdir().unwrap();
     let provider = sandbox::start(SandboxConfig::default()).await.unwrap();
     let clock = Clock::by_hand(Timestamp::now());
-    let staff = Arc::new(Staff::open_with_clock(dir.path(), clock.clone()).unwrap());
+    let staff = Arc::new(desk::settings::open_staff_with_clock(dir.path(), clock.clone()).unwrap());
     let till = Till::open_with_staff(config(dir.path(), &provider), staff.clone()).unwrap();
     staffed(&staff);
     assert_eq!(Settings::load(dir.path()).unwrap().idle_lock_minutes, 5);
@@ -205,9 +207,9 @@ fn ajustes(store_name: &str, lang: Lang, printer: Option<&str>) -> SettingsInput
 #[test]
 fn the_store_name_language_and_printer_change_only_with_someone_signed_in() {
     let dir = tempfile::tempdir().unwrap();
-    let staff = Staff::open(dir.path()).unwrap();
+    let staff = desk::settings::open_staff(dir.path()).unwrap();
     // The first run, before the till has anyone: the owner may name the store.
-    till::views::save_settings(&staff, dir.path(), ajustes("Bodega Rosa", Lang::Es, None)).unwrap();
+    desk::views::save_settings(&staff, dir.path(), ajustes("Bodega Rosa", Lang::Es, None)).unwrap();
     staffed(&staff);
 
     for change in [
@@ -215,7 +217,7 @@ fn the_store_name_language_and_printer_change_only_with_someone_signed_in() {
         ajustes("Bodega Rosa", Lang::En, None),
         ajustes("Bodega Rosa", Lang::Es, Some("caja-80mm")),
     ] {
-        let refused = till::views::save_settings(&staff, dir.path(), change).unwrap_err();
+        let refused = desk::views::save_settings(&staff, dir.path(), change).unwrap_err();
         assert_eq!(refused.code(), "sign_in_required", "{refused}");
     }
     let kept = Settings::load(dir.path()).unwrap();
@@ -225,7 +227,7 @@ fn the_store_name_language_and_printer_change_only_with_someone_signed_in() {
     );
 
     staff.sign_in("Luis", "1357").unwrap();
-    till::views::save_settings(
+    desk::views::save_settings(
         &staff,
         dir.path(),
         ajustes("Bodega Luis", Lang::En, Some("caja-80mm")),

@@ -5,14 +5,16 @@
 
 mod fault_support;
 
+use desk::Explain;
 use std::time::Duration;
 
+use desk::Lang;
 use fault_support::{
     billing_events, counter_with_fault, counter_with_plan, docs_pair,
     payment_outcome_unknown_then_resolved,
 };
 use sandbox::{BillingKind, Endpoint, Fault, FaultKind, FaultPlan, FaultRule};
-use till::{Lang, OperationKind, OperationState};
+use till::{OperationKind, OperationState};
 
 /// The portal answers every `paid-and-billed`: the payment never reaches aCuotaz, `info` says so, the
 /// one resend meets the portal too, and the cashier is told the outcome is unknown (amber, no

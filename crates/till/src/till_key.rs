@@ -15,8 +15,7 @@ use argon2::password_hash::rand_core::{OsRng, RngCore};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use super::SecretStoreError;
-use super::token_file;
+use crate::secret_file::{self, SecretStoreError};
 
 const KEY_FILE: &str = "till-key";
 const KEY_BYTES: usize = 32;
@@ -65,7 +64,7 @@ pub fn till_key(data_dir: &Path) -> Result<Arc<TillKey>, SecretStoreError> {
 
 fn load_or_create(data_dir: &Path) -> Result<TillKey, SecretStoreError> {
     let path = till_key_path(data_dir);
-    if let Some(text) = token_file::read(&path)? {
+    if let Some(text) = secret_file::read(&path)? {
         if let Some(key) = hex::decode(text.trim())
             .ok()
             .filter(|key| key.len() == KEY_BYTES)
@@ -82,7 +81,7 @@ fn load_or_create(data_dir: &Path) -> Result<TillKey, SecretStoreError> {
     }
     let mut key = vec![0; KEY_BYTES];
     OsRng.fill_bytes(&mut key);
-    token_file::write(&path, &hex::encode(&key))?;
+    secret_file::write(&path, &hex::encode(&key))?;
     Ok(TillKey(key))
 }
 

@@ -1,5 +1,6 @@
-//! The token's fallback file, for a till without a secret store: one file per mode in a `secrets/`
-//! folder of the data directory, the folder 0700 and the file 0600 from the moment they exist (never
+//! Files only their owner may read, in the data directory's `secrets/` folder: the till's own key, and
+//! the provider token's fallback for a till without a secret store (the desk names that one). The folder
+//! is the folder 0700 and the file 0600 from the moment they exist (never
 //! created wider, then narrowed), written whole to a temporary file and renamed over the old one so a
 //! crash leaves the old token or the new, never half of one. A file someone made readable by others is
 //! not read: the token in it may have been copied, and the till says how to fix it.
@@ -9,14 +10,45 @@ use std::io::{ErrorKind, Read, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
-use super::SecretStoreError;
 use crate::mode::Mode;
+
+/// Why a secret could not be saved, read or removed.
+#[derive(Debug, thiserror::Error)]
+pub enum SecretStoreError {
+    /// The secret store is there but refused (it was not merely unavailable).
+    #[error("the system secret store failed: {0}")]
+    Store(String),
+    /// The fallback file may be read or changed by others, so it is not read.
+    #[error(
+        "{} has permissions {mode:04o}, wider than 0600: run `chmod 600 {}`",
+        path.display(),
+        path.display()
+    )]
+    FileTooOpen { path: PathBuf, mode: u32 },
+    #[error("cannot use {}: {source}", path.display())]
+    File {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl SecretStoreError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            SecretStoreError::Store(_) => "secret_store",
+            SecretStoreError::FileTooOpen { .. } => "token_file_too_open",
+            SecretStoreError::File { .. } => "io",
+        }
+    }
+}
 
 const FOLDER: &str = "secrets";
 const FOLDER_MODE: u32 = 0o700;
 const FILE_MODE: u32 = 0o600;
 
-pub(super) fn path(data_dir: &Path, mode: Mode) -> PathBuf {
+/// The provider token's fallback file for `mode`.
+pub fn token_path(data_dir: &Path, mode: Mode) -> PathBuf {
     data_dir.join(FOLDER).join(format!("provider-token-{mode}"))
 }
 
@@ -28,7 +60,7 @@ fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> SecretStoreError + '_
 }
 
 /// Replaces the file's content with `token`, atomically.
-pub(super) fn write(path: &Path, token: &str) -> Result<(), SecretStoreError> {
+pub fn write(path: &Path, token: &str) -> Result<(), SecretStoreError> {
     let folder = path.parent().expect("the token file lives in a folder");
     ensure_private_folder(folder)?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("token");
@@ -68,7 +100,7 @@ fn ensure_private_folder(folder: &Path) -> Result<(), SecretStoreError> {
 
 /// The token in the file, `None` when there is no file or it is empty. Refuses a file whose permissions
 /// are wider than 0600; they are read from the open file, so they are the permissions of what is read.
-pub(super) fn read(path: &Path) -> Result<Option<String>, SecretStoreError> {
+pub fn read(path: &Path) -> Result<Option<String>, SecretStoreError> {
     let mut file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(error) if error.kind() == ErrorKind::NotFound => return Ok(None),
@@ -93,7 +125,7 @@ pub(super) fn read(path: &Path) -> Result<Option<String>, SecretStoreError> {
 }
 
 /// Removes the file; no file is not an error.
-pub(super) fn remove(path: &Path) -> Result<(), SecretStoreError> {
+pub fn remove(path: &Path) -> Result<(), SecretStoreError> {
     match std::fs::remove_file(path) {
         Ok(()) => Ok(()),
         Err(error) if error.kind() == ErrorKind::NotFound => Ok(()),
@@ -112,7 +144,7 @@ mod tests {
     #[test]
     fn the_file_is_0600_in_a_0700_folder() {
         let dir = tempfile::tempdir().unwrap();
-        let file = path(dir.path(), Mode::Live);
+        let file = token_path(dir.path(), Mode::Live);
         write(&file, "tok-live").unwrap();
         assert_eq!(mode_of(&file), 0o600);
         assert_eq!(mode_of(file.parent().unwrap()), 0o700);
@@ -122,7 +154,7 @@ mod tests {
     #[test]
     fn an_existing_open_folder_is_narrowed() {
         let dir = tempfile::tempdir().unwrap();
-        let file = path(dir.path(), Mode::Mock);
+        let file = token_path(dir.path(), Mode::Mock);
         std::fs::create_dir(file.parent().unwrap()).unwrap();
         std::fs::set_permissions(file.parent().unwrap(), PermissionsExt::from_mode(0o755)).unwrap();
         write(&file, "tok").unwrap();
@@ -132,7 +164,7 @@ mod tests {
     #[test]
     fn a_file_readable_by_others_is_refused_with_the_fix() {
         let dir = tempfile::tempdir().unwrap();
-        let file = path(dir.path(), Mode::Live);
+        let file = token_path(dir.path(), Mode::Live);
         write(&file, "tok").unwrap();
         for wider in [0o644, 0o640, 0o604, 0o700, 0o666] {
             std::fs::set_permissions(&file, PermissionsExt::from_mode(wider)).unwrap();
@@ -151,7 +183,7 @@ mod tests {
     #[test]
     fn overwriting_is_atomic_and_leaves_no_temporary_file() {
         let dir = tempfile::tempdir().unwrap();
-        let file = path(dir.path(), Mode::Live);
+        let file = token_path(dir.path(), Mode::Live);
         write(&file, "first").unwrap();
         write(&file, "second").unwrap();
         assert_eq!(read(&file).unwrap().as_deref(), Some("second"));
@@ -166,7 +198,7 @@ mod tests {
     #[test]
     fn remove_deletes_and_missing_is_not_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        let file = path(dir.path(), Mode::Sandbox);
+        let file = token_path(dir.path(), Mode::Sandbox);
         assert_eq!(read(&file).unwrap(), None);
         remove(&file).unwrap();
         write(&file, "tok").unwrap();
@@ -178,14 +210,18 @@ mod tests {
     #[test]
     fn modes_do_not_share_a_file() {
         let dir = tempfile::tempdir().unwrap();
-        write(&path(dir.path(), Mode::Live), "live").unwrap();
-        write(&path(dir.path(), Mode::Mock), "mock").unwrap();
+        write(&token_path(dir.path(), Mode::Live), "live").unwrap();
+        write(&token_path(dir.path(), Mode::Mock), "mock").unwrap();
         assert_eq!(
-            read(&path(dir.path(), Mode::Live)).unwrap().as_deref(),
+            read(&token_path(dir.path(), Mode::Live))
+                .unwrap()
+                .as_deref(),
             Some("live")
         );
         assert_eq!(
-            read(&path(dir.path(), Mode::Mock)).unwrap().as_deref(),
+            read(&token_path(dir.path(), Mode::Mock))
+                .unwrap()
+                .as_deref(),
             Some("mock")
         );
     }

@@ -5,13 +5,15 @@
 
 mod fault_support;
 
+use desk::Explain;
 use std::time::Duration;
 
+use desk::Lang;
 use fault_support::{
     billing_events, counter_with_fault, docs_pair, payment_outcome_unknown_then_resolved,
 };
 use sandbox::{BillingKind, Endpoint, Fault};
-use till::{Lang, OperationKind, OperationState};
+use till::{OperationKind, OperationState};
 
 #[tokio::test]
 async fn latency_is_only_slower() {

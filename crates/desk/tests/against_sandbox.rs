@@ -1,6 +1,7 @@
 //! The till end to end against the real sandbox over loopback, with a real SQLite file in a temp dir:
 //! what each operation returns, and what the journal and the summary cache hold afterwards.
 
+use desk::{Explain, Lang};
 use providers::apurata::downpayment::{DownpaymentStatus, MOCK_TOKEN};
 use sandbox::{RunningSandbox, SandboxConfig, demo};
 use tempfile::TempDir;
@@ -115,7 +116,9 @@ async fn refusals_are_journaled_with_the_providers_reason() {
     let error = till.undo(&customer, code, None).await.unwrap_err();
     assert_eq!(error.code(), "not_billed_yet");
     assert!(
-        error.to_string().contains("todavía no está facturado"),
+        error
+            .message(Lang::Es)
+            .contains("todavía no está facturado"),
         "{error}"
     );
 
@@ -161,7 +164,7 @@ async fn an_unreachable_provider_leaves_an_unknown_outcome() {
 
     let error = till.pay(&customer, code).await.unwrap_err();
     assert_eq!(error.code(), "provider_unreachable");
-    assert!(error.to_string().contains("NO entregue"), "{error}");
+    assert!(error.message(Lang::Es).contains("NO entregue"), "{error}");
     let entry = &till.history(None).unwrap()[0];
     assert_eq!(entry.kind, OperationKind::PaidAndBilled);
     assert_eq!(entry.state, OperationState::Unknown);

@@ -3,11 +3,12 @@
 
 use serde::Serialize;
 
-use crate::audit::Finding;
-use crate::error::TillError;
-use crate::people::{Person, Role};
-use crate::staff::Staff;
+use crate::export::ExportCsv;
 use crate::wording::Lang;
+use till::audit::Finding;
+use till::error::TillError;
+use till::people::{Person, Role};
+use till::staff::Staff;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -27,7 +28,7 @@ impl From<&Person> for PersonView {
             active: person.active,
             locked_until: person
                 .locked_until
-                .map(|until| crate::clock::in_lima(until).strftime("%H:%M").to_string()),
+                .map(|until| till::clock::in_lima(until).strftime("%H:%M").to_string()),
         }
     }
 }
@@ -191,12 +192,12 @@ pub struct ExportView {
 /// Writes one Lima day of the journal as CSV into the reports folder; only a signed-in supervisor may.
 pub fn audit_export(
     staff: &Staff,
-    mode: crate::Mode,
+    mode: till::Mode,
     data_dir: &std::path::Path,
     day: &str,
 ) -> Result<ExportView, TillError> {
     staff.require_supervisor()?;
-    let day = crate::clock::parse_day(day)?;
+    let day = till::clock::parse_day(day)?;
     let folder = super::reports_dir(data_dir);
     let io = |path: std::path::PathBuf| move |source| TillError::Io { path, source };
     std::fs::create_dir_all(&folder).map_err(io(folder.clone()))?;

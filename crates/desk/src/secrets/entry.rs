@@ -13,7 +13,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use crate::mode::Mode;
+use till::mode::Mode;
 
 /// The service of every entry of Caja's, in a build for tills.
 const SERVICE: &str = "pe.caja.till";

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::{Lang, say};
-use crate::error::DatabaseProblem;
+use till::error::DatabaseProblem;
 
 /// What the till was doing, in the cashier's language (the contexts are fixed strings in the code).
 fn doing(lang: Lang, context: &str) -> String {

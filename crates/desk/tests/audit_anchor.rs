@@ -6,12 +6,14 @@
 mod audit_support;
 
 use audit_support::{tamper, verify, worked_day};
+use desk::Explain;
+use desk::views::{self, SettingsInput};
+use desk::{Overrides, Settings, Workstation};
 use providers::apurata::downpayment::MOCK_TOKEN;
 use sandbox::{SandboxConfig, demo};
 use till::audit::Finding;
 use till::identity::parse_dni;
-use till::views::{self, SettingsInput};
-use till::{Approval, Mode, Overrides, Role, Settings, Staff, Workstation};
+use till::{Approval, Mode, Role, Staff};
 
 const ROSA_PIN: &str = "2468";
 
@@ -160,7 +162,7 @@ async fn settings_edited_by_hand_hold_live_mode_until_a_supervisor_confirms() {
     ws.till.check(&customer, code).await.unwrap();
 
     // Someone points the saved provider URL elsewhere with a text editor.
-    let file = data.join(till::settings::SETTINGS_FILE);
+    let file = data.join(desk::settings::SETTINGS_FILE);
     let edited = std::fs::read_to_string(&file)
         .unwrap()
         .replace("Bodega Rosa", "Bodega Rosa ");
@@ -170,7 +172,7 @@ async fn settings_edited_by_hand_hold_live_mode_until_a_supervisor_confirms() {
         .unwrap();
     let error = ws.till.check(&customer, code).await.unwrap_err();
     assert_eq!(error.code(), "settings_unconfirmed");
-    assert!(error.message(till::Lang::Es).contains("supervisor"));
+    assert!(error.message(desk::Lang::Es).contains("supervisor"));
     assert_eq!(provider.state().billing_events().len(), 0);
     assert_eq!(
         staff.verify_audit().unwrap().findings,
@@ -182,7 +184,7 @@ async fn settings_edited_by_hand_hold_live_mode_until_a_supervisor_confirms() {
         store_name: "Bodega Rosa".to_owned(),
         mode: Mode::Sandbox,
         api_url: None,
-        lang: till::Lang::Es,
+        lang: desk::Lang::Es,
         printer: None,
         idle_lock_minutes: None,
         approval: None,

@@ -1,6 +1,6 @@
 //! The UI renders provider text as text: no Svelte file may use `{@html`, which would hand the webview
 //! markup from outside. If a screen ever needs formatting, it must come through
-//! `till::untrusted_html::sanitize` and this test must be changed on purpose.
+//! `desk::untrusted_html::sanitize` and this test must be changed on purpose.
 
 use std::path::{Path, PathBuf};
 

@@ -2,13 +2,15 @@
 //! refused with its own code and words, the journal keeps it `rejected` (a redirect answers instead of
 //! processing the request), and the outbox has nothing to retry.
 
+use desk::Explain;
 use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
+use desk::Lang;
 use till::identity::parse_dni;
-use till::{ApiToken, HttpSettings, Lang, Mode, OperationKind, OperationState, Till, TillConfig};
+use till::{ApiToken, HttpSettings, Mode, OperationKind, OperationState, Till, TillConfig};
 
 /// Answers every request with `302 Location: http://10.255.255.1/...`; returns its root URL.
 async fn redirecting_peer() -> String {

@@ -11,13 +11,14 @@ use providers::apurata::downpayment::MOCK_TOKEN;
 use providers::{ApiToken, HttpSettings};
 use sandbox::{RunningSandbox, SandboxConfig};
 
-use crate::error::TillError;
-use crate::mode::Mode;
-use crate::operations::{Till, TillConfig};
+use crate::secrets;
 use crate::settings::{Overrides, Settings};
-use crate::settings_seal::{self, SettingsSeal};
-use crate::staff::Staff;
-use crate::{blocking, secrets};
+use till::blocking;
+use till::error::TillError;
+use till::mode::Mode;
+use till::settings_seal::{self, SettingsSeal};
+use till::staff::Staff;
+use till::{Till, TillConfig};
 
 /// Where the embedded sandbox keeps its state between runs, so a payment made in one run is still there
 /// in the next, as it would be at the provider.
@@ -37,7 +38,7 @@ impl Workstation {
     /// when needed). Must run inside a tokio runtime.
     pub async fn open(data_dir: &Path, overrides: &Overrides) -> Result<Workstation, TillError> {
         let folder = data_dir.to_owned();
-        let staff = Arc::new(blocking::run(move || Staff::open(&folder)).await?);
+        let staff = Arc::new(blocking::run(move || crate::settings::open_staff(&folder)).await?);
         Workstation::open_with_staff(data_dir, overrides, staff).await
     }
 

@@ -2,6 +2,7 @@
 //! rules apply once the till has people (and always in live mode), undo needs a supervisor's PIN and a
 //! reason, and the journal records who did it and who approved.
 
+use desk::{Explain, Lang};
 use providers::apurata::downpayment::MOCK_TOKEN;
 use sandbox::{SandboxConfig, demo};
 use till::identity::parse_dni;
@@ -105,7 +106,9 @@ async fn five_wrong_pins_lock_that_person_for_five_minutes() {
         let error = staff.sign_in("Luis", "0000").unwrap_err();
         assert_eq!(error.code(), "wrong_pin");
         assert!(
-            error.to_string().contains(&format!("Quedan {remaining}")),
+            error
+                .message(Lang::Es)
+                .contains(&format!("Quedan {remaining}")),
             "{error}"
         );
     }

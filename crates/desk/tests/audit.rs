@@ -5,6 +5,7 @@
 mod audit_support;
 
 use audit_support::{tamper, verify, worked_day};
+use desk::export::ExportCsv;
 use till::Mode;
 use till::audit::Finding;
 

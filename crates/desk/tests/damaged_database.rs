@@ -2,12 +2,14 @@
 //! and sends nothing: an operation that cannot be journaled first never reaches the provider.
 //! (A read-only file is tested through the CLI, as another user: see `crates/cli/tests/storage.rs`.)
 
+use desk::Explain;
 use std::time::Duration;
 
+use desk::Lang;
 use providers::apurata::downpayment::MOCK_TOKEN;
 use sandbox::{RunningSandbox, SandboxConfig, demo};
 use till::identity::parse_dni;
-use till::{ApiToken, HttpSettings, Lang, Mode, Till, TillConfig, TillError};
+use till::{ApiToken, HttpSettings, Mode, Till, TillConfig, TillError};
 
 fn config(dir: &std::path::Path, provider: &RunningSandbox) -> TillConfig {
     TillConfig {

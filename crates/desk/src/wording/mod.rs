@@ -1,5 +1,6 @@
 //! The cashier's words: every error the till can raise, said in Spanish (the default) or English, with
-//! what happened and what to do next. Errors carry facts; only this module turns them into sentences.
+//! what happened and what to do next, and the names of operations and their states. Errors carry facts;
+//! only this module turns them into sentences. The CLI, the desktop and the PDF all read them here.
 
 mod database;
 mod people;
@@ -12,7 +13,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{InputProblem, TillError, UrlProblem};
+use till::error::{InputProblem, TillError, UrlProblem};
+use till::journal::{OperationKind, OperationState};
 
 pub use secrets::token_store_notice;
 
@@ -41,6 +43,54 @@ fn say(lang: Lang, es: impl Into<String>, en: impl Into<String>) -> String {
     match lang {
         Lang::Es => es.into(),
         Lang::En => en.into(),
+    }
+}
+
+/// A till error said to a person: `error.message(lang)`.
+pub trait Explain {
+    fn message(&self, lang: Lang) -> String;
+}
+
+impl Explain for TillError {
+    fn message(&self, lang: Lang) -> String {
+        till_error(lang, self)
+    }
+}
+
+/// The name of an operation or of its state, as the cashier, the report and the CSV say it.
+pub trait Label: Copy {
+    fn label(self, lang: Lang) -> &'static str;
+
+    fn label_es(self) -> &'static str {
+        self.label(Lang::Es)
+    }
+}
+
+impl Label for OperationKind {
+    fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (OperationKind::Check, Lang::Es) => "Consulta",
+            (OperationKind::PaidAndBilled, Lang::Es) => "Pagado y facturado",
+            (OperationKind::UndoBilling, Lang::Es) => "Anular facturación",
+            (OperationKind::Check, Lang::En) => "Check",
+            (OperationKind::PaidAndBilled, Lang::En) => "Paid and billed",
+            (OperationKind::UndoBilling, Lang::En) => "Undo billing",
+        }
+    }
+}
+
+impl Label for OperationState {
+    fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (OperationState::Pending, Lang::Es) => "en curso",
+            (OperationState::Confirmed, Lang::Es) => "confirmada",
+            (OperationState::Rejected, Lang::Es) => "rechazada",
+            (OperationState::Unknown, Lang::Es) => "resultado desconocido",
+            (OperationState::Pending, Lang::En) => "in progress",
+            (OperationState::Confirmed, Lang::En) => "confirmed",
+            (OperationState::Rejected, Lang::En) => "rejected",
+            (OperationState::Unknown, Lang::En) => "outcome unknown",
+        }
     }
 }
 
@@ -343,7 +393,6 @@ fn input_problem(lang: Lang, field: &str, value: &str, problem: InputProblem) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::OperationKind;
     use providers::http::ApiError;
 
     #[test]
@@ -351,7 +400,6 @@ mod tests {
         let error = TillError::invalid("funding_code", "12a", InputProblem::NotDigits);
         assert!(error.message(Lang::Es).contains("código de financiamiento"));
         assert!(error.message(Lang::En).contains("funding code"));
-        assert_eq!(error.to_string(), error.message(Lang::Es));
     }
 
     #[test]
@@ -360,7 +408,7 @@ mod tests {
             operation: Some(OperationKind::PaidAndBilled),
             cause: ApiError::Timeout { seconds: 20 },
         };
-        assert!(error.to_string().contains("NO entregue"));
+        assert!(error.message(Lang::Es).contains("NO entregue"));
         assert!(error.message(Lang::En).contains("do NOT hand over"));
         assert_eq!(error.code(), "provider_timeout");
     }
@@ -391,5 +439,19 @@ mod tests {
         };
         assert_eq!(looping.code(), "too_many_redirects");
         assert!(looping.message(Lang::Es).contains("más de 3 veces"));
+    }
+
+    #[test]
+    fn a_refused_provider_url_says_what_to_change() {
+        let plain = till::Mode::Live
+            .check_api_url("http://192.168.1.10")
+            .unwrap_err();
+        assert!(plain.message(Lang::Es).contains("https://"));
+        assert!(plain.message(Lang::En).contains("https://"));
+        let credentials = till::Mode::Live
+            .check_api_url("https://caja@apurata.com")
+            .unwrap_err();
+        assert!(credentials.message(Lang::Es).contains("quítelos"));
+        assert!(credentials.message(Lang::En).contains("remove them"));
     }
 }

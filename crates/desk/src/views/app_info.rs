@@ -8,13 +8,14 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::{ErrorView, PersonView};
-use crate::error::TillError;
-use crate::mode::Mode;
+use crate::secrets;
 use crate::settings::{Overrides, Settings};
-use crate::staff::Staff;
 use crate::wording::{self, Lang};
 use crate::workstation::Workstation;
-use crate::{blocking, clock, secrets};
+use till::error::TillError;
+use till::mode::Mode;
+use till::staff::Staff;
+use till::{blocking, clock};
 
 /// The till as the UI needs to know it; also built when the till could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -127,8 +128,8 @@ impl AppInfo {
             has_people: staff.has_people().unwrap_or(false),
             sign_in_required: staff.rules_apply(effective.mode).unwrap_or(true),
             signed_in: staff.operator().as_ref().map(PersonView::from),
-            settings_unconfirmed: crate::settings_seal::state(data_dir)
-                .is_ok_and(|seal| seal == crate::settings_seal::SettingsSeal::EditedOutsideCaja),
+            settings_unconfirmed: till::settings_seal::state(data_dir)
+                .is_ok_and(|seal| seal == till::settings_seal::SettingsSeal::EditedOutsideCaja),
         }
     }
 }

@@ -19,15 +19,15 @@ pub use staff::{
     people, set_person_active, sign_in,
 };
 
-use crate::error::TillError;
-use crate::identity::{mask_document, parse_customer, parse_funding_code};
-use crate::journal::{JournalEntry, OperationKind, OperationState};
-use crate::mode::Mode;
-use crate::people::Approval;
-use crate::summary::DaySummary;
-use crate::wording::Lang;
+use crate::wording::{Explain, Label, Lang};
 use crate::workstation::Workstation;
-use crate::{CustomerId, PaymentOrigin, Soles, clock};
+use till::error::TillError;
+use till::identity::{mask_document, parse_customer, parse_funding_code};
+use till::journal::{JournalEntry, OperationKind, OperationState};
+use till::mode::Mode;
+use till::people::Approval;
+use till::summary::DaySummary;
+use till::{CustomerId, PaymentOrigin, Soles, clock};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Money {
@@ -246,7 +246,7 @@ pub async fn history(
         .filter(|s| !s.trim().is_empty())
         .map(|s| {
             s.parse::<OperationState>()
-                .map_err(|_| TillError::invalid("state", s, crate::InputProblem::UnknownState))
+                .map_err(|_| TillError::invalid("state", s, till::InputProblem::UnknownState))
         })
         .transpose()?;
     let lang = ws.settings.lang;

@@ -4,15 +4,17 @@
 // Each test binary that includes this module uses a part of it.
 #![allow(dead_code)]
 
+use desk::Explain;
 use std::time::Duration;
 
+use desk::Lang;
 use providers::apurata::downpayment::MOCK_TOKEN;
 use sandbox::{
     BillingKind, Endpoint, Fault, FaultPlan, FaultRule, RunningSandbox, SandboxConfig, demo,
 };
 use till::identity::parse_dni;
 use till::{
-    ApiToken, CustomerId, HttpSettings, Lang, Mode, OperationKind, OperationState, Till, TillConfig,
+    ApiToken, CustomerId, HttpSettings, Mode, OperationKind, OperationState, Till, TillConfig,
 };
 
 /// Short enough that a hang outlasts it, long enough for a loaded CI machine's honest answers.

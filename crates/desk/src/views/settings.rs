@@ -3,20 +3,20 @@
 //! changing what decides where money goes (the mode, the provider URL, the token) or how long an idle
 //! till stays open also needs a supervisor's PIN and a reason; the change, who asked and who approved
 //! are sealed in the audit record. So does saving a `settings.json` that was edited outside Caja: that
-//! save is the supervisor's confirmation of the file (see [`crate::settings_seal`]).
+//! save is the supervisor's confirmation of the file (see [`till::settings_seal`]).
 
 use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::error::TillError;
-use crate::mode::Mode;
-use crate::people::Approval;
 use crate::secrets::{self, TokenStore};
 use crate::settings::{IDLE_LOCK_MINUTES, Overrides, Settings};
-use crate::settings_seal::{self, SettingsSeal};
-use crate::staff::{SettingsChange, Staff};
 use crate::wording::Lang;
+use till::error::TillError;
+use till::mode::Mode;
+use till::people::Approval;
+use till::settings_seal::{self, SettingsSeal};
+use till::staff::{SettingsChange, Staff};
 
 /// Ajustes as the UI sends them.
 #[derive(Debug, Clone, Deserialize)]
@@ -47,7 +47,7 @@ pub fn save_settings(
         return Err(TillError::invalid(
             "store_name",
             "",
-            crate::InputProblem::Missing,
+            till::InputProblem::Missing,
         ));
     }
     let saved = Settings::load(data_dir)?;
@@ -56,7 +56,7 @@ pub fn save_settings(
         return Err(TillError::invalid(
             "idle_lock_minutes",
             &idle_lock_minutes.to_string(),
-            crate::InputProblem::IdleMinutes,
+            till::InputProblem::IdleMinutes,
         ));
     }
     let wanted = Settings {
@@ -128,11 +128,7 @@ pub fn save_token(
     approval: Option<&Approval>,
 ) -> Result<TokenStore, TillError> {
     if token.trim().is_empty() {
-        return Err(TillError::invalid(
-            "token",
-            "",
-            crate::InputProblem::Missing,
-        ));
+        return Err(TillError::invalid("token", "", till::InputProblem::Missing));
     }
     let mode = overrides.apply(&Settings::load(data_dir)?).mode;
     let approved = staff.approval_for(mode, approval, "settings")?;

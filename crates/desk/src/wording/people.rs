@@ -2,8 +2,8 @@
 //! ever repeating a PIN.
 
 use super::{Lang, say};
-use crate::clock;
-use crate::error::TillError;
+use till::clock;
+use till::error::TillError;
 
 pub(super) fn words(lang: Lang, error: &TillError) -> String {
     match error {
