@@ -9,7 +9,7 @@ use tauri::{AppHandle, State};
 use till::{Approval, Role};
 
 use crate::printing::{self, PrintView};
-use crate::state::Desk;
+use desk::Desk;
 
 type Answer<T> = Result<T, ErrorView>;
 

@@ -5,14 +5,13 @@
 mod command_list;
 mod commands;
 mod printing;
-mod state;
 
 use std::process::ExitCode;
 
 use desk::Overrides;
 use tauri::Manager;
 
-use crate::state::Desk;
+use desk::Desk;
 
 pub use command_list::COMMANDS;
 

@@ -12,7 +12,7 @@ use tauri::AppHandle;
 use tauri_plugin_opener::OpenerExt;
 use till::{blocking, clock};
 
-use crate::state::Desk;
+use desk::Desk;
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]

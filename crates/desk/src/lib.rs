@@ -6,6 +6,7 @@
 
 pub mod data_folder;
 pub mod export;
+mod front;
 pub mod secrets;
 pub mod settings;
 pub mod untrusted_html;
@@ -14,6 +15,7 @@ pub mod wording;
 pub mod workstation;
 
 pub use data_folder::{APP_IDENTIFIER, default_data_dir};
+pub use front::{Desk, Worded};
 pub use settings::{Overrides, Settings};
 pub use wording::{Explain, Label, Lang};
 pub use workstation::Workstation;

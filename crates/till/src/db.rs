@@ -287,7 +287,10 @@ mod tests {
         drop(connection);
         let error = open(dir.path()).unwrap_err();
         assert_eq!(error.code(), "newer_database");
-        assert!(error.to_string().contains("más nueva"), "{error}");
+        assert!(
+            matches!(error, TillError::NewerDatabase { found: 99, .. }),
+            "{error}"
+        );
     }
 
     #[test]

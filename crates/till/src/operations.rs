@@ -23,12 +23,12 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::error::{InputProblem, TillError, UrlProblem};
+use crate::identity;
 use crate::journal::{self, JournalEntry, NewOperation, OperationKind, OperationState, Outcome};
 use crate::mode::Mode;
 use crate::people::{Approval, Approved, Person};
 use crate::staff::Staff;
 use crate::summary::{self, DaySummary};
-use crate::{db, identity};
 
 /// Margin added to the request time limit to make a lease.
 const LEASE_MARGIN_MS: i64 = 5_000;
@@ -80,7 +80,8 @@ impl Till {
         Till::open_with_staff(config, staff)
     }
 
-    /// Opens the till sharing the fronts' [`Staff`] (who is signed in).
+    /// Opens the till sharing the fronts' [`Staff`] (who is signed in) and its connection: one
+    /// process, one connection to the till's database.
     pub fn open_with_staff(config: TillConfig, staff: Arc<Staff>) -> Result<Till, TillError> {
         let root = config.mode.provider_root(&config.api_url)?;
         if config.token.is_empty() {
@@ -97,13 +98,12 @@ impl Till {
                 InputProblem::ApiUrl(UrlProblem::Scheme),
             )
         })?;
-        let connection = db::open(&config.data_dir)?;
         let lease_ms = i64::try_from(config.http.total_timeout.as_millis()).unwrap_or(i64::MAX / 2)
             + LEASE_MARGIN_MS;
         Ok(Till {
             mode: config.mode,
             api,
-            connection: Arc::new(Mutex::new(connection)),
+            connection: staff.shared_connection(),
             staff,
             lease_ms,
             held_for_settings: false,

@@ -12,7 +12,7 @@
 //! run it on a blocking thread.
 
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use jiff::{SignedDuration, Timestamp};
 use rusqlite::Connection;
@@ -26,7 +26,8 @@ use crate::mode::Mode;
 use crate::people::{self, Approval, Approved, Person, Role};
 
 pub struct Staff {
-    connection: Mutex<Connection>,
+    /// The till's one connection to its database, shared with the [`crate::Till`] opened on this staff.
+    connection: Arc<Mutex<Connection>>,
     session: Mutex<Option<Session>>,
     clock: Clock,
     idle_lock: IdleLock,
@@ -63,7 +64,7 @@ impl Staff {
     /// Opens with a given clock (a test moves it instead of waiting out the idle lock).
     pub fn open_with_clock(data_dir: &Path, clock: Clock) -> Result<Staff, TillError> {
         Ok(Staff {
-            connection: Mutex::new(db::open(data_dir)?),
+            connection: Arc::new(Mutex::new(db::open(data_dir)?)),
             session: Mutex::new(None),
             clock,
             idle_lock: Box::new(|| DEFAULT_IDLE_LOCK_MINUTES),
@@ -270,6 +271,11 @@ impl Staff {
         day: jiff::civil::Date,
     ) -> Result<Vec<crate::journal::JournalEntry>, TillError> {
         crate::journal::list(&self.db(), mode, Some(day))
+    }
+
+    /// The connection the till opened on this staff shares, so one process holds one connection.
+    pub(crate) fn shared_connection(&self) -> Arc<Mutex<Connection>> {
+        Arc::clone(&self.connection)
     }
 
     pub(crate) fn db(&self) -> MutexGuard<'_, Connection> {

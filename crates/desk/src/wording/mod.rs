@@ -454,4 +454,15 @@ mod tests {
         assert!(credentials.message(Lang::Es).contains("quítelos"));
         assert!(credentials.message(Lang::En).contains("remove them"));
     }
+
+    #[test]
+    fn a_wrong_ruc_check_digit_and_a_newer_database_are_said_plainly() {
+        let ruc = till::identity::parse_customer("10141421357").unwrap_err();
+        assert!(ruc.message(Lang::Es).contains("dígito verificador"));
+        let newer = TillError::NewerDatabase {
+            found: 99,
+            known: 5,
+        };
+        assert!(newer.message(Lang::Es).contains("más nueva"));
+    }
 }

@@ -1,6 +1,6 @@
-//! The app's state: the environment's overrides, read once at start, who is at the till (`Staff`, kept
-//! across reopenings so a supervisor who fixes Ajustes stays signed in), and the workstation opened on
-//! the saved settings. Opening can fail (live mode without a token, say); the window still opens so
+//! [`Desk`]: what a front keeps open for as long as it runs. The environment's overrides, read once at
+//! start, who is at the till (`Staff`, kept across reopenings so a supervisor who fixes Ajustes stays
+//! signed in), and the workstation opened on the saved settings. Opening can fail (live mode without a token, say); the window still opens so
 //! Ajustes can fix it, and every command answers with the reason until then.
 //!
 //! Nothing here blocks a worker of the async runtime: who-is-at-the-till work (argon2, SQLite, the
@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use desk::views::{self, AppInfo, ErrorView, OpenedTill, SettingsInput};
-use desk::{Lang, Overrides, Settings, Workstation};
+use crate::views::{self, AppInfo, ErrorView, OpenedTill, SettingsInput};
+use crate::{Lang, Overrides, Settings, Workstation};
 use till::{Approval, Staff, TillError, blocking};
 use tokio::sync::RwLock;
 
@@ -26,7 +26,7 @@ pub struct Desk {
 impl Desk {
     pub async fn open(data_dir: PathBuf, overrides: Overrides) -> Desk {
         let folder = data_dir.clone();
-        let staff = blocking::run(move || desk::settings::open_staff(&folder))
+        let staff = blocking::run(move || crate::settings::open_staff(&folder))
             .await
             .ok()
             .map(Arc::new);
