@@ -3,3 +3,6 @@
 //! client a mode calls (starting the embedded sandbox when needed), the view models of the screens and
 //! the words the cashier reads. Nothing below this crate knows the sandbox, the secret store or a
 //! language exists.
+
+pub mod day_sheet;
+pub mod wording;
