@@ -1,5 +1,5 @@
-//! "Imprimir resumen": the day summary from the till, rendered by `report`, kept in the reports folder,
-//! sent to the printer, or opened in the system viewer when there is no printer.
+//! "Imprimir resumen": the day summary from the till, rendered by `desk` in the till's language, kept
+//! in the reports folder, sent to the printer, or opened in the system viewer when there is no printer.
 //!
 //! Rendering, writing the PDF and `lp` run on a blocking thread, after the workstation is let go: a
 //! printer that takes its time (a queue, a sleeping USB printer) never keeps the window's other
@@ -42,12 +42,13 @@ pub async fn print_day_summary(
     let app = app.clone();
     blocking::run(move || {
         let now = Timestamp::now();
-        let pdf = report::render_day_summary(&report::DayReport {
-            store_name: &settings.store_name,
-            summary: &summary,
-            operations: &operations,
-            generated_at: now,
-        })?;
+        let pdf = desk::day_sheet::render(
+            &summary,
+            &operations,
+            &settings.store_name,
+            now,
+            settings.lang,
+        )?;
         let file_name = format!(
             "resumen-{}-{}-{}.pdf",
             summary.day,
@@ -73,7 +74,7 @@ pub async fn print_day_summary(
         })
     })
     .await
-    .map_err(|error: report::ReportError| ErrorView {
+    .map_err(|error: desk::day_sheet::DaySheetError| ErrorView {
         code: error.code().to_owned(),
         message: error.to_string(),
         field: None,

@@ -20,12 +20,13 @@ pub async fn run(
     let summary = till.day_summary(day).await?;
     if let Some(path) = pdf {
         let operations = till.history(Some(day))?;
-        let bytes = report::render_day_summary(&report::DayReport {
+        let bytes = desk::day_sheet::render(
+            &summary,
+            &operations,
             store_name,
-            summary: &summary,
-            operations: &operations,
-            generated_at: Timestamp::now(),
-        })
+            Timestamp::now(),
+            printer.lang,
+        )
         .map_err(|error| CliError::other("report", error.to_string()))?;
         std::fs::write(path, bytes).map_err(|error| {
             CliError::other(

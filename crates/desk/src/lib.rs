@@ -5,6 +5,7 @@
 //! language exists.
 
 pub mod data_folder;
+pub mod day_sheet;
 pub mod export;
 mod front;
 pub mod secrets;

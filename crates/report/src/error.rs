@@ -1,17 +1,8 @@
 //! The report crate's one error type. Each variant has a stable `code` for machines and a Spanish
 //! message for people.
 
-use till::Mode;
-
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
-    /// Operations from another mode were handed to a report: printing them would mix test data with
-    /// real sales (or the reverse), which Caja never does.
-    #[error(
-        "El resumen es del modo {report}, pero se le pasaron operaciones del modo {operation}: \
-         no se mezclan datos de modos distintos."
-    )]
-    ModeMismatch { report: Mode, operation: Mode },
     /// printpdf reported a mistake that would make a viewer drop part of the page.
     #[error("No se pudo generar el PDF: {0}")]
     Pdf(String),
@@ -31,7 +22,6 @@ impl ReportError {
     /// Stable identifier of the error kind, for machines.
     pub fn code(&self) -> &'static str {
         match self {
-            ReportError::ModeMismatch { .. } => "report_mode_mismatch",
             ReportError::Pdf(_) => "report_pdf",
             ReportError::Io { .. } => "report_io",
             ReportError::Print { .. } => "print_failed",

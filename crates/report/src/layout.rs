@@ -1,6 +1,6 @@
 //! The page grid and the flow of content down the pages: margins, where content may go, when a new page
 //! starts, and what every page carries (a running header on continuation pages, a footer with
-//! "Página X de Y").
+//! "page X of Y").
 //!
 //! Content is laid out top-down with a cursor. A block asks for the height it needs before drawing; if
 //! it does not fit, the flow starts a new page. Page numbers are stamped only at the end, once the page
@@ -39,6 +39,8 @@ pub(crate) struct Stamp {
     pub test_data_notice: Option<String>,
     /// The footer's left side.
     pub footer: String,
+    /// The footer's right side, `{page}` and `{pages}` to be replaced by the numbers.
+    pub page_number: String,
 }
 
 /// Content flowing down the pages.
@@ -101,7 +103,7 @@ impl Flow {
         page.rule(LEFT, RIGHT, RUNNING_BASELINE + 6.0, 0.5, 0.6);
     }
 
-    /// Every page's operations, footers stamped with "Página X de Y".
+    /// Every page's operations, footers stamped with their number (the page count is only known now).
     pub(crate) fn finish(mut self) -> Vec<Vec<Op>> {
         self.finished.push(self.page);
         let total = self.finished.len();
@@ -115,7 +117,10 @@ impl Flow {
                 if let Some(notice) = &stamp.test_data_notice {
                     page.text_centered(PAGE_WIDTH / 2.0, FOOTER_BASELINE, SMALL_BOLD, notice);
                 }
-                let number = format!("Página {} de {total}", index + 1);
+                let number = stamp
+                    .page_number
+                    .replace("{page}", &(index + 1).to_string())
+                    .replace("{pages}", &total.to_string());
                 page.text_right(RIGHT, FOOTER_BASELINE, SMALL, &number);
                 page.into_ops()
             })

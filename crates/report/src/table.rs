@@ -14,8 +14,8 @@ pub(crate) enum Align {
     Right,
 }
 
+/// A column's place and alignment; its title is a word, handed in with the table.
 pub(crate) struct Column {
-    pub title: &'static str,
     pub width: f32,
     pub align: Align,
 }
@@ -33,6 +33,8 @@ const BAND_SHADE: f32 = 0.95;
 
 pub(crate) struct Table<'c> {
     columns: &'c [Column],
+    /// The column headers, one per column.
+    titles: &'c [String],
     /// Left edge of each column.
     lefts: Vec<f32>,
     /// Rows drawn so far, for the alternate banding.
@@ -40,9 +42,16 @@ pub(crate) struct Table<'c> {
 }
 
 impl<'c> Table<'c> {
-    /// Starts a table at the cursor with its column header. `first_rows_height` is kept on the same
-    /// page as the header, so a header never sits alone at the foot of a page.
-    pub(crate) fn start(flow: &mut Flow, columns: &'c [Column], first_rows_height: f32) -> Self {
+    /// Starts a table at the cursor with its column header (`titles`, one per column).
+    /// `first_rows_height` is kept on the same page as the header, so a header never sits alone at the
+    /// foot of a page.
+    pub(crate) fn start(
+        flow: &mut Flow,
+        columns: &'c [Column],
+        titles: &'c [String],
+        first_rows_height: f32,
+    ) -> Self {
+        debug_assert_eq!(columns.len(), titles.len(), "one title per column");
         let mut lefts = Vec::with_capacity(columns.len());
         let mut x = LEFT;
         for column in columns {
@@ -55,6 +64,7 @@ impl<'c> Table<'c> {
         );
         let table = Table {
             columns,
+            titles,
             lefts,
             rows: 0,
         };
@@ -67,8 +77,8 @@ impl<'c> Table<'c> {
         let top = flow.y();
         let page = flow.page();
         page.band(LEFT, top, CONTENT_WIDTH, HEADER_HEIGHT, HEADER_SHADE);
-        for (index, column) in self.columns.iter().enumerate() {
-            self.cell(page, index, top + 12.0, HEADER, column.title);
+        for (index, title) in self.titles.iter().enumerate() {
+            self.cell(page, index, top + 12.0, HEADER, title);
         }
         flow.advance(HEADER_HEIGHT);
     }

@@ -36,8 +36,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::auth::{Token, require_token};
 use crate::fault::{Endpoint, FaultKind, FaultPlan, FaultRule};
-use crate::routes::error_answer;
-use crate::state::{BillingEvent, SandboxState};
+use crate::financing::BillingEvent;
+use crate::state::SandboxState;
+use crate::wire::error_answer;
 
 pub(crate) const FAULTS_PATH: &str = "/__sandbox/faults";
 pub(crate) const STATE_PATH: &str = "/__sandbox/state";

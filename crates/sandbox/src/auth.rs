@@ -9,7 +9,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use providers::apurata::downpayment::messages;
 
-use crate::routes::error_answer;
+use crate::wire::error_answer;
 
 /// The token the sandbox accepts. Never logged.
 #[derive(Clone)]

@@ -6,26 +6,33 @@
 //! `https://apurata.com` would be. The app embeds it in sandbox mode, the CLI serves it, and the tests
 //! of every crate start one and talk to it over HTTP.
 //!
-//! Modules: `routes` (HTTP and the documented answers), `auth` (the token), `validate` (field formats),
-//! `state` (financings and the rules), [`demo`] (the seed), `persist` (the optional state file),
-//! `fault` (fault injection: the plan, its text form and the broken answers), `admin` (the
-//! `/__sandbox/` routes: fault plan and state at run time), `lima` (the till's calendar day).
+//! Modules: `routes` (the API's endpoints and the documented answers), `auth` (the token), `validate`
+//! (field formats), `state` (financings and the rules), `financing` (the records the state keeps),
+//! [`demo`] (the seed), `persist` (the optional state file), `fault` (fault injection: the plan, its
+//! text form and the broken answers), `admin` (the `/__sandbox/` routes: fault plan and state at run
+//! time), `wire` (the flavors and answer shape the HTTP parts share), `lima` (the till's calendar day).
+//! Imports between them point one way: the root composes the HTTP app from `routes`, `fault` and
+//! `admin` ([`app`]), so none of those needs another.
 
 mod admin;
 mod auth;
 pub mod demo;
 mod fault;
+mod financing;
 mod lima;
 mod persist;
 mod routes;
 mod state;
 mod validate;
+mod wire;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::Router;
+use axum::middleware::{from_fn, from_fn_with_state};
 use providers::apurata::downpayment::MOCK_TOKEN;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
@@ -35,8 +42,9 @@ pub use fault::{
     DEFAULT_HANG_MILLIS, Endpoint, Fault, FaultCounts, FaultKind, FaultPlan, FaultPlanError,
     FaultRule,
 };
+pub use financing::{BillingEvent, BillingKind, Financing, Payment};
 pub use lima::today_in_lima;
-pub use state::{BillingEvent, BillingKind, Financing, Payment, SandboxState};
+pub use state::SandboxState;
 pub use validate::ONLY_RUC_10;
 
 /// How long [`RunningSandbox::shutdown`] lets open requests finish before cutting them.
@@ -160,7 +168,7 @@ pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError
         tracing::info!(faults = %config.faults, seed = config.fault_seed, "sandbox injects faults");
     }
     let state = open_state(clock, &config)?;
-    let app = routes::router(state.clone(), auth::Token(Arc::from(config.token)));
+    let app = app(state.clone(), auth::Token(Arc::from(config.token)));
     let (stop, stopped) = oneshot::channel::<()>();
     let server = tokio::spawn(async move {
         let serving = axum::serve(listener, app).with_graceful_shutdown(async {
@@ -179,6 +187,19 @@ pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError
         stop,
         server,
     })
+}
+
+/// The whole HTTP app. The API (endpoints and their token check) sits behind the fault plan; the admin
+/// routes are merged outside it, so they are never faulted; every request, admin or not, is logged.
+fn app(sandbox: SandboxState, token: auth::Token) -> Router {
+    routes::router(token.clone())
+        .layer(from_fn_with_state(
+            Arc::clone(sandbox.fault_injector()),
+            fault::apply,
+        ))
+        .merge(admin::router(token))
+        .layer(from_fn(routes::log_request))
+        .with_state(sandbox)
 }
 
 fn open_state(clock: lima::Clock, config: &SandboxConfig) -> Result<SandboxState, SandboxError> {

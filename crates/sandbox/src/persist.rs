@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::state::{BillingEvent, Financing};
+use crate::financing::{BillingEvent, Financing};
 
 const FORMAT: u32 = 1;
 

@@ -1,6 +1,6 @@
-//! The HTTP face of the sandbox: the four endpoints under both `v2/` and `mock/`, their documented
-//! answers, and the middleware every request goes through (request log, fault plan, token); the admin
-//! routes (`admin`) are merged outside the fault plan.
+//! The API of the sandbox: the four endpoints under both `v2/` and `mock/`, behind the token check,
+//! with their documented answers, and the request log. The crate root puts them together with the
+//! fault plan (`fault`) and the admin routes (`admin`), so this module needs neither.
 //!
 //! Answers: `info` and `day-summary` answer JSON; `paid-and-billed` and `undo-billing` answer `200` with
 //! an empty body (the document shows only "200 OK"); field errors are `400` with one key per bad
@@ -9,30 +9,25 @@
 
 use std::time::Instant;
 
-use axum::Json;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, Request, State};
 use axum::http::{StatusCode, Uri};
-use axum::middleware::{Next, from_fn, from_fn_with_state};
+use axum::middleware::{Next, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use providers::apurata::downpayment::{
-    API_PREFIX, DaySummaryQuery, ErrorBody, FieldErrors, InfoQuery, endpoints, messages,
+    API_PREFIX, DaySummaryQuery, FieldErrors, InfoQuery, endpoints, messages,
 };
-use serde::Serialize;
 
-use crate::admin;
 use crate::auth::{Token, require_token};
-use crate::fault;
 use crate::state::{Refusal, SandboxState};
 use crate::validate::{self, RawLookup, RucRule};
+use crate::wire::{FLAVORS, error_answer, json_answer};
 
-/// The `{v2|mock}` segments served; both reach the same state.
-pub(crate) const FLAVORS: [&str; 2] = ["v2", "mock"];
-
-pub(crate) fn router(sandbox: SandboxState, token: Token) -> Router {
+/// The four endpoints under every flavor, each behind the token, and a JSON 404 for any other path.
+pub(crate) fn router(token: Token) -> Router<SandboxState> {
     let mut api = Router::new();
     for flavor in FLAVORS {
         let path = |endpoint: &str| format!("{API_PREFIX}{flavor}/{endpoint}");
@@ -42,17 +37,13 @@ pub(crate) fn router(sandbox: SandboxState, token: Token) -> Router {
             .route(&path(endpoints::UNDO_BILLING), post(undo_billing))
             .route(&path(endpoints::DAY_SUMMARY), get(day_summary));
     }
-    api.route_layer(from_fn_with_state(token.clone(), require_token))
+    api.route_layer(from_fn_with_state(token, require_token))
         .fallback(unknown_endpoint)
-        .layer(from_fn_with_state(sandbox.clone(), fault::apply))
-        .merge(admin::router(token))
-        .layer(from_fn(log_request))
-        .with_state(sandbox)
 }
 
 /// One debug line per request. The query is left out (it carries customers' DNIs), and so are the
 /// headers (they carry the token).
-async fn log_request(request: Request, next: Next) -> Response {
+pub(crate) async fn log_request(request: Request, next: Next) -> Response {
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
     let started = Instant::now();
@@ -168,15 +159,4 @@ fn refusal_answer(refusal: Refusal) -> Response {
 
 fn field_errors(errors: FieldErrors) -> Response {
     json_answer(StatusCode::BAD_REQUEST, &errors)
-}
-
-pub(crate) fn error_answer(status: StatusCode, message: &str) -> Response {
-    let body = ErrorBody {
-        error: message.to_owned(),
-    };
-    json_answer(status, &body)
-}
-
-fn json_answer<T: Serialize>(status: StatusCode, body: &T) -> Response {
-    (status, Json(body)).into_response()
 }

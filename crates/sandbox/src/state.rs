@@ -28,89 +28,14 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
 use providers::apurata::downpayment::{
-    CustomerId, DaySummaryDetail, DayTotals, DownpaymentChannel, DownpaymentStatus, FundingInfo,
-    OrderDetail, PaymentOrigin,
+    DaySummaryDetail, DayTotals, FundingInfo, OrderDetail, PaymentOrigin,
 };
 use providers::money::Soles;
-use serde::{Deserialize, Serialize};
 
 use crate::fault::{FaultCounts, FaultInjector, FaultPlan};
+use crate::financing::{BillingEvent, BillingKind, Financing, Payment};
 use crate::lima::Clock;
 use crate::validate::Lookup;
-
-/// One aCuotaz financing as the provider holds it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Financing {
-    pub funding_code: String,
-    /// The store's order id, as the day summary lists it.
-    pub order_id: String,
-    /// The applicant's DNI: the DNI inside a person's RUC, a company's representative's.
-    pub dni: String,
-    pub ruc: Option<String>,
-    pub purchase_total: Soles,
-    pub downpayment_amount: Soles,
-    pub channel: DownpaymentChannel,
-    /// `None` while the down payment is pending.
-    pub payment: Option<Payment>,
-    /// `billed_by_ecommerce`.
-    pub billed: bool,
-}
-
-/// How and when a down payment was paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Payment {
-    pub origin: PaymentOrigin,
-    /// Lima civil time; its date is the day whose summary lists the order.
-    pub paid_at: DateTime,
-}
-
-impl Financing {
-    pub fn status(&self) -> DownpaymentStatus {
-        match self.payment {
-            Some(_) => DownpaymentStatus::Fulfilled,
-            None => DownpaymentStatus::Pending,
-        }
-    }
-
-    pub fn paid_on(&self) -> Option<Date> {
-        self.payment.map(|payment| payment.paid_at.date())
-    }
-
-    /// The `200` body of `info`.
-    pub fn info(&self) -> FundingInfo {
-        FundingInfo {
-            funding_code: self.funding_code.clone(),
-            purchase_total: self.purchase_total,
-            billed_by_ecommerce: self.billed,
-            downpayment_amount: self.downpayment_amount,
-            downpayment_status: self.status(),
-            downpayment_channel: self.channel,
-        }
-    }
-
-    fn belongs_to(&self, customer: &CustomerId) -> bool {
-        match customer {
-            CustomerId::Dni(dni) => *dni == self.dni,
-            CustomerId::Ruc(ruc) => self.ruc.as_deref() == Some(ruc.as_str()),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum BillingKind {
-    Billed,
-    Unbilled,
-}
-
-/// One effective change of a code's billed flag.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BillingEvent {
-    pub funding_code: String,
-    pub kind: BillingKind,
-    /// The real instant of the change (not the pinned day), for ordering.
-    pub at: Timestamp,
-}
 
 /// Why a well-formed request is refused (mapped to the documented answers by the routes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -254,7 +179,8 @@ impl SandboxState {
         self.faults.counts()
     }
 
-    pub(crate) fn fault_injector(&self) -> &FaultInjector {
+    /// The injector itself, shared: the fault middleware holds it and the admin routes replace its plan.
+    pub(crate) fn fault_injector(&self) -> &Arc<FaultInjector> {
         &self.faults
     }
 

@@ -5,6 +5,7 @@
 mod database;
 mod people;
 mod provider;
+pub mod report;
 mod secrets;
 
 pub use provider::api_error;

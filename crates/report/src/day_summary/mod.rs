@@ -2,8 +2,8 @@
 //! store, day and mode, the provider's three totals, the detail of every order, this till's own
 //! operations, and the signature lines.
 //!
-//! Everything here is layout; the figures are printed exactly as the till holds them (`Soles` prints
-//! itself), and documents are masked with the till's own rule before they reach the page.
+//! Everything here is layout: the sheet's texts are printed as they come, in the order and places a
+//! manager expects.
 
 mod header;
 mod operations;
@@ -11,51 +11,32 @@ mod orders;
 
 use printpdf::{Mm, PdfDocument, PdfPage, PdfParseErrorSeverity, PdfSaveOptions};
 
-use crate::calendar;
 use crate::canvas::Style;
 use crate::fonts::Face;
 use crate::layout::{Flow, LEFT, RIGHT, Stamp};
-use crate::{DayReport, ReportError};
+use crate::{DaySheet, ReportError, SheetWords};
 
 const SECTION: Style = Style::new(Face::Bold, 12.0);
 const SECTION_ASIDE: Style = Style::new(Face::Regular, 9.0).grey(0.35);
 const BODY: Style = Style::new(Face::Regular, 10.0);
 const EMPTY_NOTE: Style = Style::new(Face::Regular, 10.0).grey(0.35);
 
-pub(crate) fn render(report: &DayReport<'_>) -> Result<Vec<u8>, ReportError> {
-    let summary = report.summary;
-    if let Some(entry) = report
-        .operations
-        .iter()
-        .find(|entry| entry.mode != summary.mode)
-    {
-        return Err(ReportError::ModeMismatch {
-            report: summary.mode,
-            operation: entry.mode,
-        });
-    }
-    let lima = calendar::lima();
-    let day = calendar::short_date(summary.day);
-    let mode = summary.mode;
+pub(crate) fn render(sheet: &DaySheet) -> Result<Vec<u8>, ReportError> {
     let stamp = Stamp {
-        running_header: format!("{} — Resumen del día {day}", report.store_name),
-        test_data_notice: (!mode.is_live())
-            .then(|| format!("{} — datos de prueba", mode.as_str().to_uppercase())),
-        footer: format!(
-            "Generado: {} (hora de Lima)",
-            calendar::date_time(&lima, report.generated_at)
-        ),
+        running_header: sheet.running_header.clone(),
+        test_data_notice: sheet
+            .test_data
+            .as_ref()
+            .map(|test_data| test_data.page_notice.clone()),
+        footer: sheet.footer.clone(),
+        page_number: sheet.words.page_number.clone(),
     };
     let mut flow = Flow::new(stamp);
-    header::draw(&mut flow, report, &lima);
-    orders::draw(&mut flow, &summary.orders);
-    operations::draw(&mut flow, report.operations, &lima);
-    signatures(&mut flow);
-    save(
-        flow,
-        &format!("Resumen del día {day} — {}", report.store_name),
-        report,
-    )
+    header::draw(&mut flow, sheet);
+    orders::draw(&mut flow, sheet);
+    operations::draw(&mut flow, sheet);
+    signatures(&mut flow, &sheet.words);
+    save(flow, sheet)
 }
 
 /// Height of a section title, from the end of what came before to the top of what follows.
@@ -86,7 +67,7 @@ fn empty_note(flow: &mut Flow, text: &str) {
 }
 
 /// Two signature lines, kept together on one page with room above them to sign.
-fn signatures(flow: &mut Flow) {
+fn signatures(flow: &mut Flow, words: &SheetWords) {
     const SIGNING_ROOM: f32 = 58.0;
     const LINE_WIDTH: f32 = 190.0;
     flow.make_room(SIGNING_ROOM + 30.0);
@@ -94,26 +75,26 @@ fn signatures(flow: &mut Flow) {
     let y = flow.y();
     let page = flow.page();
     for (left, label) in [
-        (LEFT, "Firma del cajero"),
-        (RIGHT - LINE_WIDTH, "Firma del supervisor"),
+        (LEFT, &words.cashier_signature),
+        (RIGHT - LINE_WIDTH, &words.supervisor_signature),
     ] {
         page.rule(left, left + LINE_WIDTH, y, 0.8, 0.0);
         page.text_centered(left + LINE_WIDTH / 2.0, y + 13.0, BODY, label);
-        page.text(left, y + 28.0, EMPTY_NOTE, "Nombre:");
+        page.text(left, y + 28.0, EMPTY_NOTE, &words.signer_name);
     }
     flow.advance(30.0);
 }
 
-fn save(flow: Flow, title: &str, report: &DayReport<'_>) -> Result<Vec<u8>, ReportError> {
+fn save(flow: Flow, sheet: &DaySheet) -> Result<Vec<u8>, ReportError> {
     let pages = flow
         .finish()
         .into_iter()
         .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
         .collect();
-    let mut document = PdfDocument::new(title);
-    document.metadata.info.author = report.store_name.to_owned();
+    let mut document = PdfDocument::new(&sheet.document_title);
+    document.metadata.info.author = sheet.store_name.clone();
     document.metadata.info.creator = "Caja (aCuotaz)".to_owned();
-    if let Some(created) = pdf_date(report) {
+    if let Some(created) = pdf_date(sheet) {
         document.metadata.info.creation_date = created;
         document.metadata.info.modification_date = created;
     }
@@ -134,6 +115,6 @@ fn save(flow: Flow, title: &str, report: &DayReport<'_>) -> Result<Vec<u8>, Repo
 
 /// The document's creation date: when the report was generated (written in UTC, an exact instant that
 /// viewers show on their own clock).
-fn pdf_date(report: &DayReport<'_>) -> Option<printpdf::OffsetDateTime> {
-    printpdf::OffsetDateTime::from_unix_timestamp(report.generated_at.as_second()).ok()
+fn pdf_date(sheet: &DaySheet) -> Option<printpdf::OffsetDateTime> {
+    printpdf::OffsetDateTime::from_unix_timestamp(sheet.generated_at.as_second()).ok()
 }

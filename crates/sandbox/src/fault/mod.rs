@@ -3,7 +3,7 @@
 //!
 //! Every request to one of the four endpoints (either flavor) passes through [`apply`], which asks the
 //! [`FaultPlan`] in force for at most one [`Fault`]. The plan is set at start (`SandboxConfig::faults`
-//! and `fault_seed`), replaced at run time through [`SandboxState::set_fault_plan`] or the admin route
+//! and `fault_seed`), replaced at run time through `SandboxState::set_fault_plan` or the admin route
 //! `/__sandbox/faults` (see `admin`), and written in code, in JSON or in a compact text form (`text`).
 //! Other paths, the admin routes among them, are never faulted. An empty plan changes nothing: every
 //! request goes straight through.
@@ -29,7 +29,7 @@
 //!
 //! Rules are tried in order; each rule that matches the endpoint draws a number from the seeded
 //! generator and wins below its probability; the first winner applies. Every fault that changed what
-//! the client saw is counted by endpoint and kind ([`SandboxState::fault_counts`]); a `wrong-shape`
+//! the client saw is counted by endpoint and kind (`SandboxState::fault_counts`); a `wrong-shape`
 //! or `truncated-json` that let a refusal through is not.
 //!
 //! The three `200` faults are what a client meets when something other than the provider answers a
@@ -51,6 +51,7 @@ mod injector;
 mod plan;
 mod text;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::{Request, State};
@@ -63,19 +64,18 @@ pub(crate) use injector::FaultInjector;
 pub use plan::{DEFAULT_HANG_MILLIS, Endpoint, Fault, FaultKind, FaultPlan, FaultRule};
 pub use text::FaultPlanError;
 
-use crate::state::SandboxState;
-
 /// Middleware run on every request, before authentication: a fault may hit any request to an
-/// endpoint, authorized or not, as a network or a provider outage would.
+/// endpoint, authorized or not, as a network or a provider outage would. It is handed the state's
+/// injector (not the whole state), so fault injection needs nothing from the state module, which
+/// holds the injector.
 pub(crate) async fn apply(
-    State(sandbox): State<SandboxState>,
+    State(injector): State<Arc<FaultInjector>>,
     request: Request,
     next: Next,
 ) -> Response {
     let Some(endpoint) = Endpoint::of_path(request.uri().path()) else {
         return next.run(request).await;
     };
-    let injector = sandbox.fault_injector();
     let Some(fault) = injector.draw(endpoint) else {
         return next.run(request).await;
     };

@@ -11,7 +11,7 @@ use providers::apurata::downpayment::{API_PREFIX, endpoints};
 use serde::{Deserialize, Serialize};
 
 use super::text::FaultPlanError;
-use crate::routes::FLAVORS;
+use crate::wire::FLAVORS;
 
 /// How long [`Fault::Hang`] holds a request when no delay is given: past the provider client's default
 /// total timeout of 20 s.

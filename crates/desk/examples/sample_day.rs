@@ -1,11 +1,13 @@
-//! Writes a sample day summary to look at: an ordinary sandbox day of 25 orders and a few journal rows.
+//! Writes a sample day summary to look at: an ordinary sandbox day of 25 orders and a few journal rows,
+//! rendered as the fronts render it (`desk::day_sheet`).
 //!
-//! `cargo run -p report --example sample_day -- [out.pdf] [--live] [--cached] [--rows N]`
-//! (default `/tmp/caja-sample.pdf`), then e.g. `pdftoppm -png -r 80 /tmp/caja-sample.pdf /tmp/report-preview`.
+//! `cargo run -p desk --example sample_day -- [out.pdf] [--live] [--cached] [--rows N] [--lang en]`
+//! (default `/tmp/caja-sample.pdf`, in Spanish), then e.g.
+//! `pdftoppm -png -r 80 /tmp/caja-sample.pdf /tmp/report-preview`.
 
+use desk::Lang;
 use jiff::civil::date;
 use jiff::{SignedDuration, Timestamp};
-use report::DayReport;
 use till::{
     CustomerId, DaySummary, DayTotals, JournalEntry, Mode, OperationKind, OperationState,
     OrderDetail, PaymentOrigin, Soles,
@@ -13,25 +15,32 @@ use till::{
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let (mut out, mut mode, mut cached, mut rows) =
-        ("/tmp/caja-sample.pdf".to_owned(), Mode::Sandbox, false, 25);
+    let (mut out, mut mode, mut cached, mut rows, mut lang) = (
+        "/tmp/caja-sample.pdf".to_owned(),
+        Mode::Sandbox,
+        false,
+        25,
+        Lang::Es,
+    );
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--live" => mode = Mode::Live,
             "--cached" => cached = true,
             "--rows" => rows = args.next().ok_or("--rows needs a number")?.parse()?,
+            "--lang" => lang = args.next().ok_or("--lang needs es or en")?.parse()?,
             path => out = path.to_owned(),
         }
     }
     let summary = day(mode, cached, rows);
     let operations = journal(mode);
-    let report = DayReport {
-        store_name: "Bodega Señor de Muruhuay — Av. Túpac Amaru 1245, Comas",
-        summary: &summary,
-        operations: &operations,
-        generated_at: "2026-11-22T23:05:00Z".parse()?,
-    };
-    std::fs::write(&out, report::render_day_summary(&report)?)?;
+    let pdf = desk::day_sheet::render(
+        &summary,
+        &operations,
+        "Bodega Señor de Muruhuay — Av. Túpac Amaru 1245, Comas",
+        "2026-11-22T23:05:00Z".parse()?,
+        lang,
+    )?;
+    std::fs::write(&out, pdf)?;
     println!("{out}");
     Ok(())
 }

@@ -1,9 +1,9 @@
 //! The first page: title, store, day, generation time, the mode warning, the cached-copy note, totals.
 
-mod common;
+mod report_common;
+use report_common as common;
 
-use common::{STORE, generated_at, line_with, pages, render_to_file, summary, words};
-use report::DayReport;
+use common::{DayReport, STORE, generated_at, line_with, pages, render_to_file, summary, words};
 use till::Mode;
 
 fn first_page(summary: &till::DaySummary) -> String {

@@ -1,11 +1,14 @@
-//! Fixtures and PDF readers shared by the report tests. The PDFs are real files read back with
-//! poppler's `pdftotext`, the way a person's viewer would read them, not inspected through printpdf.
+//! Fixtures and PDF readers shared by the day summary tests. The PDFs are real files, rendered through
+//! `desk::day_sheet` as both fronts render them, and read back with poppler's `pdftotext`, the way a
+//! person's viewer would read them, not inspected through printpdf.
 
 #![allow(dead_code)]
 
 use std::path::Path;
 use std::process::Command;
 
+use desk::Lang;
+use desk::day_sheet::DaySheetError;
 use jiff::Timestamp;
 use jiff::civil::date;
 use till::{
@@ -85,9 +88,40 @@ pub fn entry(
     }
 }
 
+/// What a day summary is rendered from: the till's day, its own operations, the store and the time.
+#[derive(Debug, Clone, Copy)]
+pub struct DayReport<'a> {
+    pub store_name: &'a str,
+    pub summary: &'a DaySummary,
+    pub operations: &'a [JournalEntry],
+    pub generated_at: Timestamp,
+}
+
+/// Renders the report in Spanish, the till's default language.
+pub fn render(report: &DayReport<'_>) -> Result<Vec<u8>, DaySheetError> {
+    render_in(report, Lang::Es)
+}
+
+pub fn render_in(report: &DayReport<'_>, lang: Lang) -> Result<Vec<u8>, DaySheetError> {
+    desk::day_sheet::render(
+        report.summary,
+        report.operations,
+        report.store_name,
+        report.generated_at,
+        lang,
+    )
+}
+
 /// Renders the report into a temporary file and returns it with the directory that holds it.
-pub fn render_to_file(report: &report::DayReport<'_>) -> (tempfile::TempDir, std::path::PathBuf) {
-    let bytes = report::render_day_summary(report).expect("the report renders");
+pub fn render_to_file(report: &DayReport<'_>) -> (tempfile::TempDir, std::path::PathBuf) {
+    render_to_file_in(report, Lang::Es)
+}
+
+pub fn render_to_file_in(
+    report: &DayReport<'_>,
+    lang: Lang,
+) -> (tempfile::TempDir, std::path::PathBuf) {
+    let bytes = render_in(report, lang).expect("the report renders");
     assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("resumen.pdf");
@@ -96,8 +130,12 @@ pub fn render_to_file(report: &report::DayReport<'_>) -> (tempfile::TempDir, std
 }
 
 /// The text of each page, as `pdftotext -layout` lays it out.
-pub fn pages(report: &report::DayReport<'_>) -> Vec<String> {
-    let (_dir, path) = render_to_file(report);
+pub fn pages(report: &DayReport<'_>) -> Vec<String> {
+    pages_in(report, Lang::Es)
+}
+
+pub fn pages_in(report: &DayReport<'_>, lang: Lang) -> Vec<String> {
+    let (_dir, path) = render_to_file_in(report, lang);
     let text = run("pdftotext", &["-layout", path.to_str().unwrap(), "-"]);
     let mut pages: Vec<String> = text.split('\x0c').map(str::to_owned).collect();
     // pdftotext ends every page with a form feed, the last one too.
@@ -118,7 +156,7 @@ pub struct Word {
     pub text: String,
 }
 
-pub fn words(report: &report::DayReport<'_>) -> Vec<Word> {
+pub fn words(report: &DayReport<'_>) -> Vec<Word> {
     let (_dir, path) = render_to_file(report);
     let html = run("pdftotext", &["-bbox", path.to_str().unwrap(), "-"]);
     let mut page = 0;

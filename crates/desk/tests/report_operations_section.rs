@@ -1,9 +1,11 @@
 //! "Operaciones de esta caja": the till's own journal rows of the day.
 
-mod common;
+mod report_common;
+use desk::Label;
+use report_common as common;
 
-use common::{STORE, entry, generated_at, line_with, pages, summary};
-use report::{DayReport, ReportError};
+use common::{DayReport, STORE, entry, generated_at, line_with, pages, summary};
+use desk::day_sheet::DaySheetError;
 use till::{CustomerId, Mode, OperationKind, OperationState, Soles};
 
 fn journal() -> Vec<till::JournalEntry> {
@@ -153,10 +155,10 @@ fn operations_of_another_mode_are_refused() {
         operations: &operations,
         generated_at: generated_at(),
     };
-    let error = report::render_day_summary(&report).unwrap_err();
+    let error = common::render(&report).unwrap_err();
     assert!(matches!(
         error,
-        ReportError::ModeMismatch {
+        DaySheetError::ModeMismatch {
             report: Mode::Live,
             operation: Mode::Sandbox
         }

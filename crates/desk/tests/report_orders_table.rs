@@ -1,9 +1,9 @@
 //! The detail table: masked DNIs, origins in words, right-aligned amounts, and pagination of long days.
 
-mod common;
+mod report_common;
+use report_common as common;
 
-use common::{STORE, generated_at, order_id, orders, pages, summary, words};
-use report::DayReport;
+use common::{DayReport, STORE, generated_at, order_id, orders, pages, summary, words};
 use till::{Mode, PaymentOrigin};
 
 #[test]
