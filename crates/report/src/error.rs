@@ -27,6 +27,14 @@ pub enum ReportError {
     Print { printer: String, detail: String },
 }
 
+/// What [`ReportError::code`] answers, each once: the desktop's `ErrorCode` type is rendered from it.
+pub const ERROR_CODES: &[&str] = &[
+    "report_mode_mismatch",
+    "report_pdf",
+    "report_io",
+    "print_failed",
+];
+
 impl ReportError {
     /// Stable identifier of the error kind, for machines.
     pub fn code(&self) -> &'static str {
@@ -36,5 +44,42 @@ impl ReportError {
             ReportError::Io { .. } => "report_io",
             ReportError::Print { .. } => "print_failed",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ERROR_CODES, ReportError};
+    use till::Mode;
+
+    /// One error of each variant gives each listed code once: `code()` and the list say the same.
+    #[test]
+    fn every_code_is_listed() {
+        let errors = [
+            ReportError::ModeMismatch {
+                report: Mode::Live,
+                operation: Mode::Sandbox,
+            },
+            ReportError::Pdf("x".to_owned()),
+            ReportError::Io {
+                path: "/x".into(),
+                source: std::io::Error::other("x"),
+            },
+            ReportError::Print {
+                printer: "x".to_owned(),
+                detail: "x".to_owned(),
+            },
+        ];
+        // No `_` arm: a new variant stops this compiling until it is named here and given a sample.
+        let given: Vec<&str> = errors
+            .iter()
+            .map(|error| match error {
+                ReportError::ModeMismatch { .. }
+                | ReportError::Pdf(_)
+                | ReportError::Io { .. }
+                | ReportError::Print { .. } => error.code(),
+            })
+            .collect();
+        assert_eq!(given, ERROR_CODES);
     }
 }

@@ -14,7 +14,7 @@ mod fonts;
 mod layout;
 mod table;
 
-pub use error::ReportError;
+pub use error::{ERROR_CODES, ReportError};
 
 /// Everything a day summary report shows.
 #[derive(Debug, Clone, Copy)]
