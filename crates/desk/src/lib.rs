@@ -8,6 +8,7 @@ pub mod data_folder;
 pub mod export;
 pub mod secrets;
 pub mod settings;
+pub mod typescript;
 pub mod untrusted_html;
 pub mod views;
 pub mod wording;
