@@ -32,6 +32,9 @@ pub enum DaySheetError {
     Report(#[from] ReportError),
 }
 
+/// What [`DaySheetError::code`] answers of its own (the rest are the report's).
+pub const ERROR_CODES: &[&str] = &["report_mode_mismatch"];
+
 impl DaySheetError {
     /// Stable identifier of the error kind, for machines (the same codes as before the sheet moved
     /// here, so the screens that translate them are unchanged).

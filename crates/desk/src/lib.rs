@@ -10,6 +10,7 @@ pub mod export;
 mod front;
 pub mod secrets;
 pub mod settings;
+pub mod typescript;
 pub mod untrusted_html;
 pub mod views;
 pub mod wording;

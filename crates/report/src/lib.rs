@@ -16,7 +16,7 @@ mod layout;
 mod sheet;
 mod table;
 
-pub use error::ReportError;
+pub use error::{ERROR_CODES, ReportError};
 pub use sheet::{DaySheet, OperationRow, SheetWords, TestData, Totals};
 
 /// Renders the day summary as the bytes of a PDF file.

@@ -14,6 +14,10 @@ use crate::journal::OperationKind;
 use crate::mode::Mode;
 use crate::secret_file::SecretStoreError;
 
+mod codes;
+
+pub use codes::ERROR_CODES;
+
 /// What is wrong with a value typed by a person or set in the configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputProblem {

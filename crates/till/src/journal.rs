@@ -21,6 +21,7 @@ use crate::mode::Mode;
 use crate::people::Approved;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum OperationKind {
     /// `GET info`: read only.
@@ -32,6 +33,7 @@ pub enum OperationKind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum OperationState {
     /// Written, request sent or about to be; no answer yet.

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{InputProblem, TillError, UrlProblem};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     /// Caja's own simulator on loopback, with demo data. The default.

@@ -25,6 +25,7 @@ const NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=40;
 const MIN_REASON_CHARS: usize = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Cashier,
@@ -71,6 +72,7 @@ impl Person {
 
 /// What a supervisor types to allow a sensitive operation.
 #[derive(Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Approval {
     pub supervisor: String,
     pub pin: String,

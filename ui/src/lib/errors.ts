@@ -6,7 +6,7 @@ export function toBridgeError(thrown: unknown): BridgeError {
   if (isBridgeError(thrown)) {
     const field = (thrown as { field?: unknown }).field;
     return {
-      code: String(thrown.code),
+      code: thrown.code,
       message: String(thrown.message),
       field: typeof field === "string" ? field : null,
     };

@@ -2,7 +2,7 @@
 // from `en` or misspelt in a component fails `npm run check`. Placeholders are `{name}`, filled by
 // `translate`. Messages that come from the bridge (`BridgeError.message`, `kindLabel`, `stateLabel`,
 // `originLabel`) are already in the app's language and are not repeated here.
-import type { Lang } from "./api";
+import type { ErrorCode, Lang } from "./api";
 
 const es = {
   "app.loading": "Cargando Caja…",
@@ -230,7 +230,6 @@ const es = {
   "error.newer_database": "Base de datos de una versión más nueva",
   "error.io": "Error de archivo",
   "error.sandbox": "El simulador no pudo iniciar",
-  "error.config": "Configuración inválida",
   "error.print": "No se pudo imprimir",
   "error.report": "No se pudo generar el PDF",
   "error.secret_store": "Almacén seguro no disponible",
@@ -465,7 +464,6 @@ const en: Table = {
   "error.newer_database": "Database from a newer version",
   "error.io": "File error",
   "error.sandbox": "The simulator could not start",
-  "error.config": "Invalid configuration",
   "error.print": "Could not print",
   "error.report": "Could not make the PDF",
   "error.secret_store": "Secret store unavailable",
@@ -485,8 +483,9 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
   });
 }
 
-/** Bridge error codes with a title of their own; any other code gets "Error". */
-const errorTitles: Record<string, MessageKey> = {
+/** The title of each bridge error code: every code must be given one ("error.generic" where the
+ *  message says it all), so a code added on the Rust side fails the type check until it has one. */
+const errorTitles: Record<ErrorCode, MessageKey> = {
   internal: "error.internal",
   invalid_input: "error.invalid_input",
   funding_code_not_found: "error.funding_code_not_found",
@@ -519,15 +518,17 @@ const errorTitles: Record<string, MessageKey> = {
   newer_database: "error.newer_database",
   io: "error.io",
   sandbox: "error.sandbox",
-  config: "error.config",
-  print: "error.print",
   print_failed: "error.print",
   report_pdf: "error.report",
   report_io: "error.report",
   report_mode_mismatch: "error.report",
   secret_store: "error.secret_store",
+  operation_open: "error.generic",
+  first_supervisor_exists: "error.generic",
+  settings_unconfirmed: "error.generic",
+  pin: "error.generic",
 };
 
-export function errorTitleKey(code: string): MessageKey {
-  return errorTitles[code] ?? "error.generic";
+export function errorTitleKey(code: ErrorCode): MessageKey {
+  return errorTitles[code];
 }

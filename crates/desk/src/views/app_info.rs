@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::{ErrorView, PersonView};
 use crate::secrets;
@@ -18,26 +19,31 @@ use till::staff::Staff;
 use till::{blocking, clock};
 
 /// The till as the UI needs to know it; also built when the till could not be opened.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AppInfo {
     pub version: &'static str,
     pub mode: Mode,
+    /// The provider root actually called (the embedded sandbox's loopback URL in sandbox mode).
     pub api_url: String,
     pub embedded_sandbox: bool,
     pub store_name: String,
     pub lang: Lang,
     pub printer: Option<String>,
+    /// The saved provider URL; none for the mode's default.
     pub saved_api_url: Option<String>,
     pub token_configured: bool,
     /// Said when the token is kept in the owner-only file because there is no secret store.
     pub token_warning: Option<String>,
-    pub overridden: Vec<&'static str>,
+    /// Which settings the environment (`CAJA_*`) overrides, so Ajustes can say why a change won't apply.
+    pub overridden: Vec<Overridable>,
+    /// Today in Lima, YYYY-MM-DD.
     pub today: String,
     pub data_dir: String,
     pub reports_dir: String,
     /// Why the till could not be opened with these settings, if it could not.
     pub startup_error: Option<ErrorView>,
+    /// Minutes without activity before the screen locks.
     pub idle_lock_minutes: u32,
     /// Whether the till has anyone yet (the first run creates the first supervisor).
     pub has_people: bool,
@@ -47,6 +53,17 @@ pub struct AppInfo {
     /// `settings.json` was edited outside Caja: saving Ajustes with a supervisor's approval confirms it
     /// (in live mode nothing is sent until then).
     pub settings_unconfirmed: bool,
+}
+
+/// A setting the environment can override, named as Ajustes' fields are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Overridable {
+    Mode,
+    ApiUrl,
+    StoreName,
+    Lang,
+    Token,
 }
 
 /// What [`AppInfo`] needs of an open workstation, taken so the rest can be gathered off the runtime.
@@ -98,11 +115,11 @@ impl AppInfo {
             ),
         };
         let overridden = [
-            ("mode", overrides.mode.is_some()),
-            ("apiUrl", overrides.api_url.is_some()),
-            ("storeName", overrides.store_name.is_some()),
-            ("lang", overrides.lang.is_some()),
-            ("token", overrides.token.is_some()),
+            (Overridable::Mode, overrides.mode.is_some()),
+            (Overridable::ApiUrl, overrides.api_url.is_some()),
+            (Overridable::StoreName, overrides.store_name.is_some()),
+            (Overridable::Lang, overrides.lang.is_some()),
+            (Overridable::Token, overrides.token.is_some()),
         ]
         .into_iter()
         .filter_map(|(name, set)| set.then_some(name))

@@ -7,12 +7,13 @@
 use jiff::Timestamp;
 use providers::apurata::downpayment::{DownpaymentChannel, DownpaymentStatus};
 use serde::Serialize;
+use ts_rs::TS;
 
 mod app_info;
 mod settings;
 mod staff;
 
-pub use app_info::{AppInfo, OpenedTill, app_info, reports_dir};
+pub use app_info::{AppInfo, OpenedTill, Overridable, app_info, reports_dir};
 pub use settings::{SettingsInput, save_settings, save_token};
 pub use staff::{
     AuditView, ExportView, PersonView, add_person, audit_export, audit_verify, note_activity,
@@ -29,8 +30,12 @@ use till::people::Approval;
 use till::summary::DaySummary;
 use till::{CustomerId, PaymentOrigin, Soles, clock};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+/// An amount as the screen shows it: integer céntimos to compare, and the store's text to display (the UI
+/// never does arithmetic on amounts).
 pub struct Money {
+    /// Integer céntimos. A JavaScript `number` holds it exactly: the bridge speaks JSON, whose numbers
+    /// JavaScript reads as doubles, exact up to 2^53 céntimos (about 90 trillion soles).
     pub centimos: i64,
     pub text: String,
 }
@@ -44,22 +49,33 @@ impl From<Soles> for Money {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Customer {
-    pub kind: &'static str,
+    pub kind: DocumentKind,
     pub number: String,
+}
+
+/// Which document identifies the customer: a DNI (a person) or a RUC (a business).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentKind {
+    Dni,
+    Ruc,
 }
 
 impl From<&CustomerId> for Customer {
     fn from(customer: &CustomerId) -> Self {
         Customer {
-            kind: customer.field(),
+            kind: match customer {
+                CustomerId::Dni(_) => DocumentKind::Dni,
+                CustomerId::Ruc(_) => DocumentKind::Ruc,
+            },
             number: customer.number().to_owned(),
         }
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckView {
     pub funding_code: String,
@@ -76,7 +92,7 @@ pub struct CheckView {
     pub journal_id: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct OperationView {
     pub journal_id: i64,
@@ -87,7 +103,7 @@ pub struct OperationView {
     pub handover_allowed: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct OrderView {
     pub order_id: String,
@@ -97,7 +113,7 @@ pub struct OrderView {
     pub amount: Money,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SummaryView {
     pub day: String,
@@ -111,7 +127,7 @@ pub struct SummaryView {
     pub from_cache: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EntryView {
     pub id: i64,
@@ -132,11 +148,29 @@ pub struct EntryView {
 }
 
 /// An error as it crosses the bridge: a stable code, the message in the app's language, the field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ErrorView {
+    /// One of `error_codes()`: in TypeScript, of `ERROR_CODES`.
+    #[ts(type = "ErrorCode")]
     pub code: String,
     pub message: String,
     pub field: Option<String>,
+}
+
+/// Codes no Rust error gives: the UI's own, for a failure that never reached a command's answer (Tauri
+/// refusing the arguments, a panic in the bridge) and so arrives as bare text, not an [`ErrorView`].
+pub const BRIDGE_ERROR_CODES: &[&str] = &["internal"];
+
+/// Every code an [`ErrorView`] can carry: the till's, the printed report's (printing answers with them)
+/// and the bridge's own. The UI's `ErrorCode` type is rendered from this list.
+pub fn error_codes() -> Vec<&'static str> {
+    [
+        till::error::ERROR_CODES,
+        crate::day_sheet::ERROR_CODES,
+        report::ERROR_CODES,
+        BRIDGE_ERROR_CODES,
+    ]
+    .concat()
 }
 
 impl ErrorView {

@@ -8,6 +8,7 @@
 use std::path::Path;
 
 use serde::Deserialize;
+use ts_rs::TS;
 
 use crate::secrets::{self, TokenStore};
 use crate::settings::{IDLE_LOCK_MINUTES, Overrides, Settings};
@@ -19,11 +20,12 @@ use till::settings_seal::{self, SettingsSeal};
 use till::staff::{SettingsChange, Staff};
 
 /// Ajustes as the UI sends them.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SettingsInput {
     pub store_name: String,
     pub mode: Mode,
+    /// Empty or none: the mode's default.
     pub api_url: Option<String>,
     pub lang: Lang,
     pub printer: Option<String>,

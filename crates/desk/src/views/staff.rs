@@ -2,6 +2,7 @@
 //! the tamper-evident record says, worded.
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::export::ExportCsv;
 use crate::wording::Lang;
@@ -10,7 +11,7 @@ use till::error::TillError;
 use till::people::{Person, Role};
 use till::staff::Staff;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PersonView {
     pub name: String,
@@ -69,7 +70,7 @@ pub fn sign_in(staff: &Staff, name: &str, pin: &str) -> Result<PersonView, TillE
         .map(|person| PersonView::from(&person))
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditView {
     pub intact: bool,
@@ -182,7 +183,7 @@ pub fn finding_text(finding: &Finding, lang: Lang) -> String {
 }
 
 /// Where a day's CSV for the accountant was written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportView {
     pub path: String,

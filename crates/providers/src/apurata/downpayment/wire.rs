@@ -63,6 +63,7 @@ impl OperationRequest {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "UPPERCASE")]
 pub enum DownpaymentStatus {
     /// The customer still owes the down payment: the phone screen is red.
@@ -72,6 +73,7 @@ pub enum DownpaymentStatus {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub enum DownpaymentChannel {
     /// Paid online through aCuotaz (card or transfer).
     #[serde(rename = "aCuotaz")]
@@ -102,6 +104,7 @@ pub struct DayTotals {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum PaymentOrigin {
     Transfer,
