@@ -8,8 +8,11 @@ use std::time::Duration;
 use reqwest::Url;
 use reqwest::redirect::{Attempt, Policy};
 
-use crate::apurata::downpayment::wire::FieldErrors;
 use crate::target::{PlainHttp, check_target};
+
+/// `{"dni": "Error on dni format", ...}`: the body of a 400 about fields, one key per bad field (a
+/// provider's shape, kept here because [`ApiError::InvalidFields`] carries it).
+pub type FieldErrors = std::collections::BTreeMap<String, String>;
 
 /// A provider's bearer token. It never prints: `Debug` shows `ApiToken(***)` and there is no `Display`,
 /// so a token cannot reach a log line, an error message or a report by accident.

@@ -201,8 +201,7 @@ mod tests {
         ));
         assert!(serde_json::from_str::<Soles>("1e28").is_err());
         assert!(serde_json::from_str::<Soles>("-7.9e28").is_err());
-        let body = br#"[8e27, 0, 0]"#;
-        assert!(serde_json::from_slice::<crate::apurata::downpayment::DayTotals>(body).is_err());
+        assert!(serde_json::from_slice::<[Soles; 3]>(br#"[8e27, 0, 0]"#).is_err());
     }
 
     /// Found by tests/properties.rs: `Display` writes `-S/ 0.01`, which did not parse back.

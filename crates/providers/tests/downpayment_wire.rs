@@ -119,3 +119,10 @@ fn shapes_the_document_does_not_allow_are_refused() {
     let detail = fixture("day_summary_detail_200.json").replace("\"card\"", "\"cash\"");
     assert!(serde_json::from_str::<DaySummaryDetail>(&detail).is_err());
 }
+
+/// A day's totals with an amount beyond what `Soles` holds are refused, not a panic.
+#[test]
+fn day_totals_with_a_huge_amount_are_refused() {
+    let body = br#"[8e27, 0, 0]"#;
+    assert!(serde_json::from_slice::<providers::apurata::downpayment::DayTotals>(body).is_err());
+}

@@ -19,11 +19,7 @@ pub enum ReportError {
 }
 
 /// What [`ReportError::code`] answers, each once: the desktop's `ErrorCode` type is rendered from it.
-pub const ERROR_CODES: &[&str] = &[
-    "report_pdf",
-    "report_io",
-    "print_failed",
-];
+pub const ERROR_CODES: &[&str] = &["report_pdf", "report_io", "print_failed"];
 
 impl ReportError {
     /// Stable identifier of the error kind, for machines.
@@ -58,9 +54,9 @@ mod tests {
         let given: Vec<&str> = errors
             .iter()
             .map(|error| match error {
-                ReportError::Pdf(_)
-                | ReportError::Io { .. }
-                | ReportError::Print { .. } => error.code(),
+                ReportError::Pdf(_) | ReportError::Io { .. } | ReportError::Print { .. } => {
+                    error.code()
+                }
             })
             .collect();
         assert_eq!(given, ERROR_CODES);

@@ -10,8 +10,8 @@ use jiff::civil::Date;
 use providers::http::ApiError;
 use providers::target::TargetProblem;
 
-use crate::journal::OperationKind;
 use crate::mode::Mode;
+use crate::operation::OperationKind;
 use crate::secret_file::SecretStoreError;
 
 mod codes;

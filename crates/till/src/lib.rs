@@ -13,6 +13,8 @@ pub mod error;
 pub mod identity;
 pub mod journal;
 pub mod mode;
+mod mode_rules;
+pub mod operation;
 mod operations;
 pub mod outbox;
 pub mod people;

@@ -11,7 +11,6 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::TillError;
-use crate::operations::Till;
 use crate::till_key::till_key;
 
 /// The settings file the desk writes in the data folder; sealed here because only the till holds the key.
@@ -72,22 +71,4 @@ pub fn state(data_dir: &Path) -> Result<SettingsSeal, TillError> {
     } else {
         SettingsSeal::EditedOutsideCaja
     })
-}
-
-impl Till {
-    /// Refuses every provider call from now on with [`TillError::SettingsUnconfirmed`].
-    pub fn hold_until_settings_confirmed(&mut self) {
-        self.held_for_settings = true;
-    }
-
-    pub fn held_for_settings(&self) -> bool {
-        self.held_for_settings
-    }
-
-    pub(crate) fn ensure_settings_confirmed(&self) -> Result<(), TillError> {
-        if self.held_for_settings {
-            return Err(TillError::SettingsUnconfirmed);
-        }
-        Ok(())
-    }
 }

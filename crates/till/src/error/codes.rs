@@ -54,8 +54,8 @@ mod tests {
 
     use super::ERROR_CODES;
     use crate::error::{InputProblem, TillError};
-    use crate::journal::OperationKind;
     use crate::mode::Mode;
+    use crate::operation::OperationKind;
 
     /// One of each provider error: `code()` words some of them apart.
     fn api_errors() -> Vec<ApiError> {

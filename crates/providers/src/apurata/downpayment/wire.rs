@@ -2,8 +2,6 @@
 //! documents them. Shared by the client (which sends requests and parses answers) and the sandbox (which
 //! does the opposite), and pinned to the document's literal JSON by `tests/downpayment_wire.rs`.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::money::Soles;
@@ -146,8 +144,7 @@ pub struct ErrorBody {
     pub error: String,
 }
 
-/// `{"dni": "Error on dni format", ...}`: the body of a 400 about fields, one key per bad field.
-pub type FieldErrors = BTreeMap<String, String>;
+pub use crate::http::FieldErrors;
 
 /// The documented error messages, word for word.
 pub mod messages {
