@@ -25,7 +25,7 @@
 # per-process figures. BENCH_READY_TIMEOUT changes the 20 s allowed for `ui ready`.
 #
 # Exit status: 0 when every figure was measured (whatever the verdicts), 1 when a run failed, 2 on usage.
-# Needs Xvfb, xdotool, ImageMagick (import, convert) and sqlite3 (see /work/shared/TESTING.md).
+# Needs Xvfb, xdotool, ImageMagick (import, convert) and sqlite3 (`scripts/setup.sh` installs them).
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -55,7 +55,7 @@ log() { printf '[bench] %s\n' "$*" >&2; }
 die() { printf '[bench] error: %s\n' "$*" >&2; exit 1; }
 
 for tool in Xvfb xdotool import convert sqlite3 awk; do
-  command -v "$tool" >/dev/null || die "$tool is missing (see /work/shared/TESTING.md for the packages)"
+  command -v "$tool" >/dev/null || die "$tool is missing (scripts/setup.sh installs it: run ./test or ./run once)"
 done
 
 # ---- everything this script starts is killed on exit -------------------------------------------------

@@ -1,4 +1,4 @@
-//! The commands the UI calls. Each forwards to `till` (or, for printing, to `printing`) in one line;
+//! The commands the UI calls. Each forwards to `till` (`desk`) in one line;
 //! errors cross the bridge as `{code, message, field}`.
 
 use desk::views::{
@@ -8,8 +8,9 @@ use desk::views::{
 use tauri::{AppHandle, State};
 use till::{Approval, Role};
 
-use crate::printing::{self, PrintView};
 use desk::Desk;
+use desk::printing::{self, PrintView};
+use tauri_plugin_opener::OpenerExt;
 
 type Answer<T> = Result<T, ErrorView>;
 
@@ -61,7 +62,13 @@ pub async fn print_day_summary(
     desk: State<'_, Desk>,
     day: String,
 ) -> Answer<PrintView> {
-    printing::print_day_summary(&app, &desk, &day).await
+    let show = move |pdf: &std::path::Path| {
+        app.opener()
+            .open_path(pdf.display().to_string(), None::<&str>)
+            .inspect_err(|error| tracing::warn!(%error, "could not open the report in the viewer"))
+            .is_ok()
+    };
+    printing::print_day_summary(&desk, &day, show).await
 }
 
 #[tauri::command]

@@ -4,7 +4,6 @@
 
 mod command_list;
 mod commands;
-mod printing;
 
 use std::process::ExitCode;
 

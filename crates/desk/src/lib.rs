@@ -8,6 +8,7 @@ pub mod data_folder;
 pub mod day_sheet;
 pub mod export;
 mod front;
+pub mod printing;
 pub mod secrets;
 pub mod settings;
 pub mod typescript;

@@ -39,6 +39,7 @@ pub fn bindings() -> String {
     declared.visit::<OperationState>(); // the history filter, sent as its text
     // …and what they answer, or fail with.
     declared.visit::<AppInfo>();
+    declared.visit::<crate::printing::PrintView>();
     declared.visit::<CheckView>();
     declared.visit::<OperationView>();
     declared.visit::<SummaryView>();

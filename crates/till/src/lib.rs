@@ -19,6 +19,7 @@ mod operations;
 pub mod outbox;
 pub mod people;
 pub mod secret_file;
+mod settings_hold;
 pub mod settings_seal;
 pub mod staff;
 pub mod summary;

@@ -18,6 +18,7 @@ import {
   type OperationState,
   type OperationView,
   type PersonView,
+  type PrintView,
   type Role,
   type SettingsInput,
   type SummaryView,
@@ -45,21 +46,11 @@ export type {
   Overridable,
   PaymentOrigin,
   PersonView,
+  PrintView,
   Role,
   SettingsInput,
   SummaryView,
 } from "./bindings";
-
-/** What `print_day_summary` answers. Still written by hand: its Rust type (`PrintView`) lives in the
- *  desktop crate's printing module, which is moving into desk; once there it is generated like the rest. */
-export interface PrintView {
-  /** The PDF kept in the reports folder. */
-  path: string;
-  /** The CUPS printer it was sent to; null when none exists. */
-  printer: string | null;
-  /** With no printer: whether the system viewer opened the PDF. */
-  opened: boolean;
-}
 
 /** Every command fails with this shape. `code` is stable; `message` is already in the app's language. */
 export type BridgeError = ErrorView;

@@ -248,6 +248,24 @@ export type PersonView = {
   lockedUntil: string | null;
 };
 
+/**
+ * What `print_day_summary` answers.
+ */
+export type PrintView = {
+  /**
+   * The PDF kept in the reports folder.
+   */
+  path: string;
+  /**
+   * The CUPS printer it was sent to; null when none exists.
+   */
+  printer: string | null;
+  /**
+   * With no printer: whether the system viewer opened the PDF.
+   */
+  opened: boolean;
+};
+
 export type Role = "cashier" | "supervisor";
 
 /**

@@ -1,32 +1,40 @@
-//! "Imprimir resumen": the day summary from the till, rendered by `desk` in the till's language, kept
-//! in the reports folder, sent to the printer, or opened in the system viewer when there is no printer.
+//! "Imprimir resumen": the day summary from the till, rendered in the till's language, kept in the
+//! reports folder, sent to the printer, or shown in the system viewer when there is no printer (the
+//! front says how it opens a file: the desktop through its opener plugin).
 //!
 //! Rendering, writing the PDF and `lp` run on a blocking thread, after the workstation is let go: a
 //! printer that takes its time (a queue, a sleeping USB printer) never keeps the window's other
 //! commands waiting, nor Ajustes from reopening the till.
 
-use desk::views::{self, ErrorView, reports_dir};
+use std::path::Path;
+
 use jiff::Timestamp;
 use serde::Serialize;
-use tauri::AppHandle;
-use tauri_plugin_opener::OpenerExt;
 use till::{blocking, clock};
+use ts_rs::TS;
 
-use desk::Desk;
+use crate::Desk;
+use crate::day_sheet::DaySheetError;
+use crate::views::{self, ErrorView, reports_dir};
 
-#[derive(Debug, Clone, Serialize)]
+/// What `print_day_summary` answers.
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PrintView {
+    /// The PDF kept in the reports folder.
     pub path: String,
+    /// The CUPS printer it was sent to; null when none exists.
     pub printer: Option<String>,
     /// With no printer: whether the system viewer opened the PDF.
     pub opened: bool,
 }
 
+/// Renders, keeps and prints the day summary of `day`; with no printer, `show` is asked to open the PDF
+/// and says whether it could.
 pub async fn print_day_summary(
-    app: &AppHandle,
     desk: &Desk,
     day: &str,
+    show: impl FnOnce(&Path) -> bool + Send + 'static,
 ) -> Result<PrintView, ErrorView> {
     let (summary, operations, settings, data_dir) = desk
         .with(async |ws| {
@@ -39,10 +47,9 @@ pub async fn print_day_summary(
             ))
         })
         .await?;
-    let app = app.clone();
     blocking::run(move || {
         let now = Timestamp::now();
-        let pdf = desk::day_sheet::render(
+        let pdf = crate::day_sheet::render(
             &summary,
             &operations,
             &settings.store_name,
@@ -59,14 +66,7 @@ pub async fn print_day_summary(
         let delivery =
             report::delivery::keep_and_print(&pdf, &reports_dir(&data_dir), &file_name, printer)?;
         // No printer: show the PDF so the manager can print or file it by hand.
-        let opened = delivery.printer.is_none()
-            && app
-                .opener()
-                .open_path(delivery.path.display().to_string(), None::<&str>)
-                .inspect_err(
-                    |error| tracing::warn!(%error, "could not open the report in the viewer"),
-                )
-                .is_ok();
+        let opened = delivery.printer.is_none() && show(&delivery.path);
         Ok(PrintView {
             path: delivery.path.display().to_string(),
             printer: delivery.printer,
@@ -74,7 +74,7 @@ pub async fn print_day_summary(
         })
     })
     .await
-    .map_err(|error: desk::day_sheet::DaySheetError| ErrorView {
+    .map_err(|error: DaySheetError| ErrorView {
         code: error.code().to_owned(),
         message: error.to_string(),
         field: None,
