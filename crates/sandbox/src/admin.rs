@@ -34,10 +34,10 @@ use jiff::civil::Date;
 use providers::apurata::downpayment::DownpaymentStatus;
 use serde::{Deserialize, Serialize};
 
+use crate::apurata::downpayment::financing::BillingEvent;
+use crate::apurata::downpayment::state::SandboxState;
 use crate::auth::{Token, require_token};
 use crate::fault::{Endpoint, FaultKind, FaultPlan, FaultRule};
-use crate::financing::BillingEvent;
-use crate::state::SandboxState;
 use crate::wire::error_answer;
 
 pub(crate) const FAULTS_PATH: &str = "/__sandbox/faults";

@@ -6,25 +6,23 @@
 //! `https://apurata.com` would be. The app embeds it in sandbox mode, the CLI serves it, and the tests
 //! of every crate start one and talk to it over HTTP.
 //!
-//! Modules: `routes` (the API's endpoints and the documented answers), `auth` (the token), `validate`
-//! (field formats), `state` (financings and the rules), `financing` (the records the state keeps),
-//! [`demo`] (the seed), `persist` (the optional state file), `fault` (fault injection: the plan, its
+//! Modules: one per provider API, as in `providers`: `apurata::downpayment` holds `routes` (the API's
+//! endpoints and the documented answers), `validate` (field formats), `state` (financings and the
+//! rules), `financing` (the records the state keeps), [`demo`] (the seed) and `persist` (the optional
+//! state file). Beside them, shared by every API: `auth` (the token), `fault` (fault injection: the plan, its
 //! text form and the broken answers), `admin` (the `/__sandbox/` routes: fault plan and state at run
 //! time), `wire` (the flavors and answer shape the HTTP parts share), `lima` (the till's calendar day).
 //! Imports between them point one way: the root composes the HTTP app from `routes`, `fault` and
 //! `admin` ([`app`]), so none of those needs another.
 
 mod admin;
+mod apurata;
 mod auth;
-pub mod demo;
 mod fault;
-mod financing;
 mod lima;
-mod persist;
-mod routes;
-mod state;
-mod validate;
 mod wire;
+
+use apurata::downpayment::{persist, routes};
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
@@ -38,14 +36,15 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+pub use apurata::downpayment::demo;
+pub use apurata::downpayment::financing::{BillingEvent, BillingKind, Financing, Payment};
+pub use apurata::downpayment::state::SandboxState;
+pub use apurata::downpayment::validate::ONLY_RUC_10;
 pub use fault::{
     DEFAULT_HANG_MILLIS, Endpoint, Fault, FaultCounts, FaultKind, FaultPlan, FaultPlanError,
     FaultRule,
 };
-pub use financing::{BillingEvent, BillingKind, Financing, Payment};
 pub use lima::today_in_lima;
-pub use state::SandboxState;
-pub use validate::ONLY_RUC_10;
 
 /// How long [`RunningSandbox::shutdown`] lets open requests finish before cutting them.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);

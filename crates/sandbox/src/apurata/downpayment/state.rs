@@ -32,10 +32,10 @@ use providers::apurata::downpayment::{
 };
 use providers::money::Soles;
 
+use crate::apurata::downpayment::financing::{BillingEvent, BillingKind, Financing, Payment};
+use crate::apurata::downpayment::validate::Lookup;
 use crate::fault::{FaultCounts, FaultInjector, FaultPlan};
-use crate::financing::{BillingEvent, BillingKind, Financing, Payment};
 use crate::lima::Clock;
-use crate::validate::Lookup;
 
 /// Why a well-formed request is refused (mapped to the documented answers by the routes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,7 +83,9 @@ impl Ledger {
     fn save(&self) {
         let Some(path) = &self.state_file else { return };
         let financings = self.financings.values().cloned().collect();
-        if let Err(error) = crate::persist::save(path, financings, self.events.clone()) {
+        if let Err(error) =
+            crate::apurata::downpayment::persist::save(path, financings, self.events.clone())
+        {
             tracing::warn!(path = %path.display(), %error, "sandbox state not saved");
         }
     }

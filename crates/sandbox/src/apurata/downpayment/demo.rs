@@ -9,7 +9,7 @@ use jiff::civil::{Date, DateTime};
 use providers::apurata::downpayment::{DownpaymentChannel, PaymentOrigin};
 use providers::money::Soles;
 
-use crate::financing::{Financing, Payment};
+use crate::apurata::downpayment::financing::{Financing, Payment};
 
 /// One hand-made financing of the seed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::financing::{BillingEvent, Financing};
+use crate::apurata::downpayment::financing::{BillingEvent, Financing};
 
 const FORMAT: u32 = 1;
 

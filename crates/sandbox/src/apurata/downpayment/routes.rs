@@ -21,9 +21,9 @@ use providers::apurata::downpayment::{
     API_PREFIX, DaySummaryQuery, FieldErrors, InfoQuery, endpoints, messages,
 };
 
+use crate::apurata::downpayment::state::{Refusal, SandboxState};
+use crate::apurata::downpayment::validate::{self, RawLookup, RucRule};
 use crate::auth::{Token, require_token};
-use crate::state::{Refusal, SandboxState};
-use crate::validate::{self, RawLookup, RucRule};
 use crate::wire::{FLAVORS, error_answer, json_answer};
 
 /// The four endpoints under every flavor, each behind the token, and a JSON 404 for any other path.

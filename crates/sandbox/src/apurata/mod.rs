@@ -1,0 +1,3 @@
+//! Apurata's APIs, one module each, as in `providers::apurata`.
+
+pub mod downpayment;
