@@ -6,7 +6,7 @@ use desk::views::{
     PersonView, SummaryView,
 };
 use tauri::{AppHandle, State};
-use till::{Approval, Role};
+use desk::{Approval, Role};
 
 use desk::Desk;
 use desk::printing::{self, PrintView};

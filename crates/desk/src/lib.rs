@@ -22,3 +22,6 @@ pub use front::{Desk, Worded};
 pub use settings::{Overrides, Settings};
 pub use wording::{Explain, Label, Lang};
 pub use workstation::Workstation;
+
+/// The domain types the fronts name (who approves, in which role), so a front needs no other crate.
+pub use till::{Approval, Role};
