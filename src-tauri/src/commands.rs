@@ -5,8 +5,8 @@ use desk::views::{
     self, AppInfo, AuditView, CheckView, EntryView, ErrorView, ExportView, OperationView,
     PersonView, SummaryView,
 };
-use tauri::{AppHandle, State};
 use desk::{Approval, Role};
+use tauri::{AppHandle, State};
 
 use desk::Desk;
 use desk::printing::{self, PrintView};

@@ -32,7 +32,14 @@ fn files_under(folder: &Path, found: &mut Vec<PathBuf>) {
 
 fn sources(extensions: &[&str]) -> Vec<PathBuf> {
     let mut found = Vec::new();
-    for folder in ["crates", "src-tauri", "tests", "ui/src", "benches", "scripts"] {
+    for folder in [
+        "crates",
+        "src-tauri",
+        "tests",
+        "ui/src",
+        "benches",
+        "scripts",
+    ] {
         files_under(&repository().join(folder), &mut found);
     }
     found.retain(|path| {
