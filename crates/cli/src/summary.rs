@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use desk::Label;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde_json::json;
@@ -88,7 +89,7 @@ pub async fn run(
                 "  {:<18} {:<12} {:<14} {:>14}\n",
                 order.order_id,
                 mask_document(&order.dni),
-                desk::views::origin_label(order.payment_origin, printer.lang),
+                order.payment_origin.label(printer.lang),
                 order.amount.to_string()
             );
         }

@@ -17,6 +17,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use till::PaymentOrigin;
 use till::error::{InputProblem, TillError, UrlProblem};
 use till::journal::{OperationKind, OperationState};
 
@@ -61,7 +62,8 @@ impl Explain for TillError {
     }
 }
 
-/// The name of an operation or of its state, as the cashier, the report and the CSV say it.
+/// The name of an operation, of its state or of how a down payment reached the store, as the screens,
+/// the CLI, the printed report and the CSV all say it.
 pub trait Label: Copy {
     fn label(self, lang: Lang) -> &'static str;
 
@@ -94,6 +96,19 @@ impl Label for OperationState {
             (OperationState::Confirmed, Lang::En) => "confirmed",
             (OperationState::Rejected, Lang::En) => "rejected",
             (OperationState::Unknown, Lang::En) => "outcome unknown",
+        }
+    }
+}
+
+impl Label for PaymentOrigin {
+    fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (PaymentOrigin::Transfer, Lang::Es) => "Transferencia",
+            (PaymentOrigin::Card, Lang::Es) => "Tarjeta",
+            (PaymentOrigin::External, Lang::Es) => "En tienda",
+            (PaymentOrigin::Transfer, Lang::En) => "Transfer",
+            (PaymentOrigin::Card, Lang::En) => "Card",
+            (PaymentOrigin::External, Lang::En) => "In store",
         }
     }
 }
