@@ -4,6 +4,7 @@
 //! the desktop's screens their labels from [`screens`] (rendered to the UI's `words.ts`), the PDF its
 //! words from [`report`].
 
+mod audit;
 mod database;
 mod people;
 mod provider;
@@ -11,6 +12,7 @@ pub mod report;
 pub mod screens;
 mod secrets;
 
+pub use audit::audit_finding;
 pub use provider::api_error;
 
 use std::str::FromStr;
@@ -110,6 +112,15 @@ impl Label for PaymentOrigin {
             (PaymentOrigin::Card, Lang::En) => "Card",
             (PaymentOrigin::External, Lang::En) => "In store",
         }
+    }
+}
+
+/// How a provider URL left to the mode's default is written: in `caja settings show`, and in the audit
+/// record of a settings change.
+pub fn default_api_url(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Es => "(predeterminada)",
+        Lang::En => "(default)",
     }
 }
 
