@@ -1,10 +1,11 @@
 //! The cashier's words: every error the till can raise, said in Spanish (the default) or English, with
 //! what happened and what to do next, and the names of operations and their states. Errors carry facts;
 //! only this module turns them into sentences. The CLI, the desktop and the PDF all read them here:
-//! the desktop's screens their labels from [`screens`] (rendered to the UI's `words.ts`), the PDF its
-//! words from [`report`].
+//! the desktop's screens their labels from [`screens`] (rendered to the UI's `words.ts`), the `caja`
+//! command its messages from [`cli`], the PDF its words from [`report`].
 
 mod audit;
+pub mod cli;
 mod database;
 mod people;
 mod provider;
