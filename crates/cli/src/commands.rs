@@ -1,7 +1,7 @@
 //! One function per subcommand: parse what was typed (nothing malformed is sent), call the till, and say
 //! the result and the next step.
 
-use desk::Label;
+use desk::wording::cli as words;
 use serde_json::json;
 use till::clock;
 use till::identity::{parse_dni, parse_funding_code, parse_ruc_customer};
@@ -151,87 +151,9 @@ fn parse_operation(operation: &Operation) -> Result<(CustomerId, String), CliErr
     Ok((customer, code))
 }
 
-/// The flags that name this customer and code again, for the "next step" line.
-fn flags(customer: &CustomerId, code: &str) -> String {
-    format!(
-        "--{} {} --funding-code {code}",
-        customer.field(),
-        customer.number()
-    )
-}
-
 fn print_check(printer: &Printer, customer: &CustomerId, result: &CheckResult) {
-    use providers::apurata::downpayment::{DownpaymentChannel, DownpaymentStatus};
     let info = &result.info;
-    let pending = info.downpayment_status == DownpaymentStatus::Pending;
-    let online = info.downpayment_channel == DownpaymentChannel::ACuotaz;
-    let flags = flags(customer, &info.funding_code);
-    let status = match (pending, online) {
-        (true, _) => printer.say(
-            "PENDIENTE (se paga en tienda)",
-            "PENDING (to be paid in store)",
-        ),
-        (false, true) => printer.say("PAGADA en línea (aCuotaz)", "PAID online (aCuotaz)"),
-        (false, false) => printer.say("PAGADA en tienda", "PAID in store"),
-    };
-    let billed = if info.billed_by_ecommerce {
-        printer.say("sí", "yes")
-    } else {
-        printer.say("no", "no")
-    };
-    let next = if let Some(open) = &result.open_operation {
-        printer.say(
-            format!(
-                "ATENCIÓN: la operación n.° {} («{}») de este código aún no tiene resultado. NO entregue el producto; Caja la sigue verificando (caja sync).",
-                open.id,
-                open.kind.label(printer.lang)
-            ),
-            format!(
-                "WARNING: operation #{} («{}») on this code has no outcome yet. Do NOT hand over the product; Caja keeps checking it (caja sync).",
-                open.id,
-                open.kind.label(printer.lang)
-            ),
-        )
-    } else if result.handover_allowed {
-        printer.say(
-            "Ya está pagado y facturado: puede entregar el producto.",
-            "Already paid and billed: the product may be handed over.",
-        )
-    } else if pending {
-        printer.say(
-            format!(
-                "Cobre {} al cliente y luego márquelo pagado y facturado:\n  caja pay {flags}",
-                result.amount_to_collect
-            ),
-            format!(
-                "Collect {} from the customer, then mark it paid and billed:\n  caja pay {flags}",
-                result.amount_to_collect
-            ),
-        )
-    } else {
-        printer.say(
-            format!("No cobre nada: la cuota inicial ya está pagada. Falta facturar:\n  caja pay {flags}"),
-            format!("Collect nothing: the down payment is already paid. It still needs billing:\n  caja pay {flags}"),
-        )
-    };
-    let text = printer.say(
-        format!(
-            "Financiamiento {code} ({doc} {number})\n  Cuota inicial:      {status}\n  COBRAR AHORA:       {collect}\n  Total de la compra: {total}\n  Facturado:          {billed}\n{next}",
-            code = info.funding_code,
-            doc = customer.field().to_uppercase(),
-            number = customer.number(),
-            collect = result.amount_to_collect,
-            total = info.purchase_total,
-        ),
-        format!(
-            "Financing {code} ({doc} {number})\n  Down payment:    {status}\n  COLLECT NOW:     {collect}\n  Purchase total:  {total}\n  Billed:          {billed}\n{next}",
-            code = info.funding_code,
-            doc = customer.field().to_uppercase(),
-            number = customer.number(),
-            collect = result.amount_to_collect,
-            total = info.purchase_total,
-        ),
-    );
+    let text = words::check(printer.lang, customer, result);
     let details = json!({
         "funding_code": info.funding_code,
         "customer": { customer.field(): customer.number() },
@@ -251,29 +173,7 @@ fn print_check(printer: &Printer, customer: &CustomerId, result: &CheckResult) {
 }
 
 fn print_operation(printer: &Printer, entry: &JournalEntry) {
-    let flags = flags(&entry.customer, &entry.funding_code);
-    let text = match entry.kind {
-        OperationKind::UndoBilling => printer.say(
-            format!(
-                "Facturación anulada: aCuotaz lo confirmó (operación n.° {id}).\nLa cuota inicial sigue pagada. Para volver a facturar:\n  caja pay {flags}",
-                id = entry.id
-            ),
-            format!(
-                "Billing undone: aCuotaz confirmed it (operation #{id}).\nThe down payment stays paid. To bill again:\n  caja pay {flags}",
-                id = entry.id
-            ),
-        ),
-        _ => printer.say(
-            format!(
-                "PAGADO Y FACTURADO: aCuotaz lo confirmó (operación n.° {id}).\nYa puede emitir el comprobante y ENTREGAR EL PRODUCTO.",
-                id = entry.id
-            ),
-            format!(
-                "PAID AND BILLED: aCuotaz confirmed it (operation #{id}).\nYou may now issue the receipt and HAND OVER THE PRODUCT.",
-                id = entry.id
-            ),
-        ),
-    };
+    let text = words::operation_confirmed(printer.lang, entry);
     let details = json!({
         "funding_code": entry.funding_code,
         "customer": { entry.customer.field(): entry.customer.number() },
@@ -295,14 +195,7 @@ async fn serve_sandbox(printer: &Printer, config: sandbox::SandboxConfig) -> Res
         .await
         .map_err(|error| CliError::other("sandbox", error.to_string()))?;
     let url = running.url().to_owned();
-    let text = printer.say(
-        format!(
-            "Sandbox de aCuotaz escuchando en {url}\nÚselo con: CAJA_API_URL={url} caja check --dni 14159265 --funding-code 1234567\nCtrl+C para detenerlo."
-        ),
-        format!(
-            "aCuotaz sandbox listening on {url}\nUse it with: CAJA_API_URL={url} caja check --dni 14159265 --funding-code 1234567\nCtrl+C stops it."
-        ),
-    );
+    let text = words::sandbox_listening(printer.lang, &url);
     printer.success("sandbox", json!({ "url": url }), &text);
     if tokio::signal::ctrl_c().await.is_err() {
         tracing::warn!("cannot listen for Ctrl+C; stopping the sandbox now");

@@ -2,8 +2,8 @@
 //! stdout with `--json`. Errors go to stderr as text (stdout as JSON), with the exit code the kind of
 //! failure calls for.
 
-use desk::Explain;
-use desk::Lang;
+use desk::wording::cli as words;
+use desk::{Explain, Lang};
 use serde_json::{Value, json};
 use till::{Soles, TillError};
 
@@ -59,16 +59,7 @@ impl CliError {
         match self {
             CliError::Till(error) => error.message(lang),
             CliError::Other { message, .. } => message.clone(),
-            CliError::Unresolved { count } => match lang {
-                Lang::Es => format!(
-                    "{count} operaciones siguen sin resultado: aCuotaz no responde. No entregue esos \
-                     productos; vuelva a ejecutar «caja sync» más tarde (caja history --pending las lista)."
-                ),
-                Lang::En => format!(
-                    "{count} operations still have no outcome: aCuotaz is not answering. Do not hand over \
-                     those products; run «caja sync» again later (caja history --pending lists them)."
-                ),
-            },
+            CliError::Unresolved { count } => words::still_unresolved(lang, *count),
         }
     }
 
@@ -88,14 +79,6 @@ pub struct Printer {
 impl Printer {
     pub fn new(json: bool, lang: Lang) -> Self {
         Printer { json, lang }
-    }
-
-    /// Spanish or English text.
-    pub fn say(&self, es: impl Into<String>, en: impl Into<String>) -> String {
-        match self.lang {
-            Lang::Es => es.into(),
-            Lang::En => en.into(),
-        }
     }
 
     /// Prints a success: `details` merged into `{"ok": true, "command": ..}` with `--json`, else `text`.
@@ -124,7 +107,7 @@ impl Printer {
             });
             emit(&object.to_string());
         } else {
-            let label = self.say("Error", "Error");
+            let label = words::error_prefix(self.lang);
             eprintln!("{label}: {message}");
         }
         exit_code

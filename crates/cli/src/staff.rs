@@ -9,6 +9,7 @@ use std::io::{BufRead, IsTerminal};
 
 use desk::Settings;
 use desk::views::SettingsInput;
+use desk::wording::cli as words;
 use serde_json::json;
 use till::{Approval, Role, Staff};
 
@@ -38,10 +39,7 @@ pub fn sign_in(cli: &Cli, printer: &Printer, staff: &Staff) -> Result<(), CliErr
     if let Some(name) = cli.user.as_deref().filter(|name| !name.trim().is_empty())
         && staff.has_people()?
     {
-        let pin = read_pin(
-            "CAJA_PIN",
-            &printer.say(format!("PIN de {name}"), format!("PIN for {name}")),
-        )?;
+        let pin = read_pin("CAJA_PIN", &words::pin_prompt(printer.lang, name))?;
         staff.sign_in(name, &pin)?;
     }
     Ok(())
@@ -62,25 +60,16 @@ pub fn approval(
         (None, _) => {
             return Err(CliError::other(
                 "invalid_input",
-                printer.say(
-                    "Falta el supervisor que autoriza: use --approver NOMBRE (y CAJA_APPROVER_PIN).",
-                    "The approving supervisor is missing: use --approver NAME (and CAJA_APPROVER_PIN).",
-                ),
+                words::approver_missing(printer.lang),
             ));
         }
     };
     let reason = args.reason.clone().unwrap_or_default();
     let pin = match (&args.approver, &signed_in) {
-        (None, Some(_)) => read_pin(
-            "CAJA_PIN",
-            &printer.say("Su PIN otra vez", "Your PIN again"),
-        )?,
+        (None, Some(_)) => read_pin("CAJA_PIN", &words::pin_again(printer.lang))?,
         _ => read_pin(
             "CAJA_APPROVER_PIN",
-            &printer.say(
-                format!("PIN de {supervisor}"),
-                format!("PIN for {supervisor}"),
-            ),
+            &words::pin_prompt(printer.lang, &supervisor),
         )?,
     };
     Ok(Some(Approval {
@@ -103,10 +92,7 @@ pub fn users(cli: &Cli, printer: &Printer, action: &UsersAction) -> Result<(), C
             let role: Role = role
                 .parse()
                 .map_err(|error: String| CliError::other("invalid_input", error))?;
-            let prompt = printer.say(
-                format!("PIN nuevo para {name}"),
-                format!("New PIN for {name}"),
-            );
+            let prompt = words::new_pin_prompt(printer.lang, name);
             let pin = read_pin("CAJA_NEW_PIN", &prompt)?;
             let person = if staff.has_people()? {
                 staff.add_person(name, role, &pin)?
@@ -115,61 +101,23 @@ pub fn users(cli: &Cli, printer: &Printer, action: &UsersAction) -> Result<(), C
             } else {
                 return Err(CliError::other(
                     "invalid_input",
-                    printer.say(
-                        "La primera persona de la caja debe ser supervisor: use --role supervisor.",
-                        "The till's first person must be a supervisor: use --role supervisor.",
-                    ),
+                    words::first_person_not_supervisor(printer.lang),
                 ));
             };
-            let text = printer.say(
-                format!(
-                    "{} agregado como {}.",
-                    person.name,
-                    role_label(person.role, printer)
-                ),
-                format!(
-                    "{} added as {}.",
-                    person.name,
-                    role_label(person.role, printer)
-                ),
-            );
+            let text = words::person_added(printer.lang, &person);
             printer.success("users", json!({ "added": person }), &text);
         }
         UsersAction::List => {
             let people = staff.people()?;
-            let mut text = String::new();
-            for person in &people {
-                let state = match (person.active, &person.locked_until) {
-                    (false, _) => printer.say("desactivado", "disabled"),
-                    (true, Some(_)) => printer.say("bloqueado", "locked"),
-                    (true, None) => printer.say("activo", "active"),
-                };
-                text.push_str(&format!(
-                    "{:<24} {:<12} {state}\n",
-                    person.name,
-                    role_label(person.role, printer)
-                ));
-            }
-            if people.is_empty() {
-                text = printer.say(
-                    "Sin personas. Cree el primer supervisor: caja users add --name NOMBRE --role supervisor",
-                    "No people. Create the first supervisor: caja users add --name NAME --role supervisor",
-                );
-            }
+            let text = words::people(printer.lang, &people);
             printer.success("users", json!({ "people": people }), &text);
         }
         UsersAction::Disable { name } | UsersAction::Enable { name } => {
             let active = matches!(action, UsersAction::Enable { .. });
             let person = staff.set_person_active(name, active)?;
             let text = match active {
-                true => printer.say(
-                    format!("{} activado.", person.name),
-                    format!("{} enabled.", person.name),
-                ),
-                false => printer.say(
-                    format!("{} desactivado: ya no puede ingresar.", person.name),
-                    format!("{} disabled: they can no longer sign in.", person.name),
-                ),
+                true => words::person_enabled(printer.lang, &person.name),
+                false => words::person_disabled(printer.lang, &person.name),
             };
             printer.success("users", json!({ "person": person }), &text);
         }
@@ -177,29 +125,16 @@ pub fn users(cli: &Cli, printer: &Printer, action: &UsersAction) -> Result<(), C
     Ok(())
 }
 
-fn role_label(role: Role, printer: &Printer) -> String {
-    match role {
-        Role::Cashier => printer.say("cajero", "cashier"),
-        Role::Supervisor => printer.say("supervisor", "supervisor"),
-    }
-}
-
 pub fn settings(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), CliError> {
     let data_dir = setup::data_dir(cli);
     match action {
         SettingsAction::Show => {
             let saved = Settings::load(&data_dir)?;
-            let text = format!(
-                "{}: {}\n{}: {}\nURL: {}\n{}: {} min",
-                printer.say("Tienda", "Store"),
-                saved.store_name,
-                printer.say("Modo", "Mode"),
+            let text = words::settings_shown(
+                printer.lang,
+                &saved.store_name,
                 saved.mode,
-                saved
-                    .api_url
-                    .clone()
-                    .unwrap_or_else(|| printer.say("(predeterminada)", "(default)")),
-                printer.say("Bloqueo por inactividad", "Idle lock"),
+                saved.api_url.as_deref(),
                 saved.idle_lock_minutes,
             );
             printer.success("settings", json!({ "settings": saved }), &text);
@@ -224,8 +159,8 @@ pub fn settings(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result
             };
             desk::views::save_settings(&staff, &data_dir, input)?;
             let now = Settings::load(&data_dir)?;
-            let text = printer.say("Ajustes guardados.", "Settings saved.");
-            printer.success("settings", json!({ "settings": now }), text.as_str());
+            let text = words::settings_saved(printer.lang);
+            printer.success("settings", json!({ "settings": now }), &text);
         }
     }
     Ok(())
@@ -237,26 +172,14 @@ pub fn audit(cli: &Cli, printer: &Printer, action: &AuditAction) -> Result<(), C
         AuditAction::Verify => {
             let view = desk::views::audit_verify(&staff, printer.lang)?;
             if view.intact {
-                let text = printer.say(
-                    format!(
-                        "Registro íntegro: {} eventos y {} operaciones verificados.",
-                        view.entries_checked, view.rows_checked
-                    ),
-                    format!(
-                        "Record intact: {} entries and {} operations verified.",
-                        view.entries_checked, view.rows_checked
-                    ),
-                );
+                let text =
+                    words::audit_intact(printer.lang, view.entries_checked, view.rows_checked);
                 printer.success("audit", json!({ "audit": view }), &text);
                 Ok(())
             } else {
-                let heading = printer.say(
-                    "El registro fue alterado fuera de Caja:",
-                    "The record was altered outside Caja:",
-                );
                 Err(CliError::other(
                     "audit_tampered",
-                    format!("{heading}\n  - {}", view.findings.join("\n  - ")),
+                    words::audit_altered(printer.lang, &view.findings),
                 ))
             }
         }
@@ -269,13 +192,7 @@ pub fn audit(cli: &Cli, printer: &Printer, action: &AuditAction) -> Result<(), C
                         CliError::other("io", format!("{}: {error}", path.display()))
                     })?;
                     let rows = staff.export_day(mode, day, file)?;
-                    let text = printer.say(
-                        format!(
-                            "{rows} operaciones del {day} exportadas a {}.",
-                            path.display()
-                        ),
-                        format!("{rows} operations of {day} exported to {}.", path.display()),
-                    );
+                    let text = words::audit_exported(printer.lang, rows, day, path);
                     printer.success("audit", json!({ "rows": rows, "file": path }), &text);
                 }
                 None => {

@@ -6,7 +6,7 @@
 use std::io::{BufRead, IsTerminal};
 
 use desk::secrets::{self, TokenStore};
-use desk::wording;
+use desk::wording::{self, cli as words};
 use serde_json::json;
 use till::TillError;
 
@@ -25,13 +25,7 @@ pub fn run(
     match action {
         TokenAction::Set => {
             if std::io::stdin().is_terminal() {
-                eprintln!(
-                    "{}",
-                    printer.say(
-                        format!("Pegue el token del modo {mode} y presione Enter:"),
-                        format!("Paste the {mode} token and press Enter:")
-                    )
-                );
+                eprintln!("{}", words::paste_token(printer.lang, mode));
             }
             let mut line = String::new();
             std::io::stdin()
@@ -41,7 +35,7 @@ pub fn run(
             if line.trim().is_empty() {
                 return Err(CliError::other(
                     "invalid_input",
-                    printer.say("No se recibió ningún token.", "No token was given."),
+                    words::no_token_given(printer.lang),
                 ));
             }
             let people = desk::settings::open_staff(&data_dir)?;
@@ -57,10 +51,7 @@ pub fn run(
             if let Some(warning) = wording::token_store_notice(printer.lang, &kept) {
                 eprintln!("{warning}");
             }
-            let text = printer.say(
-                format!("Token del modo {mode} guardado {}.", where_es(&kept)),
-                format!("The {mode} token is saved {}.", where_en(&kept)),
-            );
+            let text = words::token_saved(printer.lang, mode, &kept);
             let details = json!({
                 "mode": mode,
                 "saved": true,
@@ -73,18 +64,9 @@ pub fn run(
             let from_env = std::env::var("CAJA_TOKEN").is_ok_and(|t| !t.trim().is_empty());
             let kept = secrets::where_kept(&data_dir, mode);
             let text = match (from_env, &kept) {
-                (true, _) => printer.say(
-                    "Token tomado de CAJA_TOKEN.",
-                    "Token taken from CAJA_TOKEN.",
-                ),
-                (false, Some(kept)) => printer.say(
-                    format!("Token del modo {mode} guardado {}.", where_es(kept)),
-                    format!("The {mode} token is kept {}.", where_en(kept)),
-                ),
-                (false, None) => printer.say(
-                    format!("No hay token para el modo {mode}."),
-                    format!("There is no token for {mode} mode."),
-                ),
+                (true, _) => words::token_from_env(printer.lang),
+                (false, Some(kept)) => words::token_kept(printer.lang, mode, kept),
+                (false, None) => words::no_token(printer.lang, mode),
             };
             let details = json!({
                 "mode": mode,
@@ -101,38 +83,11 @@ pub fn run(
             let approval = staff::approval(printer, &people, approval_args)?;
             people.approval_for(mode, approval.as_ref(), "settings")?;
             secrets::delete_token(&data_dir, mode).map_err(TillError::from)?;
-            let text = printer.say(
-                format!("Token del modo {mode} eliminado."),
-                format!("The {mode} token was removed."),
-            );
+            let text = words::token_removed(printer.lang, mode);
             printer.success("token", json!({ "mode": mode, "saved": false }), &text);
         }
     }
     Ok(())
-}
-
-fn where_es(kept: &TokenStore) -> String {
-    match kept {
-        TokenStore::SecretService => "en el almacén de secretos del sistema".to_owned(),
-        TokenStore::OwnerOnlyFile(path) => {
-            format!(
-                "en el archivo {} (legible solo por este usuario)",
-                path.display()
-            )
-        }
-    }
-}
-
-fn where_en(kept: &TokenStore) -> String {
-    match kept {
-        TokenStore::SecretService => "in the system secret store".to_owned(),
-        TokenStore::OwnerOnlyFile(path) => {
-            format!(
-                "in the file {} (readable by this user only)",
-                path.display()
-            )
-        }
-    }
 }
 
 fn file_of(kept: &TokenStore) -> Option<String> {

@@ -105,7 +105,7 @@ pub fn sheet(
                     (index + 1).to_string(),
                     order.order_id.clone(),
                     mask_document(&order.dni),
-                    words::origin(lang, order.payment_origin).to_owned(),
+                    order.payment_origin.label(lang).to_owned(),
                     order.amount.to_string(),
                 ]
             })

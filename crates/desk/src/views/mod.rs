@@ -242,7 +242,7 @@ pub async fn day_summary(ws: &Workstation, day: &str) -> Result<SummaryView, Til
             .map(|order| OrderView {
                 dni_masked: mask_document(&order.dni),
                 origin: order.payment_origin,
-                origin_label: origin_label(order.payment_origin, lang),
+                origin_label: order.payment_origin.label(lang),
                 amount: order.amount.into(),
                 order_id: order.order_id,
             })
@@ -325,17 +325,6 @@ fn entry_view(entry: JournalEntry, lang: Lang) -> EntryView {
         operator: entry.operator,
         approver: entry.approver,
         approval_reason: entry.approval_reason,
-    }
-}
-
-pub fn origin_label(origin: PaymentOrigin, lang: Lang) -> &'static str {
-    match (origin, lang) {
-        (PaymentOrigin::Transfer, Lang::Es) => "Transferencia",
-        (PaymentOrigin::Card, Lang::Es) => "Tarjeta",
-        (PaymentOrigin::External, Lang::Es) => "En tienda",
-        (PaymentOrigin::Transfer, Lang::En) => "Transfer",
-        (PaymentOrigin::Card, Lang::En) => "Card",
-        (PaymentOrigin::External, Lang::En) => "In store",
     }
 }
 

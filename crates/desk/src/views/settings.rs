@@ -12,7 +12,7 @@ use ts_rs::TS;
 
 use crate::secrets::{self, TokenStore};
 use crate::settings::{IDLE_LOCK_MINUTES, Overrides, Settings};
-use crate::wording::Lang;
+use crate::wording::{self, Lang};
 use till::error::TillError;
 use till::mode::Mode;
 use till::people::Approval;
@@ -72,7 +72,12 @@ pub fn save_settings(
     if let Some(url) = &wanted.api_url {
         wanted.mode.check_api_url(url)?;
     }
-    let shown = |url: &Option<String>| url.clone().unwrap_or_else(|| "(predeterminada)".to_owned());
+    // The record keeps a change as it was written, in the till's default language whatever the screen
+    // speaks, so one change reads the same to every supervisor and to the records written before.
+    let shown = |url: &Option<String>| {
+        url.clone()
+            .unwrap_or_else(|| wording::default_api_url(Lang::Es).to_owned())
+    };
     let changes: Vec<(String, String, String)> = [
         ("mode", saved.mode.to_string(), wanted.mode.to_string()),
         ("api_url", shown(&saved.api_url), shown(&wanted.api_url)),

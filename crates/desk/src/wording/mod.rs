@@ -1,20 +1,28 @@
 //! The cashier's words: every error the till can raise, said in Spanish (the default) or English, with
 //! what happened and what to do next, and the names of operations and their states. Errors carry facts;
-//! only this module turns them into sentences. The CLI, the desktop and the PDF all read them here.
+//! only this module turns them into sentences. The CLI, the desktop and the PDF all read them here:
+//! the desktop's screens their labels from [`screens`] (rendered to the UI's `words.ts`), the `caja`
+//! command its messages from [`cli`], the PDF its words from [`report`].
 
+mod audit;
+pub mod cli;
 mod database;
+mod input;
 mod people;
 mod provider;
 pub mod report;
+pub mod screens;
 mod secrets;
 
+pub use audit::audit_finding;
 pub use provider::api_error;
 
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use till::error::{InputProblem, TillError, UrlProblem};
+use till::PaymentOrigin;
+use till::error::TillError;
 use till::journal::{OperationKind, OperationState};
 
 pub use secrets::token_store_notice;
@@ -58,7 +66,8 @@ impl Explain for TillError {
     }
 }
 
-/// The name of an operation or of its state, as the cashier, the report and the CSV say it.
+/// The name of an operation, of its state or of how a down payment reached the store, as the screens,
+/// the CLI, the printed report and the CSV all say it.
 pub trait Label: Copy {
     fn label(self, lang: Lang) -> &'static str;
 
@@ -95,13 +104,35 @@ impl Label for OperationState {
     }
 }
 
+impl Label for PaymentOrigin {
+    fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (PaymentOrigin::Transfer, Lang::Es) => "Transferencia",
+            (PaymentOrigin::Card, Lang::Es) => "Tarjeta",
+            (PaymentOrigin::External, Lang::Es) => "En tienda",
+            (PaymentOrigin::Transfer, Lang::En) => "Transfer",
+            (PaymentOrigin::Card, Lang::En) => "Card",
+            (PaymentOrigin::External, Lang::En) => "In store",
+        }
+    }
+}
+
+/// How a provider URL left to the mode's default is written: in `caja settings show`, and in the audit
+/// record of a settings change.
+pub fn default_api_url(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Es => "(predeterminada)",
+        Lang::En => "(default)",
+    }
+}
+
 pub fn till_error(lang: Lang, error: &TillError) -> String {
     match error {
         TillError::InvalidInput {
             field,
             value,
             problem,
-        } => input_problem(lang, field, value, *problem),
+        } => input::input_problem(lang, field, value, *problem),
         TillError::Refused { operation, cause }
         | TillError::OutcomeUnknown { operation, cause } => api_error(lang, *operation, cause),
         TillError::Unavailable { day, cause } => say(
@@ -221,180 +252,11 @@ pub fn till_error(lang: Lang, error: &TillError) -> String {
     }
 }
 
-fn input_problem(lang: Lang, field: &str, value: &str, problem: InputProblem) -> String {
-    use InputProblem::*;
-    let what_es = match field {
-        "customer" => "el DNI o RUC",
-        "dni" => "el DNI",
-        "ruc" => "el RUC",
-        "funding_code" => "el código de financiamiento",
-        "mode" => "el modo",
-        "api_url" => "la URL del proveedor",
-        "day" => "la fecha",
-        "store_name" => "el nombre de la tienda",
-        "token" => "el token",
-        "lang" => "el idioma",
-        _ => field,
-    };
-    let what_en = match field {
-        "customer" => "the DNI or RUC",
-        "funding_code" => "the funding code",
-        "api_url" => "the provider URL",
-        "day" => "the date",
-        "store_name" => "the store name",
-        _ => field,
-    };
-    match problem {
-        Missing => say(
-            lang,
-            format!("Falta {what_es}. Escríbalo y vuelva a intentar."),
-            format!("{what_en} is missing. Type it and try again."),
-        ),
-        NotDigits => say(
-            lang,
-            format!("«{value}» no sirve como {what_es}: solo se admiten números."),
-            format!("«{value}» is not valid as {what_en}: digits only."),
-        ),
-        DocumentLength { digits } => say(
-            lang,
-            format!(
-                "El documento «{value}» tiene {digits} dígitos: un DNI tiene 8 y un RUC 11. Revíselo \
-                 con el cliente."
-            ),
-            format!(
-                "The document «{value}» has {digits} digits: a DNI has 8 and a RUC 11. Check it with \
-                 the customer."
-            ),
-        ),
-        DniLength => say(
-            lang,
-            format!("El DNI «{value}» no es válido: debe tener exactamente 8 dígitos."),
-            format!("The DNI «{value}» is not valid: it must have exactly 8 digits."),
-        ),
-        RucLength => say(
-            lang,
-            format!("El RUC «{value}» no es válido: debe tener exactamente 11 dígitos."),
-            format!("The RUC «{value}» is not valid: it must have exactly 11 digits."),
-        ),
-        RucPrefix => say(
-            lang,
-            format!("El RUC {value} no es válido: debe empezar con 10, 15, 16, 17 o 20."),
-            format!("The RUC {value} is not valid: it must start with 10, 15, 16, 17 or 20."),
-        ),
-        RucCheckDigit => say(
-            lang,
-            format!(
-                "El RUC {value} no es válido: su dígito verificador no corresponde. Revise el número \
-                 con el cliente."
-            ),
-            format!(
-                "The RUC {value} is not valid: its check digit does not match. Check the number with \
-                 the customer."
-            ),
-        ),
-        TooLong { digits, max } => say(
-            lang,
-            format!(
-                "{what_es} tiene {digits} dígitos y no puede pasar de {max}. Revíselo con el cliente."
-            ),
-            format!(
-                "{what_en} has {digits} digits and cannot exceed {max}. Check it with the customer."
-            ),
-        ),
-        UndoNeedsPersonRuc => say(
-            lang,
-            format!(
-                "aCuotaz solo permite anular la facturación con el DNI o con un RUC que empieza con 10; \
-                 el RUC {value} es de empresa. Use el DNI del cliente. No se envió nada."
-            ),
-            format!(
-                "aCuotaz only undoes a billing by DNI or by a RUC starting with 10; RUC {value} belongs \
-                 to a company. Use the customer's DNI. Nothing was sent."
-            ),
-        ),
-        UnknownMode => say(
-            lang,
-            format!("El modo «{value}» no existe: use sandbox, mock o live."),
-            format!("There is no «{value}» mode: use sandbox, mock or live."),
-        ),
-        UnknownLang => say(
-            lang,
-            format!("El idioma «{value}» no existe: use es o en."),
-            format!("There is no «{value}» language: use es or en."),
-        ),
-        UnknownState => say(
-            lang,
-            format!("El estado «{value}» no existe: use pending, confirmed, rejected o unknown."),
-            format!("There is no «{value}» state: use pending, confirmed, rejected or unknown."),
-        ),
-        ApiUrl(url_problem) => {
-            let (es, en) = match url_problem {
-                UrlProblem::Scheme => (
-                    "debe empezar con https:// (o http:// solo para 127.0.0.1)",
-                    "it must start with https:// (or http:// for 127.0.0.1 only)",
-                ),
-                UrlProblem::NoHost => {
-                    ("falta el nombre del servidor", "the server name is missing")
-                }
-                UrlProblem::Malformed => (
-                    "no está bien escrita; escríbala como https://apurata.com",
-                    "it is not well formed; write it like https://apurata.com",
-                ),
-                UrlProblem::Credentials => (
-                    "no debe llevar usuario ni contraseña (lo que va antes de @); quítelos: el token \
-                     se guarda aparte, en Ajustes o con «caja token set»",
-                    "it must not carry a user name or password (what comes before @); remove them: \
-                     the token is kept apart, in Ajustes or with «caja token set»",
-                ),
-                UrlProblem::QueryOrFragment => (
-                    "es la raíz del proveedor; quite lo que sigue a ? o #",
-                    "it is the provider's root; remove what follows ? or #",
-                ),
-                UrlProblem::PlainHttpInLive => (
-                    "en modo live solo se acepta https:// (http:// solo para direcciones de loopback)",
-                    "live mode accepts https:// only (http:// only for loopback addresses)",
-                ),
-            };
-            say(
-                lang,
-                format!("La URL del proveedor «{value}» no sirve: {es}."),
-                format!("The provider URL «{value}» cannot be used: {en}."),
-            )
-        }
-        Day => say(
-            lang,
-            format!(
-                "La fecha «{value}» no es válida: use el formato AAAA-MM-DD, por ejemplo 2026-11-22."
-            ),
-            format!("The date «{value}» is not valid: use YYYY-MM-DD, for example 2026-11-22."),
-        ),
-        PersonName => say(
-            lang,
-            "El nombre debe tener entre 2 y 40 caracteres. Escriba el nombre de la persona.",
-            "The name must have 2 to 40 characters. Type the person's name.",
-        ),
-        Pin => say(
-            lang,
-            "El PIN debe tener de 4 a 8 números. Escríbalo de nuevo.",
-            "The PIN must have 4 to 8 digits. Type it again.",
-        ),
-        IdleMinutes => say(
-            lang,
-            format!("«{value}» minutos no sirve para el bloqueo por inactividad: use de 1 a 60."),
-            format!("«{value}» minutes cannot be used for the idle lock: use 1 to 60."),
-        ),
-        Reason => say(
-            lang,
-            "Escriba el motivo (al menos 5 letras): queda en el registro de auditoría.",
-            "Write the reason (at least 5 letters): it is kept in the audit record.",
-        ),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use providers::http::ApiError;
+    use till::error::InputProblem;
 
     #[test]
     fn every_input_problem_names_its_field_in_both_languages() {

@@ -5,7 +5,7 @@
 use crate::wording::Lang;
 use jiff::civil::{Date, Weekday};
 use report::{SheetWords, TestData};
-use till::{Mode, PaymentOrigin};
+use till::Mode;
 
 /// Picks the Spanish or the English words.
 fn say<T>(lang: Lang, es: T, en: T) -> T {
@@ -217,18 +217,6 @@ pub fn operations_count(lang: Lang, count: usize) -> String {
         (Lang::Es, n) => format!("{n} operaciones"),
         (Lang::En, 1) => "1 operation".to_owned(),
         (Lang::En, n) => format!("{n} operations"),
-    }
-}
-
-/// How the down payment reached the store, in the cashier's words.
-pub fn origin(lang: Lang, origin: PaymentOrigin) -> &'static str {
-    match (origin, lang) {
-        (PaymentOrigin::Transfer, Lang::Es) => "Transferencia",
-        (PaymentOrigin::Card, Lang::Es) => "Tarjeta",
-        (PaymentOrigin::External, Lang::Es) => "En tienda",
-        (PaymentOrigin::Transfer, Lang::En) => "Transfer",
-        (PaymentOrigin::Card, Lang::En) => "Card",
-        (PaymentOrigin::External, Lang::En) => "In store",
     }
 }
 
