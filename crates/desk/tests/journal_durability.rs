@@ -45,7 +45,7 @@ async fn the_row_is_durable_before_the_request_leaves() {
     })
     .unwrap();
     let entry = till
-        .pay(&parse_dni("14159265").unwrap(), "1234567")
+        .pay(&parse_dni("14159265").unwrap(), &"1234567".parse().unwrap())
         .await
         .unwrap();
     assert_eq!(
