@@ -107,6 +107,13 @@ mod tests {
         }
     }
 
+    fn problem_of(result: Result<impl std::fmt::Debug, TillError>) -> (String, InputProblem) {
+        match result {
+            Err(TillError::InvalidInput { value, problem, .. }) => (value, problem),
+            other => panic!("expected invalid input, got {other:?}"),
+        }
+    }
+
     fn dni(number: &str) -> CustomerId {
         CustomerId::Dni(number.parse().unwrap())
     }
@@ -140,6 +147,49 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    /// Each problem keeps the value it always named: the text typed (trimmed), except for a RUC's prefix
+    /// and check digit, which name the digits read (what the cashier compares with the document).
+    #[test]
+    fn problems_name_the_value_they_always_named() {
+        use InputProblem::*;
+        let cases: [(Result<CustomerId, TillError>, &str, InputProblem); 9] = [
+            (parse_customer(" - "), "-", Missing),
+            (parse_customer("1415 926a"), "1415 926a", NotDigits),
+            (
+                parse_customer("1415-926"),
+                "1415-926",
+                DocumentLength { digits: 7 },
+            ),
+            (
+                parse_customer("101.414.213.57"),
+                "10141421357",
+                RucCheckDigit,
+            ),
+            (parse_customer("30 141421358"), "30141421358", RucPrefix),
+            (parse_dni("1415 926a"), "1415 926a", DniLength),
+            (parse_ruc_customer(""), "", RucLength),
+            (parse_ruc_customer("1014142135a"), "1014142135a", RucLength),
+            (parse_ruc_customer("30-141421358"), "30141421358", RucPrefix),
+        ];
+        for (result, value, problem) in cases {
+            assert_eq!(problem_of(result), (value.to_owned(), problem));
+        }
+        assert_eq!(
+            problem_of(parse_funding_code(&"9".repeat(17))),
+            (
+                "9".repeat(17),
+                TooLong {
+                    digits: 17,
+                    max: 16
+                }
+            )
+        );
+        assert_eq!(
+            problem_of(parse_funding_code(" 12a ")),
+            ("12a".to_owned(), NotDigits)
+        );
     }
 
     #[test]
