@@ -155,7 +155,10 @@ async fn undoing_a_billing_that_is_already_gone_is_refused() {
     app.wait_for("handover-message").await;
     // Someone else undoes the billing while the card is on screen.
     provider(&app)
-        .undo_billing(&CustomerId::Dni("16180339".into()), "1618033")
+        .undo_billing(
+            &CustomerId::Dni("16180339".parse().unwrap()),
+            &"1618033".parse().unwrap(),
+        )
         .await
         .expect("undo behind the app's back");
     app.click("undo-button").await;

@@ -5,7 +5,7 @@ use desk::wording::cli as words;
 use serde_json::json;
 use till::clock;
 use till::identity::{parse_dni, parse_funding_code, parse_ruc_customer};
-use till::{CheckResult, CustomerId, JournalEntry, OperationKind};
+use till::{CheckResult, CustomerId, FundingCode, JournalEntry, OperationKind};
 
 use crate::args::{Cli, Command, Operation};
 use crate::output::{CliError, Printer, amount};
@@ -141,7 +141,7 @@ async fn with_till(
     result
 }
 
-fn parse_operation(operation: &Operation) -> Result<(CustomerId, String), CliError> {
+fn parse_operation(operation: &Operation) -> Result<(CustomerId, FundingCode), CliError> {
     let customer = match (&operation.customer.dni, &operation.customer.ruc) {
         (Some(dni), _) => parse_dni(dni)?,
         (None, Some(ruc)) => parse_ruc_customer(ruc)?,

@@ -50,8 +50,8 @@ fn long_day() -> (DaySummary, Vec<JournalEntry>) {
                 } else {
                     OperationKind::PaidAndBilled
                 },
-                customer: CustomerId::Dni(format!("{:08}", 41_000_000 + n)),
-                funding_code: format!("FC{n:06}"),
+                customer: CustomerId::Dni(format!("{:08}", 41_000_000 + n).parse().unwrap()),
+                funding_code: format!("9{n:06}").parse().unwrap(),
                 state: if n % 10 == 9 {
                     OperationState::Rejected
                 } else {

@@ -8,6 +8,7 @@
 use desk::Lang;
 use jiff::civil::date;
 use jiff::{SignedDuration, Timestamp};
+use providers::apurata::downpayment::FormatProblem;
 use till::{
     CustomerId, DaySummary, DayTotals, JournalEntry, Mode, OperationKind, OperationState,
     OrderDetail, PaymentOrigin, Soles,
@@ -32,7 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let summary = day(mode, cached, rows);
-    let operations = journal(mode);
+    let operations = journal(mode)?;
     let pdf = desk::day_sheet::render(
         &summary,
         &operations,
@@ -88,36 +89,36 @@ fn day(mode: Mode, from_cache: bool, rows: usize) -> DaySummary {
     }
 }
 
-fn journal(mode: Mode) -> Vec<JournalEntry> {
+fn journal(mode: Mode) -> Result<Vec<JournalEntry>, FormatProblem> {
     use OperationKind::{Check, PaidAndBilled, UndoBilling};
     use OperationState::{Confirmed, Rejected, Unknown};
     let opened: Timestamp = "2026-11-22T14:12:00Z"
         .parse()
         .unwrap_or(Timestamp::UNIX_EPOCH);
     let rows = [
-        (Check, Confirmed, CustomerId::Dni("45871236".into()), None),
+        (Check, Confirmed, CustomerId::Dni("45871236".parse()?), None),
         (
             PaidAndBilled,
             Confirmed,
-            CustomerId::Dni("45871236".into()),
+            CustomerId::Dni("45871236".parse()?),
             None,
         ),
         (
             Check,
             Confirmed,
-            CustomerId::Ruc("10456789012".into()),
+            CustomerId::Ruc("10456789019".parse()?),
             None,
         ),
         (
             PaidAndBilled,
             Rejected,
-            CustomerId::Ruc("10456789012".into()),
+            CustomerId::Ruc("10456789019".parse()?),
             Some("Not billed yet"),
         ),
         (
             PaidAndBilled,
             Unknown,
-            CustomerId::Dni("70214583".into()),
+            CustomerId::Dni("70214583".parse()?),
             Some(
                 "Sin respuesta del proveedor en 15 s (tiempo de espera agotado); se volverá a consultar el estado con «info» hasta saber si se registró el pago",
             ),
@@ -125,7 +126,7 @@ fn journal(mode: Mode) -> Vec<JournalEntry> {
         (
             UndoBilling,
             Confirmed,
-            CustomerId::Dni("45871236".into()),
+            CustomerId::Dni("45871236".parse()?),
             None,
         ),
     ];
@@ -133,14 +134,16 @@ fn journal(mode: Mode) -> Vec<JournalEntry> {
         .enumerate()
         .map(|(n, (kind, state, customer, reason))| {
             let id = i64::try_from(n).unwrap_or(0) + 1;
+            // Seven digits, as the provider's codes are today.
+            let funding_code = format!("7{:06}", 100 + id * 13).parse()?;
             let created_at = opened + SignedDuration::from_mins(id * 47);
-            JournalEntry {
+            Ok(JournalEntry {
                 id,
                 idempotency_key: format!("sample-{id}"),
                 mode,
                 kind,
                 customer,
-                funding_code: format!("ACZ7{:03}Q", 100 + id * 13),
+                funding_code,
                 state,
                 reason: reason.map(str::to_owned),
                 http_status: Some(if state == Rejected { 400 } else { 200 }),
@@ -152,7 +155,7 @@ fn journal(mode: Mode) -> Vec<JournalEntry> {
                 operator: None,
                 approver: None,
                 approval_reason: None,
-            }
+            })
         })
         .collect()
 }

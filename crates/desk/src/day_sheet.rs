@@ -132,7 +132,7 @@ fn operation_rows(operations: &[JournalEntry], lang: Lang) -> Vec<OperationRow> 
             cells: [
                 calendar::time(entry.created_at),
                 entry.kind.label(lang).to_owned(),
-                entry.funding_code.clone(),
+                entry.funding_code.to_string(),
                 document(&entry.customer),
                 entry.state.label(lang).to_owned(),
                 entry

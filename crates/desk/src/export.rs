@@ -63,7 +63,7 @@ impl ExportCsv for Staff {
                         entry.customer.field().to_uppercase(),
                         mask_document(entry.customer.number())
                     ),
-                    entry.funding_code.clone(),
+                    entry.funding_code.to_string(),
                     amount,
                     entry.reason.clone().unwrap_or_default(),
                     entry.http_status.map(|s| s.to_string()).unwrap_or_default(),

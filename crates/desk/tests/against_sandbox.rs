@@ -54,24 +54,27 @@ async fn check_pay_undo_pay_again() {
     let till = fixture.till();
     let (customer, code) = docs_pair();
 
-    let pending = till.check(&customer, code).await.unwrap();
+    let pending = till.check(&customer, &code.parse().unwrap()).await.unwrap();
     assert_eq!(pending.info.downpayment_status, DownpaymentStatus::Pending);
     assert_eq!(pending.amount_to_collect, Soles::from_centimos(57_998));
     assert!(!pending.handover_allowed);
 
-    let paid = till.pay(&customer, code).await.unwrap();
+    let paid = till.pay(&customer, &code.parse().unwrap()).await.unwrap();
     assert_eq!(paid.state, OperationState::Confirmed);
     assert_eq!(paid.downpayment_amount, Some(Soles::from_centimos(57_998)));
 
-    let done = till.check(&customer, code).await.unwrap();
+    let done = till.check(&customer, &code.parse().unwrap()).await.unwrap();
     assert_eq!(done.info.downpayment_status, DownpaymentStatus::Fulfilled);
     assert!(done.info.billed_by_ecommerce);
     assert_eq!(done.amount_to_collect, Soles::ZERO);
     assert!(done.handover_allowed);
 
-    let undone = till.undo(&customer, code, None).await.unwrap();
+    let undone = till
+        .undo(&customer, &code.parse().unwrap(), None)
+        .await
+        .unwrap();
     assert_eq!(undone.state, OperationState::Confirmed);
-    let after_undo = till.check(&customer, code).await.unwrap();
+    let after_undo = till.check(&customer, &code.parse().unwrap()).await.unwrap();
     assert!(!after_undo.handover_allowed);
     assert_eq!(
         after_undo.amount_to_collect,
@@ -79,7 +82,7 @@ async fn check_pay_undo_pay_again() {
         "the down payment stays paid"
     );
 
-    till.pay(&customer, code).await.unwrap();
+    till.pay(&customer, &code.parse().unwrap()).await.unwrap();
     let billings = fixture.sandbox.state().billing_events();
     assert_eq!(
         billings.len(),
@@ -113,7 +116,10 @@ async fn refusals_are_journaled_with_the_providers_reason() {
     let till = fixture.till();
     let (customer, code) = docs_pair();
 
-    let error = till.undo(&customer, code, None).await.unwrap_err();
+    let error = till
+        .undo(&customer, &code.parse().unwrap(), None)
+        .await
+        .unwrap_err();
     assert_eq!(error.code(), "not_billed_yet");
     assert!(
         error
@@ -122,11 +128,17 @@ async fn refusals_are_journaled_with_the_providers_reason() {
         "{error}"
     );
 
-    let error = till.check(&customer, "7654321").await.unwrap_err();
+    let error = till
+        .check(&customer, &"7654321".parse().unwrap())
+        .await
+        .unwrap_err();
     assert_eq!(error.code(), "funding_code_not_found");
 
     let stranger = parse_dni("11111111").unwrap();
-    let error = till.pay(&stranger, code).await.unwrap_err();
+    let error = till
+        .pay(&stranger, &code.parse().unwrap())
+        .await
+        .unwrap_err();
     assert_eq!(
         error.code(),
         "funding_code_not_found",
@@ -148,7 +160,10 @@ async fn a_refused_token_says_so() {
     let fixture = Fixture::new().await;
     let till = fixture.till_with(Mode::Sandbox, "not-the-token");
     let (customer, code) = docs_pair();
-    let error = till.pay(&customer, code).await.unwrap_err();
+    let error = till
+        .pay(&customer, &code.parse().unwrap())
+        .await
+        .unwrap_err();
     assert_eq!(error.code(), "token_refused");
     assert!(matches!(error, TillError::Refused { .. }));
     assert_eq!(till.history(None).unwrap()[0].http_status, Some(401));
@@ -162,7 +177,10 @@ async fn an_unreachable_provider_leaves_an_unknown_outcome() {
     let Fixture { dir, sandbox } = fixture;
     sandbox.shutdown().await;
 
-    let error = till.pay(&customer, code).await.unwrap_err();
+    let error = till
+        .pay(&customer, &code.parse().unwrap())
+        .await
+        .unwrap_err();
     assert_eq!(error.code(), "provider_unreachable");
     assert!(error.message(Lang::Es).contains("NO entregue"), "{error}");
     let entry = &till.history(None).unwrap()[0];
@@ -177,7 +195,11 @@ async fn undo_with_a_company_ruc_is_refused_before_sending() {
     let till = fixture.till();
     let company = parse_customer(demo::COMPANY_RUC.ruc.unwrap()).unwrap();
     let error = till
-        .undo(&company, demo::COMPANY_RUC.funding_code, None)
+        .undo(
+            &company,
+            &demo::COMPANY_RUC.funding_code.parse().unwrap(),
+            None,
+        )
         .await
         .unwrap_err();
     assert_eq!(error.code(), "invalid_input");
@@ -194,8 +216,8 @@ async fn a_person_ruc_can_pay_and_undo() {
     let till = fixture.till();
     let ruc = parse_customer(demo::PERSON_RUC.ruc.unwrap()).unwrap();
     let code = demo::PERSON_RUC.funding_code;
-    till.pay(&ruc, code).await.unwrap();
-    till.undo(&ruc, code, None).await.unwrap();
+    till.pay(&ruc, &code.parse().unwrap()).await.unwrap();
+    till.undo(&ruc, &code.parse().unwrap(), None).await.unwrap();
 }
 
 #[tokio::test]
@@ -204,7 +226,7 @@ async fn the_day_summary_is_cached_for_when_the_provider_is_down() {
     let till = fixture.till();
     let today = till::clock::lima_today();
     let (customer, code) = docs_pair();
-    till.pay(&customer, code).await.unwrap();
+    till.pay(&customer, &code.parse().unwrap()).await.unwrap();
 
     let fresh = till.day_summary(today).await.unwrap();
     assert!(!fresh.from_cache);
@@ -246,7 +268,11 @@ async fn the_day_summary_is_cached_for_when_the_provider_is_down() {
 async fn modes_never_see_each_others_data() {
     let fixture = Fixture::new().await;
     let (customer, code) = docs_pair();
-    fixture.till().check(&customer, code).await.unwrap();
+    fixture
+        .till()
+        .check(&customer, &code.parse().unwrap())
+        .await
+        .unwrap();
     let today = till::clock::lima_today();
     fixture.till().day_summary(today).await.unwrap();
 
@@ -277,9 +303,9 @@ async fn live_mode_refuses_plain_http_and_a_missing_token() {
 #[allow(dead_code)]
 fn till_futures_are_send(till: &Till, customer: &CustomerId) {
     fn send<T: Send>(_: T) {}
-    send(till.check(customer, "1234567"));
-    send(till.pay(customer, "1234567"));
-    send(till.undo(customer, "1234567", None));
+    send(till.check(customer, &"1234567".parse().unwrap()));
+    send(till.pay(customer, &"1234567".parse().unwrap()));
+    send(till.undo(customer, &"1234567".parse().unwrap(), None));
     send(till.day_summary(jiff::civil::date(2026, 11, 22)));
     send(till.resolve_due());
     send(till.drain(std::time::Duration::from_secs(1)));

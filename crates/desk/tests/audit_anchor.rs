@@ -159,7 +159,10 @@ async fn settings_edited_by_hand_hold_live_mode_until_a_supervisor_confirms() {
     let ws = Workstation::open_with_staff(data, &overrides, staff.clone())
         .await
         .unwrap();
-    ws.till.check(&customer, code).await.unwrap();
+    ws.till
+        .check(&customer, &code.parse().unwrap())
+        .await
+        .unwrap();
 
     // Someone points the saved provider URL elsewhere with a text editor.
     let file = data.join(desk::settings::SETTINGS_FILE);
@@ -170,7 +173,11 @@ async fn settings_edited_by_hand_hold_live_mode_until_a_supervisor_confirms() {
     let ws = Workstation::open_with_staff(data, &overrides, staff.clone())
         .await
         .unwrap();
-    let error = ws.till.check(&customer, code).await.unwrap_err();
+    let error = ws
+        .till
+        .check(&customer, &code.parse().unwrap())
+        .await
+        .unwrap_err();
     assert_eq!(error.code(), "settings_unconfirmed");
     assert!(error.message(desk::Lang::Es).contains("supervisor"));
     assert_eq!(provider.state().billing_events().len(), 0);
@@ -207,7 +214,10 @@ async fn settings_edited_by_hand_hold_live_mode_until_a_supervisor_confirms() {
     let ws = Workstation::open_with_staff(data, &overrides, staff.clone())
         .await
         .unwrap();
-    ws.till.check(&customer, code).await.unwrap();
+    ws.till
+        .check(&customer, &code.parse().unwrap())
+        .await
+        .unwrap();
     let report = staff.verify_audit().unwrap();
     assert!(report.is_intact(), "{report:?}");
 }

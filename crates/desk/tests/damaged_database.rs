@@ -73,7 +73,7 @@ async fn a_database_locked_by_another_program_sends_nothing() {
     intruder.execute_batch("BEGIN EXCLUSIVE").unwrap();
 
     let error = till
-        .pay(&customer, demo::DOCS_PAIR.funding_code)
+        .pay(&customer, &demo::DOCS_PAIR.funding_code.parse().unwrap())
         .await
         .unwrap_err();
     assert_eq!(error.code(), "database_locked", "{error}");
@@ -85,7 +85,7 @@ async fn a_database_locked_by_another_program_sends_nothing() {
     intruder.execute_batch("ROLLBACK").unwrap();
     drop(intruder);
     let entry = till
-        .pay(&customer, demo::DOCS_PAIR.funding_code)
+        .pay(&customer, &demo::DOCS_PAIR.funding_code.parse().unwrap())
         .await
         .unwrap();
     assert_eq!(entry.state, till::OperationState::Confirmed);

@@ -19,7 +19,11 @@ use till::{OperationKind, OperationState};
 async fn latency_is_only_slower() {
     let counter = counter_with_fault(Endpoint::PaidAndBilled, Fault::Latency { millis: 300 }).await;
     let (customer, code) = docs_pair();
-    let entry = counter.till.pay(&customer, code).await.unwrap();
+    let entry = counter
+        .till
+        .pay(&customer, &code.parse().unwrap())
+        .await
+        .unwrap();
     assert_eq!(entry.state, OperationState::Confirmed);
     assert!(counter.till.open_operations().unwrap().is_empty());
     assert_eq!(billing_events(&counter, code, BillingKind::Billed), 1);
@@ -61,7 +65,11 @@ async fn a_truncated_body_is_an_unknown_outcome() {
 async fn a_check_answered_in_the_wrong_shape_shows_nothing_to_hand_over() {
     let counter = counter_with_fault(Endpoint::Info, Fault::WrongShape).await;
     let (customer, code) = docs_pair();
-    let error = counter.till.check(&customer, code).await.unwrap_err();
+    let error = counter
+        .till
+        .check(&customer, &code.parse().unwrap())
+        .await
+        .unwrap_err();
     assert_eq!(error.code(), "outcome_unknown");
     assert!(
         error.message(Lang::Es).contains("no se pudo leer"),
@@ -80,7 +88,11 @@ async fn a_check_answered_in_the_wrong_shape_shows_nothing_to_hand_over() {
 async fn a_payment_answered_200_in_the_wrong_shape_is_the_documented_confirmation() {
     let counter = counter_with_fault(Endpoint::PaidAndBilled, Fault::WrongShape).await;
     let (customer, code) = docs_pair();
-    let entry = counter.till.pay(&customer, code).await.unwrap();
+    let entry = counter
+        .till
+        .pay(&customer, &code.parse().unwrap())
+        .await
+        .unwrap();
     assert_eq!(entry.state, OperationState::Confirmed);
     assert_eq!(billing_events(&counter, code, BillingKind::Billed), 1);
 }
@@ -96,9 +108,17 @@ async fn a_hang_past_the_timeout_is_an_unknown_outcome() {
 async fn an_undo_lost_after_its_effect_is_confirmed_by_asking() {
     let counter = counter_with_fault(Endpoint::UndoBilling, Fault::DropAfterEffect).await;
     let (customer, code) = docs_pair();
-    counter.till.pay(&customer, code).await.unwrap();
+    counter
+        .till
+        .pay(&customer, &code.parse().unwrap())
+        .await
+        .unwrap();
 
-    let error = counter.till.undo(&customer, code, None).await.unwrap_err();
+    let error = counter
+        .till
+        .undo(&customer, &code.parse().unwrap(), None)
+        .await
+        .unwrap_err();
     assert_eq!(error.code(), "outcome_unknown");
     assert!(
         error.message(Lang::Es).contains("anuló"),

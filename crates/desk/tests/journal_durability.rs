@@ -1,5 +1,7 @@
 //! The journal row of a state-changing call is committed before the request leaves: a provider that
-//! looks into the till's database the moment the request arrives already finds it, `pending`.
+//! looks into the till's database the moment the request arrives already finds it, `pending`. And what
+//! is read back from it is checked again: a row whose document or code was edited outside Caja is a
+//! storage error, never an unchecked value the outbox could send.
 
 use std::path::PathBuf;
 
@@ -45,7 +47,7 @@ async fn the_row_is_durable_before_the_request_leaves() {
     })
     .unwrap();
     let entry = till
-        .pay(&parse_dni("14159265").unwrap(), "1234567")
+        .pay(&parse_dni("14159265").unwrap(), &"1234567".parse().unwrap())
         .await
         .unwrap();
     assert_eq!(
@@ -57,6 +59,36 @@ async fn the_row_is_durable_before_the_request_leaves() {
         till.history(None).unwrap()[0].state,
         OperationState::Confirmed
     );
+}
+
+#[tokio::test]
+async fn a_row_edited_to_an_unchecked_id_reads_back_as_a_storage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (url, seen) = provider_that_inspects(dir.path().join(till::DATABASE_FILE)).await;
+    let till = Till::open(TillConfig {
+        data_dir: dir.path().to_owned(),
+        mode: Mode::Sandbox,
+        api_url: url,
+        token: ApiToken::new(MOCK_TOKEN),
+        http: HttpSettings::default(),
+    })
+    .unwrap();
+    till.pay(&parse_dni("14159265").unwrap(), &"1234567".parse().unwrap())
+        .await
+        .unwrap();
+    seen.await.unwrap();
+    assert_eq!(till.history(None).unwrap().len(), 1);
+    for edit in [
+        "UPDATE journal SET funding_code = '12a4567'",
+        "UPDATE journal SET funding_code = '1234567', customer_number = '1415926'",
+        "UPDATE journal SET customer_field = 'ruc', customer_number = '10141421357'",
+    ] {
+        let connection = rusqlite::Connection::open(dir.path().join(till::DATABASE_FILE)).unwrap();
+        connection.execute(edit, []).unwrap();
+        drop(connection);
+        let error = till.history(None).unwrap_err();
+        assert_eq!(error.code(), "storage", "{edit}: {error:?}");
+    }
 }
 
 fn journal_rows(database: &std::path::Path) -> Vec<(String, String)> {

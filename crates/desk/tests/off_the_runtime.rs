@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use providers::apurata::downpayment::{DownpaymentApi, Flavor, MOCK_TOKEN};
 use sandbox::{SandboxConfig, demo};
 use till::identity::parse_dni;
-use till::{ApiToken, Approval, HttpSettings, Mode, Till, TillConfig};
+use till::{ApiToken, Approval, FundingCode, HttpSettings, Mode, Till, TillConfig};
 
 const HELD_FOR: Duration = Duration::from_secs(3);
 const ANSWER_WITHIN: Duration = Duration::from_millis(1500);
@@ -62,11 +62,12 @@ async fn a_pay_waiting_for_the_database_leaves_the_runtime_free() {
     let (till, provider, someone_else) = till_and_provider(dir.path()).await;
     let customer = parse_dni(demo::DOCS_PAIR.dni).unwrap();
     let code = demo::DOCS_PAIR.funding_code;
+    let funding_code: FundingCode = code.parse().unwrap();
 
     let holder = hold_the_write_lock(dir.path());
     let asked = Instant::now();
-    let (paid, answered_in) = tokio::join!(till.pay(&customer, code), async {
-        someone_else.info(&customer, code).await.unwrap();
+    let (paid, answered_in) = tokio::join!(till.pay(&customer, &funding_code), async {
+        someone_else.info(&customer, &funding_code).await.unwrap();
         asked.elapsed()
     });
     holder.join().unwrap();
@@ -84,10 +85,11 @@ async fn an_approved_undo_waiting_for_the_database_leaves_the_runtime_free() {
     let (till, provider, someone_else) = till_and_provider(dir.path()).await;
     let customer = parse_dni(demo::DOCS_PAIR.dni).unwrap();
     let code = demo::DOCS_PAIR.funding_code;
+    let funding_code: FundingCode = code.parse().unwrap();
     till.staff()
         .create_first_supervisor("Rosa Quispe", "2468")
         .unwrap();
-    till.pay(&customer, code).await.unwrap();
+    till.pay(&customer, &funding_code).await.unwrap();
     let approval = Approval {
         supervisor: "Rosa Quispe".to_owned(),
         pin: "2468".to_owned(),
@@ -97,10 +99,13 @@ async fn an_approved_undo_waiting_for_the_database_leaves_the_runtime_free() {
     // The supervisor's PIN is checked (argon2) and counted in one write transaction: it waits too.
     let holder = hold_the_write_lock(dir.path());
     let asked = Instant::now();
-    let (undone, answered_in) = tokio::join!(till.undo(&customer, code, Some(&approval)), async {
-        someone_else.info(&customer, code).await.unwrap();
-        asked.elapsed()
-    });
+    let (undone, answered_in) = tokio::join!(
+        till.undo(&customer, &funding_code, Some(&approval)),
+        async {
+            someone_else.info(&customer, &funding_code).await.unwrap();
+            asked.elapsed()
+        }
+    );
     holder.join().unwrap();
     assert!(
         answered_in < ANSWER_WITHIN,

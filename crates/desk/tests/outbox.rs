@@ -6,7 +6,9 @@ use std::time::Duration;
 use providers::apurata::downpayment::MOCK_TOKEN;
 use sandbox::{SandboxConfig, demo};
 use till::identity::parse_dni;
-use till::{ApiToken, HttpSettings, Mode, OperationKind, OperationState, Till, TillConfig};
+use till::{
+    ApiToken, FundingCode, HttpSettings, Mode, OperationKind, OperationState, Till, TillConfig,
+};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 fn till_for(dir: &std::path::Path, url: &str) -> Till {
@@ -56,12 +58,18 @@ async fn an_unknown_payment_is_resolved_when_the_provider_is_back() {
     let customer = parse_dni(demo::DOCS_PAIR.dni).unwrap();
     let code = demo::DOCS_PAIR.funding_code;
 
-    let error = till.pay(&customer, code).await.unwrap_err();
+    let error = till
+        .pay(&customer, &code.parse().unwrap())
+        .await
+        .unwrap_err();
     assert_eq!(error.code(), "provider_unreachable");
     assert_eq!(till.open_operations().unwrap().len(), 1);
 
     // The cashier presses again: the open payment is tried first, and a second one is not started.
-    let again = till.pay(&customer, code).await.unwrap_err();
+    let again = till
+        .pay(&customer, &code.parse().unwrap())
+        .await
+        .unwrap_err();
     assert_eq!(again.code(), "operation_open", "{again}");
     let open = till.open_operations().unwrap();
     assert_eq!(open.len(), 1, "still one operation, not two");
@@ -74,7 +82,7 @@ async fn an_unknown_payment_is_resolved_when_the_provider_is_back() {
     assert_eq!(report.resolved[0].state, OperationState::Confirmed);
     assert!(provider.state().financing(code).unwrap().billed);
 
-    let check = till.check(&customer, code).await.unwrap();
+    let check = till.check(&customer, &code.parse().unwrap()).await.unwrap();
     assert!(check.handover_allowed);
     assert!(check.open_operation.is_none());
 }
@@ -96,7 +104,10 @@ async fn an_unknown_undo_is_confirmed_by_asking_not_by_repeating() {
     provider.shutdown().await;
 
     assert_eq!(
-        till.undo(&customer, code, None).await.unwrap_err().code(),
+        till.undo(&customer, &code.parse().unwrap(), None)
+            .await
+            .unwrap_err()
+            .code(),
         "provider_unreachable"
     );
     let provider = provider_back(port, state_file).await;
@@ -115,10 +126,8 @@ async fn a_double_click_starts_one_operation() {
     let url = slow_provider(Duration::from_millis(600)).await;
     let till = till_for(dir.path(), &url);
     let customer = parse_dni("14159265").unwrap();
-    let (first, second) = tokio::join!(
-        till.pay(&customer, "1234567"),
-        till.pay(&customer, "1234567")
-    );
+    let code: FundingCode = "1234567".parse().unwrap();
+    let (first, second) = tokio::join!(till.pay(&customer, &code), till.pay(&customer, &code));
     let outcomes = [first.map(|e| e.state), second.map(|e| e.state)];
     let confirmed = outcomes
         .iter()
@@ -139,10 +148,9 @@ async fn different_codes_do_not_wait_for_each_other() {
     let url = slow_provider(Duration::from_millis(300)).await;
     let till = till_for(dir.path(), &url);
     let customer = parse_dni("14159265").unwrap();
-    let (first, second) = tokio::join!(
-        till.pay(&customer, "1111111"),
-        till.pay(&customer, "2222222")
-    );
+    let (one, other): (FundingCode, FundingCode) =
+        ("1111111".parse().unwrap(), "2222222".parse().unwrap());
+    let (first, second) = tokio::join!(till.pay(&customer, &one), till.pay(&customer, &other));
     assert!(first.is_ok() && second.is_ok());
 }
 

@@ -44,27 +44,37 @@ async fn a_till_with_people_needs_someone_signed_in_and_records_who() {
         .add_person("Luis Mamani", Role::Cashier, "1357")
         .unwrap();
     staff.sign_out();
-    let refused = till.check(&customer, code).await.unwrap_err();
+    let refused = till
+        .check(&customer, &code.parse().unwrap())
+        .await
+        .unwrap_err();
     assert_eq!(refused.code(), "sign_in_required");
 
     staff.sign_in("luis mamani", "1357").unwrap();
-    let paid = till.pay(&customer, code).await.unwrap();
+    let paid = till.pay(&customer, &code.parse().unwrap()).await.unwrap();
     assert_eq!(paid.operator.as_deref(), Some("Luis Mamani"));
 
     // A cashier cannot approve; undo without approval is refused before anything is sent.
-    let no_approval = till.undo(&customer, code, None).await.unwrap_err();
+    let no_approval = till
+        .undo(&customer, &code.parse().unwrap(), None)
+        .await
+        .unwrap_err();
     assert_eq!(no_approval.code(), "approval_required");
     let by_cashier = till
         .undo(
             &customer,
-            code,
+            &code.parse().unwrap(),
             Some(&approval("Luis Mamani", "1357", "cambio de color")),
         )
         .await
         .unwrap_err();
     assert_eq!(by_cashier.code(), "not_supervisor");
     let short_reason = till
-        .undo(&customer, code, Some(&approval("Rosa Quispe", "2468", "x")))
+        .undo(
+            &customer,
+            &code.parse().unwrap(),
+            Some(&approval("Rosa Quispe", "2468", "x")),
+        )
         .await
         .unwrap_err();
     assert_eq!(short_reason.code(), "invalid_input");
@@ -73,7 +83,7 @@ async fn a_till_with_people_needs_someone_signed_in_and_records_who() {
     let undone = till
         .undo(
             &customer,
-            code,
+            &code.parse().unwrap(),
             Some(&approval(
                 "Rosa Quispe",
                 "2468",

@@ -48,7 +48,10 @@ async fn a_payment_redirected_to_plain_http_is_rejected_not_unknown() {
         .unwrap();
     let customer = parse_dni("14159265").unwrap();
 
-    let error = till.pay(&customer, "1234567").await.unwrap_err();
+    let error = till
+        .pay(&customer, &"1234567".parse().unwrap())
+        .await
+        .unwrap_err();
     assert_eq!(error.code(), "insecure_redirect");
     let words = error.message(Lang::Es);
     assert!(words.contains("http://10.255.255.1"), "{words}");

@@ -18,7 +18,7 @@ fn journal() -> Vec<till::JournalEntry> {
         OperationState::Rejected,
     );
     rejected.reason = Some("Not billed yet".to_owned());
-    rejected.customer = CustomerId::Ruc("10456789012".to_owned());
+    rejected.customer = CustomerId::Ruc("10456789019".parse().unwrap());
     rejected.downpayment_amount = None;
     let mut unknown = entry(
         4,
@@ -81,7 +81,7 @@ fn each_row_shows_operation_code_document_state_and_down_payment() {
     let text = text_of(&journal());
     // The words are the till's own (`label_es`), so the report and the screen say the same thing.
     let confirmed = OperationState::Confirmed.label_es();
-    let check = line_with(&text, "FC0001XYZ");
+    let check = line_with(&text, "9000001");
     for expected in [
         "09:15",
         OperationKind::Check.label_es(),
@@ -91,11 +91,11 @@ fn each_row_shows_operation_code_document_state_and_down_payment() {
     ] {
         assert!(check.contains(expected), "«{expected}» not in «{check}»");
     }
-    let rejected = line_with(&text, "FC0003XYZ");
+    let rejected = line_with(&text, "9000003");
     let refused = OperationState::Rejected.label_es();
     for expected in [
         OperationKind::PaidAndBilled.label_es(),
-        "RUC 10*******12",
+        "RUC 10*******19",
         refused,
         "—",
     ] {
@@ -104,7 +104,7 @@ fn each_row_shows_operation_code_document_state_and_down_payment() {
             "«{expected}» not in «{rejected}»"
         );
     }
-    let unknown = line_with(&text, "FC0004XYZ");
+    let unknown = line_with(&text, "9000004");
     assert!(
         unknown.contains(OperationKind::UndoBilling.label_es()),
         "{unknown}"
@@ -114,7 +114,7 @@ fn each_row_shows_operation_code_document_state_and_down_payment() {
         "{unknown}"
     );
     assert!(
-        !text.contains("14159265") && !text.contains("10456789012"),
+        !text.contains("14159265") && !text.contains("10456789019"),
         "document printed whole:\n{text}"
     );
 }
@@ -172,7 +172,7 @@ fn down_payments_print_in_store_format() {
     operations[2].downpayment_amount = Some(Soles::from_centimos(123_456));
     let text = text_of(&operations);
     assert!(
-        line_with(&text, "FC0001XYZ").contains("S/ 1,234.56"),
+        line_with(&text, "9000001").contains("S/ 1,234.56"),
         "{text}"
     );
 }

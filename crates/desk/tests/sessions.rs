@@ -99,7 +99,7 @@ async fn a_person_turned_off_elsewhere_is_signed_out_on_their_next_command() {
     staffed(at_the_window);
     at_the_window.sign_in("Luis", "1357").unwrap();
     let customer = parse_dni(demo::DOCS_PAIR.dni).unwrap();
-    till.check(&customer, demo::DOCS_PAIR.funding_code)
+    till.check(&customer, &demo::DOCS_PAIR.funding_code.parse().unwrap())
         .await
         .unwrap();
 
@@ -109,7 +109,7 @@ async fn a_person_turned_off_elsewhere_is_signed_out_on_their_next_command() {
     elsewhere.set_person_active("Luis", false).unwrap();
 
     let refused = till
-        .pay(&customer, demo::DOCS_PAIR.funding_code)
+        .pay(&customer, &demo::DOCS_PAIR.funding_code.parse().unwrap())
         .await
         .unwrap_err();
     assert_eq!(refused.code(), "person_disabled", "{refused}");
@@ -125,7 +125,7 @@ async fn a_person_turned_off_elsewhere_is_signed_out_on_their_next_command() {
     assert_eq!(till.history(None).unwrap().len(), 1, "nothing was sent");
     assert!(!provider.state().financing("1234567").unwrap().billed);
     let next = till
-        .check(&customer, demo::DOCS_PAIR.funding_code)
+        .check(&customer, &demo::DOCS_PAIR.funding_code.parse().unwrap())
         .await
         .unwrap_err();
     assert_eq!(next.code(), "sign_in_required");
@@ -157,19 +157,22 @@ async fn a_session_idle_past_the_lock_is_refused_by_the_till_itself() {
 
     staff.sign_in("Luis", "1357").unwrap();
     clock.advance(SignedDuration::from_mins(4));
-    till.check(&customer, code).await.unwrap();
+    till.check(&customer, &code.parse().unwrap()).await.unwrap();
     clock.advance(SignedDuration::from_mins(4));
-    till.check(&customer, code).await.unwrap();
+    till.check(&customer, &code.parse().unwrap()).await.unwrap();
     // Typing and clicking keep the session: the screen says so without running an operation.
     clock.advance(SignedDuration::from_mins(4));
     staff.note_activity().unwrap();
     clock.advance(SignedDuration::from_mins(4));
-    till.check(&customer, code)
+    till.check(&customer, &code.parse().unwrap())
         .await
         .expect("4 minutes after the last keystroke");
 
     clock.advance(SignedDuration::from_mins(5) + SignedDuration::from_secs(1));
-    let refused = till.pay(&customer, code).await.unwrap_err();
+    let refused = till
+        .pay(&customer, &code.parse().unwrap())
+        .await
+        .unwrap_err();
     assert_eq!(refused.code(), "session_idle", "{refused}");
     assert!(refused.message(Lang::Es).contains("5 minutos"), "{refused}");
     assert!(staff.operator().is_none(), "the session is closed");

@@ -34,7 +34,11 @@ async fn a_plain_text_ok_is_never_a_payment() {
 async fn the_cashier_is_told_something_stands_in_the_way() {
     let counter = counter_with_fault(Endpoint::PaidAndBilled, Fault::PortalPage).await;
     let (customer, code) = docs_pair();
-    let error = counter.till.pay(&customer, code).await.unwrap_err();
+    let error = counter
+        .till
+        .pay(&customer, &code.parse().unwrap())
+        .await
+        .unwrap_err();
     let words = error.message(Lang::Es);
     assert!(words.contains("no es de aCuotaz"), "{words}");
     assert!(words.contains("NO entregue"), "{words}");
@@ -53,13 +57,21 @@ async fn the_cashier_is_told_something_stands_in_the_way() {
 async fn a_mangled_answer_after_a_real_billing_is_confirmed_through_info() {
     let counter = counter_with_fault(Endpoint::PaidAndBilled, Fault::TruncatedJson).await;
     let (customer, code) = docs_pair();
-    let entry = counter.till.pay(&customer, code).await.unwrap();
+    let entry = counter
+        .till
+        .pay(&customer, &code.parse().unwrap())
+        .await
+        .unwrap();
     assert_eq!(entry.state, OperationState::Confirmed);
     assert_eq!(billing_events(&counter, code, BillingKind::Billed), 1);
     let sent = counter.provider.state().fault_counts()
         [&(Endpoint::PaidAndBilled, FaultKind::TruncatedJson)];
     assert_eq!(sent, 1, "proven by info, not sent again");
-    let look = counter.till.check(&customer, code).await.unwrap();
+    let look = counter
+        .till
+        .check(&customer, &code.parse().unwrap())
+        .await
+        .unwrap();
     assert!(look.handover_allowed);
 }
 
@@ -74,7 +86,11 @@ async fn a_payment_the_portal_swallowed_is_sent_once_more_and_billed_once() {
     ]);
     let counter = counter_with_plan(plan, 3).await;
     let (customer, code) = docs_pair();
-    let entry = counter.till.pay(&customer, code).await.unwrap();
+    let entry = counter
+        .till
+        .pay(&customer, &code.parse().unwrap())
+        .await
+        .unwrap();
     assert_eq!(entry.state, OperationState::Confirmed);
     assert_eq!(billing_events(&counter, code, BillingKind::Billed), 1);
     let portal =
@@ -89,11 +105,23 @@ async fn a_payment_the_portal_swallowed_is_sent_once_more_and_billed_once() {
 async fn an_undo_answered_by_a_portal_is_not_an_undo() {
     let counter = counter_with_fault(Endpoint::UndoBilling, Fault::PortalPage).await;
     let (customer, code) = docs_pair();
-    counter.till.pay(&customer, code).await.unwrap();
-    let error = counter.till.undo(&customer, code, None).await.unwrap_err();
+    counter
+        .till
+        .pay(&customer, &code.parse().unwrap())
+        .await
+        .unwrap();
+    let error = counter
+        .till
+        .undo(&customer, &code.parse().unwrap(), None)
+        .await
+        .unwrap_err();
     assert_eq!(error.code(), "outcome_unknown");
     assert_eq!(billing_events(&counter, code, BillingKind::Unbilled), 0);
-    let look = counter.till.check(&customer, code).await.unwrap();
+    let look = counter
+        .till
+        .check(&customer, &code.parse().unwrap())
+        .await
+        .unwrap();
     assert!(
         look.info.billed_by_ecommerce,
         "still billed at the provider"
@@ -122,8 +150,16 @@ async fn an_undo_answered_by_a_portal_is_not_an_undo() {
 async fn a_mangled_undo_answer_is_confirmed_through_info() {
     let counter = counter_with_fault(Endpoint::UndoBilling, Fault::TruncatedJson).await;
     let (customer, code) = docs_pair();
-    counter.till.pay(&customer, code).await.unwrap();
-    let entry = counter.till.undo(&customer, code, None).await.unwrap();
+    counter
+        .till
+        .pay(&customer, &code.parse().unwrap())
+        .await
+        .unwrap();
+    let entry = counter
+        .till
+        .undo(&customer, &code.parse().unwrap(), None)
+        .await
+        .unwrap();
     assert_eq!(entry.state, OperationState::Confirmed);
     assert_eq!(billing_events(&counter, code, BillingKind::Unbilled), 1);
 }
@@ -135,7 +171,11 @@ async fn when_nothing_can_be_proven_the_outcome_stays_unknown() {
     let plan = FaultPlan::new(vec![FaultRule::always(None, Fault::PortalPage)]);
     let counter = counter_with_plan(plan, 0).await;
     let (customer, code) = docs_pair();
-    let error = counter.till.pay(&customer, code).await.unwrap_err();
+    let error = counter
+        .till
+        .pay(&customer, &code.parse().unwrap())
+        .await
+        .unwrap_err();
     assert_eq!(error.code(), "outcome_unknown");
     let open = counter.till.open_operations().unwrap();
     assert_eq!(open.len(), 1);

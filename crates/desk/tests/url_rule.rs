@@ -82,7 +82,9 @@ async fn odd_spellings_of_loopback_reach_the_sandbox_on_127_0_0_1() {
         till.staff()
             .create_first_supervisor("Rosa Quispe", "2468")
             .unwrap();
-        let checked = till.check(&customer, demo::DOCS_PAIR.funding_code).await;
+        let checked = till
+            .check(&customer, &demo::DOCS_PAIR.funding_code.parse().unwrap())
+            .await;
         assert!(checked.is_ok(), "{spelling:?}: {checked:?}");
     }
 }

@@ -23,14 +23,18 @@ fn client(root: &str, flavor: Flavor) -> DownpaymentApi {
 }
 
 fn dni() -> CustomerId {
-    CustomerId::Dni("14159265".into())
+    CustomerId::Dni("14159265".parse().unwrap())
+}
+
+fn code(text: &str) -> FundingCode {
+    text.parse().unwrap()
 }
 
 #[tokio::test]
 async fn info_sends_the_documented_request_and_parses_the_answer() {
     let (url, recorded) = peer(json(200, &fixture("info_200.json"))).await;
     let info = client(&url, Flavor::V2)
-        .info(&dni(), "1234567")
+        .info(&dni(), &code("1234567"))
         .await
         .unwrap();
     assert_eq!(info.downpayment_amount, Soles::from_centimos(57_998));
@@ -49,7 +53,10 @@ async fn info_sends_the_documented_request_and_parses_the_answer() {
 async fn mock_flavor_uses_the_mock_paths() {
     let (url, recorded) = peer(json(200, &fixture("info_200.json"))).await;
     client(&url, Flavor::Mock)
-        .info(&CustomerId::Ruc("10141421358".into()), "1414213")
+        .info(
+            &CustomerId::Ruc("10141421358".parse().unwrap()),
+            &code("1414213"),
+        )
         .await
         .unwrap();
     assert_eq!(
@@ -62,7 +69,7 @@ async fn mock_flavor_uses_the_mock_paths() {
 async fn paid_and_billed_posts_the_documented_body() {
     let (url, recorded) = peer(json(200, "")).await;
     client(&url, Flavor::V2)
-        .paid_and_billed(&dni(), "1234567")
+        .paid_and_billed(&dni(), &code("1234567"))
         .await
         .unwrap();
     let request = recorded.await.unwrap();
@@ -81,7 +88,7 @@ async fn paid_and_billed_posts_the_documented_body() {
 async fn undo_billing_posts_to_its_path() {
     let (url, recorded) = peer(json(200, "{}")).await;
     client(&url, Flavor::V2)
-        .undo_billing(&dni(), "1234567")
+        .undo_billing(&dni(), &code("1234567"))
         .await
         .unwrap();
     assert_eq!(
@@ -134,7 +141,7 @@ async fn documented_errors_are_typed() {
     for (status, name, expected) in cases {
         let (url, _) = peer(json(status, &fixture(name))).await;
         let error = client(&url, Flavor::V2)
-            .undo_billing(&dni(), "1234567")
+            .undo_billing(&dni(), &code("1234567"))
             .await
             .unwrap_err();
         assert!(expected(&error), "{name}: {error:?}");
@@ -151,7 +158,7 @@ async fn server_errors_and_garbage_are_unknown_outcomes() {
     };
     let (url, _) = peer(html).await;
     let error = client(&url, Flavor::V2)
-        .paid_and_billed(&dni(), "1")
+        .paid_and_billed(&dni(), &code("1"))
         .await
         .unwrap_err();
     assert!(
@@ -162,7 +169,7 @@ async fn server_errors_and_garbage_are_unknown_outcomes() {
 
     let (url, _) = peer(json(200, "{\"funding_code\": ")).await;
     let error = client(&url, Flavor::V2)
-        .info(&dni(), "1")
+        .info(&dni(), &code("1"))
         .await
         .unwrap_err();
     assert!(
@@ -185,7 +192,7 @@ async fn silence_ends_in_a_timeout() {
     let (url, _) = peer(Script::Silence).await;
     let started = std::time::Instant::now();
     let error = client(&url, Flavor::V2)
-        .paid_and_billed(&dni(), "1")
+        .paid_and_billed(&dni(), &code("1"))
         .await
         .unwrap_err();
     assert!(matches!(error, ApiError::Timeout { .. }), "{error:?}");
@@ -196,7 +203,7 @@ async fn silence_ends_in_a_timeout() {
 async fn a_dropped_connection_is_a_transport_error() {
     let (url, _) = peer(Script::Drop).await;
     let error = client(&url, Flavor::V2)
-        .paid_and_billed(&dni(), "1")
+        .paid_and_billed(&dni(), &code("1"))
         .await
         .unwrap_err();
     assert!(matches!(error, ApiError::Transport { .. }), "{error:?}");
@@ -210,14 +217,14 @@ async fn oversized_bodies_are_refused() {
     })
     .await;
     let error = client(&url, Flavor::V2)
-        .info(&dni(), "1")
+        .info(&dni(), &code("1"))
         .await
         .unwrap_err();
     assert!(matches!(error, ApiError::BodyTooLarge { .. }), "{error:?}");
 
     let url = streaming_peer(1024 * 1024).await;
     let error = client(&url, Flavor::V2)
-        .info(&dni(), "1")
+        .info(&dni(), &code("1"))
         .await
         .unwrap_err();
     assert!(matches!(error, ApiError::BodyTooLarge { .. }), "{error:?}");
@@ -229,7 +236,7 @@ async fn a_closed_port_is_unreachable() {
     let url = format!("http://{}", listener.local_addr().unwrap());
     drop(listener);
     let error = client(&url, Flavor::V2)
-        .info(&dni(), "1")
+        .info(&dni(), &code("1"))
         .await
         .unwrap_err();
     assert!(matches!(error, ApiError::Unreachable { .. }), "{error:?}");

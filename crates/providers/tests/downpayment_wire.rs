@@ -14,12 +14,18 @@ fn value(text: &str) -> Value {
 
 #[test]
 fn operation_body_is_the_documented_one() {
-    let sent = OperationRequest::new(&CustomerId::Dni("14159265".into()), "1234567");
+    let sent = OperationRequest::new(
+        &CustomerId::Dni("14159265".parse().unwrap()),
+        &"1234567".parse().unwrap(),
+    );
     assert_eq!(
         serde_json::to_value(&sent).unwrap(),
         value(&fixture("paid_and_billed_request.json"))
     );
-    let by_ruc = OperationRequest::new(&CustomerId::Ruc("10141421358".into()), "1414213");
+    let by_ruc = OperationRequest::new(
+        &CustomerId::Ruc("10141421358".parse().unwrap()),
+        &"1414213".parse().unwrap(),
+    );
     assert_eq!(
         serde_json::to_value(&by_ruc).unwrap(),
         serde_json::json!({"ruc": "10141421358", "funding_code": "1414213"})

@@ -36,7 +36,11 @@ fn client(root: &str) -> DownpaymentApi {
 }
 
 fn dni() -> CustomerId {
-    CustomerId::Dni("14159265".into())
+    CustomerId::Dni("14159265".parse().unwrap())
+}
+
+fn code(text: &str) -> FundingCode {
+    text.parse().unwrap()
 }
 
 fn redirect(status: StatusCode, location: &str) -> Response {
@@ -84,7 +88,7 @@ async fn a_payment_redirected_to_plain_http_is_refused_before_leaving() {
         post(|| async { redirect(StatusCode::FOUND, BLACKHOLE) }),
     );
     let root = serve(router).await;
-    let error = within_a_second(client(&root).paid_and_billed(&dni(), "1234567"))
+    let error = within_a_second(client(&root).paid_and_billed(&dni(), &code("1234567")))
         .await
         .unwrap_err();
     assert_insecure_redirect(error, 302);
@@ -97,7 +101,7 @@ async fn a_check_redirected_to_plain_http_is_refused_before_leaving() {
         get(|| async { redirect(StatusCode::FOUND, BLACKHOLE) }),
     );
     let root = serve(router).await;
-    let error = within_a_second(client(&root).info(&dni(), "1234567"))
+    let error = within_a_second(client(&root).info(&dni(), &code("1234567")))
         .await
         .unwrap_err();
     assert_insecure_redirect(error, 302);
@@ -119,7 +123,10 @@ async fn a_redirect_to_another_scheme_is_refused() {
         get(|| async { redirect(StatusCode::MOVED_PERMANENTLY, "ftp://files.example/x") }),
     );
     let root = serve(router).await;
-    let error = client(&root).info(&dni(), "1234567").await.unwrap_err();
+    let error = client(&root)
+        .info(&dni(), &code("1234567"))
+        .await
+        .unwrap_err();
     assert!(
         matches!(&error, ApiError::InsecureRedirect { status: 301, to } if to == "ftp://files.example"),
         "{error:?}"
@@ -165,9 +172,9 @@ async fn a_redirect_to_loopback_is_followed_with_the_request_intact() {
         );
     let root = serve(router).await;
     let api = client(&root);
-    let info = api.info(&dni(), "1234567").await.unwrap();
+    let info = api.info(&dni(), &code("1234567")).await.unwrap();
     assert_eq!(info.downpayment_amount, Soles::from_centimos(57_998));
-    api.paid_and_billed(&dni(), "1234567").await.unwrap();
+    api.paid_and_billed(&dni(), &code("1234567")).await.unwrap();
 }
 
 #[tokio::test]
@@ -189,7 +196,10 @@ async fn a_redirect_loop_stops_after_three_hops() {
         )
         .with_state(hits.clone());
     let root = serve(router).await;
-    let error = client(&root).info(&dni(), "1234567").await.unwrap_err();
+    let error = client(&root)
+        .info(&dni(), &code("1234567"))
+        .await
+        .unwrap_err();
     assert!(
         matches!(
             error,

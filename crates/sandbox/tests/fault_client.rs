@@ -7,7 +7,9 @@ mod common;
 use std::time::Duration;
 
 use common::{TODAY, billings, start_faulty};
-use providers::apurata::downpayment::{CustomerId, DownpaymentApi, Flavor, MOCK_TOKEN};
+use providers::apurata::downpayment::{
+    CustomerId, DownpaymentApi, Flavor, FundingCode, MOCK_TOKEN,
+};
 use providers::http::ApiError;
 use providers::{ApiToken, HttpSettings, PlainHttp, ProviderRoot};
 use sandbox::{RunningSandbox, demo};
@@ -29,7 +31,11 @@ fn client(sandbox: &RunningSandbox) -> DownpaymentApi {
 }
 
 fn customer() -> CustomerId {
-    CustomerId::Dni(demo::DOCS_PAIR.dni.into())
+    CustomerId::Dni(demo::DOCS_PAIR.dni.parse().unwrap())
+}
+
+fn code() -> FundingCode {
+    CODE.parse().unwrap()
 }
 
 #[tokio::test]
@@ -45,7 +51,7 @@ async fn every_failing_fault_is_an_unknown_outcome_for_the_client() {
     ] {
         let sandbox = start_faulty(&format!("*:{fault}"), 1).await;
         let api = client(&sandbox);
-        let error = api.paid_and_billed(&customer(), CODE).await.unwrap_err();
+        let error = api.paid_and_billed(&customer(), &code()).await.unwrap_err();
         assert!(!error.is_refusal(), "{fault}: {error:?}");
         match fault {
             "server-error" | "bad-gateway" | "unavailable" => {
@@ -57,7 +63,7 @@ async fn every_failing_fault_is_an_unknown_outcome_for_the_client() {
         }
         assert_eq!(billings(&sandbox, CODE), billed_after, "{fault}");
         // The read endpoint fails the same way.
-        let error = api.info(&customer(), CODE).await.unwrap_err();
+        let error = api.info(&customer(), &code()).await.unwrap_err();
         assert!(!error.is_refusal(), "{fault}: {error:?}");
     }
 }
@@ -66,7 +72,7 @@ async fn every_failing_fault_is_an_unknown_outcome_for_the_client() {
 async fn wrong_shape_breaks_the_reads_and_not_the_post_that_took_effect() {
     let sandbox = start_faulty("*:wrong-shape", 1).await;
     let api = client(&sandbox);
-    let error = api.info(&customer(), CODE).await.unwrap_err();
+    let error = api.info(&customer(), &code()).await.unwrap_err();
     assert!(
         matches!(error, ApiError::UnexpectedBody { status: 200, .. }),
         "{error:?}"
@@ -76,7 +82,7 @@ async fn wrong_shape_breaks_the_reads_and_not_the_post_that_took_effect() {
         matches!(error, ApiError::UnexpectedBody { .. }),
         "{error:?}"
     );
-    api.paid_and_billed(&customer(), CODE).await.unwrap();
+    api.paid_and_billed(&customer(), &code()).await.unwrap();
     assert_eq!(billings(&sandbox, CODE), 1);
 }
 
@@ -84,8 +90,8 @@ async fn wrong_shape_breaks_the_reads_and_not_the_post_that_took_effect() {
 async fn latency_within_the_timeout_is_only_slower() {
     let sandbox = start_faulty("*:latency=100", 1).await;
     let api = client(&sandbox);
-    let info = api.info(&customer(), CODE).await.unwrap();
+    let info = api.info(&customer(), &code()).await.unwrap();
     assert_eq!(info.funding_code, CODE);
-    api.paid_and_billed(&customer(), CODE).await.unwrap();
+    api.paid_and_billed(&customer(), &code()).await.unwrap();
     assert_eq!(billings(&sandbox, CODE), 1);
 }

@@ -14,7 +14,7 @@
 //! - `info` cannot be read either: the outcome stays unknown, amber, no hand-over, and the outbox
 //!   carries on from there.
 
-use providers::apurata::downpayment::CustomerId;
+use providers::apurata::downpayment::{CustomerId, FundingCode};
 use providers::http::ApiError;
 
 use crate::operations::Till;
@@ -31,7 +31,7 @@ impl Till {
     pub(crate) async fn send_paid_and_billed(
         &self,
         customer: &CustomerId,
-        funding_code: &str,
+        funding_code: &FundingCode,
     ) -> Result<(), ApiError> {
         self.settle(Goal::Billed, customer, funding_code).await
     }
@@ -40,7 +40,7 @@ impl Till {
     pub(crate) async fn send_undo_billing(
         &self,
         customer: &CustomerId,
-        funding_code: &str,
+        funding_code: &FundingCode,
     ) -> Result<(), ApiError> {
         self.settle(Goal::Unbilled, customer, funding_code).await
     }
@@ -49,14 +49,14 @@ impl Till {
         &self,
         goal: Goal,
         customer: &CustomerId,
-        funding_code: &str,
+        funding_code: &FundingCode,
     ) -> Result<(), ApiError> {
         let unverified = match self.send_once(goal, customer, funding_code).await {
             Err(unverified @ ApiError::UnverifiedAnswer { .. }) => unverified,
             settled => return settled,
         };
         tracing::warn!(
-            funding_code,
+            funding_code = funding_code.as_str(),
             error = %unverified,
             "a success status that is not the provider's answer: asking info"
         );
@@ -82,7 +82,7 @@ impl Till {
         &self,
         goal: Goal,
         customer: &CustomerId,
-        funding_code: &str,
+        funding_code: &FundingCode,
     ) -> Result<(), ApiError> {
         match goal {
             Goal::Billed => self.api().paid_and_billed(customer, funding_code).await,
@@ -95,7 +95,7 @@ impl Till {
         &self,
         goal: Goal,
         customer: &CustomerId,
-        funding_code: &str,
+        funding_code: &FundingCode,
     ) -> Option<bool> {
         match self.api().info(customer, funding_code).await {
             Ok(info) => Some(match goal {
@@ -103,7 +103,11 @@ impl Till {
                 Goal::Unbilled => !info.billed_by_ecommerce,
             }),
             Err(error) => {
-                tracing::warn!(funding_code, %error, "info could not settle an unverified answer");
+                tracing::warn!(
+                    funding_code = funding_code.as_str(),
+                    %error,
+                    "info could not settle an unverified answer"
+                );
                 None
             }
         }

@@ -1,113 +1,74 @@
 //! Identity documents and funding codes as the cashier types them, validated before anything is sent.
 //!
-//! A DNI is 8 digits. A RUC is 11 digits with a known prefix (10 for a person, 15/16/17 for special
-//! cases, 20 for a company) and a modulo-11 check digit over the first ten digits with the weights
-//! 5,4,3,2,7,6,5,4,3,2. undo-billing accepts only a RUC 10. A funding code is digits only.
+//! The rules themselves (a DNI is 8 digits; a RUC 11, with a known prefix and a modulo-11 check digit; a
+//! funding code 1 to 16 digits) belong to the checked types of [`providers::apurata::downpayment`]
+//! ([`Dni`], [`Ruc`], [`FundingCode`]), whose only constructors apply them. What is the till's is the
+//! typing: the separators people put between digit groups are dropped here, and each problem is
+//! reported on the field the cashier filled in, in the till's words. undo-billing accepts only a RUC 10.
 
-use providers::apurata::downpayment::CustomerId;
+use providers::apurata::downpayment::{CustomerId, Dni, FormatProblem, FundingCode, Ruc};
 
 use crate::error::{InputProblem, TillError};
 
-/// Longest funding code accepted; the provider's codes are 7 digits today.
-const FUNDING_CODE_MAX_DIGITS: usize = 16;
-const RUC_PREFIXES: [&str; 5] = ["10", "15", "16", "17", "20"];
-const RUC_WEIGHTS: [u32; 10] = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-
 /// Reads "DNI o RUC" as typed: 8 digits is a DNI, 11 digits a RUC. Spaces, dots and dashes that people
-/// type between digit groups are ignored.
+/// type between digit groups are ignored. A RUC's prefix and check digit are reported on `ruc`, with
+/// the digits read; anything else on `customer`, with the text typed.
 pub fn parse_customer(typed: &str) -> Result<CustomerId, TillError> {
     let digits = strip_separators(typed);
-    let invalid = |problem| TillError::invalid("customer", typed, problem);
-    if digits.is_empty() {
-        return Err(invalid(InputProblem::Missing));
-    }
-    if !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err(invalid(InputProblem::NotDigits));
-    }
-    match digits.len() {
-        8 => Ok(CustomerId::Dni(digits)),
-        11 => parse_ruc(&digits).map(CustomerId::Ruc),
-        digits => Err(invalid(InputProblem::DocumentLength { digits })),
-    }
+    digits.parse().map_err(|problem| match problem {
+        FormatProblem::RucPrefix | FormatProblem::RucCheckDigit => {
+            TillError::invalid("ruc", &digits, input_problem(problem))
+        }
+        _ => TillError::invalid("customer", typed, input_problem(problem)),
+    })
 }
 
 /// A DNI given explicitly (the CLI's `--dni`): exactly 8 digits.
 pub fn parse_dni(typed: &str) -> Result<CustomerId, TillError> {
-    let digits = strip_separators(typed);
-    if digits.len() == 8 && digits.chars().all(|c| c.is_ascii_digit()) {
-        Ok(CustomerId::Dni(digits))
-    } else {
-        Err(TillError::invalid("dni", typed, InputProblem::DniLength))
-    }
+    Dni::parse(&strip_separators(typed))
+        .map(CustomerId::Dni)
+        .map_err(|_| TillError::invalid("dni", typed, InputProblem::DniLength))
 }
 
 /// A RUC given explicitly (the CLI's `--ruc`): 11 digits, known prefix, correct check digit.
 pub fn parse_ruc_customer(typed: &str) -> Result<CustomerId, TillError> {
     let digits = strip_separators(typed);
-    if digits.len() != 11 || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err(TillError::invalid("ruc", typed, InputProblem::RucLength));
-    }
-    parse_ruc(&digits).map(CustomerId::Ruc)
-}
-
-fn parse_ruc(digits: &str) -> Result<String, TillError> {
-    if !RUC_PREFIXES.contains(&&digits[..2]) {
-        return Err(TillError::invalid("ruc", digits, InputProblem::RucPrefix));
-    }
-    let given = u32::from(digits.as_bytes()[10] - b'0');
-    if ruc_check_digit(&digits[..10]) != Some(given) {
-        return Err(TillError::invalid(
-            "ruc",
-            digits,
-            InputProblem::RucCheckDigit,
-        ));
-    }
-    Ok(digits.to_owned())
-}
-
-/// The modulo-11 check digit of the first ten digits of a RUC; `None` unless `first_ten` is exactly ten
-/// ASCII digits (it is public, so it must not trust its input).
-pub fn ruc_check_digit(first_ten: &str) -> Option<u32> {
-    if first_ten.len() != 10 || !first_ten.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let sum: u32 = first_ten
-        .bytes()
-        .zip(RUC_WEIGHTS)
-        .map(|(digit, weight)| u32::from(digit - b'0') * weight)
-        .sum();
-    Some(match 11 - sum % 11 {
-        10 => 0,
-        11 => 1,
-        check => check,
-    })
+    Ruc::parse(&digits)
+        .map(CustomerId::Ruc)
+        .map_err(|problem| match problem {
+            FormatProblem::RucPrefix | FormatProblem::RucCheckDigit => {
+                TillError::invalid("ruc", &digits, input_problem(problem))
+            }
+            _ => TillError::invalid("ruc", typed, InputProblem::RucLength),
+        })
 }
 
 /// The funding code the customer's phone shows: digits only.
-pub fn parse_funding_code(typed: &str) -> Result<String, TillError> {
-    let code = strip_separators(typed);
-    let invalid = |problem| TillError::invalid("funding_code", typed, problem);
-    if code.is_empty() {
-        return Err(invalid(InputProblem::Missing));
+pub fn parse_funding_code(typed: &str) -> Result<FundingCode, TillError> {
+    FundingCode::parse(&strip_separators(typed))
+        .map_err(|problem| TillError::invalid("funding_code", typed, input_problem(problem)))
+}
+
+/// The provider's word for what is wrong, as the till's: the same facts, so the same code and message.
+fn input_problem(problem: FormatProblem) -> InputProblem {
+    match problem {
+        FormatProblem::Missing => InputProblem::Missing,
+        FormatProblem::NotDigits => InputProblem::NotDigits,
+        FormatProblem::DniLength => InputProblem::DniLength,
+        FormatProblem::RucLength => InputProblem::RucLength,
+        FormatProblem::RucPrefix => InputProblem::RucPrefix,
+        FormatProblem::RucCheckDigit => InputProblem::RucCheckDigit,
+        FormatProblem::TooLong { digits, max } => InputProblem::TooLong { digits, max },
+        FormatProblem::DocumentLength { digits } => InputProblem::DocumentLength { digits },
     }
-    if !code.chars().all(|c| c.is_ascii_digit()) {
-        return Err(invalid(InputProblem::NotDigits));
-    }
-    if code.len() > FUNDING_CODE_MAX_DIGITS {
-        return Err(invalid(InputProblem::TooLong {
-            digits: code.len(),
-            max: FUNDING_CODE_MAX_DIGITS,
-        }));
-    }
-    Ok(code)
 }
 
 /// undo-billing is supported only with a DNI or a RUC 10 (a person's RUC).
 pub fn ensure_undo_supported(customer: &CustomerId) -> Result<(), TillError> {
     match customer {
-        CustomerId::Ruc(ruc) if !ruc.starts_with("10") => Err(TillError::invalid(
+        CustomerId::Ruc(ruc) if !ruc.is_person() => Err(TillError::invalid(
             "ruc",
-            ruc,
+            ruc.as_str(),
             InputProblem::UndoNeedsPersonRuc,
         )),
         _ => Ok(()),
@@ -146,16 +107,25 @@ mod tests {
         }
     }
 
+    fn problem_of(result: Result<impl std::fmt::Debug, TillError>) -> (String, InputProblem) {
+        match result {
+            Err(TillError::InvalidInput { value, problem, .. }) => (value, problem),
+            other => panic!("expected invalid input, got {other:?}"),
+        }
+    }
+
+    fn dni(number: &str) -> CustomerId {
+        CustomerId::Dni(number.parse().unwrap())
+    }
+
+    fn ruc(number: &str) -> CustomerId {
+        CustomerId::Ruc(number.parse().unwrap())
+    }
+
     #[test]
     fn dni_is_eight_digits() {
-        assert_eq!(
-            parse_customer("14159265").unwrap(),
-            CustomerId::Dni("14159265".into())
-        );
-        assert_eq!(
-            parse_customer(" 14 159 265 ").unwrap(),
-            CustomerId::Dni("14159265".into())
-        );
+        assert_eq!(parse_customer("14159265").unwrap(), dni("14159265"));
+        assert_eq!(parse_customer(" 14 159 265 ").unwrap(), dni("14159265"));
         assert_eq!(field_of(parse_customer("1415926")), "customer");
         assert_eq!(field_of(parse_customer("1415926a")), "customer");
         assert_eq!(field_of(parse_customer("")), "customer");
@@ -165,8 +135,6 @@ mod tests {
 
     #[test]
     fn ruc_needs_prefix_and_check_digit() {
-        assert_eq!(ruc_check_digit("1014142135"), Some(8));
-        assert_eq!(ruc_check_digit("2060123456"), Some(5));
         assert!(parse_customer("10141421358").is_ok());
         assert!(parse_customer("20601234565").is_ok());
         assert_eq!(field_of(parse_customer("10141421357")), "ruc");
@@ -181,75 +149,52 @@ mod tests {
         ));
     }
 
+    /// Each problem keeps the value it always named: the text typed (trimmed), except for a RUC's prefix
+    /// and check digit, which name the digits read (what the cashier compares with the document).
     #[test]
-    fn check_digit_wraps_ten_and_eleven() {
-        // Sums whose remainder is 1 give 10 -> 0; remainder 0 gives 11 -> 1.
-        let mut seen = [false; 2];
-        for n in 1_000_000_000u64..1_000_000_200 {
-            let first_ten = format!("{n:010}");
-            let sum: u32 = first_ten
-                .bytes()
-                .zip(RUC_WEIGHTS)
-                .map(|(d, w)| u32::from(d - b'0') * w)
-                .sum();
-            match sum % 11 {
-                1 => {
-                    assert_eq!(ruc_check_digit(&first_ten), Some(0));
-                    seen[0] = true;
-                }
-                0 => {
-                    assert_eq!(ruc_check_digit(&first_ten), Some(1));
-                    seen[1] = true;
-                }
-                _ => {}
-            }
+    fn problems_name_the_value_they_always_named() {
+        use InputProblem::*;
+        let cases: [(Result<CustomerId, TillError>, &str, InputProblem); 9] = [
+            (parse_customer(" - "), "-", Missing),
+            (parse_customer("1415 926a"), "1415 926a", NotDigits),
+            (
+                parse_customer("1415-926"),
+                "1415-926",
+                DocumentLength { digits: 7 },
+            ),
+            (
+                parse_customer("101.414.213.57"),
+                "10141421357",
+                RucCheckDigit,
+            ),
+            (parse_customer("30 141421358"), "30141421358", RucPrefix),
+            (parse_dni("1415 926a"), "1415 926a", DniLength),
+            (parse_ruc_customer(""), "", RucLength),
+            (parse_ruc_customer("1014142135a"), "1014142135a", RucLength),
+            (parse_ruc_customer("30-141421358"), "30141421358", RucPrefix),
+        ];
+        for (result, value, problem) in cases {
+            assert_eq!(problem_of(result), (value.to_owned(), problem));
         }
-        assert_eq!(seen, [true, true]);
-    }
-
-    /// Found by tests/properties.rs: `"\0"` made the digit arithmetic underflow (a panic in debug
-    /// builds, a wrong digit in release).
-    #[test]
-    fn check_digit_of_anything_but_ten_digits_is_none() {
-        for text in [
-            "\0",
-            "",
-            " ",
-            "101414213",
-            "10141421355",
-            "101414213a",
-            "１０１４１４２１３５",
-        ] {
-            assert_eq!(ruc_check_digit(text), None, "{text:?}");
-        }
-    }
-
-    /// The modulo-11 scheme's blind spot: remainders 0 and 10 both give check digit 1, so a one-digit
-    /// change that moves the remainder between them keeps the RUC valid. Changing the tenth digit
-    /// (weight 2) by 5 adds 10 to the sum.
-    #[test]
-    fn remainders_zero_and_ten_share_check_digit_one() {
-        let first_ten = (1_000_000_000u64..)
-            .map(|n| format!("{n:010}"))
-            .find(|digits| {
-                let sum: u32 = digits
-                    .bytes()
-                    .zip(RUC_WEIGHTS)
-                    .map(|(d, w)| u32::from(d - b'0') * w)
-                    .sum();
-                sum.is_multiple_of(11) && digits.as_bytes()[9] <= b'4'
-            })
-            .unwrap();
-        let mut changed = first_ten.clone().into_bytes();
-        changed[9] += 5;
-        let changed = String::from_utf8(changed).unwrap();
-        assert_eq!(ruc_check_digit(&first_ten), Some(1));
-        assert_eq!(ruc_check_digit(&changed), Some(1));
+        assert_eq!(
+            problem_of(parse_funding_code(&"9".repeat(17))),
+            (
+                "9".repeat(17),
+                TooLong {
+                    digits: 17,
+                    max: 16
+                }
+            )
+        );
+        assert_eq!(
+            problem_of(parse_funding_code(" 12a ")),
+            ("12a".to_owned(), NotDigits)
+        );
     }
 
     #[test]
     fn funding_code_is_digits() {
-        assert_eq!(parse_funding_code(" 1234567 ").unwrap(), "1234567");
+        assert_eq!(parse_funding_code(" 1234567 ").unwrap().as_str(), "1234567");
         assert_eq!(field_of(parse_funding_code("12a4567")), "funding_code");
         assert_eq!(field_of(parse_funding_code("")), "funding_code");
         assert_eq!(
@@ -260,14 +205,9 @@ mod tests {
 
     #[test]
     fn undo_only_with_dni_or_ruc_10() {
-        assert!(ensure_undo_supported(&CustomerId::Dni("14159265".into())).is_ok());
-        assert!(ensure_undo_supported(&CustomerId::Ruc("10141421358".into())).is_ok());
-        assert_eq!(
-            field_of(ensure_undo_supported(&CustomerId::Ruc(
-                "20601234565".into()
-            ))),
-            "ruc"
-        );
+        assert!(ensure_undo_supported(&dni("14159265")).is_ok());
+        assert!(ensure_undo_supported(&ruc("10141421358")).is_ok());
+        assert_eq!(field_of(ensure_undo_supported(&ruc("20601234565"))), "ruc");
     }
 
     #[test]

@@ -33,7 +33,9 @@ pub use operations::{CheckResult, Till, TillConfig};
 pub use outbox::OutboxReport;
 pub use people::{Approval, Approved, Person, Role};
 pub use providers::Soles;
-pub use providers::apurata::downpayment::{CustomerId, DayTotals, OrderDetail, PaymentOrigin};
+pub use providers::apurata::downpayment::{
+    CustomerId, DayTotals, Dni, FundingCode, OrderDetail, PaymentOrigin, Ruc,
+};
 pub use providers::{ApiToken, HttpSettings};
 pub use staff::Staff;
 pub use summary::DaySummary;

@@ -1,9 +1,10 @@
 //! [`Till`]: the one public API every front uses to check a financing, mark it paid and billed, undo the
 //! billing, fetch the day summary and read this till's history.
 //!
-//! Inputs arrive already parsed (see [`crate::identity`]), so nothing malformed is ever sent. Every
-//! provider call goes through the journal: written before the request leaves, finished with the outcome.
-//! A call whose outcome is unknown is reported as such and never as a success or a failure.
+//! Inputs arrive as checked types ([`CustomerId`], [`FundingCode`]; see [`crate::identity`]), so nothing
+//! malformed can be sent. Every provider call goes through the journal: written before the request
+//! leaves, finished with the outcome. A call whose outcome is unknown is reported as such and never as a
+//! success or a failure.
 //!
 //! The async operations do their SQLite work and their PIN checks on blocking threads
 //! ([`crate::blocking`]): a commit waiting for the disk or for another process's write lock never holds
@@ -15,7 +16,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use providers::apurata::downpayment::{
-    CustomerId, DownpaymentApi, DownpaymentStatus, Flavor, FundingInfo,
+    CustomerId, DownpaymentApi, DownpaymentStatus, Flavor, FundingCode, FundingInfo,
 };
 use providers::http::ApiError;
 use providers::{ApiToken, HttpSettings, Soles};
@@ -123,7 +124,7 @@ impl Till {
     pub async fn check(
         &self,
         customer: &CustomerId,
-        funding_code: &str,
+        funding_code: &FundingCode,
     ) -> Result<CheckResult, TillError> {
         self.ensure_settings_confirmed()?;
         let operator = self.require_operator().await?;
@@ -178,7 +179,7 @@ impl Till {
     pub async fn pay(
         &self,
         customer: &CustomerId,
-        funding_code: &str,
+        funding_code: &FundingCode,
     ) -> Result<JournalEntry, TillError> {
         self.ensure_settings_confirmed()?;
         let operator = self.require_operator().await?;
@@ -204,7 +205,7 @@ impl Till {
     pub async fn undo(
         &self,
         customer: &CustomerId,
-        funding_code: &str,
+        funding_code: &FundingCode,
         approval: Option<&Approval>,
     ) -> Result<JournalEntry, TillError> {
         identity::ensure_undo_supported(customer)?;
@@ -281,8 +282,11 @@ impl Till {
             .await
     }
 
-    async fn last_known_downpayment(&self, funding_code: &str) -> Result<Option<Soles>, TillError> {
-        let (mode, code) = (self.mode, funding_code.to_owned());
+    async fn last_known_downpayment(
+        &self,
+        funding_code: &FundingCode,
+    ) -> Result<Option<Soles>, TillError> {
+        let (mode, code) = (self.mode, funding_code.to_string());
         self.in_db(move |db| journal::last_known_downpayment(db, mode, &code))
             .await
     }
@@ -291,13 +295,13 @@ impl Till {
         &self,
         kind: OperationKind,
         customer: &CustomerId,
-        funding_code: &str,
+        funding_code: &FundingCode,
         downpayment_amount: Option<Soles>,
         operator: Option<Person>,
         approval: Option<Approved>,
     ) -> Result<JournalEntry, TillError> {
         let (mode, lease_ms) = (self.mode, self.lease_ms);
-        let (customer, code) = (customer.clone(), funding_code.to_owned());
+        let (customer, code) = (customer.clone(), funding_code.clone());
         let entry = self
             .in_db(move |db| {
                 let operation = NewOperation {
@@ -312,7 +316,12 @@ impl Till {
                 journal::begin(db, &operation, lease_ms)
             })
             .await?;
-        tracing::info!(id = entry.id, kind = %kind, funding_code, "operation journaled, sending");
+        tracing::info!(
+            id = entry.id,
+            kind = %kind,
+            funding_code = funding_code.as_str(),
+            "operation journaled, sending"
+        );
         Ok(entry)
     }
 

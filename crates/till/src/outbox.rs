@@ -13,6 +13,7 @@
 use std::time::Duration;
 
 use jiff::Timestamp;
+use providers::apurata::downpayment::FundingCode;
 use providers::http::ApiError;
 
 use crate::error::TillError;
@@ -112,16 +113,16 @@ impl Till {
     /// looking at that code). Returns the operation still open on it, if any.
     pub(crate) async fn resolve_code(
         &self,
-        funding_code: &str,
+        funding_code: &FundingCode,
     ) -> Result<Option<JournalEntry>, TillError> {
-        if let Some(entry) = self.claim(Some(funding_code), true).await? {
+        if let Some(entry) = self.claim(Some(funding_code.as_str()), true).await? {
             self.resolve(entry).await?;
         }
         Ok(self
             .open_operations_off_runtime()
             .await?
             .into_iter()
-            .find(|entry| entry.funding_code == funding_code))
+            .find(|entry| entry.funding_code == *funding_code))
     }
 
     /// One attempt at learning the outcome of an open operation.

@@ -28,7 +28,7 @@ use till::journal::{JournalEntry, OperationKind, OperationState};
 use till::mode::Mode;
 use till::people::Approval;
 use till::summary::DaySummary;
-use till::{CustomerId, PaymentOrigin, Soles, clock};
+use till::{CustomerId, FundingCode, PaymentOrigin, Soles, clock};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 /// An amount as the screen shows it: integer céntimos to compare, and the store's text to display (the UI
@@ -319,7 +319,7 @@ fn entry_view(entry: JournalEntry, lang: Lang) -> EntryView {
         downpayment_amount: entry.downpayment_amount.map(Money::from),
         day: clock::lima_day(entry.created_at).to_string(),
         created_at_lima: lima_text(entry.created_at, "%d/%m/%Y %H:%M"),
-        funding_code: entry.funding_code,
+        funding_code: entry.funding_code.into(),
         reason: entry.reason,
         http_status: entry.http_status,
         operator: entry.operator,
@@ -328,7 +328,7 @@ fn entry_view(entry: JournalEntry, lang: Lang) -> EntryView {
     }
 }
 
-fn parse_typed(customer: &str, code: &str) -> Result<(CustomerId, String), TillError> {
+fn parse_typed(customer: &str, code: &str) -> Result<(CustomerId, FundingCode), TillError> {
     Ok((parse_customer(customer)?, parse_funding_code(code)?))
 }
 
@@ -340,7 +340,7 @@ fn operation_view(entry: JournalEntry) -> OperationView {
         kind: entry.kind,
         state: entry.state,
         customer: Customer::from(&entry.customer),
-        funding_code: entry.funding_code,
+        funding_code: entry.funding_code.into(),
     }
 }
 

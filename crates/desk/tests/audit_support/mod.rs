@@ -23,10 +23,12 @@ pub async fn worked_day() -> tempfile::TempDir {
     .unwrap();
     let customer = parse_dni(demo::DOCS_PAIR.dni).unwrap();
     let code = demo::DOCS_PAIR.funding_code;
-    till.check(&customer, code).await.unwrap();
-    till.pay(&customer, code).await.unwrap();
-    till.undo(&customer, code, None).await.unwrap();
-    till.pay(&customer, code).await.unwrap();
+    till.check(&customer, &code.parse().unwrap()).await.unwrap();
+    till.pay(&customer, &code.parse().unwrap()).await.unwrap();
+    till.undo(&customer, &code.parse().unwrap(), None)
+        .await
+        .unwrap();
+    till.pay(&customer, &code.parse().unwrap()).await.unwrap();
     dir
 }
 

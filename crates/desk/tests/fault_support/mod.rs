@@ -84,9 +84,17 @@ pub fn billing_events(counter: &Counter, code: &str, kind: BillingKind) -> usize
 pub async fn payment_outcome_unknown_then_resolved(fault: Fault, expected_code: &str) {
     let counter = counter_with_fault(Endpoint::PaidAndBilled, fault).await;
     let (customer, code) = docs_pair();
-    counter.till.check(&customer, code).await.unwrap();
+    counter
+        .till
+        .check(&customer, &code.parse().unwrap())
+        .await
+        .unwrap();
 
-    let error = counter.till.pay(&customer, code).await.unwrap_err();
+    let error = counter
+        .till
+        .pay(&customer, &code.parse().unwrap())
+        .await
+        .unwrap_err();
     assert_eq!(error.code(), expected_code, "{fault}: {error}");
     let words = error.message(Lang::Es);
     assert!(words.contains("NO entregue"), "{fault}: {words}");
@@ -95,13 +103,21 @@ pub async fn payment_outcome_unknown_then_resolved(fault: Fault, expected_code: 
     assert_eq!(open.len(), 1, "{fault}");
     assert_eq!(open[0].state, OperationState::Unknown, "{fault}");
 
-    let look = counter.till.check(&customer, code).await.unwrap();
+    let look = counter
+        .till
+        .check(&customer, &code.parse().unwrap())
+        .await
+        .unwrap();
     assert!(
         !look.handover_allowed,
         "{fault}: hand-over stays locked while the payment is unresolved"
     );
     assert!(look.open_operation.is_some(), "{fault}");
-    let again = counter.till.pay(&customer, code).await.unwrap_err();
+    let again = counter
+        .till
+        .pay(&customer, &code.parse().unwrap())
+        .await
+        .unwrap_err();
     assert_eq!(again.code(), "operation_open", "{fault}: no second payment");
 
     counter
@@ -128,6 +144,10 @@ pub async fn payment_outcome_unknown_then_resolved(fault: Fault, expected_code: 
         1,
         "{fault}: billed exactly once"
     );
-    let look = counter.till.check(&customer, code).await.unwrap();
+    let look = counter
+        .till
+        .check(&customer, &code.parse().unwrap())
+        .await
+        .unwrap();
     assert!(look.handover_allowed, "{fault}: now the product may go");
 }

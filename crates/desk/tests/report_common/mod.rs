@@ -73,8 +73,9 @@ pub fn entry(
         idempotency_key: format!("key-{id}"),
         mode,
         kind,
-        customer: CustomerId::Dni("14159265".to_owned()),
-        funding_code: format!("FC{id:04}XYZ"),
+        customer: CustomerId::Dni("14159265".parse().unwrap()),
+        // Digits only, as every funding code is; `900` makes it text no other figure of the report holds.
+        funding_code: format!("900{id:04}").parse().unwrap(),
         state,
         reason: None,
         http_status: Some(200),

@@ -11,7 +11,7 @@ use std::str::FromStr;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use providers::Soles;
-use providers::apurata::downpayment::CustomerId;
+use providers::apurata::downpayment::{CustomerId, FundingCode};
 use serde::{Deserialize, Serialize};
 
 pub use crate::operation::{OperationKind, OperationState};
@@ -34,7 +34,7 @@ pub struct JournalEntry {
     pub mode: Mode,
     pub kind: OperationKind,
     pub customer: CustomerId,
-    pub funding_code: String,
+    pub funding_code: FundingCode,
     pub state: OperationState,
     /// The provider's reason for a rejection, or what went wrong for an unknown outcome.
     pub reason: Option<String>,
@@ -58,7 +58,7 @@ pub(crate) struct NewOperation<'a> {
     pub mode: Mode,
     pub kind: OperationKind,
     pub customer: &'a CustomerId,
-    pub funding_code: &'a str,
+    pub funding_code: &'a FundingCode,
     pub downpayment_amount: Option<Soles>,
     pub operator: Option<&'a str>,
     pub approval: Option<&'a Approved>,
@@ -104,7 +104,7 @@ pub(crate) fn begin(
         && let Some(open) = open_on_code(&transaction, operation.mode, operation.funding_code)?
     {
         return Err(TillError::OperationOpen {
-            funding_code: operation.funding_code.to_owned(),
+            funding_code: operation.funding_code.to_string(),
             id: open.0,
             kind: open.1,
         });
@@ -121,7 +121,7 @@ pub(crate) fn begin(
                 operation.kind.as_str(),
                 operation.customer.field(),
                 operation.customer.number(),
-                operation.funding_code,
+                operation.funding_code.as_str(),
                 operation.downpayment_amount.map(Soles::centimos),
                 now.to_string(),
                 clock::lima_day(now).to_string(),
@@ -141,7 +141,7 @@ pub(crate) fn begin(
         mode: operation.mode,
         kind: operation.kind,
         customer: operation.customer.clone(),
-        funding_code: operation.funding_code.to_owned(),
+        funding_code: operation.funding_code.clone(),
         state: OperationState::Pending,
         reason: None,
         http_status: None,
@@ -159,14 +159,14 @@ pub(crate) fn begin(
 fn open_on_code(
     connection: &rusqlite::Connection,
     mode: Mode,
-    funding_code: &str,
+    funding_code: &FundingCode,
 ) -> Result<Option<(i64, OperationKind)>, TillError> {
     use rusqlite::OptionalExtension;
     let row = connection
         .query_row(
             "SELECT id, kind FROM journal WHERE mode = ?1 AND funding_code = ?2 \
              AND kind != 'check' AND state IN ('pending', 'unknown') ORDER BY id LIMIT 1",
-            rusqlite::params![mode.as_str(), funding_code],
+            rusqlite::params![mode.as_str(), funding_code.as_str()],
             |row| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?)),
         )
         .optional()
@@ -270,8 +270,8 @@ fn read_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<JournalEntry> {
             )
         })
     }
+    // Checked on the way back too: a row edited outside Caja is a storage error, not an unchecked id.
     let customer_field: String = row.get(4)?;
-    let customer_number: String = row.get(5)?;
     let finished_at: Option<String> = row.get(12)?;
     Ok(JournalEntry {
         id: row.get(0)?,
@@ -279,11 +279,11 @@ fn read_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<JournalEntry> {
         mode: parsed::<Mode>(row, 2)?,
         kind: parsed(row, 3)?,
         customer: if customer_field == "ruc" {
-            CustomerId::Ruc(customer_number)
+            CustomerId::Ruc(parsed(row, 5)?)
         } else {
-            CustomerId::Dni(customer_number)
+            CustomerId::Dni(parsed(row, 5)?)
         },
-        funding_code: row.get(6)?,
+        funding_code: parsed(row, 6)?,
         state: parsed(row, 7)?,
         reason: row.get(8)?,
         http_status: row.get(9)?,

@@ -101,7 +101,7 @@ pub fn check(lang: Lang, customer: &CustomerId, result: &CheckResult) -> String 
 
 /// `caja pay` or `caja undo` once aCuotaz confirmed it: what was done, and what may happen now.
 pub fn operation_confirmed(lang: Lang, entry: &JournalEntry) -> String {
-    let flags = flags(&entry.customer, &entry.funding_code);
+    let flags = flags(&entry.customer, entry.funding_code.as_str());
     match entry.kind {
         OperationKind::UndoBilling => say(
             lang,

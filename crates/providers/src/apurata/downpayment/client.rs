@@ -1,15 +1,18 @@
 //! The async client of the in-store down payment API v2.
 //!
 //! Each call sends one request with the bearer token and bounded timeouts, reads a bounded body, and
-//! turns the answer into the documented type or a typed [`ApiError`]. The documented API never
-//! redirects; a redirect is followed only to `https://` or loopback and for a few hops (see
-//! [`crate::http::redirect_policy`]), so a misconfigured proxy cannot send the token, the customer's
-//! document or a POST over plain HTTP to another host.
+//! turns the answer into the documented type or a typed [`ApiError`]. It takes the customer and the code
+//! as checked values ([`CustomerId`], [`FundingCode`]), so it cannot be handed a malformed one to send.
+//!
+//! The documented API never redirects; a redirect is followed only to `https://` or loopback and for a
+//! few hops (see [`crate::http::redirect_policy`]), so a misconfigured proxy cannot send the token, the
+//! customer's document or a POST over plain HTTP to another host.
 
 use reqwest::{Method, StatusCode, Url};
 use serde::Serialize;
 
 use super::answer::{error_from_answer, parse_body};
+use super::ids::FundingCode;
 use super::wire::{
     CustomerId, DaySummaryDetail, DaySummaryQuery, DayTotals, FundingInfo, InfoQuery,
     OperationRequest,
@@ -86,7 +89,7 @@ impl DownpaymentApi {
     pub async fn info(
         &self,
         customer: &CustomerId,
-        funding_code: &str,
+        funding_code: &FundingCode,
     ) -> Result<FundingInfo, ApiError> {
         let query = InfoQuery::new(customer, funding_code);
         let answer = self
@@ -101,7 +104,7 @@ impl DownpaymentApi {
     pub async fn paid_and_billed(
         &self,
         customer: &CustomerId,
-        funding_code: &str,
+        funding_code: &FundingCode,
     ) -> Result<(), ApiError> {
         let request = OperationRequest::new(customer, funding_code);
         self.send(
@@ -119,7 +122,7 @@ impl DownpaymentApi {
     pub async fn undo_billing(
         &self,
         customer: &CustomerId,
-        funding_code: &str,
+        funding_code: &FundingCode,
     ) -> Result<(), ApiError> {
         let request = OperationRequest::new(customer, funding_code);
         self.send(

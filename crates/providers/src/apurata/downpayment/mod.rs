@@ -6,9 +6,11 @@
 
 pub mod answer;
 mod client;
+mod ids;
 pub mod wire;
 
 pub use client::{DownpaymentApi, Flavor};
+pub use ids::{Dni, FormatProblem, FundingCode, Ruc, ruc_check_digit};
 pub use wire::*;
 
 /// Path under the provider's root shared by every endpoint of this API.

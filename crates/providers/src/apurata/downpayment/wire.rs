@@ -2,16 +2,21 @@
 //! documents them. Shared by the client (which sends requests and parses answers) and the sandbox (which
 //! does the opposite), and pinned to the document's literal JSON by `tests/downpayment_wire.rs`.
 
+use std::str::FromStr;
+
 use serde::{Deserialize, Serialize};
 
+use super::ids::{Dni, FormatProblem, FundingCode, RUC_DIGITS, Ruc};
 use crate::money::Soles;
 
-/// How the customer is identified in a request: exactly one of `dni` or `ruc` is sent.
+/// How the customer is identified in a request: exactly one of `dni` or `ruc` is sent. It holds checked
+/// documents, so its JSON (`{"dni": ".."}`) is refused on the way in unless the document is valid; read
+/// what a person typed with `str::parse` (8 digits a DNI, 11 a RUC).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CustomerId {
-    Dni(String),
-    Ruc(String),
+    Dni(Dni),
+    Ruc(Ruc),
 }
 
 impl CustomerId {
@@ -25,7 +30,28 @@ impl CustomerId {
 
     pub fn number(&self) -> &str {
         match self {
-            CustomerId::Dni(number) | CustomerId::Ruc(number) => number,
+            CustomerId::Dni(dni) => dni.as_str(),
+            CustomerId::Ruc(ruc) => ruc.as_str(),
+        }
+    }
+}
+
+/// Reads a document by its length: 8 digits is a DNI, 11 digits a RUC (checked as one), any other
+/// length of digits is [`FormatProblem::DocumentLength`].
+impl FromStr for CustomerId {
+    type Err = FormatProblem;
+
+    fn from_str(text: &str) -> Result<Self, FormatProblem> {
+        match Dni::parse(text) {
+            Ok(dni) => Ok(CustomerId::Dni(dni)),
+            // Digits, but not 8 of them.
+            Err(FormatProblem::DniLength) if text.len() == RUC_DIGITS => {
+                Ruc::parse(text).map(CustomerId::Ruc)
+            }
+            Err(FormatProblem::DniLength) => {
+                Err(FormatProblem::DocumentLength { digits: text.len() })
+            }
+            Err(problem) => Err(problem),
         }
     }
 }
@@ -33,6 +59,10 @@ impl CustomerId {
 /// Names one financing: the body of `POST paid-and-billed` and `POST undo-billing`
 /// (`{"dni": "..", "funding_code": ".."}`, or the same with `ruc`) and the query of `GET info`
 /// (`?dni=..&funding_code=..`).
+///
+/// Its fields are text on purpose: the sandbox reads requests into it however malformed, to answer them
+/// with the documented field errors. The client builds it only through [`OperationRequest::new`], from
+/// checked values, so what it sends is well formed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OperationRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -47,15 +77,15 @@ pub struct OperationRequest {
 pub type InfoQuery = OperationRequest;
 
 impl OperationRequest {
-    pub fn new(customer: &CustomerId, funding_code: &str) -> Self {
+    pub fn new(customer: &CustomerId, funding_code: &FundingCode) -> Self {
         let (dni, ruc) = match customer {
-            CustomerId::Dni(dni) => (Some(dni.clone()), None),
-            CustomerId::Ruc(ruc) => (None, Some(ruc.clone())),
+            CustomerId::Dni(dni) => (Some(dni.to_string()), None),
+            CustomerId::Ruc(ruc) => (None, Some(ruc.to_string())),
         };
         OperationRequest {
             dni,
             ruc,
-            funding_code: funding_code.to_owned(),
+            funding_code: funding_code.to_string(),
         }
     }
 }

@@ -5,10 +5,12 @@
 use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
 use providers::apurata::downpayment::{
-    CustomerId, DownpaymentChannel, DownpaymentStatus, FundingInfo, PaymentOrigin,
+    DownpaymentChannel, DownpaymentStatus, FundingInfo, PaymentOrigin,
 };
 use providers::money::Soles;
 use serde::{Deserialize, Serialize};
+
+use crate::apurata::downpayment::validate::Document;
 
 /// One aCuotaz financing as the provider holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,10 +62,10 @@ impl Financing {
         }
     }
 
-    pub(crate) fn belongs_to(&self, customer: &CustomerId) -> bool {
+    pub(crate) fn belongs_to(&self, customer: &Document) -> bool {
         match customer {
-            CustomerId::Dni(dni) => *dni == self.dni,
-            CustomerId::Ruc(ruc) => self.ruc.as_deref() == Some(ruc.as_str()),
+            Document::Dni(dni) => *dni == self.dni,
+            Document::Ruc(ruc) => self.ruc.as_deref() == Some(ruc.as_str()),
         }
     }
 }

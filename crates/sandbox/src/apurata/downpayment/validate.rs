@@ -8,9 +8,7 @@
 //! `undo-billing` further refuses a RUC that does not start with `10` (a person's RUC).
 
 use jiff::civil::Date;
-use providers::apurata::downpayment::{
-    CustomerId, DaySummaryQuery, FieldErrors, OperationRequest, messages,
-};
+use providers::apurata::downpayment::{DaySummaryQuery, FieldErrors, OperationRequest, messages};
 use serde_json::Value;
 
 /// The 400 message of `undo-billing` for a RUC that is not a person's (`10...`). The document only says
@@ -90,11 +88,20 @@ pub(crate) enum RucRule {
     PersonOnly,
 }
 
+/// A customer document that passed the format rules above. Not the client's `CustomerId`, whose `Ruc`
+/// also needs a correct check digit: the sandbox judges the format only, like the provider, and must
+/// answer an 11-digit RUC with a wrong check digit as the provider would, not refuse to represent it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Document {
+    Dni(String),
+    Ruc(String),
+}
+
 /// A request whose fields are well formed: one or two identities and a funding code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Lookup {
     pub funding_code: String,
-    pub customers: Vec<CustomerId>,
+    pub customers: Vec<Document>,
 }
 
 pub(crate) fn lookup(raw: RawLookup, ruc_rule: RucRule) -> Result<Lookup, FieldErrors> {
@@ -105,7 +112,7 @@ pub(crate) fn lookup(raw: RawLookup, ruc_rule: RucRule) -> Result<Lookup, FieldE
     }
     match raw.dni {
         Field::Absent => {}
-        Field::Text(dni) if all_digits(&dni, 8..=8) => customers.push(CustomerId::Dni(dni)),
+        Field::Text(dni) if all_digits(&dni, 8..=8) => customers.push(Document::Dni(dni)),
         _ => {
             errors.insert("dni".into(), messages::DNI_FORMAT.into());
         }
@@ -116,7 +123,7 @@ pub(crate) fn lookup(raw: RawLookup, ruc_rule: RucRule) -> Result<Lookup, FieldE
             if ruc_rule == RucRule::PersonOnly && !ruc.starts_with("10") {
                 errors.insert("ruc".into(), ONLY_RUC_10.into());
             } else {
-                customers.push(CustomerId::Ruc(ruc));
+                customers.push(Document::Ruc(ruc));
             }
         }
         _ => {
