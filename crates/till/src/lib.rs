@@ -5,10 +5,10 @@
 //! and keeps each mode's data apart.
 
 pub mod audit;
-mod billing;
 pub mod blocking;
 pub mod clock;
 pub mod db;
+mod downpayment;
 pub mod error;
 pub mod identity;
 pub mod journal;
@@ -26,10 +26,11 @@ pub mod summary;
 pub mod till_key;
 
 pub use db::{DATABASE_FILE, schema_version};
+pub use downpayment::CheckResult;
 pub use error::{DatabaseProblem, InputProblem, TillError, UrlProblem};
 pub use journal::{JournalEntry, OperationKind, OperationState};
 pub use mode::Mode;
-pub use operations::{CheckResult, Till, TillConfig};
+pub use operations::{Till, TillConfig};
 pub use outbox::OutboxReport;
 pub use people::{Approval, Approved, Person, Role};
 pub use providers::Soles;

@@ -1,5 +1,8 @@
-//! [`Till`]: the one public API every front uses to check a financing, mark it paid and billed, undo the
-//! billing, fetch the day summary and read this till's history.
+//! [`Till`]: the one public API every front uses. This module opens it (its database, through the
+//! staff's connection, and the provider clients) and owns the journaled path every provider operation
+//! takes: [`Till::begin`] writes the row before the request leaves, [`Till::conclude`] or [`Till::fail`]
+//! finish it with the outcome. Each provider API's operations live in a module of their own that uses
+//! this path (`downpayment`: check, pay, undo, day summary).
 //!
 //! Inputs arrive as checked types ([`CustomerId`], [`FundingCode`]; see [`crate::identity`]), so nothing
 //! malformed can be sent. Every provider call goes through the journal: written before the request
@@ -13,23 +16,17 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use jiff::Timestamp;
 use jiff::civil::Date;
-use providers::apurata::downpayment::{
-    CustomerId, DownpaymentApi, DownpaymentStatus, Flavor, FundingCode, FundingInfo,
-};
+use providers::apurata::downpayment::{CustomerId, DownpaymentApi, Flavor, FundingCode};
 use providers::http::ApiError;
 use providers::{ApiToken, HttpSettings, Soles};
 use rusqlite::Connection;
-use serde::Serialize;
 
 use crate::error::{InputProblem, TillError, UrlProblem};
-use crate::identity;
 use crate::journal::{self, JournalEntry, NewOperation, OperationKind, OperationState, Outcome};
 use crate::mode::Mode;
-use crate::people::{Approval, Approved, Person};
+use crate::people::{Approved, Person};
 use crate::staff::Staff;
-use crate::summary::{self, DaySummary};
 
 /// Margin added to the request time limit to make a lease.
 const LEASE_MARGIN_MS: i64 = 5_000;
@@ -43,20 +40,6 @@ pub struct TillConfig {
     pub api_url: String,
     pub token: ApiToken,
     pub http: HttpSettings,
-}
-
-/// The answer of a check, as the cashier needs it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CheckResult {
-    pub info: FundingInfo,
-    /// What the cashier collects now: the down payment while it is pending, nothing once it is paid.
-    pub amount_to_collect: Soles,
-    /// True once the provider says the down payment is paid and the code billed: the product may go.
-    pub handover_allowed: bool,
-    /// A pay or undo on this code whose outcome is still being resolved: while there is one, the
-    /// product is not handed over whatever the provider says.
-    pub open_operation: Option<JournalEntry>,
-    pub entry: JournalEntry,
 }
 
 pub struct Till {
@@ -119,151 +102,6 @@ impl Till {
         &self.staff
     }
 
-    /// `info`: validates a financing and says what to collect. Journaled as a check. An open pay or
-    /// undo on the code is tried first, and while one stays open the product may not be handed over.
-    pub async fn check(
-        &self,
-        customer: &CustomerId,
-        funding_code: &FundingCode,
-    ) -> Result<CheckResult, TillError> {
-        self.ensure_settings_confirmed()?;
-        let operator = self.require_operator().await?;
-        let open_operation = self.resolve_code(funding_code).await?;
-        let entry = self
-            .begin(
-                OperationKind::Check,
-                customer,
-                funding_code,
-                None,
-                operator,
-                None,
-            )
-            .await?;
-        match self.api.info(customer, funding_code).await {
-            Ok(info) => {
-                let amount_to_collect = match info.downpayment_status {
-                    DownpaymentStatus::Pending => info.downpayment_amount,
-                    DownpaymentStatus::Fulfilled => Soles::ZERO,
-                };
-                let handover_allowed = info.downpayment_status == DownpaymentStatus::Fulfilled
-                    && info.billed_by_ecommerce
-                    && open_operation.is_none();
-                let entry = self
-                    .finish(
-                        entry,
-                        Outcome {
-                            state: OperationState::Confirmed,
-                            reason: None,
-                            http_status: Some(200),
-                            downpayment_amount: Some(info.downpayment_amount),
-                            next_attempt_ms: None,
-                        },
-                    )
-                    .await?;
-                Ok(CheckResult {
-                    info,
-                    amount_to_collect,
-                    handover_allowed,
-                    open_operation,
-                    entry,
-                })
-            }
-            Err(error) => Err(self.fail(entry, error).await?),
-        }
-    }
-
-    /// `paid-and-billed`: the down payment is in the till and the sale is billed. Only an `Ok` means the
-    /// product may be handed over, and only the provider's own answer or record gives one (see
-    /// [`crate::billing`]). Refused with `OperationOpen` while an earlier pay or undo on the code
-    /// is still unresolved (it is tried first).
-    pub async fn pay(
-        &self,
-        customer: &CustomerId,
-        funding_code: &FundingCode,
-    ) -> Result<JournalEntry, TillError> {
-        self.ensure_settings_confirmed()?;
-        let operator = self.require_operator().await?;
-        self.resolve_code(funding_code).await?;
-        let amount = self.last_known_downpayment(funding_code).await?;
-        let entry = self
-            .begin(
-                OperationKind::PaidAndBilled,
-                customer,
-                funding_code,
-                amount,
-                operator,
-                None,
-            )
-            .await?;
-        let result = self.send_paid_and_billed(customer, funding_code).await;
-        self.conclude(entry, result).await
-    }
-
-    /// `undo-billing`: the code becomes billable again; the down payment stays paid. Only with a DNI or a
-    /// RUC 10, refused locally otherwise. Needs a supervisor's approval (PIN and reason) wherever the
-    /// till has people or runs live; the journal keeps who asked and who approved.
-    pub async fn undo(
-        &self,
-        customer: &CustomerId,
-        funding_code: &FundingCode,
-        approval: Option<&Approval>,
-    ) -> Result<JournalEntry, TillError> {
-        identity::ensure_undo_supported(customer)?;
-        self.ensure_settings_confirmed()?;
-        let operator = self.require_operator().await?;
-        let (mode, approval) = (self.mode, approval.cloned());
-        // argon2 on the supervisor's PIN: slow on purpose.
-        let approved = self
-            .on_staff(move |staff| staff.approval_for(mode, approval.as_ref(), "undo_billing"))
-            .await?;
-        self.resolve_code(funding_code).await?;
-        let amount = self.last_known_downpayment(funding_code).await?;
-        let entry = self
-            .begin(
-                OperationKind::UndoBilling,
-                customer,
-                funding_code,
-                amount,
-                operator,
-                approved,
-            )
-            .await?;
-        let result = self.send_undo_billing(customer, funding_code).await;
-        self.conclude(entry, result).await
-    }
-
-    /// The day summary with detail, fresh from the provider and cached; when the provider cannot be
-    /// reached, the cached copy marked `from_cache` with its time.
-    pub async fn day_summary(&self, day: Date) -> Result<DaySummary, TillError> {
-        self.ensure_settings_confirmed()?;
-        match self.api.day_summary_detail(day).await {
-            Ok(detail) => {
-                let fresh = DaySummary {
-                    day,
-                    mode: self.mode,
-                    totals: detail.totals,
-                    orders: detail.order_detail,
-                    fetched_at: Timestamp::now(),
-                    from_cache: false,
-                };
-                self.in_db(move |db| summary::store(db, &fresh).map(|()| fresh))
-                    .await
-            }
-            Err(error) if error.is_refusal() => Err(TillError::Refused {
-                operation: None,
-                cause: error,
-            }),
-            Err(error) => {
-                tracing::info!(%day, %error, "day summary unavailable, trying the cached copy");
-                let mode = self.mode;
-                match self.in_db(move |db| summary::load(db, mode, day)).await? {
-                    Some(cached) => Ok(cached),
-                    None => Err(TillError::Unavailable { day, cause: error }),
-                }
-            }
-        }
-    }
-
     /// This till's journal in the current mode, newest first; one Lima day or all.
     pub fn history(&self, day: Option<Date>) -> Result<Vec<JournalEntry>, TillError> {
         journal::list(&self.db(), self.mode, day)
@@ -282,16 +120,7 @@ impl Till {
             .await
     }
 
-    async fn last_known_downpayment(
-        &self,
-        funding_code: &FundingCode,
-    ) -> Result<Option<Soles>, TillError> {
-        let (mode, code) = (self.mode, funding_code.to_string());
-        self.in_db(move |db| journal::last_known_downpayment(db, mode, &code))
-            .await
-    }
-
-    async fn begin(
+    pub(crate) async fn begin(
         &self,
         kind: OperationKind,
         customer: &CustomerId,
@@ -337,7 +166,7 @@ impl Till {
         Ok(entry)
     }
 
-    async fn conclude(
+    pub(crate) async fn conclude(
         &self,
         entry: JournalEntry,
         result: Result<(), ApiError>,
@@ -358,7 +187,11 @@ impl Till {
     }
 
     /// Finishes a row as `rejected` or `unknown` and returns the error to show.
-    async fn fail(&self, entry: JournalEntry, error: ApiError) -> Result<TillError, TillError> {
+    pub(crate) async fn fail(
+        &self,
+        entry: JournalEntry,
+        error: ApiError,
+    ) -> Result<TillError, TillError> {
         let operation = Some(entry.kind);
         let outcome = self.outcome_of(&error, entry.attempts);
         self.finish(entry, outcome).await?;
