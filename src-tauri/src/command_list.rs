@@ -22,6 +22,16 @@ pub const COMMANDS: &[&str] = &[
     "set_person_active",
     "audit_verify",
     "audit_export",
+    "denominations",
+    "shift",
+    "open_shift",
+    "move_cash",
+    "x_report",
+    "count_closing",
+    "close_shift",
+    "z_report",
+    "z_reports",
+    "print_receipt",
 ];
 
 /// The text of `capabilities/default.json`: the main window may call each command and nothing else.

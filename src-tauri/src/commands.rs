@@ -1,9 +1,12 @@
 //! The commands the UI calls. Each forwards to `till` (`desk`) in one line;
 //! errors cross the bridge as `{code, message, field}`.
 
+use desk::closing::{self, ZListItem, ZView};
+use desk::receipt::{self, ReceiptView};
 use desk::views::{
-    self, AppInfo, AuditView, CheckView, EntryView, ErrorView, ExportView, OperationView,
-    PersonView, SummaryView,
+    self, AppInfo, AuditView, CheckView, CountInput, DenominationView, EntryView, ErrorView,
+    ExportView, MovementInput, OperationView, PaymentInput, PersonView, ReconciliationView,
+    ShiftView, SummaryView,
 };
 use desk::{Approval, Role};
 use tauri::{AppHandle, State};
@@ -34,9 +37,67 @@ pub async fn pay(
     desk: State<'_, Desk>,
     customer: String,
     funding_code: String,
+    payment: PaymentInput,
 ) -> Answer<OperationView> {
-    desk.with(async |ws| views::pay(ws, &customer, &funding_code).await)
+    desk.with(async |ws| views::pay(ws, &customer, &funding_code, payment).await)
         .await
+}
+
+#[tauri::command]
+pub async fn denominations() -> Answer<Vec<DenominationView>> {
+    Ok(views::denominations())
+}
+
+#[tauri::command]
+pub async fn shift(desk: State<'_, Desk>) -> Answer<Option<ShiftView>> {
+    desk.with(async |ws| views::shift(ws).await).await
+}
+
+#[tauri::command]
+pub async fn open_shift(desk: State<'_, Desk>, float: CountInput) -> Answer<ShiftView> {
+    desk.with(async |ws| views::open_shift(ws, float).await)
+        .await
+}
+
+#[tauri::command]
+pub async fn move_cash(desk: State<'_, Desk>, movement: MovementInput) -> Answer<ShiftView> {
+    desk.with(async |ws| views::move_cash(ws, movement).await)
+        .await
+}
+
+#[tauri::command]
+pub async fn x_report(desk: State<'_, Desk>) -> Answer<ReconciliationView> {
+    desk.with(async |ws| views::x_report(ws).await).await
+}
+
+#[tauri::command]
+pub async fn count_closing(
+    desk: State<'_, Desk>,
+    count: CountInput,
+    card_batch: String,
+) -> Answer<ReconciliationView> {
+    desk.with(async |ws| views::count_closing(ws, count, &card_batch).await)
+        .await
+}
+
+#[tauri::command]
+pub async fn close_shift(desk: State<'_, Desk>, approval: Option<Approval>) -> Answer<ZView> {
+    closing::close_shift(&desk, approval).await
+}
+
+#[tauri::command]
+pub async fn z_report(desk: State<'_, Desk>, number: i64, reprint: bool) -> Answer<ZView> {
+    closing::z_report(&desk, number, reprint).await
+}
+
+#[tauri::command]
+pub async fn z_reports(desk: State<'_, Desk>) -> Answer<Vec<ZListItem>> {
+    closing::z_reports(&desk).await
+}
+
+#[tauri::command]
+pub async fn print_receipt(desk: State<'_, Desk>, journal_id: Option<i64>) -> Answer<ReceiptView> {
+    receipt::print_receipt(&desk, journal_id).await
 }
 
 #[tauri::command]

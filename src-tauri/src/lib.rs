@@ -58,6 +58,16 @@ pub fn run() -> ExitCode {
             commands::set_person_active,
             commands::audit_verify,
             commands::audit_export,
+            commands::denominations,
+            commands::shift,
+            commands::open_shift,
+            commands::move_cash,
+            commands::x_report,
+            commands::count_closing,
+            commands::close_shift,
+            commands::z_report,
+            commands::z_reports,
+            commands::print_receipt,
         ]);
     let app = match builder.build(tauri::generate_context!()) {
         Ok(app) => app,

@@ -4,11 +4,13 @@
 //! the words the cashier reads. Nothing below this crate knows the sandbox, the secret store or a
 //! language exists.
 
+pub mod closing;
 pub mod data_folder;
 pub mod day_sheet;
 pub mod export;
 mod front;
 pub mod printing;
+pub mod receipt;
 pub mod secrets;
 pub mod settings;
 pub mod typescript;
@@ -16,6 +18,7 @@ pub mod untrusted_html;
 pub mod views;
 pub mod wording;
 pub mod workstation;
+pub mod z_sheet;
 
 pub use data_folder::{APP_IDENTIFIER, default_data_dir};
 pub use front::{Desk, Worded};

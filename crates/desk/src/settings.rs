@@ -30,6 +30,15 @@ pub struct Settings {
     pub printer: Option<String>,
     /// Minutes without a keystroke or click after which the desktop locks (a supervisor sets it).
     pub idle_lock_minutes: u32,
+    /// This till's name in the store, printed on receipts and Z reports: `Caja 1`.
+    pub till_name: String,
+    /// A difference at closing up to this (céntimos) needs no supervisor; S/ 1.00 by default.
+    pub closing_tolerance_centimos: i64,
+    /// Cash in or out above this (céntimos) needs a supervisor; S/ 200.00 by default.
+    pub movement_approval_centimos: i64,
+    /// The 80 mm thermal printer for receipts and Z reports (`tcp:192.168.1.50:9100`, `cups:QUEUE`,
+    /// `file:/dev/usb/lp0`); `None`: receipts are small PDFs.
+    pub thermal_printer: Option<String>,
 }
 
 /// The idle lock a supervisor may choose, in minutes.
@@ -44,11 +53,25 @@ impl Default for Settings {
             lang: Lang::Es,
             printer: None,
             idle_lock_minutes: 5,
+            till_name: "Caja 1".to_owned(),
+            closing_tolerance_centimos: 100,
+            movement_approval_centimos: 20_000,
+            thermal_printer: None,
         }
     }
 }
 
 impl Settings {
+    /// The money rules of shifts these settings set.
+    pub fn shift_rules(&self) -> till::shift::ShiftRules {
+        till::shift::ShiftRules {
+            tolerance: till::Soles::from_centimos(self.closing_tolerance_centimos.max(0)),
+            movement_approval_above: till::Soles::from_centimos(
+                self.movement_approval_centimos.max(0),
+            ),
+        }
+    }
+
     /// The saved settings, or the defaults when none were saved yet.
     pub fn load(data_dir: &Path) -> Result<Settings, TillError> {
         let path = data_dir.join(SETTINGS_FILE);
@@ -152,6 +175,7 @@ impl Overrides {
             lang: self.lang.unwrap_or(saved.lang),
             printer: saved.printer.clone(),
             idle_lock_minutes: saved.idle_lock_minutes,
+            ..saved.clone()
         }
     }
 }
@@ -190,6 +214,10 @@ mod tests {
             lang: Lang::En,
             printer: Some("caja-80mm".into()),
             idle_lock_minutes: 10,
+            till_name: "Caja 2".into(),
+            closing_tolerance_centimos: 250,
+            movement_approval_centimos: 50_000,
+            thermal_printer: Some("tcp:192.168.1.50:9100".into()),
         };
         settings.save(dir.path()).unwrap();
         assert_eq!(Settings::load(dir.path()).unwrap(), settings);

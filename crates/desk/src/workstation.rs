@@ -76,7 +76,11 @@ impl Workstation {
                 ..HttpSettings::default()
             },
         };
-        let mut till = blocking::run(move || Till::open_with_staff(config, staff)).await?;
+        let rules = settings.shift_rules();
+        let mut till = blocking::run(move || {
+            Till::open_with_staff(config, staff).map(|till| till.with_shift_rules(rules))
+        })
+        .await?;
         if settings.mode.is_live() && edited_outside_caja {
             tracing::warn!(
                 "settings.json was edited outside Caja: live mode waits for a supervisor"

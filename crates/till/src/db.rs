@@ -109,6 +109,79 @@ fn steps() -> Vec<M<'static>> {
         M::up_with_hook("", |transaction: &rusqlite::Transaction<'_>| {
             crate::audit::seal_existing_people(transaction)
         }),
+        // Shifts (turnos) and tenders: how each payment was paid and what it collected, which shift it
+        // belongs to, the drawer's counts, cash in and out, and the Z reports, numbered per mode without
+        // gaps. Rows journaled before this step have no tender (read back as unknown) and no shift. The
+        // audit record learns the new subjects (a STRICT table's CHECK cannot be altered: rebuilt as is).
+        M::up(
+            r#"
+        CREATE TABLE shift (
+            id                      INTEGER PRIMARY KEY,
+            mode                    TEXT    NOT NULL CHECK (mode IN ('sandbox', 'mock', 'live')),
+            state                   TEXT    NOT NULL CHECK (state IN ('open', 'closed')),
+            opened_at               TEXT    NOT NULL,
+            opened_by               TEXT,
+            lima_day                TEXT    NOT NULL,
+            closed_at               TEXT,
+            closed_by               TEXT,
+            z_number                INTEGER
+        ) STRICT;
+        CREATE UNIQUE INDEX one_open_shift_per_mode ON shift (mode) WHERE state = 'open';
+
+        CREATE TABLE cash_count (
+            id                  INTEGER PRIMARY KEY,
+            shift_id            INTEGER NOT NULL REFERENCES shift (id),
+            purpose             TEXT    NOT NULL CHECK (purpose IN ('opening', 'closing')),
+            pieces              TEXT    NOT NULL,
+            cash_centimos       INTEGER NOT NULL,
+            card_batch_centimos INTEGER,
+            counted_at          TEXT    NOT NULL,
+            counted_by          TEXT
+        ) STRICT;
+
+        CREATE TABLE cash_movement (
+            id               INTEGER PRIMARY KEY,
+            shift_id         INTEGER NOT NULL REFERENCES shift (id),
+            direction        TEXT    NOT NULL CHECK (direction IN ('in', 'out')),
+            amount_centimos  INTEGER NOT NULL CHECK (amount_centimos > 0),
+            reason           TEXT    NOT NULL,
+            at               TEXT    NOT NULL,
+            operator_name    TEXT,
+            approver_name    TEXT,
+            approval_reason  TEXT
+        ) STRICT;
+
+        CREATE TABLE z_report (
+            mode       TEXT    NOT NULL CHECK (mode IN ('sandbox', 'mock', 'live')),
+            number     INTEGER NOT NULL CHECK (number > 0),
+            shift_id   INTEGER NOT NULL UNIQUE REFERENCES shift (id),
+            closed_at  TEXT    NOT NULL,
+            snapshot   TEXT    NOT NULL,
+            PRIMARY KEY (mode, number)
+        ) STRICT;
+
+        ALTER TABLE journal ADD COLUMN tender TEXT CHECK (tender IN ('cash', 'card', 'yape_plin', 'transfer'));
+        ALTER TABLE journal ADD COLUMN received_centimos INTEGER;
+        ALTER TABLE journal ADD COLUMN card_last4 TEXT;
+        ALTER TABLE journal ADD COLUMN card_authorization TEXT;
+        ALTER TABLE journal ADD COLUMN collect_centimos INTEGER;
+        ALTER TABLE journal ADD COLUMN shift_id INTEGER REFERENCES shift (id);
+        CREATE INDEX journal_by_shift ON journal (shift_id) WHERE shift_id IS NOT NULL;
+
+        CREATE TABLE audit_log_with_shifts (
+            seq         INTEGER PRIMARY KEY,
+            at          TEXT    NOT NULL,
+            subject     TEXT    NOT NULL CHECK (subject IN ('journal', 'person', 'settings', 'shift')),
+            subject_id  INTEGER NOT NULL,
+            content     TEXT    NOT NULL,
+            prev_hash   TEXT    NOT NULL,
+            hash        TEXT    NOT NULL
+        ) STRICT;
+        INSERT INTO audit_log_with_shifts SELECT seq, at, subject, subject_id, content, prev_hash, hash FROM audit_log;
+        DROP TABLE audit_log;
+        ALTER TABLE audit_log_with_shifts RENAME TO audit_log;
+        "#,
+        ),
     ]
 }
 

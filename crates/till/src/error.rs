@@ -50,6 +50,26 @@ pub enum InputProblem {
     Reason,
     /// The idle lock: 1 to 60 minutes.
     IdleMinutes,
+    /// Not one of the tenders (efectivo, tarjeta, yape/plin, transferencia).
+    Tender,
+    /// The card's last digits: exactly four digits.
+    CardLast4,
+    /// The card terminal's authorization code: up to 12 letters and digits.
+    CardAuthorization,
+    /// Cash received: more than zero, and at least the amount (`short_by` says how much is missing).
+    Received {
+        short_by: Option<providers::Soles>,
+    },
+    /// Not a PEN coin or note (0.10, 0.20, 0.50, 1, 2, 5, 10, 20, 50, 100, 200).
+    Denomination,
+    /// A number of pieces: a whole number a drawer can hold.
+    PieceCount,
+    /// A count is written `200=3,100=1,0.50=4` (or a JSON object).
+    CountFormat,
+    /// An amount of money: positive, in soles with at most two decimals.
+    Amount,
+    /// The thermal printer: `tcp:HOST[:PORT]`, `cups:QUEUE` or `file:PATH`.
+    ThermalPrinter,
 }
 
 /// What the provider URL rule ([`providers::target`]) refused, as the till words it.
@@ -201,6 +221,21 @@ pub enum TillError {
     /// The token's fallback file may be read by other users: it is not used until `chmod 600`.
     #[error("{} is readable by others (mode {mode:04o})", path.display())]
     TokenFileTooOpen { path: PathBuf, mode: u32 },
+    /// Money operations need an open shift (turno); none is open in this mode.
+    #[error("no shift is open")]
+    NoShiftOpen,
+    /// A shift is already open in this mode: one at a time per till.
+    #[error("shift #{id} is already open")]
+    ShiftAlreadyOpen { id: i64, opened_by: Option<String> },
+    /// The shift cannot be closed while operations have an unknown outcome: resolve them first.
+    #[error("{} operations have an unknown outcome", ids.len())]
+    UnknownOperations { ids: Vec<i64> },
+    /// Closing needs the blind count first.
+    #[error("the closing count is missing")]
+    NotCounted,
+    /// No Z report with that number in this mode.
+    #[error("no Z report number {number}")]
+    NoSuchZReport { number: i64 },
     #[error("the database has schema {found}, newer than {known}")]
     NewerDatabase { found: i64, known: usize },
     #[error("storage error while trying to {context}: {source}")]
@@ -265,6 +300,11 @@ impl TillError {
             TillError::Sandbox { .. } => "sandbox",
             TillError::SecretStore { .. } => "secret_store",
             TillError::TokenFileTooOpen { .. } => "token_file_too_open",
+            TillError::NoShiftOpen => "no_shift_open",
+            TillError::ShiftAlreadyOpen { .. } => "shift_already_open",
+            TillError::UnknownOperations { .. } => "unknown_operations",
+            TillError::NotCounted => "not_counted",
+            TillError::NoSuchZReport { .. } => "no_such_z_report",
             TillError::NewerDatabase { .. } => "newer_database",
             TillError::Storage { source, .. } | TillError::DatabaseFile { source, .. } => {
                 DatabaseProblem::of(source).code()
@@ -293,6 +333,10 @@ impl TillError {
                 | TillError::FirstSupervisorExists
                 | TillError::ApprovalRequired { .. }
                 | TillError::SettingsUnconfirmed
+                | TillError::NoShiftOpen
+                | TillError::ShiftAlreadyOpen { .. }
+                | TillError::UnknownOperations { .. }
+                | TillError::NotCounted
         )
     }
 

@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod blocking;
+pub mod cash;
 pub mod clock;
 pub mod db;
 mod downpayment;
@@ -21,10 +22,13 @@ pub mod people;
 pub mod secret_file;
 mod settings_hold;
 pub mod settings_seal;
+pub mod shift;
 pub mod staff;
 pub mod summary;
+pub mod tender;
 pub mod till_key;
 
+pub use cash::CashCount;
 pub use db::{DATABASE_FILE, schema_version};
 pub use downpayment::CheckResult;
 pub use error::{DatabaseProblem, InputProblem, TillError, UrlProblem};
@@ -40,3 +44,4 @@ pub use providers::apurata::downpayment::{
 pub use providers::{ApiToken, HttpSettings};
 pub use staff::Staff;
 pub use summary::DaySummary;
+pub use tender::{Payment, Tender};

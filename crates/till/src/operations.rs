@@ -26,10 +26,22 @@ use crate::error::{InputProblem, TillError, UrlProblem};
 use crate::journal::{self, JournalEntry, NewOperation, OperationKind, OperationState, Outcome};
 use crate::mode::Mode;
 use crate::people::{Approved, Person};
+use crate::shift::ShiftRules;
 use crate::staff::Staff;
+use crate::tender::Payment;
 
 /// Margin added to the request time limit to make a lease.
 const LEASE_MARGIN_MS: i64 = 5_000;
+
+/// What a journal row records beside the operation itself.
+#[derive(Debug, Default)]
+pub(crate) struct Record {
+    pub downpayment_amount: Option<Soles>,
+    pub operator: Option<Person>,
+    pub approval: Option<Approved>,
+    pub payment: Option<Payment>,
+    pub collect: Option<Soles>,
+}
 
 /// Everything a till needs to run; the fronts build it from flags, environment and saved settings.
 #[derive(Debug, Clone)]
@@ -54,6 +66,7 @@ pub struct Till {
     /// Set when `settings.json` was edited outside Caja in live mode: nothing is sent until a
     /// supervisor confirms the settings (see [`crate::settings_seal`]).
     pub(crate) held_for_settings: bool,
+    shift_rules: ShiftRules,
 }
 
 impl Till {
@@ -91,11 +104,23 @@ impl Till {
             staff,
             lease_ms,
             held_for_settings: false,
+            shift_rules: ShiftRules::default(),
         })
     }
 
     pub fn mode(&self) -> Mode {
         self.mode
+    }
+
+    /// The tolerance at closing and the threshold of cash movements that need a supervisor, from the
+    /// till's settings (the defaults otherwise).
+    pub fn with_shift_rules(mut self, rules: ShiftRules) -> Till {
+        self.shift_rules = rules;
+        self
+    }
+
+    pub fn shift_rules(&self) -> ShiftRules {
+        self.shift_rules
     }
 
     pub fn staff(&self) -> &Arc<Staff> {
@@ -125,9 +150,7 @@ impl Till {
         kind: OperationKind,
         customer: &CustomerId,
         funding_code: &FundingCode,
-        downpayment_amount: Option<Soles>,
-        operator: Option<Person>,
-        approval: Option<Approved>,
+        record: Record,
     ) -> Result<JournalEntry, TillError> {
         let (mode, lease_ms) = (self.mode, self.lease_ms);
         let (customer, code) = (customer.clone(), funding_code.clone());
@@ -138,9 +161,11 @@ impl Till {
                     kind,
                     customer: &customer,
                     funding_code: &code,
-                    downpayment_amount,
-                    operator: operator.as_ref().map(|person| person.name.as_str()),
-                    approval: approval.as_ref(),
+                    downpayment_amount: record.downpayment_amount,
+                    operator: record.operator.as_ref().map(|person| person.name.as_str()),
+                    approval: record.approval.as_ref(),
+                    payment: record.payment.as_ref(),
+                    collect: record.collect,
                 };
                 journal::begin(db, &operation, lease_ms)
             })
@@ -179,6 +204,7 @@ impl Till {
                     http_status: Some(200),
                     downpayment_amount: None,
                     next_attempt_ms: None,
+                    collect: None,
                 };
                 self.finish(entry, confirmed).await
             }

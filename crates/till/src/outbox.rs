@@ -148,6 +148,7 @@ impl Till {
                 http_status: Some(200),
                 downpayment_amount: None,
                 next_attempt_ms: None,
+                collect: None,
             },
             Err(error) => self.outcome_of(&error, entry.attempts),
         };
@@ -179,6 +180,7 @@ impl Till {
             downpayment_amount: None,
             next_attempt_ms: (!refused)
                 .then(|| Timestamp::now().as_millisecond() + backoff_ms(attempts)),
+            collect: None,
         }
     }
 }

@@ -33,6 +33,11 @@ export const ERROR_CODES = [
   "sandbox",
   "secret_store",
   "token_file_too_open",
+  "no_shift_open",
+  "shift_already_open",
+  "unknown_operations",
+  "not_counted",
+  "no_such_z_report",
   "newer_database",
   "database_locked",
   "database_read_only",
@@ -124,6 +129,14 @@ export type AuditView = {
   findings: Array<string>;
 };
 
+export type CashBreakdownView = {
+  openingFloat: Money;
+  payments: Money;
+  cashIn: Money;
+  cashOut: Money;
+  expected: Money;
+};
+
 export type CheckView = {
   fundingCode: string;
   customer: Customer;
@@ -141,10 +154,48 @@ export type CheckView = {
   journalId: number;
 };
 
+/**
+ * A count as typed: pieces per denomination.
+ */
+export type CountInput = {
+  pieces: Array<PiecesInput>;
+};
+
 export type Customer = {
   kind: DocumentKind;
   number: string;
 };
+
+/**
+ * One PEN coin or note, for the count form.
+ */
+export type DenominationView = {
+  centimos: number;
+  text: string;
+  coin: boolean;
+};
+
+/**
+ * What kind of difference a line of the reconciliation is.
+ */
+export type DifferenceKind = "paid_elsewhere" | "missing_at_provider" | "undone_in_drawer" | "cash_over" | "cash_short" | "card_over" | "card_short" | "summary_unavailable";
+
+export type DifferenceView = {
+  kind: DifferenceKind;
+  title: string;
+  detail: string;
+  amount: Money;
+  explained: boolean;
+  orderId: string | null;
+  documentMasked: string | null;
+  operationId: number | null;
+  fundingCode: string | null;
+};
+
+/**
+ * Into or out of the drawer.
+ */
+export type Direction = "in" | "out";
 
 /**
  * Which document identifies the customer: a DNI (a person) or a RUC (a business).
@@ -210,6 +261,27 @@ export type Money = {
   text: string;
 };
 
+/**
+ * Cash in or out, as typed.
+ */
+export type MovementInput = {
+  direction: Direction;
+  amount: string;
+  reason: string;
+  approval: Approval | null;
+};
+
+export type MovementView = {
+  id: number;
+  direction: Direction;
+  directionLabel: string;
+  amount: Money;
+  reason: string;
+  atLima: string;
+  operator: string | null;
+  approver: string | null;
+};
+
 export type OperationKind = "check" | "paid_and_billed" | "undo_billing";
 
 export type OperationState = "pending" | "confirmed" | "rejected" | "unknown";
@@ -221,6 +293,13 @@ export type OperationView = {
   fundingCode: string;
   customer: Customer;
   handoverAllowed: boolean;
+  /**
+   * How it was paid, and for cash the change to hand back (null when none is owed or known).
+   */
+  tender: Tender | null;
+  tenderLabel: string | null;
+  collected: Money | null;
+  change: Money | null;
 };
 
 export type OrderView = {
@@ -236,6 +315,19 @@ export type OrderView = {
  */
 export type Overridable = "mode" | "apiUrl" | "storeName" | "lang" | "token";
 
+/**
+ * How the cashier says a down payment was paid, as typed.
+ */
+export type PaymentInput = {
+  tender: Tender | null;
+  /**
+   * Cash: what the customer handed over, in soles as typed (`600`, `600.00`).
+   */
+  received: string | null;
+  cardLast4: string | null;
+  cardAuthorization: string | null;
+};
+
 export type PaymentOrigin = "transfer" | "card" | "external";
 
 export type PersonView = {
@@ -246,6 +338,11 @@ export type PersonView = {
    * Lima time (HH:MM) until which five wrong PINs keep this person out.
    */
   lockedUntil: string | null;
+};
+
+export type PiecesInput = {
+  centimos: number;
+  pieces: number;
 };
 
 /**
@@ -266,6 +363,49 @@ export type PrintView = {
   opened: boolean;
 };
 
+export type ProviderView = {
+  day: string;
+  fetchedAtLima: string;
+  fromCache: boolean;
+  totalPaidInStore: Money;
+  thisShift: Money;
+  thisShiftPayments: number;
+  matched: number;
+  matchedAmount: Money;
+  earlierShifts: Money;
+  elsewhere: Money;
+};
+
+/**
+ * Where a receipt went.
+ */
+export type ReceiptView = {
+  journalId: number;
+  /**
+   * The thermal printer it was sent to; null when none is set (then `pdfPath` holds it).
+   */
+  printedOn: string | null;
+  pdfPath: string | null;
+  reprint: boolean;
+};
+
+/**
+ * The X report, or the reconciliation after the blind count.
+ */
+export type ReconciliationView = {
+  shift: ShiftView;
+  /**
+   * Whether expected amounts are shown (a supervisor, or after the blind count).
+   */
+  expectedVisible: boolean;
+  tenders: Array<TenderLineView>;
+  cash: CashBreakdownView | null;
+  provider: ProviderView | null;
+  differences: Array<DifferenceView>;
+  tolerance: Money;
+  needsApproval: boolean;
+};
+
 export type Role = "cashier" | "supervisor";
 
 /**
@@ -282,9 +422,53 @@ export type SettingsInput = {
   printer: string | null;
   idleLockMinutes: number | null;
   /**
+   * This till's name on receipts and Z reports; none keeps the saved one.
+   */
+  tillName: string | null;
+  /**
+   * The closing tolerance, typed in soles (`1.00`); none keeps the saved one.
+   */
+  closingTolerance: string | null;
+  /**
+   * Cash movements above this (soles) need a supervisor; none keeps the saved one.
+   */
+  movementApproval: string | null;
+  /**
+   * The thermal printer (`tcp:HOST[:PORT]`, `cups:QUEUE`, `file:PATH`); empty: none.
+   */
+  thermalPrinter: string | null;
+  /**
    * Needed when the mode, the URL or the idle lock change.
    */
   approval: Approval | null;
+};
+
+/**
+ * The open shift, as the top bar and the Turno screen show it.
+ */
+export type ShiftView = {
+  id: number;
+  openedAtLima: string;
+  openedBy: string | null;
+  day: string;
+  float: Money;
+  movements: Array<MovementView>;
+  /**
+   * Payments that collected money in this shift.
+   */
+  payments: number;
+  /**
+   * The cash expected in the drawer: null unless a supervisor is looking (or the count is done).
+   */
+  cashExpected: Money | null;
+  /**
+   * Whether the blind count was made.
+   */
+  counted: boolean;
+  /**
+   * Operations of the till with an unknown outcome: closing waits for them.
+   */
+  unknownOperations: Array<EntryView>;
 };
 
 export type SummaryView = {
@@ -297,4 +481,59 @@ export type SummaryView = {
   fetchedAtLima: string;
   fetchedAt: string;
   fromCache: boolean;
+};
+
+/**
+ * The ways a down payment can be paid at the till.
+ */
+export type Tender = "cash" | "card" | "yape_plin" | "transfer" | "unknown";
+
+export type TenderLineView = {
+  tender: Tender;
+  label: string;
+  payments: number;
+  /**
+   * Null while hidden (a cashier before the blind count).
+   */
+  expected: Money | null;
+  counted: Money | null;
+  difference: Money | null;
+  /**
+   * Cash and card are counted at the till; Yape/Plin and transfers are checked in the account.
+   */
+  countedAtTill: boolean;
+};
+
+/**
+ * One filed Z report in the list.
+ */
+export type ZListItem = {
+  number: number;
+  numberText: string;
+  closedAtLima: string;
+};
+
+/**
+ * A Z report as the screen shows it after closing or reprinting.
+ */
+export type ZView = {
+  number: number;
+  /**
+   * `000012`.
+   */
+  numberText: string;
+  closedAtLima: string;
+  closedBy: string | null;
+  reprint: boolean;
+  /**
+   * The PDF kept in the reports folder.
+   */
+  pdfPath: string;
+  /**
+   * The thermal printer it went to; null when none is set.
+   */
+  printedOn: string | null;
+  reconciliation: ReconciliationView;
+  approvedBy: string | null;
+  approvalReason: string | null;
 };

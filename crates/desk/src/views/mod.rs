@@ -6,15 +6,17 @@
 
 use jiff::Timestamp;
 use providers::apurata::downpayment::{DownpaymentChannel, DownpaymentStatus};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 mod app_info;
 mod settings;
+mod shift;
 mod staff;
 
 pub use app_info::{AppInfo, OpenedTill, Overridable, app_info, reports_dir};
 pub use settings::{SettingsInput, save_settings, save_token};
+pub use shift::*;
 pub use staff::{
     AuditView, ExportView, PersonView, add_person, audit_export, audit_verify, note_activity,
     people, set_person_active, sign_in,
@@ -28,7 +30,7 @@ use till::journal::{JournalEntry, OperationKind, OperationState};
 use till::mode::Mode;
 use till::people::Approval;
 use till::summary::DaySummary;
-use till::{CustomerId, FundingCode, PaymentOrigin, Soles, clock};
+use till::{CustomerId, FundingCode, Payment, PaymentOrigin, Soles, Tender, clock};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 /// An amount as the screen shows it: integer céntimos to compare, and the store's text to display (the UI
@@ -101,6 +103,54 @@ pub struct OperationView {
     pub funding_code: String,
     pub customer: Customer,
     pub handover_allowed: bool,
+    /// How it was paid, and for cash the change to hand back (null when none is owed or known).
+    pub tender: Option<Tender>,
+    pub tender_label: Option<&'static str>,
+    pub collected: Option<Money>,
+    pub change: Option<Money>,
+}
+
+/// How the cashier says a down payment was paid, as typed.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentInput {
+    pub tender: Option<Tender>,
+    /// Cash: what the customer handed over, in soles as typed (`600`, `600.00`).
+    #[serde(default)]
+    pub received: Option<String>,
+    #[serde(default)]
+    pub card_last4: Option<String>,
+    #[serde(default)]
+    pub card_authorization: Option<String>,
+}
+
+impl PaymentInput {
+    /// The checked tender: which one, and the cash received as an amount.
+    pub fn parse(self) -> Result<Payment, TillError> {
+        let tender = self
+            .tender
+            .ok_or_else(|| TillError::invalid("tender", "", till::InputProblem::Tender))?;
+        let received = self
+            .received
+            .map(|text| text.trim().to_owned())
+            .filter(|text| !text.is_empty())
+            .map(|text| {
+                text.parse::<Soles>().map_err(|_| {
+                    TillError::invalid(
+                        "received",
+                        &text,
+                        till::InputProblem::Received { short_by: None },
+                    )
+                })
+            })
+            .transpose()?;
+        Ok(Payment {
+            tender,
+            received,
+            card_last4: self.card_last4,
+            card_authorization: self.card_authorization,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -205,9 +255,19 @@ pub async fn check(ws: &Workstation, customer: &str, code: &str) -> Result<Check
     })
 }
 
-pub async fn pay(ws: &Workstation, customer: &str, code: &str) -> Result<OperationView, TillError> {
+pub async fn pay(
+    ws: &Workstation,
+    customer: &str,
+    code: &str,
+    payment: PaymentInput,
+) -> Result<OperationView, TillError> {
     let (customer, code) = parse_typed(customer, code)?;
-    ws.till.pay(&customer, &code).await.map(operation_view)
+    let payment = payment.parse()?;
+    let lang = ws.settings.lang;
+    ws.till
+        .pay(&customer, &code, payment)
+        .await
+        .map(|entry| operation_view(entry, lang))
 }
 
 pub async fn undo(
@@ -220,7 +280,7 @@ pub async fn undo(
     ws.till
         .undo(&customer, &code, approval)
         .await
-        .map(operation_view)
+        .map(|entry| operation_view(entry, ws.settings.lang))
 }
 
 /// The day's summary for the screen; at a till with people, only for someone signed in.
@@ -308,7 +368,7 @@ pub async fn resolve_pending(ws: &Workstation) -> Result<Vec<EntryView>, TillErr
         .collect())
 }
 
-fn entry_view(entry: JournalEntry, lang: Lang) -> EntryView {
+pub(crate) fn entry_view(entry: JournalEntry, lang: Lang) -> EntryView {
     EntryView {
         id: entry.id,
         kind: entry.kind,
@@ -332,8 +392,17 @@ fn parse_typed(customer: &str, code: &str) -> Result<(CustomerId, FundingCode), 
     Ok((parse_customer(customer)?, parse_funding_code(code)?))
 }
 
-fn operation_view(entry: JournalEntry) -> OperationView {
+pub(crate) fn operation_view(entry: JournalEntry, lang: Lang) -> OperationView {
+    let tender = entry.payment.as_ref().map(|payment| payment.tender);
     OperationView {
+        tender,
+        tender_label: tender.map(|tender| crate::wording::shift::tender(lang, tender)),
+        collected: entry.collect.map(Money::from),
+        change: entry
+            .payment
+            .as_ref()
+            .and_then(|payment| payment.change(entry.collect))
+            .map(Money::from),
         handover_allowed: entry.kind == OperationKind::PaidAndBilled
             && entry.state == OperationState::Confirmed,
         journal_id: entry.id,
@@ -344,6 +413,6 @@ fn operation_view(entry: JournalEntry) -> OperationView {
     }
 }
 
-fn lima_text(instant: Timestamp, format: &str) -> String {
+pub(crate) fn lima_text(instant: Timestamp, format: &str) -> String {
     clock::in_lima(instant).strftime(format).to_string()
 }

@@ -31,6 +31,18 @@ pub struct SettingsInput {
     pub printer: Option<String>,
     #[serde(default)]
     pub idle_lock_minutes: Option<u32>,
+    /// This till's name on receipts and Z reports; none keeps the saved one.
+    #[serde(default)]
+    pub till_name: Option<String>,
+    /// The closing tolerance, typed in soles (`1.00`); none keeps the saved one.
+    #[serde(default)]
+    pub closing_tolerance: Option<String>,
+    /// Cash movements above this (soles) need a supervisor; none keeps the saved one.
+    #[serde(default)]
+    pub movement_approval: Option<String>,
+    /// The thermal printer (`tcp:HOST[:PORT]`, `cups:QUEUE`, `file:PATH`); empty: none.
+    #[serde(default)]
+    pub thermal_printer: Option<String>,
     /// Needed when the mode, the URL or the idle lock change.
     #[serde(default)]
     pub approval: Option<Approval>,
@@ -61,6 +73,32 @@ pub fn save_settings(
             till::InputProblem::IdleMinutes,
         ));
     }
+    let money = |field: &'static str, typed: Option<String>, saved: i64| match blank_to_none(typed)
+    {
+        None => Ok(saved),
+        Some(text) => text
+            .parse::<till::Soles>()
+            .ok()
+            .filter(|amount| amount.centimos() >= 0)
+            .map(till::Soles::centimos)
+            .ok_or_else(|| TillError::invalid(field, &text, till::InputProblem::Amount)),
+    };
+    let thermal_printer = match input.thermal_printer {
+        Some(text) => blank_to_none(Some(text)),
+        None => saved.thermal_printer.clone(),
+    };
+    if let Some(text) = &thermal_printer {
+        if !["tcp:", "cups:", "file:", "usb:"]
+            .iter()
+            .any(|p| text.starts_with(p))
+        {
+            return Err(TillError::invalid(
+                "thermal_printer",
+                text,
+                till::InputProblem::ThermalPrinter,
+            ));
+        }
+    }
     let wanted = Settings {
         store_name: store_name.to_owned(),
         mode: input.mode,
@@ -68,6 +106,18 @@ pub fn save_settings(
         lang: input.lang,
         printer: blank_to_none(input.printer),
         idle_lock_minutes,
+        till_name: blank_to_none(input.till_name).unwrap_or_else(|| saved.till_name.clone()),
+        closing_tolerance_centimos: money(
+            "closing_tolerance",
+            input.closing_tolerance,
+            saved.closing_tolerance_centimos,
+        )?,
+        movement_approval_centimos: money(
+            "movement_approval",
+            input.movement_approval,
+            saved.movement_approval_centimos,
+        )?,
+        thermal_printer,
     };
     if let Some(url) = &wanted.api_url {
         wanted.mode.check_api_url(url)?;
@@ -85,6 +135,16 @@ pub fn save_settings(
             "idle_lock_minutes",
             saved.idle_lock_minutes.to_string(),
             wanted.idle_lock_minutes.to_string(),
+        ),
+        (
+            "closing_tolerance",
+            till::Soles::from_centimos(saved.closing_tolerance_centimos).to_string(),
+            till::Soles::from_centimos(wanted.closing_tolerance_centimos).to_string(),
+        ),
+        (
+            "movement_approval",
+            till::Soles::from_centimos(saved.movement_approval_centimos).to_string(),
+            till::Soles::from_centimos(wanted.movement_approval_centimos).to_string(),
         ),
     ]
     .into_iter()

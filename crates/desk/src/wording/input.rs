@@ -171,5 +171,6 @@ pub(super) fn input_problem(lang: Lang, field: &str, value: &str, problem: Input
             "Escriba el motivo (al menos 5 letras): queda en el registro de auditoría.",
             "Write the reason (at least 5 letters): it is kept in the audit record.",
         ),
+        other => super::shift::input_problem(lang, other, value),
     }
 }

@@ -13,6 +13,7 @@ mod provider;
 pub mod report;
 pub mod screens;
 mod secrets;
+pub mod shift;
 
 pub use audit::audit_finding;
 pub use provider::api_error;
@@ -195,6 +196,11 @@ pub fn till_error(lang: Lang, error: &TillError) -> String {
         TillError::TokenFileTooOpen { path, mode } => {
             secrets::token_file_too_open(lang, path, *mode)
         }
+        TillError::NoShiftOpen
+        | TillError::ShiftAlreadyOpen { .. }
+        | TillError::UnknownOperations { .. }
+        | TillError::NotCounted
+        | TillError::NoSuchZReport { .. } => shift::error(lang, error),
         TillError::NewerDatabase { found, known } => say(
             lang,
             format!(

@@ -97,8 +97,17 @@ pub(super) fn words(lang: Lang, error: &TillError) -> String {
             let (es, en) = match *what {
                 "undo_billing" => ("Anular la facturación", "Undoing a billing"),
                 "settings" => (
-                    "Cambiar el modo, la URL del proveedor, el token o el bloqueo por inactividad",
-                    "Changing the mode, the provider URL, the token or the idle lock",
+                    "Cambiar el modo, la URL del proveedor, el token, el bloqueo por inactividad o los \
+                     montos de cierre",
+                    "Changing the mode, the provider URL, the token, the idle lock or the closing amounts",
+                ),
+                "cash_movement" => (
+                    "Un ingreso o retiro de caja por encima del límite",
+                    "Cash in or out above the limit",
+                ),
+                "shift_difference" => (
+                    "Cerrar el turno con diferencias por encima de la tolerancia",
+                    "Closing the shift with differences above the tolerance",
                 ),
                 other => (other, other),
             };

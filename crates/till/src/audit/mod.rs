@@ -34,6 +34,8 @@ pub enum Subject {
     Journal,
     Person,
     Settings,
+    /// A shift's life: opened with its float, cash in and out, the closing count, closed with its Z.
+    Shift,
 }
 
 impl Subject {
@@ -42,6 +44,7 @@ impl Subject {
             Subject::Journal => "journal",
             Subject::Person => "person",
             Subject::Settings => "settings",
+            Subject::Shift => "shift",
         }
     }
 }
@@ -107,6 +110,11 @@ pub(crate) fn seal_person(
     let event = serde_json::to_value(event).unwrap_or_default();
     let content = serde_json::json!({ "event": event, "row": row });
     append(connection, Subject::Person, id, &content.to_string())
+}
+
+/// The SHA-256 of a text, in hex: how the chain seals a document it does not hold whole.
+pub(crate) fn digest(text: &str) -> String {
+    rows::sha256_hex(text.as_bytes())
 }
 
 /// Serialises any value the way the chain stores it (keys in declaration order, no spaces).

@@ -14,9 +14,10 @@ use serde::Serialize;
 use crate::error::TillError;
 use crate::identity;
 use crate::journal::{self, JournalEntry, OperationKind, OperationState, Outcome};
-use crate::operations::Till;
+use crate::operations::{Record, Till};
 use crate::people::Approval;
 use crate::summary::{self, DaySummary};
+use crate::tender::Payment;
 use crate::{CustomerId, FundingCode};
 
 /// The answer of a check, as the cashier needs it.
@@ -44,15 +45,12 @@ impl Till {
         self.ensure_settings_confirmed()?;
         let operator = self.require_operator().await?;
         let open_operation = self.resolve_code(funding_code).await?;
+        let record = Record {
+            operator,
+            ..Record::default()
+        };
         let entry = self
-            .begin(
-                OperationKind::Check,
-                customer,
-                funding_code,
-                None,
-                operator,
-                None,
-            )
+            .begin(OperationKind::Check, customer, funding_code, record)
             .await?;
         match self.api().info(customer, funding_code).await {
             Ok(info) => {
@@ -72,6 +70,7 @@ impl Till {
                             http_status: Some(200),
                             downpayment_amount: Some(info.downpayment_amount),
                             next_attempt_ms: None,
+                            collect: Some(amount_to_collect),
                         },
                     )
                     .await?;
@@ -87,28 +86,33 @@ impl Till {
         }
     }
 
-    /// `paid-and-billed`: the down payment is in the till and the sale is billed. Only an `Ok` means the
-    /// product may be handed over, and only the provider's own answer or record gives one (see
-    /// [`billing`]). Refused with `OperationOpen` while an earlier pay or undo on the code
-    /// is still unresolved (it is tried first).
+    /// `paid-and-billed`: the down payment is in the till and the sale is billed, paid as `payment` says
+    /// (checked against the amount the last check said to collect). Only an `Ok` means the product may
+    /// be handed over, and only the provider's own answer or record gives one (see [`billing`]). Needs an
+    /// open shift. Refused with `OperationOpen` while an earlier pay or undo on the code is still
+    /// unresolved (it is tried first).
     pub async fn pay(
         &self,
         customer: &CustomerId,
         funding_code: &FundingCode,
+        payment: Payment,
     ) -> Result<JournalEntry, TillError> {
         self.ensure_settings_confirmed()?;
         let operator = self.require_operator().await?;
         self.resolve_code(funding_code).await?;
-        let amount = self.last_known_downpayment(funding_code).await?;
+        let (amount, collect) = self.last_known_downpayment(funding_code).await?;
+        // Never checked (a script paying straight away): the down payment is what is collected.
+        let collect = collect.or(amount);
+        let payment = payment.checked(collect)?;
+        let record = Record {
+            downpayment_amount: amount,
+            operator,
+            payment: Some(payment),
+            collect,
+            ..Record::default()
+        };
         let entry = self
-            .begin(
-                OperationKind::PaidAndBilled,
-                customer,
-                funding_code,
-                amount,
-                operator,
-                None,
-            )
+            .begin(OperationKind::PaidAndBilled, customer, funding_code, record)
             .await?;
         let result = self.send_paid_and_billed(customer, funding_code).await;
         self.conclude(entry, result).await
@@ -132,16 +136,15 @@ impl Till {
             .on_staff(move |staff| staff.approval_for(mode, approval.as_ref(), "undo_billing"))
             .await?;
         self.resolve_code(funding_code).await?;
-        let amount = self.last_known_downpayment(funding_code).await?;
+        let (amount, _) = self.last_known_downpayment(funding_code).await?;
+        let record = Record {
+            downpayment_amount: amount,
+            operator,
+            approval: approved,
+            ..Record::default()
+        };
         let entry = self
-            .begin(
-                OperationKind::UndoBilling,
-                customer,
-                funding_code,
-                amount,
-                operator,
-                approved,
-            )
+            .begin(OperationKind::UndoBilling, customer, funding_code, record)
             .await?;
         let result = self.send_undo_billing(customer, funding_code).await;
         self.conclude(entry, result).await
@@ -182,7 +185,7 @@ impl Till {
     async fn last_known_downpayment(
         &self,
         funding_code: &FundingCode,
-    ) -> Result<Option<Soles>, TillError> {
+    ) -> Result<(Option<Soles>, Option<Soles>), TillError> {
         let (mode, code) = (self.mode(), funding_code.to_string());
         self.in_db(move |db| journal::last_known_downpayment(db, mode, &code))
             .await

@@ -36,6 +36,11 @@ pub const ERROR_CODES: &[&str] = &[
     "sandbox",
     "secret_store",
     "token_file_too_open",
+    "no_shift_open",
+    "shift_already_open",
+    "unknown_operations",
+    "not_counted",
+    "no_such_z_report",
     "newer_database",
     "database_locked",
     "database_read_only",
@@ -177,6 +182,14 @@ mod tests {
                 path: path(),
                 mode: 0o644,
             },
+            TillError::NoShiftOpen,
+            TillError::ShiftAlreadyOpen {
+                id: 1,
+                opened_by: None,
+            },
+            TillError::UnknownOperations { ids: vec![1] },
+            TillError::NotCounted,
+            TillError::NoSuchZReport { number: 1 },
             TillError::NewerDatabase { found: 9, known: 1 },
             TillError::Migration(rusqlite_migration::Error::InvalidUserVersion),
             TillError::Io {
@@ -233,6 +246,11 @@ mod tests {
                 | TillError::Sandbox { .. }
                 | TillError::SecretStore { .. }
                 | TillError::TokenFileTooOpen { .. }
+                | TillError::NoShiftOpen
+                | TillError::ShiftAlreadyOpen { .. }
+                | TillError::UnknownOperations { .. }
+                | TillError::NotCounted
+                | TillError::NoSuchZReport { .. }
                 | TillError::NewerDatabase { .. }
                 | TillError::Storage { .. }
                 | TillError::DatabaseFile { .. }

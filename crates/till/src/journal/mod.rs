@@ -25,6 +25,8 @@ use crate::clock;
 use crate::error::TillError;
 use crate::mode::Mode;
 use crate::people::Approved;
+use crate::shift;
+use crate::tender::{Payment, Tender};
 
 /// One row of the journal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +53,31 @@ pub struct JournalEntry {
     /// The supervisor who approved it, and why (undo-billing).
     pub approver: Option<String>,
     pub approval_reason: Option<String>,
+    /// How a payment was paid (none on checks and undos, and on payments journaled before tenders).
+    pub payment: Option<Payment>,
+    /// What the cashier was told to collect: the down payment while it was pending, zero when it was
+    /// already paid (online, or before an undo). Checks record it; a payment carries its check's.
+    pub collect: Option<Soles>,
+    /// The shift (turno) it belongs to.
+    pub shift_id: Option<i64>,
+}
+
+impl JournalEntry {
+    /// The money this operation brought into the till: a confirmed payment's collected amount.
+    pub fn collected(&self) -> Soles {
+        if self.kind == OperationKind::PaidAndBilled && self.state == OperationState::Confirmed {
+            self.collect.unwrap_or(Soles::ZERO)
+        } else {
+            Soles::ZERO
+        }
+    }
+
+    /// The tender of a payment; [`Tender::Unknown`] when it was not recorded.
+    pub fn tender(&self) -> Tender {
+        self.payment
+            .as_ref()
+            .map_or(Tender::Unknown, |payment| payment.tender)
+    }
 }
 
 /// What is written before a request leaves.
@@ -62,6 +89,8 @@ pub(crate) struct NewOperation<'a> {
     pub downpayment_amount: Option<Soles>,
     pub operator: Option<&'a str>,
     pub approval: Option<&'a Approved>,
+    pub payment: Option<&'a Payment>,
+    pub collect: Option<Soles>,
 }
 
 /// How an operation (or one attempt at resolving it) ended.
@@ -72,11 +101,14 @@ pub(crate) struct Outcome {
     pub downpayment_amount: Option<Soles>,
     /// For `unknown`: when the outbox may try again (epoch ms).
     pub next_attempt_ms: Option<i64>,
+    /// For a check: what the cashier is told to collect.
+    pub collect: Option<Soles>,
 }
 
 const COLUMNS: &str = "id, idempotency_key, mode, kind, customer_field, customer_number, funding_code, \
                        state, reason, http_status, downpayment_centimos, created_at, finished_at, attempts, \
-                       operator_name, approver_name, approval_reason";
+                       operator_name, approver_name, approval_reason, tender, received_centimos, \
+                       card_last4, card_authorization, collect_centimos, shift_id";
 
 /// Writes a `pending` row with a fresh idempotency key and commits it (durably: `synchronous=FULL`),
 /// holding it for `lease_ms` (the process that sends the request owns it until then).
@@ -97,9 +129,16 @@ pub(crate) fn begin(
         .approval
         .map(|approved| approved.supervisor.name.clone());
     let approval_reason = operation.approval.map(|approved| approved.reason.clone());
+    let payment = operation.payment;
     let transaction = connection
         .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
         .map_err(failed())?;
+    // Read in the same transaction as the insert: a shift closed by another window cannot take a
+    // payment after its Z.
+    let shift_id = shift::open_id(&transaction, operation.mode)?;
+    if operation.kind.changes_state() && shift_id.is_none() {
+        return Err(TillError::NoShiftOpen);
+    }
     if operation.kind.changes_state()
         && let Some(open) = open_on_code(&transaction, operation.mode, operation.funding_code)?
     {
@@ -113,8 +152,10 @@ pub(crate) fn begin(
         .execute(
             "INSERT INTO journal (idempotency_key, mode, kind, customer_field, customer_number, \
              funding_code, state, downpayment_centimos, created_at, lima_day, lease_until_ms, \
-             operator_name, approver_name, approval_reason) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             operator_name, approver_name, approval_reason, tender, received_centimos, card_last4, \
+             card_authorization, collect_centimos, shift_id) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
+             ?17, ?18, ?19)",
             rusqlite::params![
                 key,
                 operation.mode.as_str(),
@@ -129,6 +170,12 @@ pub(crate) fn begin(
                 operation.operator,
                 approver_name,
                 approval_reason,
+                payment.map(|p| p.tender.as_str()),
+                payment.and_then(|p| p.received).map(Soles::centimos),
+                payment.and_then(|p| p.card_last4.as_deref()),
+                payment.and_then(|p| p.card_authorization.as_deref()),
+                operation.collect.map(Soles::centimos),
+                shift_id,
             ],
         )
         .map_err(failed())?;
@@ -152,6 +199,9 @@ pub(crate) fn begin(
         operator: operation.operator.map(str::to_owned),
         approver: approver_name,
         approval_reason,
+        payment: payment.cloned(),
+        collect: operation.collect,
+        shift_id,
     })
 }
 
@@ -189,7 +239,8 @@ pub(crate) fn finish(
     let changed = transaction
         .execute(
             "UPDATE journal SET state = ?1, reason = ?2, http_status = ?3, downpayment_centimos = ?4, \
-             finished_at = ?5, lease_until_ms = NULL, next_attempt_ms = ?6 \
+             finished_at = ?5, lease_until_ms = NULL, next_attempt_ms = ?6, \
+             collect_centimos = coalesce(?8, collect_centimos) \
              WHERE id = ?7 AND state IN ('pending', 'unknown')",
             rusqlite::params![
                 outcome.state.as_str(),
@@ -199,6 +250,7 @@ pub(crate) fn finish(
                 now.to_string(),
                 outcome.next_attempt_ms,
                 entry.id,
+                outcome.collect.map(Soles::centimos),
             ],
         )
         .map_err(TillError::storage("finish a journal row"))?;
@@ -208,6 +260,9 @@ pub(crate) fn finish(
     audit::commit(transaction).map_err(TillError::storage("finish a journal row"))?;
     entry.state = outcome.state;
     entry.reason = outcome.reason;
+    if outcome.collect.is_some() {
+        entry.collect = outcome.collect;
+    }
     entry.http_status = outcome.http_status;
     entry.downpayment_amount = amount;
     entry.finished_at = Some(now);
@@ -236,23 +291,46 @@ pub(crate) fn list(
         .map_err(TillError::storage("read the journal"))
 }
 
-/// The down payment amount of the newest confirmed check of a code, to note beside a payment.
+/// The journal rows of one shift, oldest first.
+pub(crate) fn of_shift(
+    connection: &rusqlite::Connection,
+    shift_id: i64,
+) -> Result<Vec<JournalEntry>, TillError> {
+    let sql = format!("SELECT {COLUMNS} FROM journal WHERE shift_id = ?1 ORDER BY id");
+    let mut statement = connection
+        .prepare_cached(&sql)
+        .map_err(TillError::storage("read the journal"))?;
+    let rows = statement
+        .query_map([shift_id], read_row)
+        .map_err(TillError::storage("read the journal"))?;
+    rows.collect::<Result<Vec<_>, _>>()
+        .map_err(TillError::storage("read the journal"))
+}
+
+/// The down payment amount of the newest confirmed check of a code, to note beside a payment, and what
+/// that check said to collect (none when the check predates tenders).
 pub(crate) fn last_known_downpayment(
     connection: &rusqlite::Connection,
     mode: Mode,
     funding_code: &str,
-) -> Result<Option<Soles>, TillError> {
+) -> Result<(Option<Soles>, Option<Soles>), TillError> {
     use rusqlite::OptionalExtension;
     connection
         .query_row(
-            "SELECT downpayment_centimos FROM journal WHERE mode = ?1 AND funding_code = ?2 \
-             AND kind = 'check' AND state = 'confirmed' AND downpayment_centimos IS NOT NULL \
-             ORDER BY id DESC LIMIT 1",
+            "SELECT downpayment_centimos, collect_centimos FROM journal WHERE mode = ?1 \
+             AND funding_code = ?2 AND kind = 'check' AND state = 'confirmed' \
+             AND downpayment_centimos IS NOT NULL ORDER BY id DESC LIMIT 1",
             rusqlite::params![mode.as_str(), funding_code],
-            |row| row.get::<_, i64>(0),
+            |row| Ok((row.get::<_, i64>(0)?, row.get::<_, Option<i64>>(1)?)),
         )
         .optional()
-        .map(|centimos| centimos.map(Soles::from_centimos))
+        .map(|found| match found {
+            Some((amount, collect)) => (
+                Some(Soles::from_centimos(amount)),
+                collect.map(Soles::from_centimos),
+            ),
+            None => (None, None),
+        })
         .map_err(TillError::storage("read the journal"))
 }
 
@@ -303,5 +381,16 @@ fn read_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<JournalEntry> {
         operator: row.get(14)?,
         approver: row.get(15)?,
         approval_reason: row.get(16)?,
+        payment: match row.get::<_, Option<String>>(17)? {
+            None => None,
+            Some(_) => Some(Payment {
+                tender: parsed::<Tender>(row, 17).unwrap_or(Tender::Unknown),
+                received: row.get::<_, Option<i64>>(18)?.map(Soles::from_centimos),
+                card_last4: row.get(19)?,
+                card_authorization: row.get(20)?,
+            }),
+        },
+        collect: row.get::<_, Option<i64>>(21)?.map(Soles::from_centimos),
+        shift_id: row.get(22)?,
     })
 }

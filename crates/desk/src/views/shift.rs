@@ -1,0 +1,387 @@
+//! The Turno screen's views: opening with the float counted by denomination, cash in and out, the X
+//! report, the blind count, the reconciliation table and the Z. What is expected in the drawer is shown
+//! only to a supervisor (or where the rules of people do not apply) until the cashier has counted: a
+//! blind count is blind.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{EntryView, Money, entry_view, lima_text};
+use crate::wording::{self, Lang};
+use crate::workstation::Workstation;
+use till::cash::{CashCount, DENOMINATIONS, FIRST_NOTE};
+use till::error::TillError;
+use till::identity::mask_document;
+use till::people::Approval;
+use till::shift::reconcile::{DifferenceKind, Reconciliation};
+use till::shift::{CashMovement, Direction, ShiftStatus};
+use till::{Soles, Tender};
+
+/// One PEN coin or note, for the count form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DenominationView {
+    pub centimos: i64,
+    pub text: String,
+    pub coin: bool,
+}
+
+/// The denominations, largest first (notes, then coins): the order a cashier counts in.
+pub fn denominations() -> Vec<DenominationView> {
+    DENOMINATIONS
+        .iter()
+        .rev()
+        .map(|centimos| DenominationView {
+            centimos: *centimos,
+            text: Soles::from_centimos(*centimos).to_string(),
+            coin: *centimos < FIRST_NOTE,
+        })
+        .collect()
+}
+
+/// A count as typed: pieces per denomination.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CountInput {
+    pub pieces: Vec<PiecesInput>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PiecesInput {
+    pub centimos: i64,
+    pub pieces: u32,
+}
+
+impl CountInput {
+    pub fn parse(self) -> Result<CashCount, TillError> {
+        CashCount::new(self.pieces.into_iter().map(|p| (p.centimos, p.pieces)))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MovementView {
+    pub id: i64,
+    pub direction: Direction,
+    pub direction_label: &'static str,
+    pub amount: Money,
+    pub reason: String,
+    pub at_lima: String,
+    pub operator: Option<String>,
+    pub approver: Option<String>,
+}
+
+/// Cash in or out, as typed.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MovementInput {
+    pub direction: Direction,
+    pub amount: String,
+    pub reason: String,
+    #[serde(default)]
+    pub approval: Option<Approval>,
+}
+
+/// The open shift, as the top bar and the Turno screen show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ShiftView {
+    pub id: i64,
+    pub opened_at_lima: String,
+    pub opened_by: Option<String>,
+    pub day: String,
+    pub float: Money,
+    pub movements: Vec<MovementView>,
+    /// Payments that collected money in this shift.
+    pub payments: u32,
+    /// The cash expected in the drawer: null unless a supervisor is looking (or the count is done).
+    pub cash_expected: Option<Money>,
+    /// Whether the blind count was made.
+    pub counted: bool,
+    /// Operations of the till with an unknown outcome: closing waits for them.
+    pub unknown_operations: Vec<EntryView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TenderLineView {
+    pub tender: Tender,
+    pub label: &'static str,
+    pub payments: u32,
+    /// Null while hidden (a cashier before the blind count).
+    pub expected: Option<Money>,
+    pub counted: Option<Money>,
+    pub difference: Option<Money>,
+    /// Cash and card are counted at the till; Yape/Plin and transfers are checked in the account.
+    pub counted_at_till: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CashBreakdownView {
+    pub opening_float: Money,
+    pub payments: Money,
+    pub cash_in: Money,
+    pub cash_out: Money,
+    pub expected: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProviderView {
+    pub day: String,
+    pub fetched_at_lima: String,
+    pub from_cache: bool,
+    pub total_paid_in_store: Money,
+    pub this_shift: Money,
+    pub this_shift_payments: u32,
+    pub matched: u32,
+    pub matched_amount: Money,
+    pub earlier_shifts: Money,
+    pub elsewhere: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DifferenceView {
+    pub kind: DifferenceKind,
+    pub title: &'static str,
+    pub detail: &'static str,
+    pub amount: Money,
+    pub explained: bool,
+    pub order_id: Option<String>,
+    pub document_masked: Option<String>,
+    pub operation_id: Option<i64>,
+    pub funding_code: Option<String>,
+}
+
+/// The X report, or the reconciliation after the blind count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReconciliationView {
+    pub shift: ShiftView,
+    /// Whether expected amounts are shown (a supervisor, or after the blind count).
+    pub expected_visible: bool,
+    pub tenders: Vec<TenderLineView>,
+    pub cash: Option<CashBreakdownView>,
+    pub provider: Option<ProviderView>,
+    pub differences: Vec<DifferenceView>,
+    pub tolerance: Money,
+    pub needs_approval: bool,
+}
+
+/// The open shift; null when none is open.
+pub async fn shift(ws: &Workstation) -> Result<Option<ShiftView>, TillError> {
+    let status = ws.till.shift_status().await?;
+    let sees = supervisor_sees(ws)?;
+    Ok(status.map(|status| shift_view(&status, sees, ws.settings.lang)))
+}
+
+pub async fn open_shift(ws: &Workstation, float: CountInput) -> Result<ShiftView, TillError> {
+    ws.till.open_shift(float.parse()?).await?;
+    shift(ws).await?.ok_or(TillError::NoShiftOpen)
+}
+
+pub async fn move_cash(ws: &Workstation, input: MovementInput) -> Result<ShiftView, TillError> {
+    let amount = parse_amount("amount", &input.amount)?;
+    ws.till
+        .move_cash(
+            input.direction,
+            amount,
+            &input.reason,
+            input.approval.as_ref(),
+        )
+        .await?;
+    shift(ws).await?.ok_or(TillError::NoShiftOpen)
+}
+
+/// The X report: read-only, aCuotaz's summary fetched now (or its cached copy).
+pub async fn x_report(ws: &Workstation) -> Result<ReconciliationView, TillError> {
+    let status = ws.till.x_report().await?;
+    reconciliation_view(ws, &status)
+}
+
+/// The blind count, then the reconciliation with it.
+pub async fn count_closing(
+    ws: &Workstation,
+    count: CountInput,
+    card_batch: &str,
+) -> Result<ReconciliationView, TillError> {
+    let card_batch = if card_batch.trim().is_empty() {
+        Soles::ZERO
+    } else {
+        parse_amount("card_batch", card_batch)?
+    };
+    let status = ws.till.count_closing(count.parse()?, card_batch).await?;
+    reconciliation_view(ws, &status)
+}
+
+fn parse_amount(field: &'static str, typed: &str) -> Result<Soles, TillError> {
+    typed
+        .parse::<Soles>()
+        .ok()
+        .filter(|amount| amount.centimos() >= 0)
+        .ok_or_else(|| TillError::invalid(field, typed, till::InputProblem::Amount))
+}
+
+/// A supervisor is signed in, or the rules of people do not apply here.
+fn supervisor_sees(ws: &Workstation) -> Result<bool, TillError> {
+    let staff = ws.till.staff();
+    Ok(!staff.rules_apply(ws.till.mode())?
+        || staff
+            .operator()
+            .is_some_and(|person| person.is_supervisor()))
+}
+
+fn shift_view(status: &ShiftStatus, sees: bool, lang: Lang) -> ShiftView {
+    let shift = &status.shift;
+    let visible = sees || status.count.is_some();
+    ShiftView {
+        id: shift.id,
+        opened_at_lima: lima_text(shift.opened_at, "%d/%m/%Y %H:%M"),
+        opened_by: shift.opened_by.clone(),
+        day: shift.lima_day.to_string(),
+        float: shift.opening.total().into(),
+        movements: status
+            .movements
+            .iter()
+            .map(|movement| movement_view(movement, lang))
+            .collect(),
+        payments: status
+            .operations
+            .iter()
+            .filter(|entry| entry.collected().centimos() > 0)
+            .count()
+            .try_into()
+            .unwrap_or(u32::MAX),
+        cash_expected: visible.then(|| status.reconciliation.cash.expected.into()),
+        counted: status.count.is_some(),
+        unknown_operations: status
+            .unknown_operations
+            .iter()
+            .cloned()
+            .map(|entry| entry_view(entry, lang))
+            .collect(),
+    }
+}
+
+pub(crate) fn movement_view(movement: &CashMovement, lang: Lang) -> MovementView {
+    MovementView {
+        id: movement.id,
+        direction: movement.direction,
+        direction_label: wording::shift::direction(lang, movement.direction),
+        amount: movement.amount.into(),
+        reason: movement.reason.clone(),
+        at_lima: lima_text(movement.at, "%H:%M"),
+        operator: movement.operator.clone(),
+        approver: movement.approver.clone(),
+    }
+}
+
+fn reconciliation_view(
+    ws: &Workstation,
+    status: &ShiftStatus,
+) -> Result<ReconciliationView, TillError> {
+    let lang = ws.settings.lang;
+    let sees = supervisor_sees(ws)?;
+    let visible = sees || status.count.is_some();
+    let mut view = reconciliation_parts(&status.reconciliation, visible, lang);
+    view.shift = shift_view(status, sees, lang);
+    Ok(view)
+}
+
+/// The reconciliation in words; `visible` false hides every expected amount and difference.
+pub(crate) fn reconciliation_parts(
+    reconciliation: &Reconciliation,
+    visible: bool,
+    lang: Lang,
+) -> ReconciliationView {
+    let tenders = reconciliation
+        .tenders
+        .iter()
+        .map(|line| TenderLineView {
+            tender: line.tender,
+            label: wording::shift::tender(lang, line.tender),
+            payments: line.payments,
+            expected: visible.then(|| line.expected.into()),
+            counted: line.counted.map(Money::from),
+            difference: if visible {
+                line.difference.map(Money::from)
+            } else {
+                None
+            },
+            counted_at_till: matches!(line.tender, Tender::Cash | Tender::Card),
+        })
+        .collect();
+    let cash = &reconciliation.cash;
+    let provider = reconciliation.provider.as_ref().map(|side| ProviderView {
+        day: side.day.to_string(),
+        fetched_at_lima: lima_text(side.fetched_at, "%d/%m/%Y %H:%M"),
+        from_cache: side.from_cache,
+        total_paid_in_store: side.total_paid_in_store.into(),
+        this_shift: side.this_shift_amount.into(),
+        this_shift_payments: side.this_shift,
+        matched: side.matched,
+        matched_amount: side.matched_amount.into(),
+        earlier_shifts: side.earlier_shifts_amount.into(),
+        elsewhere: side.elsewhere_amount.into(),
+    });
+    let differences = reconciliation
+        .differences
+        .iter()
+        .filter(|difference| visible || difference_is_not_the_count(difference.kind))
+        .map(|difference| {
+            let (title, detail) = wording::shift::difference(lang, difference.kind);
+            DifferenceView {
+                kind: difference.kind,
+                title,
+                detail,
+                amount: difference.amount.into(),
+                explained: difference.kind.is_explained(),
+                order_id: difference.order_id.clone(),
+                document_masked: difference.document.as_deref().map(mask_document),
+                operation_id: difference.operation_id,
+                funding_code: difference.funding_code.clone(),
+            }
+        })
+        .collect();
+    ReconciliationView {
+        shift: ShiftView {
+            id: 0,
+            opened_at_lima: String::new(),
+            opened_by: None,
+            day: String::new(),
+            float: Soles::ZERO.into(),
+            movements: Vec::new(),
+            payments: 0,
+            cash_expected: None,
+            counted: false,
+            unknown_operations: Vec::new(),
+        },
+        expected_visible: visible,
+        tenders,
+        cash: visible.then(|| CashBreakdownView {
+            opening_float: cash.opening_float.into(),
+            payments: cash.payments.into(),
+            cash_in: cash.cash_in.into(),
+            cash_out: cash.cash_out.into(),
+            expected: cash.expected.into(),
+        }),
+        provider,
+        differences,
+        tolerance: reconciliation.tolerance.into(),
+        needs_approval: reconciliation.needs_approval,
+    }
+}
+
+/// Differences that do not reveal what the drawer should hold (safe to show before the blind count).
+fn difference_is_not_the_count(kind: DifferenceKind) -> bool {
+    !matches!(
+        kind,
+        DifferenceKind::CashOver
+            | DifferenceKind::CashShort
+            | DifferenceKind::CardOver
+            | DifferenceKind::CardShort
+    )
+}

@@ -1,0 +1,409 @@
+//! The three-way reconciliation of a shift: what this till's journal says was collected (by tender),
+//! what aCuotaz's day summary says was paid in the store, and what was counted. Pure: it reads the
+//! facts it is given and names every difference; storing, fetching and approving are the shift's.
+//!
+//! A payment of this till is matched to a summary row paid in the store (`external`) by the
+//! customer's DNI (a person's RUC 10 carries it) and the amount; a company's RUC 20 does not carry the
+//! applicant's DNI, so it is matched by amount alone. Summary rows matched by this till's payments of
+//! earlier shifts of the same day belong to those shifts and are left out.
+
+use std::collections::HashMap;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use providers::Soles;
+use providers::apurata::downpayment::{CustomerId, PaymentOrigin};
+use serde::{Deserialize, Serialize};
+
+use crate::journal::{JournalEntry, OperationKind, OperationState};
+use crate::summary::DaySummary;
+use crate::tender::Tender;
+
+/// What kind of difference a line of the reconciliation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum DifferenceKind {
+    /// aCuotaz shows a down payment paid in the store that no operation of this till explains: another
+    /// till, or another system.
+    PaidElsewhere,
+    /// This till confirmed a payment that aCuotaz's summary does not show.
+    MissingAtProvider,
+    /// A billing undone in this shift: the product stayed, the down payment stays paid and in the drawer.
+    UndoneInDrawer,
+    /// More cash counted than expected.
+    CashOver,
+    /// Less cash counted than expected.
+    CashShort,
+    /// The card terminal's batch total differs from the card payments.
+    CardOver,
+    CardShort,
+    /// aCuotaz's summary could not be fetched and no copy is kept: the provider's side is not checked.
+    SummaryUnavailable,
+}
+
+impl DifferenceKind {
+    /// Whether Caja can say where it comes from (another till, an undo); cash and card over or short,
+    /// a missing payment and a missing summary are for a supervisor to explain.
+    pub fn is_explained(self) -> bool {
+        matches!(
+            self,
+            DifferenceKind::PaidElsewhere | DifferenceKind::UndoneInDrawer
+        )
+    }
+}
+
+/// One named difference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Difference {
+    pub kind: DifferenceKind,
+    /// Signed: counted minus expected for the count; the order's amount otherwise.
+    #[cfg_attr(feature = "typescript", ts(type = "number"))]
+    pub amount: Soles,
+    /// aCuotaz's order, when the line is about one.
+    pub order_id: Option<String>,
+    /// The customer's document as the provider or the journal has it (the fronts mask it).
+    pub document: Option<String>,
+    /// This till's operation, when the line is about one.
+    pub operation_id: Option<i64>,
+    pub funding_code: Option<String>,
+}
+
+/// Expected against counted for one tender.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct TenderLine {
+    pub tender: Tender,
+    pub payments: u32,
+    /// What the journal says is there (for cash: float, payments, cash in and out).
+    #[cfg_attr(feature = "typescript", ts(type = "number"))]
+    pub expected: Soles,
+    /// What was counted; none for tenders not counted at the till (Yape/Plin, transfers), and before
+    /// the blind count.
+    #[cfg_attr(feature = "typescript", ts(type = "number | null"))]
+    pub counted: Option<Soles>,
+    #[cfg_attr(feature = "typescript", ts(type = "number | null"))]
+    pub difference: Option<Soles>,
+}
+
+/// How the cash expected in the drawer is made up.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct CashExpected {
+    #[cfg_attr(feature = "typescript", ts(type = "number"))]
+    pub opening_float: Soles,
+    #[cfg_attr(feature = "typescript", ts(type = "number"))]
+    pub payments: Soles,
+    #[cfg_attr(feature = "typescript", ts(type = "number"))]
+    pub cash_in: Soles,
+    #[cfg_attr(feature = "typescript", ts(type = "number"))]
+    pub cash_out: Soles,
+    #[cfg_attr(feature = "typescript", ts(type = "number"))]
+    pub expected: Soles,
+}
+
+/// aCuotaz's side: the summary used and what it says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ProviderSide {
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
+    pub day: Date,
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
+    pub fetched_at: Timestamp,
+    pub from_cache: bool,
+    /// `total_paid_in_store` of the day, all tills.
+    #[cfg_attr(feature = "typescript", ts(type = "number"))]
+    pub total_paid_in_store: Soles,
+    /// The rows paid in the store matched by this shift's payments, and their sum.
+    pub matched: u32,
+    #[cfg_attr(feature = "typescript", ts(type = "number"))]
+    pub matched_amount: Soles,
+    /// This shift's payments that collected money (what the summary should show).
+    pub this_shift: u32,
+    #[cfg_attr(feature = "typescript", ts(type = "number"))]
+    pub this_shift_amount: Soles,
+    /// Rows paid in the store by this till in earlier shifts of the day.
+    #[cfg_attr(feature = "typescript", ts(type = "number"))]
+    pub earlier_shifts_amount: Soles,
+    /// Rows paid in the store that no payment of this till explains.
+    #[cfg_attr(feature = "typescript", ts(type = "number"))]
+    pub elsewhere_amount: Soles,
+}
+
+/// The whole reconciliation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Reconciliation {
+    pub cash: CashExpected,
+    pub tenders: Vec<TenderLine>,
+    pub provider: Option<ProviderSide>,
+    pub differences: Vec<Difference>,
+    /// The tolerance in force, and whether closing needs a supervisor's PIN and reason.
+    #[cfg_attr(feature = "typescript", ts(type = "number"))]
+    pub tolerance: Soles,
+    pub needs_approval: bool,
+}
+
+/// What the reconciliation reads.
+pub struct Facts<'a> {
+    pub opening_float: Soles,
+    pub cash_in: Soles,
+    pub cash_out: Soles,
+    /// This shift's journal rows.
+    pub operations: &'a [JournalEntry],
+    /// This till's confirmed payments of earlier shifts on the summary's day.
+    pub earlier_payments: &'a [JournalEntry],
+    pub summary: Option<&'a DaySummary>,
+    /// The blind count: cash and the card terminal's batch total.
+    pub counted: Option<(Soles, Soles)>,
+    pub tolerance: Soles,
+}
+
+/// Reconciles a shift. Linear in the operations and the summary's rows.
+pub fn reconcile(facts: &Facts<'_>) -> Reconciliation {
+    let payments: Vec<&JournalEntry> = facts
+        .operations
+        .iter()
+        .filter(|entry| entry.collected().centimos() > 0)
+        .collect();
+    let mut tenders = tender_lines(&payments);
+    let cash_payments = tenders[0].expected;
+    let cash = CashExpected {
+        opening_float: facts.opening_float,
+        payments: cash_payments,
+        cash_in: facts.cash_in,
+        cash_out: facts.cash_out,
+        expected: Soles::from_centimos(
+            facts.opening_float.centimos() + cash_payments.centimos() + facts.cash_in.centimos()
+                - facts.cash_out.centimos(),
+        ),
+    };
+    tenders[0].expected = cash.expected;
+    let mut differences = Vec::new();
+    if let Some((cash_counted, card_counted)) = facts.counted {
+        for (line, counted, over, short) in [
+            (
+                0,
+                cash_counted,
+                DifferenceKind::CashOver,
+                DifferenceKind::CashShort,
+            ),
+            (
+                1,
+                card_counted,
+                DifferenceKind::CardOver,
+                DifferenceKind::CardShort,
+            ),
+        ] {
+            let line = &mut tenders[line];
+            let difference = counted.centimos() - line.expected.centimos();
+            line.counted = Some(counted);
+            line.difference = Some(Soles::from_centimos(difference));
+            if difference != 0 {
+                differences.push(Difference {
+                    kind: if difference > 0 { over } else { short },
+                    amount: Soles::from_centimos(difference),
+                    order_id: None,
+                    document: None,
+                    operation_id: None,
+                    funding_code: None,
+                });
+            }
+        }
+    }
+    let provider = match facts.summary {
+        Some(summary) => Some(provider_side(summary, &payments, facts, &mut differences)),
+        None => {
+            differences.push(Difference {
+                kind: DifferenceKind::SummaryUnavailable,
+                amount: Soles::ZERO,
+                order_id: None,
+                document: None,
+                operation_id: None,
+                funding_code: None,
+            });
+            None
+        }
+    };
+    for undo in facts.operations.iter().filter(|entry| {
+        entry.kind == OperationKind::UndoBilling && entry.state == OperationState::Confirmed
+    }) {
+        differences.push(Difference {
+            kind: DifferenceKind::UndoneInDrawer,
+            amount: undo.downpayment_amount.unwrap_or(Soles::ZERO),
+            order_id: None,
+            document: Some(undo.customer.number().to_owned()),
+            operation_id: Some(undo.id),
+            funding_code: Some(undo.funding_code.to_string()),
+        });
+    }
+    let over_tolerance = |amount: Soles| amount.centimos().abs() > facts.tolerance.centimos();
+    let needs_approval = differences.iter().any(|difference| match difference.kind {
+        DifferenceKind::CashOver
+        | DifferenceKind::CashShort
+        | DifferenceKind::CardOver
+        | DifferenceKind::CardShort => over_tolerance(difference.amount),
+        DifferenceKind::MissingAtProvider | DifferenceKind::SummaryUnavailable => true,
+        DifferenceKind::PaidElsewhere | DifferenceKind::UndoneInDrawer => false,
+    });
+    Reconciliation {
+        cash,
+        tenders,
+        provider,
+        differences,
+        tolerance: facts.tolerance,
+        needs_approval,
+    }
+}
+
+/// One line per pickable tender, in their order (cash first, then card), with the payments' sums.
+fn tender_lines(payments: &[&JournalEntry]) -> Vec<TenderLine> {
+    let mut lines: Vec<TenderLine> = Tender::PICKABLE
+        .iter()
+        .map(|tender| TenderLine {
+            tender: *tender,
+            payments: 0,
+            expected: Soles::ZERO,
+            counted: None,
+            difference: None,
+        })
+        .collect();
+    for payment in payments {
+        let tender = payment.tender();
+        let index = Tender::PICKABLE.iter().position(|t| *t == tender);
+        let line = match index {
+            Some(index) => &mut lines[index],
+            None => {
+                if lines.last().map(|line| line.tender) != Some(Tender::Unknown) {
+                    lines.push(TenderLine {
+                        tender: Tender::Unknown,
+                        payments: 0,
+                        expected: Soles::ZERO,
+                        counted: None,
+                        difference: None,
+                    });
+                }
+                lines.last_mut().expect("just pushed")
+            }
+        };
+        line.payments += 1;
+        line.expected =
+            Soles::from_centimos(line.expected.centimos() + payment.collected().centimos());
+    }
+    lines
+}
+
+/// The DNI a summary row would carry for this customer, when the document holds it.
+fn dni_of(customer: &CustomerId) -> Option<&str> {
+    match customer {
+        CustomerId::Dni(dni) => Some(dni.as_str()),
+        CustomerId::Ruc(ruc) if ruc.as_str().starts_with("10") => Some(&ruc.as_str()[2..10]),
+        CustomerId::Ruc(_) => None,
+    }
+}
+
+fn provider_side(
+    summary: &DaySummary,
+    payments: &[&JournalEntry],
+    facts: &Facts<'_>,
+    differences: &mut Vec<Difference>,
+) -> ProviderSide {
+    // Unmatched rows paid in the store, by (dni, amount) and by amount alone, as positions.
+    let in_store: Vec<usize> = summary
+        .orders
+        .iter()
+        .enumerate()
+        .filter(|(_, order)| order.payment_origin == PaymentOrigin::External)
+        .map(|(position, _)| position)
+        .collect();
+    let mut taken = vec![false; summary.orders.len()];
+    let mut by_key: HashMap<(String, i64), Vec<usize>> = HashMap::new();
+    let mut by_amount: HashMap<i64, Vec<usize>> = HashMap::new();
+    for position in in_store.iter().rev() {
+        let order = &summary.orders[*position];
+        by_key
+            .entry((order.dni.clone(), order.amount.centimos()))
+            .or_default()
+            .push(*position);
+        by_amount
+            .entry(order.amount.centimos())
+            .or_default()
+            .push(*position);
+    }
+    let mut take = |customer: &CustomerId, amount: Soles| -> bool {
+        let candidates = match dni_of(customer) {
+            Some(dni) => by_key.get_mut(&(dni.to_owned(), amount.centimos())),
+            None => by_amount.get_mut(&amount.centimos()),
+        };
+        if let Some(candidates) = candidates {
+            while let Some(position) = candidates.pop() {
+                if !taken[position] {
+                    taken[position] = true;
+                    return true;
+                }
+            }
+        }
+        false
+    };
+    let mut earlier_shifts_amount = 0;
+    for earlier in facts
+        .earlier_payments
+        .iter()
+        .filter(|e| e.collected().centimos() > 0)
+    {
+        if take(&earlier.customer, earlier.collected()) {
+            earlier_shifts_amount += earlier.collected().centimos();
+        }
+    }
+    let (mut matched, mut matched_amount, mut this_shift_amount) = (0, 0, 0);
+    for payment in payments {
+        let collected = payment.collected();
+        this_shift_amount += collected.centimos();
+        if take(&payment.customer, collected) {
+            matched += 1;
+            matched_amount += collected.centimos();
+        } else {
+            differences.push(Difference {
+                kind: DifferenceKind::MissingAtProvider,
+                amount: collected,
+                order_id: None,
+                document: Some(payment.customer.number().to_owned()),
+                operation_id: Some(payment.id),
+                funding_code: Some(payment.funding_code.to_string()),
+            });
+        }
+    }
+    let mut elsewhere_amount = 0;
+    for position in in_store {
+        if !taken[position] {
+            let order = &summary.orders[position];
+            elsewhere_amount += order.amount.centimos();
+            differences.push(Difference {
+                kind: DifferenceKind::PaidElsewhere,
+                amount: order.amount,
+                order_id: Some(order.order_id.clone()),
+                document: Some(order.dni.clone()),
+                operation_id: None,
+                funding_code: None,
+            });
+        }
+    }
+    ProviderSide {
+        day: summary.day,
+        fetched_at: summary.fetched_at,
+        from_cache: summary.from_cache,
+        total_paid_in_store: summary.totals.total_paid_in_store,
+        matched,
+        matched_amount: Soles::from_centimos(matched_amount),
+        this_shift: u32::try_from(payments.len()).unwrap_or(u32::MAX),
+        this_shift_amount: Soles::from_centimos(this_shift_amount),
+        earlier_shifts_amount: Soles::from_centimos(earlier_shifts_amount),
+        elsewhere_amount: Soles::from_centimos(elsewhere_amount),
+    }
+}
