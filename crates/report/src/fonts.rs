@@ -78,7 +78,7 @@ struct Widths {
 }
 
 /// The characters WinAnsi puts in 0x80..=0x9F, which Latin-1 leaves to control codes.
-const WIN_ANSI_EXTRAS: &str = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
+pub(crate) const WIN_ANSI_EXTRAS: &str = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
 
 impl Widths {
     fn of(font: BuiltinFont) -> Widths {

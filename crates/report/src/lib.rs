@@ -1,5 +1,7 @@
 //! Caja's printed documents. For now the day summary (cuadre de caja): a paginated A4 PDF with the
 //! provider's totals, the detail of every order, this till's own operations and the signature lines.
+//! Also the receipts the cashier hands over ([`ticket`]): ESC/POS bytes for an 80 mm thermal printer,
+//! delivered by [`thermal`], or a PDF as wide as the roll when the till has no such printer.
 //!
 //! The crate only lays out what it is given, a [`DaySheet`] of plain texts: pages, tables, fonts and
 //! cutting to fit. It knows nothing of the till, HTTP or SQLite, nor of a language: the caller (the
@@ -18,6 +20,10 @@ mod table;
 
 pub use error::{ERROR_CODES, ReportError};
 pub use sheet::{DaySheet, OperationRow, SheetWords, TestData, Totals};
+
+// Receipts: laid out like the rest (plain texts in), but for a roll of paper.
+pub mod thermal;
+pub mod ticket;
 
 /// Renders the day summary as the bytes of a PDF file.
 ///

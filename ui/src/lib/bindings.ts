@@ -48,6 +48,9 @@ export const ERROR_CODES = [
   "report_pdf",
   "report_io",
   "print_failed",
+  "ticket_escpos",
+  "thermal_printer_failed",
+  "thermal_printer_invalid",
   "internal",
 ] as const;
 
