@@ -103,7 +103,10 @@ pub fn z_pdf_path(data_dir: &Path, report: &ZReport, reprint: Option<Timestamp>)
     reports_dir(data_dir).join(name)
 }
 
-async fn deliver(
+/// The papers of a filed Z: its PDF kept (written again from the snapshot when missing; a new, marked
+/// file for a reprint), and the ticket on the thermal printer when one is set. The CLI calls it after
+/// `Till::close_shift` / `Till::z_report`, the desktop through [`close_shift`] and [`z_report`].
+pub async fn deliver(
     report: ZReport,
     settings: Settings,
     data_dir: PathBuf,
