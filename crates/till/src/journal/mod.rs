@@ -25,7 +25,6 @@ use crate::clock;
 use crate::error::TillError;
 use crate::mode::Mode;
 use crate::people::Approved;
-use crate::shift;
 use crate::tender::{Payment, Tender};
 
 /// One row of the journal.
@@ -135,7 +134,7 @@ pub(crate) fn begin(
         .map_err(failed())?;
     // Read in the same transaction as the insert: a shift closed by another window cannot take a
     // payment after its Z.
-    let shift_id = shift::open_id(&transaction, operation.mode)?;
+    let shift_id = open_shift_id(&transaction, operation.mode)?;
     if operation.kind.changes_state() && shift_id.is_none() {
         return Err(TillError::NoShiftOpen);
     }
@@ -203,6 +202,19 @@ pub(crate) fn begin(
         collect: operation.collect,
         shift_id,
     })
+}
+
+/// The id of the shift open in `mode`: the shift a new row belongs to.
+fn open_shift_id(connection: &rusqlite::Connection, mode: Mode) -> Result<Option<i64>, TillError> {
+    use rusqlite::OptionalExtension;
+    connection
+        .query_row(
+            "SELECT id FROM shift WHERE mode = ?1 AND state = 'open'",
+            [mode.as_str()],
+            |row| row.get(0),
+        )
+        .optional()
+        .map_err(TillError::storage("read the shift"))
 }
 
 /// The open (pending or unknown) state-changing operation on a code, if any: its id and kind.
