@@ -7,9 +7,11 @@
 //! so a report and the screen can never disagree on a figure or reveal more of a customer than the
 //! till does.
 
+mod blocks;
 mod canvas;
 mod day_summary;
 pub mod delivery;
+mod document;
 mod error;
 mod fonts;
 mod layout;

@@ -2,8 +2,8 @@
 //! so the manager can set what the cashier did beside what the provider reports. A row with a note
 //! (a rejected operation's reason) carries it on a line beneath.
 
-use super::{EMPTY_NOTE_HEIGHT, empty_note, section};
 use crate::DaySheet;
+use crate::blocks::{EMPTY_NOTE_HEIGHT, empty_note, section};
 use crate::canvas::Style;
 use crate::fonts::Face;
 use crate::layout::Flow;
