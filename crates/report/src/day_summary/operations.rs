@@ -71,7 +71,7 @@ pub(super) fn draw(flow: &mut Flow, sheet: &DaySheet) {
             table.cell(page, index, baseline, CELL, text);
         }
         if let Some(note) = &row.note {
-            table.note(page, 1, baseline + REASON_LINE, REASON, note);
+            table.note(page, 1, 0.0, baseline + REASON_LINE, REASON, note);
         }
     }
     table.end(flow);
