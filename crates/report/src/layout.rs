@@ -30,9 +30,11 @@ const FOOTER_BASELINE: f32 = PAGE_HEIGHT - 28.0;
 const SMALL: Style = Style::new(Face::Regular, 8.0).grey(0.35);
 const SMALL_BOLD: Style = Style::new(Face::Bold, 8.0);
 
-/// The reprint band: where it sits, and how far it pushes everything under it down the page.
+/// The reprint band: where it sits, and how far it pushes everything under it down the page (on the
+/// first page, where the content starts lower anyway, and on the others, under their running header).
 const REPRINT_TOP: f32 = 16.0;
 const REPRINT_HEIGHT: f32 = 18.0;
+const REPRINT_FIRST_ROOM: f32 = 6.0;
 const REPRINT_ROOM: f32 = 22.0;
 const REPRINT: Style = Style::new(Face::Bold, 10.0).grey(1.0);
 const REPRINT_SHADE: f32 = 0.15;
@@ -60,22 +62,23 @@ pub(crate) struct Flow {
     page: Canvas,
     /// Distance of the cursor from the top of the page, in points.
     y: f32,
-    /// How far the reprint band pushes the running header and the content down (0 without one).
+    /// How far the reprint band pushes the running header and the content of continuation pages down
+    /// (0 without one).
     shift: f32,
 }
 
 impl Flow {
     pub(crate) fn new(stamp: Stamp) -> Flow {
-        let shift = if stamp.reprint.is_some() {
-            REPRINT_ROOM
+        let (first, shift) = if stamp.reprint.is_some() {
+            (REPRINT_FIRST_ROOM, REPRINT_ROOM)
         } else {
-            0.0
+            (0.0, 0.0)
         };
         Flow {
             stamp,
             finished: Vec::new(),
             page: Canvas::default(),
-            y: FIRST_PAGE_TOP + shift,
+            y: FIRST_PAGE_TOP + first,
             shift,
         }
     }
