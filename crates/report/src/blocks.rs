@@ -68,12 +68,17 @@ pub(crate) fn facts<'t>(flow: &mut Flow, lines: &[(&'t str, &'t str)]) {
         .iter()
         .map(|(label, _)| LABEL.width(label))
         .fold(0.0, f32::max);
-    let value_x = LEFT + VALUE_INDENT.max(widest + LABEL_GAP);
+    // A label too long for half the page is cut rather than allowed to push the values off it.
+    let indent = VALUE_INDENT
+        .max(widest + LABEL_GAP)
+        .min(CONTENT_WIDTH / 2.0);
+    let value_x = LEFT + indent;
     for (label, value) in lines {
         flow.advance(LINE);
         let baseline = flow.y();
         let page = flow.page();
-        page.text(LEFT, baseline, LABEL, label);
+        let label = LABEL.face.fit(label, LABEL.size, indent - LABEL_GAP);
+        page.text(LEFT, baseline, LABEL, &label);
         let value = BODY.face.fit(value, BODY.size, RIGHT - value_x);
         page.text(value_x, baseline, BODY, &value);
     }

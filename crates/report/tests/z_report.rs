@@ -109,18 +109,12 @@ fn long_section(count: usize) -> ZSection {
     section("Many lines", &["Ref", "Kind", "Amount"], 2, rows)
 }
 
-/// The text of each page, as `pdftotext -layout` lays it out.
 fn pages(sheet: &ZSheet) -> Vec<String> {
-    readback::pages(&render(sheet))
+    readback::pages(&report::render_z_report(sheet).expect("the sheet renders"))
 }
 
-/// The page count `pdfinfo` reads from the file.
 fn page_count(sheet: &ZSheet) -> usize {
-    readback::page_count(&render(sheet))
-}
-
-fn render(sheet: &ZSheet) -> Vec<u8> {
-    report::render_z_report(sheet).expect("the sheet renders")
+    readback::page_count(&report::render_z_report(sheet).expect("the sheet renders"))
 }
 
 #[test]
@@ -330,6 +324,7 @@ fn ragged_and_oversized_input_is_cut_to_fit_never_a_panic() {
     cells.extend(amounts.iter().map(String::as_str));
     let six = row(&cells, Emphasis::Difference, None);
     let mut sheet = sheet();
+    sheet.facts.push((long.clone(), text("FACT-VALUE")));
     sheet.sections = vec![
         // Too few cells, too many cells, a long text, an index past the columns.
         section(
@@ -354,6 +349,7 @@ fn ragged_and_oversized_input_is_cut_to_fit_never_a_panic() {
     ];
     let text = pages(&sheet).concat();
     for expected in [
+        "FACT-VALUE",
         "SHORT-ROW",
         "R2",
         "R3",
