@@ -17,7 +17,6 @@ use till::{blocking, clock};
 use ts_rs::TS;
 
 use crate::Desk;
-use crate::closing::paper_error;
 use crate::settings::Settings;
 use crate::views::{ErrorView, reports_dir};
 use crate::wording::{self, Label};
@@ -192,7 +191,87 @@ pub fn print_z_ticket(
     let Some(printer) = thermal_printer(settings)? else {
         return Ok(None);
     };
-    let ticket = crate::z_sheet::z_ticket(report, settings, reprint_at);
+    let ticket = z_ticket(report, settings, reprint_at);
     printer.send(&ticket::escpos_bytes(&ticket, &TicketFormat::default())?)?;
     Ok(Some(printer.to_string()))
+}
+
+/// A layout, file or printer failure as it crosses the bridge (the report's own words).
+pub(crate) fn paper_error(error: &report::ReportError) -> ErrorView {
+    ErrorView {
+        code: error.code().to_owned(),
+        message: error.to_string(),
+        field: None,
+    }
+}
+
+/// The Z as an 80 mm ticket: the same figures, condensed.
+pub fn z_ticket(report: &ZReport, settings: &Settings, reprint_at: Option<Timestamp>) -> Ticket {
+    let lang = settings.lang;
+    let words = wording::receipt::z(lang);
+    let mut lines = vec![
+        TicketLine::Title(format!("{} {:06}", words.title, report.number)),
+        TicketLine::Centered(settings.store_name.clone()),
+    ];
+    if let Some(at) = reprint_at {
+        lines.push(TicketLine::Notice(format!(
+            "{} {}",
+            words.reprint,
+            crate::z_sheet::lima(at)
+        )));
+    }
+    for (label, value) in crate::z_sheet::facts(report, settings, &words)
+        .into_iter()
+        .skip(1)
+    {
+        lines.push(TicketLine::Pair {
+            left: label,
+            right: value,
+        });
+    }
+    lines.push(TicketLine::Rule);
+    for line in &report.reconciliation.tenders {
+        lines.push(TicketLine::Pair {
+            left: format!(
+                "{} ({})",
+                wording::shift::tender(lang, line.tender),
+                line.payments
+            ),
+            right: line.expected.to_string(),
+        });
+        if let (Some(counted), Some(difference)) = (line.counted, line.difference) {
+            lines.push(TicketLine::Pair {
+                left: format!("  {}", words.tender_columns[3]),
+                right: counted.to_string(),
+            });
+            lines.push(TicketLine::Pair {
+                left: format!("  {}", words.tender_columns[4]),
+                right: difference.to_string(),
+            });
+        }
+    }
+    lines.push(TicketLine::Rule);
+    for difference in &report.reconciliation.differences {
+        let (title, _) = wording::shift::difference(lang, difference.kind);
+        lines.push(TicketLine::Pair {
+            left: title.to_owned(),
+            right: difference.amount.to_string(),
+        });
+    }
+    if let Some(approval) = &report.approval {
+        lines.push(TicketLine::Text(format!(
+            "{} {} — {}",
+            words.approved_by, approval.supervisor, approval.reason
+        )));
+    }
+    lines.push(TicketLine::Blank);
+    lines.push(TicketLine::Text(format!(
+        "{}: ____________________",
+        words.cashier_signature
+    )));
+    lines.push(TicketLine::Text(format!(
+        "{}: ____________________",
+        words.supervisor_signature
+    )));
+    Ticket { lines }
 }

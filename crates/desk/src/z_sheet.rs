@@ -1,12 +1,11 @@
 //! The Z report on paper: a filed [`ZReport`] said in the till's language as the report crate's plain
 //! texts, as an A4 PDF ([`sheet`]: sections of the tenders, the count, aCuotaz's side, the named
-//! differences and the movements) and as an 80 mm ticket ([`z_ticket`]). Both read the same snapshot,
+//! differences and the movements); its 80 mm ticket is `receipt::z_ticket`. Both read the same snapshot,
 //! so a reprint any day later says exactly what the original did, marked REIMPRESIÓN.
 
 use std::path::Path;
 
 use jiff::Timestamp;
-use report::ticket::{Ticket, TicketLine};
 use report::{Emphasis, ZRow, ZSection, ZSheet, ZVerdict};
 use till::clock;
 use till::identity::mask_document;
@@ -17,7 +16,7 @@ use crate::settings::Settings;
 use crate::wording::receipt::{ZWords, z};
 use crate::wording::{self, Lang};
 
-fn lima(at: Timestamp) -> String {
+pub(crate) fn lima(at: Timestamp) -> String {
     clock::in_lima(at).strftime("%d/%m/%Y %H:%M").to_string()
 }
 
@@ -52,7 +51,11 @@ pub fn write_pdf(
 }
 
 /// The facts under the title: store, till, shift, opening and closing, operations.
-fn facts(report: &ZReport, settings: &Settings, words: &ZWords) -> Vec<(String, String)> {
+pub(crate) fn facts(
+    report: &ZReport,
+    settings: &Settings,
+    words: &ZWords,
+) -> Vec<(String, String)> {
     let shift = &report.shift;
     let by = |who: &Option<String>| {
         who.as_ref()
@@ -372,72 +375,4 @@ pub fn sheet(
         document_title: format!("{title} — {}", settings.store_name),
         generated_at: now,
     }
-}
-
-/// The Z as an 80 mm ticket: the same figures, condensed.
-pub fn z_ticket(report: &ZReport, settings: &Settings, reprint_at: Option<Timestamp>) -> Ticket {
-    let lang = settings.lang;
-    let words = z(lang);
-    let mut lines = vec![
-        TicketLine::Title(format!("{} {:06}", words.title, report.number)),
-        TicketLine::Centered(settings.store_name.clone()),
-    ];
-    if let Some(at) = reprint_at {
-        lines.push(TicketLine::Notice(format!(
-            "{} {}",
-            words.reprint,
-            lima(at)
-        )));
-    }
-    for (label, value) in facts(report, settings, &words).into_iter().skip(1) {
-        lines.push(TicketLine::Pair {
-            left: label,
-            right: value,
-        });
-    }
-    lines.push(TicketLine::Rule);
-    for line in &report.reconciliation.tenders {
-        lines.push(TicketLine::Pair {
-            left: format!(
-                "{} ({})",
-                wording::shift::tender(lang, line.tender),
-                line.payments
-            ),
-            right: line.expected.to_string(),
-        });
-        if let (Some(counted), Some(difference)) = (line.counted, line.difference) {
-            lines.push(TicketLine::Pair {
-                left: format!("  {}", words.tender_columns[3]),
-                right: counted.to_string(),
-            });
-            lines.push(TicketLine::Pair {
-                left: format!("  {}", words.tender_columns[4]),
-                right: difference.to_string(),
-            });
-        }
-    }
-    lines.push(TicketLine::Rule);
-    for difference in &report.reconciliation.differences {
-        let (title, _) = wording::shift::difference(lang, difference.kind);
-        lines.push(TicketLine::Pair {
-            left: title.to_owned(),
-            right: difference.amount.to_string(),
-        });
-    }
-    if let Some(approval) = &report.approval {
-        lines.push(TicketLine::Text(format!(
-            "{} {} — {}",
-            words.approved_by, approval.supervisor, approval.reason
-        )));
-    }
-    lines.push(TicketLine::Blank);
-    lines.push(TicketLine::Text(format!(
-        "{}: ____________________",
-        words.cashier_signature
-    )));
-    lines.push(TicketLine::Text(format!(
-        "{}: ____________________",
-        words.supervisor_signature
-    )));
-    Ticket { lines }
 }

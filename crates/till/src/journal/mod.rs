@@ -17,8 +17,11 @@ use serde::{Deserialize, Serialize};
 pub use crate::operation::{OperationKind, OperationState};
 
 mod queue;
+mod shift_rows;
 
 pub(crate) use queue::{Claim, claim, close_abandoned_checks, open_operations};
+pub(crate) use shift_rows::of_shift;
+use shift_rows::open_shift_id;
 
 use crate::audit;
 use crate::clock;
@@ -204,19 +207,6 @@ pub(crate) fn begin(
     })
 }
 
-/// The id of the shift open in `mode`: the shift a new row belongs to.
-fn open_shift_id(connection: &rusqlite::Connection, mode: Mode) -> Result<Option<i64>, TillError> {
-    use rusqlite::OptionalExtension;
-    connection
-        .query_row(
-            "SELECT id FROM shift WHERE mode = ?1 AND state = 'open'",
-            [mode.as_str()],
-            |row| row.get(0),
-        )
-        .optional()
-        .map_err(TillError::storage("read the shift"))
-}
-
 /// The open (pending or unknown) state-changing operation on a code, if any: its id and kind.
 fn open_on_code(
     connection: &rusqlite::Connection,
@@ -298,22 +288,6 @@ pub(crate) fn list(
             rusqlite::params![mode.as_str(), day.map(|d| d.to_string())],
             read_row,
         )
-        .map_err(TillError::storage("read the journal"))?;
-    rows.collect::<Result<Vec<_>, _>>()
-        .map_err(TillError::storage("read the journal"))
-}
-
-/// The journal rows of one shift, oldest first.
-pub(crate) fn of_shift(
-    connection: &rusqlite::Connection,
-    shift_id: i64,
-) -> Result<Vec<JournalEntry>, TillError> {
-    let sql = format!("SELECT {COLUMNS} FROM journal WHERE shift_id = ?1 ORDER BY id");
-    let mut statement = connection
-        .prepare_cached(&sql)
-        .map_err(TillError::storage("read the journal"))?;
-    let rows = statement
-        .query_map([shift_id], read_row)
         .map_err(TillError::storage("read the journal"))?;
     rows.collect::<Result<Vec<_>, _>>()
         .map_err(TillError::storage("read the journal"))

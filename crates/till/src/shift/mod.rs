@@ -25,23 +25,7 @@ use crate::summary::DaySummary;
 use reconcile::{Facts, Reconciliation, reconcile};
 use z::{ApprovalRecord, ZReport};
 
-/// The money rules of shifts, from the till's settings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ShiftRules {
-    /// A difference at closing up to this needs no supervisor.
-    pub tolerance: Soles,
-    /// Cash in or out above this needs a supervisor's approval.
-    pub movement_approval_above: Soles,
-}
-
-impl Default for ShiftRules {
-    fn default() -> Self {
-        ShiftRules {
-            tolerance: Soles::from_centimos(100),
-            movement_approval_above: Soles::from_centimos(20_000),
-        }
-    }
-}
+pub use crate::shift_rules::ShiftRules;
 
 /// A shift as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
