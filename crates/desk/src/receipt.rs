@@ -19,7 +19,7 @@ use ts_rs::TS;
 use crate::Desk;
 use crate::settings::Settings;
 use crate::views::{ErrorView, reports_dir};
-use crate::wording::{self, Label};
+use crate::wording;
 
 /// Where a receipt went.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -113,7 +113,7 @@ pub fn receipt_ticket(
     let mut lines = vec![
         TicketLine::Title(words.title.to_owned()),
         TicketLine::Centered(settings.store_name.clone()),
-        TicketLine::Centered(format!("{} {}", words.till, settings.till_name)),
+        TicketLine::Centered(settings.till_name.clone()),
         TicketLine::Centered(format!(
             "{} ({})",
             clock::in_lima(entry.created_at).strftime("%d/%m/%Y %H:%M"),
@@ -170,8 +170,8 @@ pub fn receipt_ticket(
     }
     lines.push(TicketLine::Rule);
     lines.push(TicketLine::Notice(words.not_an_invoice.to_owned()));
+    lines.push(TicketLine::Blank);
     lines.push(TicketLine::Text(words.not_an_invoice_detail.to_owned()));
-    lines.push(TicketLine::Centered(entry.state.label(lang).to_owned()));
     Ticket { lines }
 }
 

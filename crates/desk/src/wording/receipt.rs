@@ -6,7 +6,6 @@ use super::Lang;
 /// The words of a payment receipt.
 pub struct ReceiptWords {
     pub title: &'static str,
-    pub till: &'static str,
     pub date: &'static str,
     pub customer: &'static str,
     pub funding_code: &'static str,
@@ -29,7 +28,6 @@ pub fn receipt(lang: Lang) -> ReceiptWords {
     match lang {
         Lang::Es => ReceiptWords {
             title: "CONSTANCIA DE PAGO DE CUOTA INICIAL",
-            till: "Caja",
             date: "Fecha",
             customer: "Cliente",
             funding_code: "Código de financiamiento",
@@ -50,7 +48,6 @@ pub fn receipt(lang: Lang) -> ReceiptWords {
         },
         Lang::En => ReceiptWords {
             title: "DOWN PAYMENT RECEIPT",
-            till: "Till",
             date: "Date",
             customer: "Customer",
             funding_code: "Funding code",

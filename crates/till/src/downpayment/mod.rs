@@ -100,9 +100,14 @@ impl Till {
         self.ensure_settings_confirmed()?;
         let operator = self.require_operator().await?;
         self.resolve_code(funding_code).await?;
-        let (amount, collect) = self.last_known_downpayment(funding_code).await?;
-        // Never checked (a script paying straight away): the down payment is what is collected.
-        let collect = collect.or(amount);
+        let (mut amount, mut collect) = self.last_known_downpayment(funding_code).await?;
+        if collect.is_none() {
+            // Never checked here (a script paying straight away): what to collect is asked first, so
+            // the drawer and the change are right.
+            let checked = self.check(customer, funding_code).await?;
+            amount = Some(checked.info.downpayment_amount);
+            collect = Some(checked.amount_to_collect);
+        }
         let payment = payment.checked(collect)?;
         let record = Record {
             downpayment_amount: amount,
