@@ -369,4 +369,18 @@ fn a_difference_within_the_tolerance_closes_alone_and_above_it_needs_a_superviso
         !counted.is_empty(),
         "the count by denomination is kept: {snapshot}"
     );
+
+    // A supervisor closing her own shift approves with her PIN and a reason.
+    till.open_shift(ROSA, "100=2");
+    let short = ["shift", "close", "--count", "100=1"];
+    let (code, refused) = till.run(ROSA, &[], &short);
+    assert_eq!(
+        (code, &refused["error"]["code"]),
+        (2, &"approval_required".into())
+    );
+    let closed = till.ok(
+        ROSA,
+        &[&short[..], &["--reason", "Billete falso retenido"]].concat(),
+    );
+    assert_eq!(closed["approved_by"], "Rosa Quispe", "{closed}");
 }

@@ -63,9 +63,31 @@ fn closing_waits_for_an_operation_without_an_outcome() {
 #[test]
 fn z_numbers_run_on_across_processes_without_a_gap() {
     let till = TillUnderTest::new();
+    // Counts typed, or kept in a file as text or as JSON.
+    let json_count = till.path().join("fondo.json");
+    std::fs::write(&json_count, r#"{"50": 1, "0.10": 3}"#).unwrap();
+    let text_count = till.path().join("cierre.txt");
+    std::fs::write(&text_count, "50=1\n0.10=3\n").unwrap();
     for number in 1..=3 {
-        till.open_shift(None, "50=1,0.10=3");
-        let closed = till.ok(None, &["shift", "close", "--count", "50=1,0.10=3"]);
+        let opened = till.ok(
+            None,
+            &[
+                "shift",
+                "open",
+                "--count-file",
+                json_count.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(opened["count"]["total"]["centimos"], 5_030, "{opened}");
+        let closed = till.ok(
+            None,
+            &[
+                "shift",
+                "close",
+                "--count-file",
+                text_count.to_str().unwrap(),
+            ],
+        );
         assert_eq!(closed["z_number"], number, "{closed}");
         let (code, again) = till.run(None, &[], &["shift", "close"]);
         assert_eq!(

@@ -72,7 +72,12 @@ pub async fn run(
                     let card_batch = card_batch.as_deref().unwrap_or("");
                     views::count_closing(ws, count_input(count), card_batch).await?;
                 }
-                let approval = staff::approval(printer, ws.till.staff(), approval)?;
+                // Asked for only when given: a supervisor closing without differences over the
+                // tolerance is not asked for their PIN again.
+                let approval = match approval.approver.is_some() || approval.reason.is_some() {
+                    true => staff::approval(printer, ws.till.staff(), approval)?,
+                    false => None,
+                };
                 let report = ws.till.close_shift(approval.as_ref()).await?;
                 let filed = print::Filed {
                     number: report.number,
