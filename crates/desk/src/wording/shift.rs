@@ -251,6 +251,15 @@ pub(super) fn input_problem(lang: Lang, problem: InputProblem, value: &str) -> S
                 "The thermal printer «{value}» cannot be read: write tcp:IP[:9100], cups:QUEUE or file:/dev/usb/lp0."
             ),
         ),
+        NoReceipt => say(
+            lang,
+            format!(
+                "No hay un pago confirmado «{value}» para imprimir su constancia. Haga el cobro primero."
+            ),
+            format!(
+                "There is no confirmed payment «{value}» to print a receipt of. Take the payment first."
+            ),
+        ),
         _ => value.to_owned(),
     }
 }
