@@ -8,6 +8,7 @@ mod commands;
 mod history;
 mod output;
 mod setup;
+mod shift;
 mod staff;
 mod summary;
 mod token;
