@@ -10,9 +10,8 @@ use till::{CheckResult, CustomerId, FundingCode, JournalEntry, OperationKind, Pa
 
 use crate::args::{Cli, Command, Operation, PaymentArgs};
 use crate::output::{CliError, Printer, amount, money};
-use crate::setup;
+use crate::session::with_till;
 use crate::{history, shift, staff, summary, token};
-use desk::Workstation;
 
 pub async fn run(cli: Cli, printer: &Printer) -> u8 {
     let name = command_name(&cli.command);
@@ -123,26 +122,6 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
         Command::Audit { action } => staff::audit(cli, printer, action),
         Command::Shift { action, approval } => shift::run(cli, printer, action, approval).await,
     }
-}
-
-/// Opens the till, resumes its outbox (one pass: what crashed or timed out before is resolved now),
-/// runs `body`, and always stops the embedded sandbox afterwards.
-pub async fn with_till(
-    cli: &Cli,
-    printer: &Printer,
-    body: impl AsyncFnOnce(&Workstation) -> Result<(), CliError>,
-) -> Result<(), CliError> {
-    let open = setup::open_workstation(cli).await?;
-    if let Err(error) = staff::sign_in(cli, printer, open.till.staff()) {
-        open.close().await;
-        return Err(error);
-    }
-    if let Err(error) = open.till.resolve_due().await {
-        tracing::warn!(code = error.code(), "the outbox could not be resumed");
-    }
-    let result = body(&open).await;
-    open.close().await;
-    result
 }
 
 fn parse_operation(operation: &Operation) -> Result<(CustomerId, FundingCode), CliError> {

@@ -14,8 +14,8 @@ use till::shift::Direction;
 use till::{Soles, TillError};
 
 use crate::args::{ApprovalArgs, Cli, CountArgs, ShiftAction};
-use crate::commands::with_till;
 use crate::output::{CliError, Printer};
+use crate::session::with_till;
 use crate::staff;
 
 pub async fn run(

@@ -92,6 +92,14 @@ pub fn difference(lang: Lang, kind: DifferenceKind) -> (&'static str, &'static s
             "Sin resumen de aCuotaz",
             "No se pudo obtener el resumen del día ni hay copia guardada: el lado de aCuotaz no se revisó.",
         ),
+        (AmountUnknown, Lang::Es) => (
+            "Monto cobrado desconocido",
+            "Se marcó pagado sin consultar antes el financiamiento en esta caja: no se sabe cuánto se cobró.",
+        ),
+        (AmountUnknown, Lang::En) => (
+            "Amount collected unknown",
+            "It was marked paid without checking the financing at this till first: what was collected is not known.",
+        ),
         (SummaryUnavailable, Lang::En) => (
             "No aCuotaz summary",
             "The day summary could not be fetched and no copy is kept: aCuotaz's side was not checked.",

@@ -100,14 +100,10 @@ impl Till {
         self.ensure_settings_confirmed()?;
         let operator = self.require_operator().await?;
         self.resolve_code(funding_code).await?;
-        let (mut amount, mut collect) = self.last_known_downpayment(funding_code).await?;
-        if collect.is_none() {
-            // Never checked here (a script paying straight away): what to collect is asked first, so
-            // the drawer and the change are right.
-            let checked = self.check(customer, funding_code).await?;
-            amount = Some(checked.info.downpayment_amount);
-            collect = Some(checked.amount_to_collect);
-        }
+        let (amount, collect) = self.last_known_downpayment(funding_code).await?;
+        // Never checked here (a script paying straight away): the down payment, when known, is what is
+        // collected; when not even that is known the closing names the payment's amount as unknown.
+        let collect = collect.or(amount);
         let payment = payment.checked(collect)?;
         let record = Record {
             downpayment_amount: amount,

@@ -68,7 +68,10 @@ impl JournalEntry {
     /// The money this operation brought into the till: a confirmed payment's collected amount.
     pub fn collected(&self) -> Soles {
         if self.kind == OperationKind::PaidAndBilled && self.state == OperationState::Confirmed {
-            self.collect.unwrap_or(Soles::ZERO)
+            // A payment never checked here: the down payment, when known, is what was collected.
+            self.collect
+                .or(self.downpayment_amount)
+                .unwrap_or(Soles::ZERO)
         } else {
             Soles::ZERO
         }

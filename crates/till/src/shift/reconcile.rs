@@ -34,6 +34,8 @@ pub enum DifferenceKind {
     CardShort,
     /// aCuotaz's summary could not be fetched and no copy is kept: the provider's side is not checked.
     SummaryUnavailable,
+    /// A payment made without a check on this till first: what it collected is not known.
+    AmountUnknown,
 }
 
 impl DifferenceKind {
@@ -230,6 +232,21 @@ pub fn reconcile(facts: &Facts<'_>) -> Reconciliation {
             None
         }
     };
+    for blind in facts.operations.iter().filter(|entry| {
+        entry.kind == OperationKind::PaidAndBilled
+            && entry.state == OperationState::Confirmed
+            && entry.collect.is_none()
+            && entry.downpayment_amount.is_none()
+    }) {
+        differences.push(Difference {
+            kind: DifferenceKind::AmountUnknown,
+            amount: Soles::ZERO,
+            order_id: None,
+            document: Some(blind.customer.number().to_owned()),
+            operation_id: Some(blind.id),
+            funding_code: Some(blind.funding_code.to_string()),
+        });
+    }
     for undo in facts.operations.iter().filter(|entry| {
         entry.kind == OperationKind::UndoBilling && entry.state == OperationState::Confirmed
     }) {
@@ -248,7 +265,9 @@ pub fn reconcile(facts: &Facts<'_>) -> Reconciliation {
         | DifferenceKind::CashShort
         | DifferenceKind::CardOver
         | DifferenceKind::CardShort => over_tolerance(difference.amount),
-        DifferenceKind::MissingAtProvider | DifferenceKind::SummaryUnavailable => true,
+        DifferenceKind::MissingAtProvider
+        | DifferenceKind::SummaryUnavailable
+        | DifferenceKind::AmountUnknown => true,
         DifferenceKind::PaidElsewhere | DifferenceKind::UndoneInDrawer => false,
     });
     Reconciliation {
