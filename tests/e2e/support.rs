@@ -241,6 +241,34 @@ impl App {
         focused.send_keys(key).await.expect("key press");
     }
 
+    /// Saves what the window shows as `NAME.png` in the folder `CAJA_E2E_SHOTS` names, when it names
+    /// one (to look at a screen after a run); does nothing otherwise.
+    pub async fn screenshot(&self, name: &str) {
+        let Some(folder) = std::env::var_os("CAJA_E2E_SHOTS") else {
+            return;
+        };
+        let png = self.client.screenshot().await.expect("a screenshot");
+        std::fs::create_dir_all(&folder).expect("the screenshots' folder");
+        std::fs::write(Path::new(&folder).join(format!("{name}.png")), png)
+            .expect("a screenshot file");
+    }
+
+    /// The element with this test id inside the one whose attribute has this value
+    /// (`[data-testid=outer][name=value] [data-testid=inner]`), once it is there.
+    pub async fn within(&self, outer: &str, name: &str, value: &str, inner: &str) -> Element {
+        let css = format!(
+            "{}[{name}=\"{value}\"] {}",
+            selector(outer),
+            selector(inner)
+        );
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(&css))
+            .await
+            .unwrap_or_else(|error| panic!("{css} never appeared: {error}"))
+    }
+
     pub async fn focused_test_id(&self) -> Option<String> {
         let focused = self.client.active_element().await.ok()?;
         focused.attr("data-testid").await.ok().flatten()
@@ -267,6 +295,12 @@ impl Drop for App {
 }
 
 pub const ENTER: &str = "\u{E007}";
+/// WebDriver's Escape key.
+pub const ESCAPE: &str = "\u{E00C}";
+/// WebDriver's F1 (Cobro), F6 (Turno) and F8 (the last receipt again).
+pub const F1: &str = "\u{E031}";
+pub const F6: &str = "\u{E036}";
+pub const F8: &str = "\u{E038}";
 
 fn selector(test_id: &str) -> String {
     format!("[data-testid=\"{test_id}\"]")
