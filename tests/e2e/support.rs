@@ -247,6 +247,19 @@ impl App {
         let Some(folder) = std::env::var_os("CAJA_E2E_SHOTS") else {
             return;
         };
+        // WebKit's snapshot waits for the next paint, and a still page (no caret blinking) may never
+        // paint again: a speck that flickers for a few seconds keeps the page painting meanwhile.
+        self.client
+            .execute(
+                "const speck = document.createElement('div');\
+                 speck.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0.01';\
+                 document.body.appendChild(speck);\
+                 const ticker = setInterval(() => { speck.style.opacity = speck.style.opacity === '0.01' ? '0.02' : '0.01'; }, 40);\
+                 setTimeout(() => { clearInterval(ticker); speck.remove(); }, 3000);",
+                vec![],
+            )
+            .await
+            .expect("a painting page");
         let png = self.client.screenshot().await.expect("a screenshot");
         std::fs::create_dir_all(&folder).expect("the screenshots' folder");
         std::fs::write(Path::new(&folder).join(format!("{name}.png")), png)
@@ -267,6 +280,18 @@ impl App {
             .for_element(Locator::Css(&css))
             .await
             .unwrap_or_else(|error| panic!("{css} never appeared: {error}"))
+    }
+
+    /// Waits until the element with this test id holds the focus (where the next keystroke goes).
+    pub async fn wait_for_focus(&self, test_id: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        while self.focused_test_id().await.as_deref() != Some(test_id) {
+            assert!(
+                Instant::now() < deadline,
+                "[data-testid={test_id}] never had the focus"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     pub async fn focused_test_id(&self) -> Option<String> {

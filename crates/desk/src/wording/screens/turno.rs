@@ -15,8 +15,8 @@ pub(super) const WORDS: &[ScreenWord] = &[
     ),
     (
         "shift.cashExpected",
-        "Efectivo esperado {amount}",
-        "Cash expected {amount}",
+        "Esperado {amount}",
+        "Expected {amount}",
     ),
     ("turno.openTitle", "Abrir turno", "Open a shift"),
     (
