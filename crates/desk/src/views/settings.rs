@@ -87,17 +87,16 @@ pub fn save_settings(
         Some(text) => blank_to_none(Some(text)),
         None => saved.thermal_printer.clone(),
     };
-    if let Some(text) = &thermal_printer {
-        if !["tcp:", "cups:", "file:", "usb:"]
+    if let Some(text) = &thermal_printer
+        && !["tcp:", "cups:", "file:", "usb:"]
             .iter()
             .any(|p| text.starts_with(p))
-        {
-            return Err(TillError::invalid(
-                "thermal_printer",
-                text,
-                till::InputProblem::ThermalPrinter,
-            ));
-        }
+    {
+        return Err(TillError::invalid(
+            "thermal_printer",
+            text,
+            till::InputProblem::ThermalPrinter,
+        ));
     }
     let wanted = Settings {
         store_name: store_name.to_owned(),
