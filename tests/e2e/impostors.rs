@@ -8,10 +8,8 @@ use std::time::Duration;
 use sandbox::{Endpoint, Fault, FaultPlan, FaultRule};
 
 use crate::check_by_keyboard;
-use crate::support::{self, ENTER};
-
-/// WebDriver's Escape key: starts a new sale.
-const ESCAPE: &str = "\u{E00C}";
+use crate::support::{self, ESCAPE};
+use crate::turno::{open_shift, pay_in_cash_by_keyboard};
 
 fn on_payments(fault: Fault) -> FaultPlan {
     FaultPlan::new(vec![FaultRule::always(
@@ -22,6 +20,7 @@ fn on_payments(fault: Fault) -> FaultPlan {
 
 pub(crate) async fn a_200_that_is_not_acuotaz_never_turns_the_card_green() {
     let app = support::launch().await;
+    open_shift(&app).await;
     let state = app.sandbox.state();
 
     // A captive portal answers the payment: amber, no hand-over, nothing billed.
@@ -29,9 +28,7 @@ pub(crate) async fn a_200_that_is_not_acuotaz_never_turns_the_card_green() {
     app.wait_for_attr("result-card", "data-state", "pending")
         .await;
     state.set_fault_plan(on_payments(Fault::PortalPage));
-    app.press(ENTER).await;
-    app.wait_for("confirm-dialog").await;
-    app.press(ENTER).await;
+    pay_in_cash_by_keyboard(&app).await;
     app.wait_for_attr("result-card", "data-state", "unknown")
         .await;
     let card = app.text("result-card").await;
@@ -57,9 +54,7 @@ pub(crate) async fn a_200_that_is_not_acuotaz_never_turns_the_card_green() {
     app.wait_for_attr("result-card", "data-state", "pending")
         .await;
     state.set_fault_plan(on_payments(Fault::TruncatedJson));
-    app.press(ENTER).await;
-    app.wait_for("confirm-dialog").await;
-    app.press(ENTER).await;
+    pay_in_cash_by_keyboard(&app).await;
     app.wait_for_attr("result-card", "data-state", "done").await;
     app.wait_for_text("handover-message", "entregar").await;
     assert!(state.financing("1414213").unwrap().billed);
@@ -76,9 +71,7 @@ pub(crate) async fn a_200_that_is_not_acuotaz_never_turns_the_card_green() {
     app.wait_for_attr("result-card", "data-state", "pending")
         .await;
     state.set_fault_plan(on_payments(Fault::PlainTextOk));
-    app.press(ENTER).await;
-    app.wait_for("confirm-dialog").await;
-    app.press(ENTER).await;
+    pay_in_cash_by_keyboard(&app).await;
     app.wait_for_attr("result-card", "data-state", "unknown")
         .await;
     assert!(!state.financing("5772156").unwrap().billed);

@@ -11,6 +11,7 @@ mod readiness;
 mod responsiveness;
 mod supervision;
 mod support;
+mod turno;
 
 /// The end-to-end tests by name, each a plain function that runs its async body to the end.
 macro_rules! end_to_end {
@@ -36,6 +37,7 @@ fn main() {
         supervision::an_idle_till_locks_itself,
         impostors::a_200_that_is_not_acuotaz_never_turns_the_card_green,
         responsiveness::a_slow_printer_does_not_keep_the_till_from_answering,
+        turno::a_shift_from_its_float_to_its_z_with_a_blind_count_and_an_approval,
     ];
     let mut trials = readiness::own_tests(tests[0].0);
     trials.extend(
@@ -50,6 +52,7 @@ use providers::apurata::downpayment::{CustomerId, DownpaymentApi, Flavor, MOCK_T
 use providers::{ApiToken, HttpSettings, PlainHttp, ProviderRoot};
 use sandbox::{Endpoint, Fault, FaultPlan, FaultRule};
 use support::{App, ENTER};
+use turno::{open_shift, pay_in_cash_by_keyboard};
 
 /// The provider as a second party would reach it: the same sandbox, over HTTP, behind the app's back.
 fn provider(app: &App) -> DownpaymentApi {
@@ -78,6 +81,7 @@ async fn check_pay_hand_over_undo_and_pay_again() {
     let app = support::launch().await;
     let banner = app.text("mode-banner").await;
     assert!(banner.to_uppercase().contains("SANDBOX"), "{banner}");
+    open_shift(&app).await;
 
     check_by_keyboard(&app, "14159265", "1234567").await;
     app.wait_for_attr("result-card", "data-state", "pending")
@@ -97,7 +101,13 @@ async fn check_pay_hand_over_undo_and_pay_again() {
     );
     assert_eq!(
         app.focused_test_id().await.as_deref(),
-        Some("confirm-button")
+        Some("tender-cash"),
+        "the dialog asks how it was paid first"
+    );
+    app.press("1").await;
+    assert_eq!(
+        app.focused_test_id().await.as_deref(),
+        Some("tender-received")
     );
     app.press(ENTER).await;
     app.wait_for_text("handover-message", "entregar").await;
@@ -111,6 +121,7 @@ async fn check_pay_hand_over_undo_and_pay_again() {
         .await;
     assert!(!app.sandbox.state().financing("1234567").unwrap().billed);
 
+    // Paid already: nothing to collect, so no tender is asked.
     app.click("pay-button").await;
     app.click("confirm-button").await;
     app.wait_for_text("handover-message", "entregar").await;
@@ -151,6 +162,7 @@ async fn an_unknown_funding_code_says_what_to_check() {
 
 async fn undoing_a_billing_that_is_already_gone_is_refused() {
     let app = support::launch().await;
+    open_shift(&app).await;
     check_by_keyboard(&app, "16180339", "1618033").await;
     app.wait_for("handover-message").await;
     // Someone else undoes the billing while the card is on screen.
@@ -213,6 +225,7 @@ async fn the_day_summary_matches_the_provider_and_prints_a_readable_pdf() {
 /// once.
 async fn a_payment_without_an_answer_keeps_the_product_and_is_settled_in_the_background() {
     let app = support::launch().await;
+    open_shift(&app).await;
     check_by_keyboard(&app, "14159265", "1234567").await;
     app.wait_for_attr("result-card", "data-state", "pending")
         .await;
@@ -222,9 +235,7 @@ async fn a_payment_without_an_answer_keeps_the_product_and_is_settled_in_the_bac
             Some(Endpoint::PaidAndBilled),
             Fault::DropBeforeEffect,
         )]));
-    app.press(ENTER).await;
-    app.wait_for("confirm-dialog").await;
-    app.press(ENTER).await;
+    pay_in_cash_by_keyboard(&app).await;
 
     app.wait_for_attr("result-card", "data-state", "unknown")
         .await;

@@ -5,39 +5,47 @@
 
 use crate::check_by_keyboard;
 use crate::support::{self, ENTER, SUPERVISOR, SUPERVISOR_PIN};
+use crate::turno::{open_shift, pay_in_cash_by_keyboard};
 
-/// Check, pay and confirm the provider's test pair by keyboard, until the card is green.
+/// Check, pay in cash (the exact amount) and confirm the provider's test pair by keyboard, until the
+/// card is green.
 async fn pay_the_docs_pair(app: &support::App) {
     check_by_keyboard(app, "14159265", "1234567").await;
     app.wait_for_attr("result-card", "data-state", "pending")
         .await;
-    app.press(ENTER).await;
-    app.press(ENTER).await;
+    pay_in_cash_by_keyboard(app).await;
     app.wait_for_attr("result-card", "data-state", "done").await;
 }
 
-pub(crate) async fn a_cashier_undoes_only_with_a_supervisors_pin_and_the_journal_says_who() {
-    let app = support::launch().await;
+/// The supervisor adds a cashier in Supervisión, signs out, and the cashier signs in with their PIN.
+pub(crate) async fn add_cashier_and_sign_in(app: &support::App, name: &str, pin: &str) {
     app.click("nav-supervision").await;
-    app.type_into("person-name", "Luis Mamani").await;
-    app.type_into("person-pin", "1357").await;
+    app.type_into("person-name", name).await;
+    app.type_into("person-pin", pin).await;
     app.click("person-add").await;
-    app.wait_for_text("person-added", "Luis Mamani").await;
+    app.wait_for_text("person-added", name).await;
 
     app.click("sign-out").await;
     app.wait_for("sign-in").await;
     app.client
-        .find(fantoccini::Locator::Css(
-            "[data-testid=\"signin-person\"][data-name=\"Luis Mamani\"]",
-        ))
+        .find(fantoccini::Locator::Css(&format!(
+            "[data-testid=\"signin-person\"][data-name=\"{name}\"]"
+        )))
         .await
-        .expect("Luis is listed")
+        .expect("the cashier is listed")
         .click()
         .await
-        .expect("choose Luis");
-    app.type_into("signin-pin", "1357").await;
+        .expect("choose the cashier");
+    app.type_into("signin-pin", pin).await;
     app.press(ENTER).await;
-    app.wait_for_text("signed-in-person", "Luis Mamani").await;
+    app.wait_for_text("signed-in-person", name).await;
+}
+
+pub(crate) async fn a_cashier_undoes_only_with_a_supervisors_pin_and_the_journal_says_who() {
+    let app = support::launch().await;
+    // The shift is the till's: the supervisor opens it, the cashier takes payments in it.
+    open_shift(&app).await;
+    add_cashier_and_sign_in(&app, "Luis Mamani", "1357").await;
     assert!(
         app.client
             .find(fantoccini::Locator::Css(
@@ -87,6 +95,7 @@ pub(crate) async fn a_cashier_undoes_only_with_a_supervisors_pin_and_the_journal
 
 pub(crate) async fn the_audit_record_verifies_then_names_a_row_edited_behind_caja() {
     let app = support::launch().await;
+    open_shift(&app).await;
     pay_the_docs_pair(&app).await;
 
     app.click("nav-supervision").await;

@@ -241,6 +241,59 @@ impl App {
         focused.send_keys(key).await.expect("key press");
     }
 
+    /// Saves what the window shows as `NAME.png` in the folder `CAJA_E2E_SHOTS` names, when it names
+    /// one (to look at a screen after a run); does nothing otherwise.
+    pub async fn screenshot(&self, name: &str) {
+        let Some(folder) = std::env::var_os("CAJA_E2E_SHOTS") else {
+            return;
+        };
+        // WebKit's snapshot waits for the next paint, and a still page (no caret blinking) may never
+        // paint again: a speck that flickers for a few seconds keeps the page painting meanwhile.
+        self.client
+            .execute(
+                "const speck = document.createElement('div');\
+                 speck.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0.01';\
+                 document.body.appendChild(speck);\
+                 const ticker = setInterval(() => { speck.style.opacity = speck.style.opacity === '0.01' ? '0.02' : '0.01'; }, 40);\
+                 setTimeout(() => { clearInterval(ticker); speck.remove(); }, 3000);",
+                vec![],
+            )
+            .await
+            .expect("a painting page");
+        let png = self.client.screenshot().await.expect("a screenshot");
+        std::fs::create_dir_all(&folder).expect("the screenshots' folder");
+        std::fs::write(Path::new(&folder).join(format!("{name}.png")), png)
+            .expect("a screenshot file");
+    }
+
+    /// The element with this test id inside the one whose attribute has this value
+    /// (`[data-testid=outer][name=value] [data-testid=inner]`), once it is there.
+    pub async fn within(&self, outer: &str, name: &str, value: &str, inner: &str) -> Element {
+        let css = format!(
+            "{}[{name}=\"{value}\"] {}",
+            selector(outer),
+            selector(inner)
+        );
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(&css))
+            .await
+            .unwrap_or_else(|error| panic!("{css} never appeared: {error}"))
+    }
+
+    /// Waits until the element with this test id holds the focus (where the next keystroke goes).
+    pub async fn wait_for_focus(&self, test_id: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        while self.focused_test_id().await.as_deref() != Some(test_id) {
+            assert!(
+                Instant::now() < deadline,
+                "[data-testid={test_id}] never had the focus"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     pub async fn focused_test_id(&self) -> Option<String> {
         let focused = self.client.active_element().await.ok()?;
         focused.attr("data-testid").await.ok().flatten()
@@ -267,6 +320,12 @@ impl Drop for App {
 }
 
 pub const ENTER: &str = "\u{E007}";
+/// WebDriver's Escape key.
+pub const ESCAPE: &str = "\u{E00C}";
+/// WebDriver's F1 (Cobro), F6 (Turno) and F8 (the last receipt again).
+pub const F1: &str = "\u{E031}";
+pub const F6: &str = "\u{E036}";
+pub const F8: &str = "\u{E038}";
 
 fn selector(test_id: &str) -> String {
     format!("[data-testid=\"{test_id}\"]")

@@ -111,6 +111,22 @@ export type AppInfo = {
    * (in live mode nothing is sent until then).
    */
   settingsUnconfirmed: boolean;
+  /**
+   * This till's name on receipts and Z reports.
+   */
+  tillName: string;
+  /**
+   * A difference at closing up to this needs no supervisor.
+   */
+  closingTolerance: Money;
+  /**
+   * Cash in or out above this needs a supervisor.
+   */
+  movementApproval: Money;
+  /**
+   * The thermal printer (`tcp:…`, `cups:…`, `file:…`, `usb:…`); none: receipts as PDF.
+   */
+  thermalPrinter: string | null;
 };
 
 /**

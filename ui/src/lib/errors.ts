@@ -40,3 +40,29 @@ export function cobroInputFor(error: BridgeError | null): CobroInput | null {
       return null;
   }
 }
+
+/** Approval refusals (wrong PIN, no reason, not a supervisor…): an approval dialog stays open for
+ *  another try. */
+const APPROVAL_CODES = new Set<BridgeError["code"]>([
+  "wrong_pin",
+  "person_locked",
+  "person_unknown",
+  "not_supervisor",
+  "approval_required",
+]);
+
+export function isApprovalRefusal(failure: BridgeError): boolean {
+  return (
+    APPROVAL_CODES.has(failure.code) ||
+    (failure.code === "invalid_input" && (failure.field === "pin" || failure.field === "reason"))
+  );
+}
+
+/** A refusal of what was typed in the pay dialog (tender, cash received, card details): the dialog
+ *  stays open to fix it. */
+export function isPaymentInputRefusal(failure: BridgeError): boolean {
+  return (
+    failure.code === "invalid_input" &&
+    ["tender", "received", "card_last4", "card_authorization"].includes(failure.field ?? "")
+  );
+}

@@ -71,6 +71,11 @@ const errorTitles: Record<ErrorCode, MessageKey> = {
   first_supervisor_exists: "error.generic",
   settings_unconfirmed: "error.generic",
   pin: "error.generic",
+  no_shift_open: "error.no_shift_open",
+  shift_already_open: "error.shift_already_open",
+  unknown_operations: "error.unknown_operations",
+  not_counted: "error.not_counted",
+  no_such_z_report: "error.no_such_z_report",
 };
 
 export function errorTitleKey(code: ErrorCode): MessageKey {

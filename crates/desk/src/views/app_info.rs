@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{ErrorView, PersonView};
+use super::{ErrorView, Money, PersonView};
 use crate::secrets;
 use crate::settings::{Overrides, Settings};
 use crate::wording::{self, Lang};
@@ -53,6 +53,14 @@ pub struct AppInfo {
     /// `settings.json` was edited outside Caja: saving Ajustes with a supervisor's approval confirms it
     /// (in live mode nothing is sent until then).
     pub settings_unconfirmed: bool,
+    /// This till's name on receipts and Z reports.
+    pub till_name: String,
+    /// A difference at closing up to this needs no supervisor.
+    pub closing_tolerance: Money,
+    /// Cash in or out above this needs a supervisor.
+    pub movement_approval: Money,
+    /// The thermal printer (`tcp:…`, `cups:…`, `file:…`, `usb:…`); none: receipts as PDF.
+    pub thermal_printer: Option<String>,
 }
 
 /// A setting the environment can override, named as Ajustes' fields are.
@@ -147,6 +155,10 @@ impl AppInfo {
             signed_in: staff.operator().as_ref().map(PersonView::from),
             settings_unconfirmed: till::settings_seal::state(data_dir)
                 .is_ok_and(|seal| seal == till::settings_seal::SettingsSeal::EditedOutsideCaja),
+            till_name: saved.till_name.clone(),
+            closing_tolerance: till::Soles::from_centimos(saved.closing_tolerance_centimos).into(),
+            movement_approval: till::Soles::from_centimos(saved.movement_approval_centimos).into(),
+            thermal_printer: saved.thermal_printer.clone(),
         }
     }
 }

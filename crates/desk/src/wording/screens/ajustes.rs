@@ -29,6 +29,38 @@ pub(super) const WORDS: &[ScreenWord] = &[
         "Vacío: la predeterminada del sistema",
         "Empty: the system default",
     ),
+    ("settings.tillTitle", "Esta caja", "This till"),
+    ("settings.tillName", "Nombre de la caja", "Till name"),
+    (
+        "settings.tolerance",
+        "Tolerancia de cierre (S/)",
+        "Closing tolerance (S/)",
+    ),
+    (
+        "settings.toleranceHint",
+        "Una diferencia mayor necesita un supervisor para cerrar.",
+        "A larger difference needs a supervisor to close.",
+    ),
+    (
+        "settings.movementApproval",
+        "Ingresos y retiros con supervisor desde (S/)",
+        "Cash in and out need a supervisor above (S/)",
+    ),
+    (
+        "settings.movementApprovalHint",
+        "Por encima de este monto, un supervisor aprueba.",
+        "Above this amount, a supervisor approves.",
+    ),
+    (
+        "settings.thermalPrinter",
+        "Impresora térmica de 80 mm",
+        "80 mm thermal printer",
+    ),
+    (
+        "settings.thermalPrinterHint",
+        "tcp:IP[:9100] · cups:COLA · file:/dev/usb/lp0 · usb:VID:PID. Vacío: comprobantes en PDF.",
+        "tcp:IP[:9100] · cups:QUEUE · file:/dev/usb/lp0 · usb:VID:PID. Empty: receipts as PDF.",
+    ),
     ("settings.save", "Guardar ajustes", "Save settings"),
     ("settings.saving", "Guardando…", "Saving…"),
     ("settings.saved", "Ajustes guardados.", "Settings saved."),

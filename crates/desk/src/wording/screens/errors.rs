@@ -53,6 +53,31 @@ pub(super) const WORDS: &[ScreenWord] = &[
         "Token file readable by others",
     ),
     ("error.generic", "Error", "Error"),
+    (
+        "error.no_shift_open",
+        "No hay turno abierto",
+        "No shift open",
+    ),
+    (
+        "error.shift_already_open",
+        "Ya hay un turno abierto",
+        "A shift is already open",
+    ),
+    (
+        "error.unknown_operations",
+        "Operaciones sin resultado",
+        "Operations without an outcome",
+    ),
+    (
+        "error.not_counted",
+        "Falta el conteo ciego",
+        "Blind count missing",
+    ),
+    (
+        "error.no_such_z_report",
+        "Reporte Z inexistente",
+        "No such Z report",
+    ),
     ("error.internal", "Error inesperado", "Unexpected error"),
     ("error.invalid_input", "Dato inválido", "Invalid input"),
     (

@@ -12,8 +12,10 @@ mod cobro;
 mod days;
 mod errors;
 mod frame;
+mod payment;
 mod sign_in;
 mod supervision;
+mod turno;
 
 /// One word of a screen: its key (`screen.what`), then the Spanish and the English text.
 pub type ScreenWord = (&'static str, &'static str, &'static str);
@@ -24,6 +26,8 @@ pub const SCREEN_WORDS: &[&[ScreenWord]] = &[
     sign_in::WORDS,
     supervision::WORDS,
     cobro::WORDS,
+    payment::WORDS,
+    turno::WORDS,
     days::WORDS,
     ajustes::WORDS,
     errors::WORDS,

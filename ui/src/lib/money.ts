@@ -1,0 +1,37 @@
+// Amounts the screen works out itself, in integer céntimos, before the backend has answered: a count's
+// total as the pieces are typed, and the change (vuelto) as the cash received is typed. Everything the
+// backend answers arrives as `Money` and is shown as its `text`; these only preview, the backend's
+// figures are the ones that count once it has answered.
+
+/** Céntimos as the store writes them, like the backend's `Soles`: `S/ 1,234.50`, `-S/ 12.00`. */
+export function solesText(centimos: number): string {
+  const sign = centimos < 0 ? "-" : "";
+  const abs = Math.abs(Math.trunc(centimos));
+  const whole = Math.floor(abs / 100).toString();
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const cents = (abs % 100).toString().padStart(2, "0");
+  return `${sign}S/ ${grouped}.${cents}`;
+}
+
+/** Céntimos as typed into an amount field, without the currency: `1.00`, `200.00`. */
+export function plainSoles(centimos: number): string {
+  return solesText(centimos).replace(/^(-?)S\/ /, "$1").replace(/,/g, "");
+}
+
+/** What a person typed as soles (`600`, `600.5`, `1,234.50`, `S/ 600`) in céntimos, read as text
+ *  (never through a float); null when it is not a non-negative amount with at most two decimals. */
+export function parseSoles(typed: string): number | null {
+  const cleaned = typed.trim().replace(/^S\/\s*/, "").replace(/[,\s]/g, "");
+  const match = /^(\d{0,9})(?:\.(\d{0,2}))?$/.exec(cleaned);
+  if (!match || cleaned === "" || cleaned === ".") return null;
+  const whole = Number(match[1] === "" ? "0" : match[1]);
+  const cents = Number((match[2] ?? "").padEnd(2, "0"));
+  return whole * 100 + cents;
+}
+
+/** Pieces as typed into a count field: empty is none; null when it is not a whole number. */
+export function parsePieces(typed: string): number | null {
+  const cleaned = typed.trim();
+  if (cleaned === "") return 0;
+  return /^\d{1,5}$/.test(cleaned) ? Number(cleaned) : null;
+}
