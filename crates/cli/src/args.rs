@@ -71,8 +71,14 @@ pub enum LangArg {
 pub enum Command {
     /// Validate a financing (info): what to collect and whether the product may be handed over
     Check(Operation),
-    /// Mark the down payment paid and billed (paid-and-billed)
-    Pay(Operation),
+    /// Mark the down payment paid and billed (paid-and-billed), saying how it was paid (--tender).
+    /// Needs an open shift (caja shift open)
+    Pay {
+        #[command(flatten)]
+        operation: Operation,
+        #[command(flatten)]
+        payment: PaymentArgs,
+    },
     /// Undo the billing of a funding code (undo-billing); the down payment stays paid. Needs a
     /// supervisor's approval
     Undo {
@@ -100,6 +106,7 @@ pub enum Command {
         pending: bool,
     },
     /// Resolve the operations whose outcome is unknown (the outbox), waiting up to --timeout
+    #[command(visible_alias = "resolve")]
     Sync {
         /// Seconds to keep trying before giving up (the operations stay open)
         #[arg(long, default_value_t = 120, value_name = "SECONDS")]
@@ -148,6 +155,98 @@ pub enum Command {
         #[command(subcommand)]
         action: AuditAction,
     },
+    /// The shift (turno): open it with the float counted, cash in and out, the X report, the blind
+    /// count, closing with its Z report
+    Shift {
+        #[command(subcommand)]
+        action: ShiftAction,
+        #[command(flatten)]
+        approval: ApprovalArgs,
+    },
+}
+
+/// How the customer paid the down payment.
+#[derive(Debug, Args)]
+pub struct PaymentArgs {
+    /// efectivo (cash), tarjeta (card), yape (Yape/Plin) or transferencia (transfer)
+    #[arg(long, value_name = "TENDER")]
+    pub tender: Option<String>,
+    /// Cash: what the customer handed over, e.g. 600.00 (the change is worked out)
+    #[arg(long, value_name = "AMOUNT")]
+    pub received: Option<String>,
+    /// Card: the last 4 digits on the voucher
+    #[arg(long, value_name = "DIGITS")]
+    pub card_last4: Option<String>,
+    /// Card: the terminal's authorization code
+    #[arg(long, value_name = "CODE")]
+    pub card_auth: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ShiftAction {
+    /// Open a shift with its float counted by denomination
+    Open {
+        #[command(flatten)]
+        count: CountArgs,
+    },
+    /// The open shift: float, payments, cash movements, operations without an outcome
+    Status,
+    /// Cash brought to the drawer (change fund); --reason says why. Above the settings' threshold a
+    /// supervisor approves (--approver, CAJA_APPROVER_PIN)
+    CashIn {
+        /// The amount in soles, e.g. 50.00
+        #[arg(long, value_name = "AMOUNT")]
+        amount: String,
+    },
+    /// Cash taken from the drawer (to the safe); --reason says why. Above the settings' threshold a
+    /// supervisor approves (--approver, CAJA_APPROVER_PIN)
+    CashOut {
+        /// The amount in soles, e.g. 50.00
+        #[arg(long, value_name = "AMOUNT")]
+        amount: String,
+    },
+    /// The X report: the shift reconciled now (tenders, aCuotaz's side, differences); closes nothing
+    X,
+    /// The blind count: the drawer's cash by denomination and the card terminal's batch total; the
+    /// reconciliation follows
+    Count {
+        #[command(flatten)]
+        count: CountArgs,
+        /// The card terminal's batch total, e.g. 246.90 [default: 0]
+        #[arg(long, value_name = "AMOUNT")]
+        card_batch: Option<String>,
+    },
+    /// Close the shift and file its Z report (counting first when --count is given); differences over
+    /// the tolerance need a supervisor (--approver, CAJA_APPROVER_PIN, --reason)
+    Close {
+        #[command(flatten)]
+        count: CountArgs,
+        /// The card terminal's batch total, with --count [default: 0]
+        #[arg(long, value_name = "AMOUNT")]
+        card_batch: Option<String>,
+    },
+    /// The Z reports: the list, or one (--number) with its PDF
+    Z {
+        /// The Z report's number
+        #[arg(long, value_name = "N")]
+        number: Option<i64>,
+        /// A new copy marked REIMPRESIÓN
+        #[arg(long, requires = "number")]
+        reprint: bool,
+    },
+}
+
+/// A cash count: `200=1,100=2,0.50=4` (denomination in soles = pieces), or a file holding that text or
+/// JSON `{"200": 1}`.
+#[derive(Debug, Args)]
+#[group(multiple = false)]
+pub struct CountArgs {
+    /// The count, e.g. "200=1,100=2,10=5,0.50=4"
+    #[arg(long, value_name = "COUNT")]
+    pub count: Option<String>,
+    /// A file with the count (the same text, or JSON {"200": 1})
+    #[arg(long, value_name = "FILE")]
+    pub count_file: Option<PathBuf>,
 }
 
 /// A supervisor's approval: the supervisor (the signed-in user when it is one), their PIN from
@@ -191,22 +290,38 @@ pub enum SettingsAction {
     /// Print the saved settings
     Show,
     /// Change the saved settings
-    Set {
-        /// The mode saved for this till
-        #[arg(long, value_enum)]
-        set_mode: Option<ModeArg>,
-        /// The provider root saved for this till ("" for the mode's default)
-        #[arg(long, value_name = "URL")]
-        set_api_url: Option<String>,
-        /// The store name printed on reports
-        #[arg(long, value_name = "NAME")]
-        set_store_name: Option<String>,
-        /// Minutes without activity before the desktop locks (1 to 60)
-        #[arg(long, value_name = "MINUTES")]
-        idle_lock_minutes: Option<u32>,
-        #[command(flatten)]
-        approval: ApprovalArgs,
-    },
+    Set(Box<SettingsSet>),
+}
+
+/// `caja settings set`: what to change (what is not given stays as saved).
+#[derive(Debug, Args)]
+pub struct SettingsSet {
+    /// The mode saved for this till
+    #[arg(long, value_enum)]
+    pub set_mode: Option<ModeArg>,
+    /// The provider root saved for this till ("" for the mode's default)
+    #[arg(long, value_name = "URL")]
+    pub set_api_url: Option<String>,
+    /// The store name printed on reports
+    #[arg(long, value_name = "NAME")]
+    pub set_store_name: Option<String>,
+    /// Minutes without activity before the desktop locks (1 to 60)
+    #[arg(long, value_name = "MINUTES")]
+    pub idle_lock_minutes: Option<u32>,
+    /// This till's name on receipts and Z reports, e.g. "Caja 1"
+    #[arg(long, value_name = "NAME")]
+    pub till_name: Option<String>,
+    /// A difference at closing up to this (soles) needs no supervisor
+    #[arg(long, value_name = "AMOUNT")]
+    pub closing_tolerance: Option<String>,
+    /// Cash in or out above this (soles) needs a supervisor
+    #[arg(long, value_name = "AMOUNT")]
+    pub movement_approval: Option<String>,
+    /// The 80 mm thermal printer: tcp:HOST[:9100], cups:QUEUE or file:/dev/usb/lp0 ("" for none)
+    #[arg(long, value_name = "PRINTER")]
+    pub thermal_printer: Option<String>,
+    #[command(flatten)]
+    pub approval: ApprovalArgs,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,17 +1,17 @@
 //! One function per subcommand: parse what was typed (nothing malformed is sent), call the till, and say
 //! the result and the next step.
 
+use desk::views::PaymentInput;
 use desk::wording::cli as words;
 use serde_json::json;
 use till::clock;
 use till::identity::{parse_dni, parse_funding_code, parse_ruc_customer};
-use till::{CheckResult, CustomerId, FundingCode, JournalEntry, OperationKind};
+use till::{CheckResult, CustomerId, FundingCode, JournalEntry, OperationKind, Payment, Tender};
 
-use crate::args::{Cli, Command, Operation};
-use crate::output::{CliError, Printer, amount};
-use crate::setup;
-use crate::{history, staff, summary, token};
-use desk::Workstation;
+use crate::args::{Cli, Command, Operation, PaymentArgs};
+use crate::output::{CliError, Printer, amount, money};
+use crate::session::with_till;
+use crate::{history, shift, staff, summary, token};
 
 pub async fn run(cli: Cli, printer: &Printer) -> u8 {
     let name = command_name(&cli.command);
@@ -24,7 +24,7 @@ pub async fn run(cli: Cli, printer: &Printer) -> u8 {
 fn command_name(command: &Command) -> &'static str {
     match command {
         Command::Check(_) => "check",
-        Command::Pay(_) => "pay",
+        Command::Pay { .. } => "pay",
         Command::Undo { .. } => "undo",
         Command::Summary { .. } => "summary",
         Command::History { .. } => "history",
@@ -34,6 +34,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::Users { .. } => "users",
         Command::Settings { .. } => "settings",
         Command::Audit { .. } => "audit",
+        Command::Shift { .. } => "shift",
     }
 }
 
@@ -48,10 +49,11 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
             })
             .await
         }
-        Command::Pay(operation) => {
+        Command::Pay { operation, payment } => {
             let (customer, code) = parse_operation(operation)?;
+            let payment = parse_payment(printer, payment)?;
             with_till(cli, printer, async |open| {
-                let entry = open.till.pay(&customer, &code).await?;
+                let entry = open.till.pay(&customer, &code, payment).await?;
                 print_operation(printer, &entry);
                 Ok(())
             })
@@ -118,27 +120,8 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
         Command::Users { action } => staff::users(cli, printer, action),
         Command::Settings { action } => staff::settings(cli, printer, action),
         Command::Audit { action } => staff::audit(cli, printer, action),
+        Command::Shift { action, approval } => shift::run(cli, printer, action, approval).await,
     }
-}
-
-/// Opens the till, resumes its outbox (one pass: what crashed or timed out before is resolved now),
-/// runs `body`, and always stops the embedded sandbox afterwards.
-async fn with_till(
-    cli: &Cli,
-    printer: &Printer,
-    body: impl AsyncFnOnce(&Workstation) -> Result<(), CliError>,
-) -> Result<(), CliError> {
-    let open = setup::open_workstation(cli).await?;
-    if let Err(error) = staff::sign_in(cli, printer, open.till.staff()) {
-        open.close().await;
-        return Err(error);
-    }
-    if let Err(error) = open.till.resolve_due().await {
-        tracing::warn!(code = error.code(), "the outbox could not be resumed");
-    }
-    let result = body(&open).await;
-    open.close().await;
-    result
 }
 
 fn parse_operation(operation: &Operation) -> Result<(CustomerId, FundingCode), CliError> {
@@ -149,6 +132,24 @@ fn parse_operation(operation: &Operation) -> Result<(CustomerId, FundingCode), C
     };
     let code = parse_funding_code(&operation.funding_code)?;
     Ok((customer, code))
+}
+
+/// The tender as typed: required (a payment without one is refused before anything is sent), in Spanish
+/// or English, with the cash received and the card's voucher details checked as the desktop checks them.
+fn parse_payment(printer: &Printer, args: &PaymentArgs) -> Result<Payment, CliError> {
+    let Some(tender) = args.tender.as_deref().filter(|t| !t.trim().is_empty()) else {
+        return Err(CliError::missing(
+            "tender",
+            words::tender_missing(printer.lang),
+        ));
+    };
+    let input = PaymentInput {
+        tender: Some(tender.parse::<Tender>()?),
+        received: args.received.clone(),
+        card_last4: args.card_last4.clone(),
+        card_authorization: args.card_auth.clone(),
+    };
+    Ok(input.parse()?)
 }
 
 fn print_check(printer: &Printer, customer: &CustomerId, result: &CheckResult) {
@@ -173,8 +174,22 @@ fn print_check(printer: &Printer, customer: &CustomerId, result: &CheckResult) {
 }
 
 fn print_operation(printer: &Printer, entry: &JournalEntry) {
-    let text = words::operation_confirmed(printer.lang, entry);
+    let mut text = words::operation_confirmed(printer.lang, entry);
+    if let Some(payment) = &entry.payment {
+        text = format!(
+            "{text}\n{}",
+            words::paid_with(printer.lang, payment, entry.collect)
+        );
+    }
+    let payment = entry.payment.as_ref();
     let details = json!({
+        "tender": payment.map(|p| p.tender),
+        "tender_label": payment.map(|p| desk::wording::shift::tender(printer.lang, p.tender)),
+        "collected": entry.collect.map(money),
+        "received": payment.and_then(|p| p.received).map(money),
+        "change": payment.and_then(|p| p.change(entry.collect)).map(money),
+        "card_last4": payment.and_then(|p| p.card_last4.clone()),
+        "card_authorization": payment.and_then(|p| p.card_authorization.clone()),
         "funding_code": entry.funding_code,
         "customer": { entry.customer.field(): entry.customer.number() },
         "state": entry.state,

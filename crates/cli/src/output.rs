@@ -13,7 +13,15 @@ pub enum CliError {
     #[error(transparent)]
     Till(#[from] TillError),
     #[error("{message}")]
-    Other { code: &'static str, message: String },
+    Other {
+        code: &'static str,
+        message: String,
+        /// The flag to fix, when the error is about one.
+        field: Option<&'static str>,
+    },
+    /// The papers of a filed Z report (its PDF, its ticket) could not be made: the desk's error.
+    #[error("{}", .0.message)]
+    Paper(desk::views::ErrorView),
     /// `caja sync` ran out of time with operations still open.
     #[error("{count} operations still have no outcome")]
     Unresolved { count: usize },
@@ -24,6 +32,16 @@ impl CliError {
         CliError::Other {
             code,
             message: message.into(),
+            field: None,
+        }
+    }
+
+    /// A flag that is needed and was not given (exit 2, nothing sent).
+    pub fn missing(field: &'static str, message: impl Into<String>) -> Self {
+        CliError::Other {
+            code: "invalid_input",
+            message: message.into(),
+            field: Some(field),
         }
     }
 
@@ -32,6 +50,8 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Till(error) if error.is_bad_input() => 2,
+            // A Z report number that does not exist is a typing mistake, as a bad flag is.
+            CliError::Till(TillError::NoSuchZReport { .. }) => 2,
             CliError::Other {
                 code: "invalid_input",
                 ..
@@ -43,14 +63,15 @@ impl CliError {
                 | TillError::OperationOpen { .. },
             )
             | CliError::Unresolved { .. } => 4,
-            CliError::Till(_) | CliError::Other { .. } => 1,
+            CliError::Till(_) | CliError::Other { .. } | CliError::Paper(_) => 1,
         }
     }
 
-    fn code(&self) -> &'static str {
+    fn code(&self) -> &str {
         match self {
             CliError::Till(error) => error.code(),
             CliError::Other { code, .. } => code,
+            CliError::Paper(view) => &view.code,
             CliError::Unresolved { .. } => "outbox_unresolved",
         }
     }
@@ -59,6 +80,7 @@ impl CliError {
         match self {
             CliError::Till(error) => error.message(lang),
             CliError::Other { message, .. } => message.clone(),
+            CliError::Paper(view) => view.message.clone(),
             CliError::Unresolved { count } => words::still_unresolved(lang, *count),
         }
     }
@@ -66,7 +88,9 @@ impl CliError {
     fn field(&self) -> Option<&str> {
         match self {
             CliError::Till(error) => error.field(),
-            CliError::Other { .. } | CliError::Unresolved { .. } => None,
+            CliError::Other { field, .. } => *field,
+            CliError::Paper(view) => view.field.as_deref(),
+            CliError::Unresolved { .. } => None,
         }
     }
 }
@@ -125,4 +149,10 @@ fn emit(line: &str) {
 /// An amount for JSON: exact decimal text (`"1234.50"`), never a float a script could sum wrongly.
 pub fn amount(soles: Soles) -> Value {
     Value::String(format!("{:.2}", soles.to_decimal()))
+}
+
+/// An amount of the tender and shift answers, as the desktop's views carry it: integer céntimos to
+/// compute with and the store's text to show, `{"centimos": 2002, "text": "S/ 20.02"}`.
+pub fn money(soles: Soles) -> Value {
+    json!({ "centimos": soles.centimos(), "text": soles.to_string() })
 }

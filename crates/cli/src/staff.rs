@@ -11,9 +11,9 @@ use desk::Settings;
 use desk::views::SettingsInput;
 use desk::wording::cli as words;
 use serde_json::json;
-use till::{Approval, Role, Staff};
+use till::{Approval, Role, Soles, Staff};
 
-use crate::args::{ApprovalArgs, AuditAction, Cli, SettingsAction, UsersAction};
+use crate::args::{ApprovalArgs, AuditAction, Cli, SettingsAction, SettingsSet, UsersAction};
 use crate::output::{CliError, Printer};
 use crate::setup;
 
@@ -137,15 +137,28 @@ pub fn settings(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result
                 saved.api_url.as_deref(),
                 saved.idle_lock_minutes,
             );
+            let shifts = words::shift_settings_shown(
+                printer.lang,
+                &saved.till_name,
+                Soles::from_centimos(saved.closing_tolerance_centimos),
+                Soles::from_centimos(saved.movement_approval_centimos),
+                saved.thermal_printer.as_deref(),
+            );
+            let text = format!("{text}\n{shifts}");
             printer.success("settings", json!({ "settings": saved }), &text);
         }
-        SettingsAction::Set {
-            set_mode,
-            set_api_url,
-            set_store_name,
-            idle_lock_minutes,
-            approval: args,
-        } => {
+        SettingsAction::Set(set) => {
+            let SettingsSet {
+                set_mode,
+                set_api_url,
+                set_store_name,
+                idle_lock_minutes,
+                till_name,
+                closing_tolerance,
+                movement_approval,
+                thermal_printer,
+                approval: args,
+            } = set.as_ref();
             let staff = open_staff(cli, printer)?;
             let saved = Settings::load(&data_dir)?;
             let input = SettingsInput {
@@ -155,6 +168,10 @@ pub fn settings(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result
                 lang: saved.lang,
                 printer: saved.printer.clone(),
                 idle_lock_minutes: Some(idle_lock_minutes.unwrap_or(saved.idle_lock_minutes)),
+                till_name: till_name.clone(),
+                closing_tolerance: closing_tolerance.clone(),
+                movement_approval: movement_approval.clone(),
+                thermal_printer: thermal_printer.clone(),
                 approval: approval(printer, &staff, args)?,
             };
             desk::views::save_settings(&staff, &data_dir, input)?;

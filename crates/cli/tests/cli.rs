@@ -39,6 +39,23 @@ fn text(output: &Output) -> String {
 }
 
 const DOCS_PAIR: [&str; 4] = ["--dni", "14159265", "--funding-code", "1234567"];
+/// `caja pay`'s flags for the documented pair, paid in cash.
+const PAY_CASH: [&str; 6] = [
+    "--dni",
+    "14159265",
+    "--funding-code",
+    "1234567",
+    "--tender",
+    "efectivo",
+];
+
+/// Payments need an open shift: opens one with a float of S/ 250.00, as the cashier does first.
+fn open_shift(dir: &Path, extra: &[&str]) {
+    let mut args = extra.to_vec();
+    args.extend_from_slice(&["shift", "open", "--count", "100=2,10=5"]);
+    let (code, opened) = json(dir, &args);
+    assert_eq!(code, 0, "{opened}");
+}
 
 fn with(command: &str, args: &[&str]) -> Vec<String> {
     std::iter::once(command)
@@ -63,7 +80,8 @@ fn check_pay_undo_across_invocations() {
     assert_eq!(check["downpayment_status"], "PENDING");
     assert_eq!(check["handover_allowed"], false);
 
-    let (code, pay) = run_json(dir.path(), "pay", &DOCS_PAIR);
+    open_shift(dir.path(), &[]);
+    let (code, pay) = run_json(dir.path(), "pay", &PAY_CASH);
     assert_eq!(code, 0, "{pay}");
     assert_eq!(pay["state"], "confirmed");
     assert_eq!(pay["handover_allowed"], true);
@@ -134,7 +152,14 @@ fn bad_input_exits_2_and_sends_nothing() {
     let (code, bad_code) = run_json(
         dir.path(),
         "pay",
-        &["--dni", "14159265", "--funding-code", "12-AB"],
+        &[
+            "--dni",
+            "14159265",
+            "--funding-code",
+            "12-AB",
+            "--tender",
+            "efectivo",
+        ],
     );
     assert_eq!(code, 2);
     assert_eq!(bad_code["error"]["field"], "funding_code");
@@ -182,11 +207,12 @@ fn refusals_exit_3_and_unknown_outcomes_exit_4() {
     assert_eq!(code, 3);
     assert_eq!(unknown["error"]["code"], "funding_code_not_found");
 
+    open_shift(dir.path(), &[]);
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", closed.local_addr().unwrap());
     drop(closed);
     let mut args = vec!["--api-url", &url, "pay"];
-    args.extend_from_slice(&DOCS_PAIR);
+    args.extend_from_slice(&PAY_CASH);
     let (code, unreachable) = json(dir.path(), &args);
     assert_eq!(code, 4, "{unreachable}");
     assert_eq!(unreachable["error"]["code"], "provider_unreachable");
@@ -198,7 +224,9 @@ fn refusals_exit_3_and_unknown_outcomes_exit_4() {
 #[test]
 fn summary_prints_totals_writes_a_pdf_and_falls_back_to_the_cache() {
     let dir = tempfile::tempdir().unwrap();
-    run_json(dir.path(), "pay", &DOCS_PAIR);
+    open_shift(dir.path(), &[]);
+    let (code, pay) = run_json(dir.path(), "pay", &PAY_CASH);
+    assert_eq!(code, 0, "{pay}");
     let pdf = dir.path().join("resumen.pdf");
     let (code, summary) = run_json(dir.path(), "summary", &["--pdf", pdf.to_str().unwrap()]);
     assert_eq!(code, 0, "{summary}");
@@ -278,8 +306,17 @@ fn the_token_never_reaches_output_or_disk() {
     };
     let mut seen = String::new();
     for args in [
-        &["check", "--dni", "14159265", "--funding-code", "1234567"][..],
-        &["pay", "--dni", "14159265", "--funding-code", "1234567"],
+        &["shift", "open", "--count", "100=2"][..],
+        &["check", "--dni", "14159265", "--funding-code", "1234567"],
+        &[
+            "pay",
+            "--dni",
+            "14159265",
+            "--funding-code",
+            "1234567",
+            "--tender",
+            "efectivo",
+        ],
         &["history"],
         &["token", "status"],
     ] {

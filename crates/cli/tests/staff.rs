@@ -49,8 +49,17 @@ const PAIR: [&str; 4] = ["--dni", "14159265", "--funding-code", "1234567"];
 fn with<'a>(command: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
     let mut args = vec![command];
     args.extend_from_slice(&PAIR);
+    if command == "pay" {
+        args.extend_from_slice(&["--tender", "efectivo"]);
+    }
     args.extend_from_slice(extra);
     args
+}
+
+/// Payments need an open shift: `who` opens one with a float of S/ 250.00.
+fn open_shift(dir: &Path, who: Option<(&str, &str)>) {
+    let (code, answer) = caja(dir, who, &[], &["shift", "open", "--count", "100=2,10=5"]);
+    assert_eq!(code, 0, "{answer}");
 }
 
 /// A till with Rosa (supervisor) and Luis (cashier).
@@ -101,6 +110,7 @@ fn a_cashier_pays_and_undoes_only_with_a_supervisors_approval() {
     assert_eq!(code, 2, "nobody signed in: {answer}");
     assert_eq!(answer["error"]["code"], "sign_in_required");
 
+    open_shift(dir.path(), LUIS);
     let (code, answer) = caja(dir.path(), LUIS, &[], &with("pay", &[]));
     assert_eq!(code, 0, "{answer}");
     let (code, answer) = caja(dir.path(), LUIS, &[], &with("undo", &[]));
@@ -215,7 +225,9 @@ fn changing_the_mode_needs_a_supervisor_and_is_audited() {
 fn audit_verify_names_an_edited_row_and_export_writes_the_day() {
     let dir = staffed_till();
     caja(dir.path(), LUIS, &[], &with("check", &[]));
-    caja(dir.path(), LUIS, &[], &with("pay", &[]));
+    open_shift(dir.path(), LUIS);
+    let (code, answer) = caja(dir.path(), LUIS, &[], &with("pay", &[]));
+    assert_eq!(code, 0, "{answer}");
     let (code, answer) = caja(dir.path(), None, &[], &["audit", "verify"]);
     assert_eq!(code, 0, "{answer}");
     assert_eq!(answer["audit"]["intact"], true);

@@ -87,6 +87,13 @@ fn a_data_folder_that_cannot_be_written_is_named_and_nothing_is_sent() {
         &["check", "--dni", "14159265", "--funding-code", "1234567"],
     );
     assert!(check.status.success(), "{check:?}");
+    // Payments need an open shift: the failure below must be the folder's, not the missing shift's.
+    let open = caja(
+        &data_dir,
+        false,
+        &["shift", "open", "--count", "100=2,10=5"],
+    );
+    assert!(open.status.success(), "{open:?}");
     make_read_only(&data_dir);
     let before = snapshot(&data_dir);
 
@@ -100,6 +107,8 @@ fn a_data_folder_that_cannot_be_written_is_named_and_nothing_is_sent() {
             "14159265",
             "--funding-code",
             "1234567",
+            "--tender",
+            "efectivo",
         ],
     );
     make_writable(&data_dir);

@@ -11,6 +11,26 @@ use serde_json::Value;
 
 const CAJA: &str = env!("CARGO_BIN_EXE_caja");
 const DOCS_PAIR: [&str; 4] = ["--dni", "14159265", "--funding-code", "1234567"];
+/// `caja pay`'s flags for the documented pair, paid in cash.
+const PAY: [&str; 7] = [
+    "pay",
+    "--dni",
+    "14159265",
+    "--funding-code",
+    "1234567",
+    "--tender",
+    "efectivo",
+];
+
+/// Payments need an open shift: opens one with a float of S/ 250.00.
+fn open_shift(data_dir: &Path, provider: &RunningSandbox) {
+    let (code, opened) = caja_json(
+        data_dir,
+        provider,
+        &["shift", "open", "--count", "100=2,10=5"],
+    );
+    assert_eq!(code, 0, "{opened}");
+}
 
 fn caja_json(data_dir: &Path, provider: &RunningSandbox, args: &[&str]) -> (i32, Value) {
     let output = Command::new(CAJA)
@@ -68,8 +88,9 @@ fn not_the_providers_answer_is_exit_4(fault: Fault) {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let provider = sandbox_with(&runtime, fault);
     let dir = tempfile::tempdir().unwrap();
+    open_shift(dir.path(), &provider);
 
-    let (code, pay) = caja_json(dir.path(), &provider, &[&["pay"][..], &DOCS_PAIR].concat());
+    let (code, pay) = caja_json(dir.path(), &provider, &PAY);
     assert_eq!(code, 4, "{pay}");
     assert_eq!(pay["ok"], false);
     assert_eq!(pay["error"]["code"], "outcome_unknown");
@@ -97,8 +118,9 @@ fn a_mangled_answer_after_a_real_billing_is_confirmed_through_info() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let provider = sandbox_with(&runtime, Fault::TruncatedJson);
     let dir = tempfile::tempdir().unwrap();
+    open_shift(dir.path(), &provider);
 
-    let (code, pay) = caja_json(dir.path(), &provider, &[&["pay"][..], &DOCS_PAIR].concat());
+    let (code, pay) = caja_json(dir.path(), &provider, &PAY);
     assert_eq!(code, 0, "{pay}");
     assert_eq!(pay["state"], "confirmed");
     assert_eq!(pay["handover_allowed"], true);

@@ -66,6 +66,9 @@ fn long_day() -> (DaySummary, Vec<JournalEntry>) {
                 operator: None,
                 approver: None,
                 approval_reason: None,
+                payment: None,
+                collect: None,
+                shift_id: None,
             }
         })
         .collect();

@@ -155,6 +155,9 @@ fn journal(mode: Mode) -> Result<Vec<JournalEntry>, FormatProblem> {
                 operator: None,
                 approver: None,
                 approval_reason: None,
+                payment: None,
+                collect: None,
+                shift_id: None,
             })
         })
         .collect()

@@ -16,6 +16,7 @@ use till::shift::z::ZReport;
 use ts_rs::TS;
 
 use crate::Desk;
+use crate::receipt::paper_error;
 use crate::settings::Settings;
 use crate::views::{self, ErrorView, ReconciliationView, reports_dir};
 
@@ -145,13 +146,4 @@ pub async fn deliver(
     })
     .await
     .map_err(|error: report::ReportError| paper_error(&error))
-}
-
-/// A layout, file or printer failure as it crosses the bridge (the report's own words).
-pub(crate) fn paper_error(error: &report::ReportError) -> ErrorView {
-    ErrorView {
-        code: error.code().to_owned(),
-        message: error.to_string(),
-        field: None,
-    }
 }

@@ -13,6 +13,8 @@ pub mod printing;
 pub mod receipt;
 pub mod secrets;
 pub mod settings;
+#[cfg(feature = "test-support")]
+pub mod test_support;
 pub mod typescript;
 pub mod untrusted_html;
 pub mod views;

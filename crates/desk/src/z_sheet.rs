@@ -1,19 +1,378 @@
-//! The Z report's A4 PDF: a filed [`ZReport`] said in the till's language as the report crate's plain
-//! texts. (Layout lands with the report crate's `ZSheet`.)
+//! The Z report on paper: a filed [`ZReport`] said in the till's language as the report crate's plain
+//! texts, as an A4 PDF ([`sheet`]: sections of the tenders, the count, aCuotaz's side, the named
+//! differences and the movements); its 80 mm ticket is `receipt::z_ticket`. Both read the same snapshot,
+//! so a reprint any day later says exactly what the original did, marked REIMPRESIÓN.
 
 use std::path::Path;
 
 use jiff::Timestamp;
+use report::{Emphasis, ZRow, ZSection, ZSheet, ZVerdict};
+use till::clock;
+use till::identity::mask_document;
 use till::shift::z::ZReport;
+use till::{Soles, Tender};
 
 use crate::settings::Settings;
+use crate::wording::receipt::{ZWords, z};
+use crate::wording::{self, Lang};
 
-/// Renders the Z and keeps it at `path`.
+pub(crate) fn lima(at: Timestamp) -> String {
+    clock::in_lima(at).strftime("%d/%m/%Y %H:%M").to_string()
+}
+
+fn row(cells: Vec<String>) -> ZRow {
+    ZRow {
+        cells,
+        note: None,
+        emphasis: Emphasis::Normal,
+    }
+}
+
+fn money(amount: Option<Soles>) -> String {
+    amount
+        .map(|a| a.to_string())
+        .unwrap_or_else(|| "—".to_owned())
+}
+
+/// Renders the Z and keeps it at `path` (written whole, then renamed).
 pub fn write_pdf(
-    _report: &ZReport,
-    _settings: &Settings,
-    _reprint_at: Option<Timestamp>,
-    _path: &Path,
+    report: &ZReport,
+    settings: &Settings,
+    reprint_at: Option<Timestamp>,
+    path: &Path,
 ) -> Result<(), report::ReportError> {
-    Err(report::ReportError::Pdf("not yet".into()))
+    let pdf = report::render_z_report(&sheet(report, settings, reprint_at, Timestamp::now()))?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    report::delivery::keep(&pdf, dir, &name).map(drop)
+}
+
+/// The facts under the title: store, till, shift, opening and closing, operations.
+pub(crate) fn facts(
+    report: &ZReport,
+    settings: &Settings,
+    words: &ZWords,
+) -> Vec<(String, String)> {
+    let shift = &report.shift;
+    let by = |who: &Option<String>| {
+        who.as_ref()
+            .map(|name| format!(" {} {name}", words.by))
+            .unwrap_or_default()
+    };
+    vec![
+        (words.store.to_owned(), settings.store_name.clone()),
+        (words.till.to_owned(), settings.till_name.clone()),
+        (words.shift.to_owned(), format!("N.º {}", shift.id)),
+        (
+            words.opened.to_owned(),
+            format!("{}{}", lima(shift.opened_at), by(&shift.opened_by)),
+        ),
+        (
+            words.closed.to_owned(),
+            format!(
+                "{}{}",
+                shift.closed_at.map(lima).unwrap_or_default(),
+                by(&shift.closed_by)
+            ),
+        ),
+        (words.operations.to_owned(), report.operations.to_string()),
+    ]
+}
+
+fn tenders(report: &ZReport, lang: Lang, words: &ZWords) -> ZSection {
+    let reconciliation = &report.reconciliation;
+    let mut rows: Vec<ZRow> = reconciliation
+        .tenders
+        .iter()
+        .map(|line| {
+            let counted_here = matches!(line.tender, Tender::Cash | Tender::Card);
+            let mut row = row(vec![
+                wording::shift::tender(lang, line.tender).to_owned(),
+                line.payments.to_string(),
+                line.expected.to_string(),
+                if counted_here {
+                    money(line.counted)
+                } else {
+                    words.not_counted_here.to_owned()
+                },
+                money(line.difference),
+            ]);
+            if line.difference.is_some_and(|d| d.centimos() != 0) {
+                row.emphasis = Emphasis::Difference;
+            }
+            row
+        })
+        .collect();
+    let cash = &reconciliation.cash;
+    for (label, amount) in [
+        (words.float, cash.opening_float),
+        (words.cash_payments, cash.payments),
+        (words.cash_in, cash.cash_in),
+        (
+            words.cash_out,
+            Soles::from_centimos(-cash.cash_out.centimos()),
+        ),
+    ] {
+        rows.push(row(vec![
+            label.to_owned(),
+            String::new(),
+            amount.to_string(),
+        ]));
+    }
+    rows.push(ZRow {
+        emphasis: Emphasis::Total,
+        ..row(vec![
+            words.cash_expected.to_owned(),
+            String::new(),
+            cash.expected.to_string(),
+        ])
+    });
+    ZSection {
+        title: words.tenders_title.to_owned(),
+        aside: Some(format!("{} {}", words.tolerance, reconciliation.tolerance)),
+        columns: words
+            .tender_columns
+            .iter()
+            .map(|c| (*c).to_owned())
+            .collect(),
+        numeric_from: 1,
+        rows,
+        empty: String::new(),
+    }
+}
+
+fn count(report: &ZReport, words: &ZWords) -> ZSection {
+    let mut rows: Vec<ZRow> = report
+        .count
+        .cash
+        .lines()
+        .into_iter()
+        .filter(|(_, pieces, _)| *pieces > 0)
+        .map(|(denomination, pieces, amount)| {
+            row(vec![
+                denomination.to_string(),
+                pieces.to_string(),
+                amount.to_string(),
+            ])
+        })
+        .collect();
+    rows.push(ZRow {
+        emphasis: Emphasis::Total,
+        ..row(vec![
+            String::new(),
+            String::new(),
+            report.count.cash.total().to_string(),
+        ])
+    });
+    rows.push(row(vec![
+        words.card_batch.to_owned(),
+        String::new(),
+        report.count.card_batch.to_string(),
+    ]));
+    if report.recounts > 0 {
+        rows.push(row(vec![
+            words.recounts.to_owned(),
+            report.recounts.to_string(),
+            String::new(),
+        ]));
+    }
+    ZSection {
+        title: words.count_title.to_owned(),
+        aside: report.count.counted_by.clone(),
+        columns: words
+            .count_columns
+            .iter()
+            .map(|c| (*c).to_owned())
+            .collect(),
+        numeric_from: 1,
+        rows,
+        empty: String::new(),
+    }
+}
+
+fn provider(report: &ZReport, words: &ZWords) -> ZSection {
+    let Some(side) = &report.reconciliation.provider else {
+        return ZSection {
+            title: words.provider_title.to_owned(),
+            aside: None,
+            columns: words
+                .provider_columns
+                .iter()
+                .map(|c| (*c).to_owned())
+                .collect(),
+            numeric_from: 1,
+            rows: Vec::new(),
+            empty: words.provider_missing.to_owned(),
+        };
+    };
+    let aside = if side.from_cache {
+        format!("{} {}", words.provider_cached, lima(side.fetched_at))
+    } else {
+        format!("{} {}", words.provider_fetched, lima(side.fetched_at))
+    };
+    let rows = [
+        (words.paid_in_store_all, side.total_paid_in_store),
+        (words.this_shift, side.this_shift_amount),
+        (words.matched, side.matched_amount),
+        (words.earlier_shifts, side.earlier_shifts_amount),
+        (words.elsewhere, side.elsewhere_amount),
+    ]
+    .into_iter()
+    .map(|(label, amount)| row(vec![label.to_owned(), amount.to_string()]))
+    .collect();
+    ZSection {
+        title: words.provider_title.to_owned(),
+        aside: Some(aside),
+        columns: words
+            .provider_columns
+            .iter()
+            .map(|c| (*c).to_owned())
+            .collect(),
+        numeric_from: 1,
+        rows,
+        empty: String::new(),
+    }
+}
+
+fn differences(report: &ZReport, lang: Lang, words: &ZWords) -> ZSection {
+    let rows = report
+        .reconciliation
+        .differences
+        .iter()
+        .map(|difference| {
+            let (title, detail) = wording::shift::difference(lang, difference.kind);
+            let reference = [
+                difference.order_id.clone(),
+                difference.document.as_deref().map(mask_document),
+                difference.operation_id.map(|id| format!("op. {id:06}")),
+                difference.funding_code.clone(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
+            let explained = if difference.kind.is_explained() {
+                words.explained
+            } else {
+                words.unexplained
+            };
+            ZRow {
+                cells: vec![
+                    format!("{title} ({explained})"),
+                    reference,
+                    difference.amount.to_string(),
+                ],
+                note: Some(detail.to_owned()),
+                emphasis: if difference.kind.is_explained() {
+                    Emphasis::Normal
+                } else {
+                    Emphasis::Difference
+                },
+            }
+        })
+        .collect();
+    ZSection {
+        title: words.differences_title.to_owned(),
+        aside: None,
+        columns: words
+            .difference_columns
+            .iter()
+            .map(|c| (*c).to_owned())
+            .collect(),
+        numeric_from: 2,
+        rows,
+        empty: words.no_differences.to_owned(),
+    }
+}
+
+fn movements(report: &ZReport, lang: Lang, words: &ZWords) -> ZSection {
+    let rows = report
+        .movements
+        .iter()
+        .map(|movement| {
+            let mut row = row(vec![
+                clock::in_lima(movement.at).strftime("%H:%M").to_string(),
+                wording::shift::direction(lang, movement.direction).to_owned(),
+                movement.reason.clone(),
+                movement.amount.to_string(),
+            ]);
+            row.note = movement
+                .approver
+                .as_ref()
+                .map(|approver| format!("{} {approver}", words.approved_by));
+            row
+        })
+        .collect();
+    ZSection {
+        title: words.movements_title.to_owned(),
+        aside: None,
+        columns: words
+            .movement_columns
+            .iter()
+            .map(|c| (*c).to_owned())
+            .collect(),
+        numeric_from: 3,
+        rows,
+        empty: words.no_movements.to_owned(),
+    }
+}
+
+/// The Z as the report crate's sheet.
+pub fn sheet(
+    report: &ZReport,
+    settings: &Settings,
+    reprint_at: Option<Timestamp>,
+    now: Timestamp,
+) -> ZSheet {
+    let lang = settings.lang;
+    let words = z(lang);
+    let title = format!("{} {:06}", words.title, report.number);
+    let verdict = match &report.approval {
+        Some(approval) => Some(ZVerdict {
+            title: words.approved_title.to_owned(),
+            lines: vec![
+                format!("{} {}", words.approved_by, approval.supervisor),
+                format!("{} {}", words.reason, approval.reason),
+            ],
+            attention: true,
+        }),
+        None => Some(ZVerdict {
+            title: words.within_tolerance.to_owned(),
+            lines: vec![format!(
+                "{} {}",
+                words.tolerance, report.reconciliation.tolerance
+            )],
+            attention: false,
+        }),
+    };
+    let generated = wording::report::generated(lang, &lima(now));
+    ZSheet {
+        store_name: settings.store_name.clone(),
+        title: title.clone(),
+        brand: "Caja · aCuotaz".to_owned(),
+        reprint: reprint_at.map(|at| format!("{} — {}", words.reprint, lima(at))),
+        test_data: wording::report::test_data(lang, report.mode),
+        facts: facts(report, settings, &words),
+        sections: vec![
+            tenders(report, lang, &words),
+            count(report, &words),
+            provider(report, &words),
+            differences(report, lang, &words),
+            movements(report, lang, &words),
+        ],
+        verdict,
+        signatures: [
+            words.cashier_signature.to_owned(),
+            words.supervisor_signature.to_owned(),
+        ],
+        signer_name: words.signer_name.to_owned(),
+        running_header: format!("{title} · {} · {}", settings.store_name, settings.till_name),
+        footer: wording::report::footer(lang, &generated),
+        page_number: words.page_number.to_owned(),
+        document_title: format!("{title} — {}", settings.store_name),
+        generated_at: now,
+    }
 }

@@ -58,8 +58,12 @@ async fn check_pay_undo_pay_again() {
     assert_eq!(pending.info.downpayment_status, DownpaymentStatus::Pending);
     assert_eq!(pending.amount_to_collect, Soles::from_centimos(57_998));
     assert!(!pending.handover_allowed);
+    desk::test_support::open_shift(&till).await;
 
-    let paid = till.pay(&customer, &code.parse().unwrap()).await.unwrap();
+    let paid = till
+        .pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
+        .await
+        .unwrap();
     assert_eq!(paid.state, OperationState::Confirmed);
     assert_eq!(paid.downpayment_amount, Some(Soles::from_centimos(57_998)));
 
@@ -82,7 +86,9 @@ async fn check_pay_undo_pay_again() {
         "the down payment stays paid"
     );
 
-    till.pay(&customer, &code.parse().unwrap()).await.unwrap();
+    till.pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
+        .await
+        .unwrap();
     let billings = fixture.sandbox.state().billing_events();
     assert_eq!(
         billings.len(),
@@ -115,6 +121,7 @@ async fn refusals_are_journaled_with_the_providers_reason() {
     let fixture = Fixture::new().await;
     let till = fixture.till();
     let (customer, code) = docs_pair();
+    desk::test_support::open_shift(&till).await;
 
     let error = till
         .undo(&customer, &code.parse().unwrap(), None)
@@ -136,7 +143,7 @@ async fn refusals_are_journaled_with_the_providers_reason() {
 
     let stranger = parse_dni("11111111").unwrap();
     let error = till
-        .pay(&stranger, &code.parse().unwrap())
+        .pay(&stranger, &code.parse().unwrap(), till::Payment::cash(None))
         .await
         .unwrap_err();
     assert_eq!(
@@ -160,8 +167,9 @@ async fn a_refused_token_says_so() {
     let fixture = Fixture::new().await;
     let till = fixture.till_with(Mode::Sandbox, "not-the-token");
     let (customer, code) = docs_pair();
+    desk::test_support::open_shift(&till).await;
     let error = till
-        .pay(&customer, &code.parse().unwrap())
+        .pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
         .await
         .unwrap_err();
     assert_eq!(error.code(), "token_refused");
@@ -176,9 +184,10 @@ async fn an_unreachable_provider_leaves_an_unknown_outcome() {
     let (customer, code) = docs_pair();
     let Fixture { dir, sandbox } = fixture;
     sandbox.shutdown().await;
+    desk::test_support::open_shift(&till).await;
 
     let error = till
-        .pay(&customer, &code.parse().unwrap())
+        .pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
         .await
         .unwrap_err();
     assert_eq!(error.code(), "provider_unreachable");
@@ -194,6 +203,7 @@ async fn undo_with_a_company_ruc_is_refused_before_sending() {
     let fixture = Fixture::new().await;
     let till = fixture.till();
     let company = parse_customer(demo::COMPANY_RUC.ruc.unwrap()).unwrap();
+    desk::test_support::open_shift(&till).await;
     let error = till
         .undo(
             &company,
@@ -216,7 +226,10 @@ async fn a_person_ruc_can_pay_and_undo() {
     let till = fixture.till();
     let ruc = parse_customer(demo::PERSON_RUC.ruc.unwrap()).unwrap();
     let code = demo::PERSON_RUC.funding_code;
-    till.pay(&ruc, &code.parse().unwrap()).await.unwrap();
+    desk::test_support::open_shift(&till).await;
+    till.pay(&ruc, &code.parse().unwrap(), till::Payment::cash(None))
+        .await
+        .unwrap();
     till.undo(&ruc, &code.parse().unwrap(), None).await.unwrap();
 }
 
@@ -226,7 +239,10 @@ async fn the_day_summary_is_cached_for_when_the_provider_is_down() {
     let till = fixture.till();
     let today = till::clock::lima_today();
     let (customer, code) = docs_pair();
-    till.pay(&customer, &code.parse().unwrap()).await.unwrap();
+    desk::test_support::open_shift(&till).await;
+    till.pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
+        .await
+        .unwrap();
 
     let fresh = till.day_summary(today).await.unwrap();
     assert!(!fresh.from_cache);
@@ -304,7 +320,11 @@ async fn live_mode_refuses_plain_http_and_a_missing_token() {
 fn till_futures_are_send(till: &Till, customer: &CustomerId) {
     fn send<T: Send>(_: T) {}
     send(till.check(customer, &"1234567".parse().unwrap()));
-    send(till.pay(customer, &"1234567".parse().unwrap()));
+    send(till.pay(
+        customer,
+        &"1234567".parse().unwrap(),
+        till::Payment::cash(None),
+    ));
     send(till.undo(customer, &"1234567".parse().unwrap(), None));
     send(till.day_summary(jiff::civil::date(2026, 11, 22)));
     send(till.resolve_due());

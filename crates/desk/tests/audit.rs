@@ -16,8 +16,8 @@ async fn an_honest_day_verifies_intact() {
     assert!(report.is_intact(), "{report:?}");
     assert_eq!(report.rows_checked, 4);
     assert_eq!(
-        report.entries_checked, 8,
-        "begin and finish of each operation"
+        report.entries_checked, 9,
+        "the shift's opening, and begin and finish of each operation"
     );
 }
 
@@ -87,21 +87,21 @@ async fn edited_or_deleted_audit_entries_break_the_chain() {
     let dir = worked_day().await;
     tamper(
         dir.path(),
-        "UPDATE audit_log SET content = replace(content, 'confirmed', 'rejected') WHERE seq = 4",
+        "UPDATE audit_log SET content = replace(content, 'confirmed', 'rejected') WHERE seq = 5",
     );
     let findings = verify(dir.path()).findings;
     assert!(
-        findings.contains(&Finding::EntryEdited { seq: 4 }),
+        findings.contains(&Finding::EntryEdited { seq: 5 }),
         "{findings:?}"
     );
 
     let dir = worked_day().await;
-    tamper(dir.path(), "DELETE FROM audit_log WHERE seq = 5");
+    tamper(dir.path(), "DELETE FROM audit_log WHERE seq = 6");
     let findings = verify(dir.path()).findings;
     assert!(
         findings.contains(&Finding::ChainBroken {
-            seq: 6,
-            previous_seq: 4
+            seq: 7,
+            previous_seq: 5
         }),
         "{findings:?}"
     );

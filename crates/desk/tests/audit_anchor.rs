@@ -103,13 +103,13 @@ async fn deleting_the_newest_operations_with_their_entries_is_caught_by_the_anch
     // The last payment and its two entries: what is left is a shorter, perfectly linked chain.
     tamper(
         dir.path(),
-        "DELETE FROM journal WHERE id = 4; DELETE FROM audit_log WHERE seq IN (7, 8);",
+        "DELETE FROM journal WHERE id = 4; DELETE FROM audit_log WHERE seq IN (8, 9);",
     );
     assert_eq!(
         verify(dir.path()).findings,
         vec![Finding::HeadMissing {
-            anchored_seq: 8,
-            found_seq: 6
+            anchored_seq: 9,
+            found_seq: 7
         }]
     );
 }
@@ -119,12 +119,12 @@ async fn an_anchor_edited_or_deleted_is_named() {
     let dir = worked_day().await;
     let anchor = dir.path().join(till::audit::anchor::ANCHOR_FILE);
     let text = std::fs::read_to_string(&anchor).unwrap();
-    std::fs::write(&anchor, text.replace("\"seq\":8", "\"seq\":6")).unwrap();
+    std::fs::write(&anchor, text.replace("\"seq\":9", "\"seq\":7")).unwrap();
     assert_eq!(verify(dir.path()).findings, vec![Finding::AnchorForged]);
     std::fs::remove_file(&anchor).unwrap();
     assert_eq!(
         verify(dir.path()).findings,
-        vec![Finding::AnchorMissing { found_seq: 8 }]
+        vec![Finding::AnchorMissing { found_seq: 9 }]
     );
 }
 
@@ -194,6 +194,10 @@ async fn settings_edited_by_hand_hold_live_mode_until_a_supervisor_confirms() {
         lang: desk::Lang::Es,
         printer: None,
         idle_lock_minutes: None,
+        till_name: None,
+        closing_tolerance: None,
+        movement_approval: None,
+        thermal_printer: None,
         approval: None,
     };
     let refused = views::save_settings(&staff, data, input()).unwrap_err();

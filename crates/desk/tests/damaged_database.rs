@@ -68,12 +68,17 @@ async fn a_database_locked_by_another_program_sends_nothing() {
     .unwrap();
     let customer = parse_dni(demo::DOCS_PAIR.dni).unwrap();
 
+    desk::test_support::open_shift(&till).await;
     // Another program takes the write lock and keeps it.
     let intruder = rusqlite::Connection::open(dir.path().join(till::DATABASE_FILE)).unwrap();
     intruder.execute_batch("BEGIN EXCLUSIVE").unwrap();
 
     let error = till
-        .pay(&customer, &demo::DOCS_PAIR.funding_code.parse().unwrap())
+        .pay(
+            &customer,
+            &demo::DOCS_PAIR.funding_code.parse().unwrap(),
+            till::Payment::cash(None),
+        )
         .await
         .unwrap_err();
     assert_eq!(error.code(), "database_locked", "{error}");
@@ -85,7 +90,11 @@ async fn a_database_locked_by_another_program_sends_nothing() {
     intruder.execute_batch("ROLLBACK").unwrap();
     drop(intruder);
     let entry = till
-        .pay(&customer, &demo::DOCS_PAIR.funding_code.parse().unwrap())
+        .pay(
+            &customer,
+            &demo::DOCS_PAIR.funding_code.parse().unwrap(),
+            till::Payment::cash(None),
+        )
         .await
         .unwrap();
     assert_eq!(entry.state, till::OperationState::Confirmed);

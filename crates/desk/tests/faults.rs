@@ -21,7 +21,7 @@ async fn latency_is_only_slower() {
     let (customer, code) = docs_pair();
     let entry = counter
         .till
-        .pay(&customer, &code.parse().unwrap())
+        .pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
         .await
         .unwrap();
     assert_eq!(entry.state, OperationState::Confirmed);
@@ -90,7 +90,7 @@ async fn a_payment_answered_200_in_the_wrong_shape_is_the_documented_confirmatio
     let (customer, code) = docs_pair();
     let entry = counter
         .till
-        .pay(&customer, &code.parse().unwrap())
+        .pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
         .await
         .unwrap();
     assert_eq!(entry.state, OperationState::Confirmed);
@@ -110,7 +110,7 @@ async fn an_undo_lost_after_its_effect_is_confirmed_by_asking() {
     let (customer, code) = docs_pair();
     counter
         .till
-        .pay(&customer, &code.parse().unwrap())
+        .pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
         .await
         .unwrap();
 

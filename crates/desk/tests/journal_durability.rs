@@ -46,8 +46,13 @@ async fn the_row_is_durable_before_the_request_leaves() {
         http: HttpSettings::default(),
     })
     .unwrap();
+    desk::test_support::open_shift(&till).await;
     let entry = till
-        .pay(&parse_dni("14159265").unwrap(), &"1234567".parse().unwrap())
+        .pay(
+            &parse_dni("14159265").unwrap(),
+            &"1234567".parse().unwrap(),
+            till::Payment::cash(None),
+        )
         .await
         .unwrap();
     assert_eq!(
@@ -73,9 +78,14 @@ async fn a_row_edited_to_an_unchecked_id_reads_back_as_a_storage_error() {
         http: HttpSettings::default(),
     })
     .unwrap();
-    till.pay(&parse_dni("14159265").unwrap(), &"1234567".parse().unwrap())
-        .await
-        .unwrap();
+    desk::test_support::open_shift(&till).await;
+    till.pay(
+        &parse_dni("14159265").unwrap(),
+        &"1234567".parse().unwrap(),
+        till::Payment::cash(None),
+    )
+    .await
+    .unwrap();
     seen.await.unwrap();
     assert_eq!(till.history(None).unwrap().len(), 1);
     for edit in [

@@ -64,12 +64,16 @@ async fn a_pay_waiting_for_the_database_leaves_the_runtime_free() {
     let code = demo::DOCS_PAIR.funding_code;
     let funding_code: FundingCode = code.parse().unwrap();
 
+    desk::test_support::open_shift(&till).await;
     let holder = hold_the_write_lock(dir.path());
     let asked = Instant::now();
-    let (paid, answered_in) = tokio::join!(till.pay(&customer, &funding_code), async {
-        someone_else.info(&customer, &funding_code).await.unwrap();
-        asked.elapsed()
-    });
+    let (paid, answered_in) = tokio::join!(
+        till.pay(&customer, &funding_code, till::Payment::cash(None)),
+        async {
+            someone_else.info(&customer, &funding_code).await.unwrap();
+            asked.elapsed()
+        }
+    );
     holder.join().unwrap();
     assert!(
         answered_in < ANSWER_WITHIN,
@@ -89,7 +93,10 @@ async fn an_approved_undo_waiting_for_the_database_leaves_the_runtime_free() {
     till.staff()
         .create_first_supervisor("Rosa Quispe", "2468")
         .unwrap();
-    till.pay(&customer, &funding_code).await.unwrap();
+    desk::test_support::open_shift(&till).await;
+    till.pay(&customer, &funding_code, till::Payment::cash(None))
+        .await
+        .unwrap();
     let approval = Approval {
         supervisor: "Rosa Quispe".to_owned(),
         pin: "2468".to_owned(),

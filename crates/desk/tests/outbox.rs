@@ -57,9 +57,10 @@ async fn an_unknown_payment_is_resolved_when_the_provider_is_back() {
     let till = till_for(dir.path(), &url);
     let customer = parse_dni(demo::DOCS_PAIR.dni).unwrap();
     let code = demo::DOCS_PAIR.funding_code;
+    desk::test_support::open_shift(&till).await;
 
     let error = till
-        .pay(&customer, &code.parse().unwrap())
+        .pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
         .await
         .unwrap_err();
     assert_eq!(error.code(), "provider_unreachable");
@@ -67,7 +68,7 @@ async fn an_unknown_payment_is_resolved_when_the_provider_is_back() {
 
     // The cashier presses again: the open payment is tried first, and a second one is not started.
     let again = till
-        .pay(&customer, &code.parse().unwrap())
+        .pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
         .await
         .unwrap_err();
     assert_eq!(again.code(), "operation_open", "{again}");
@@ -102,6 +103,7 @@ async fn an_unknown_undo_is_confirmed_by_asking_not_by_repeating() {
     let customer = parse_dni(demo::ALREADY_BILLED.dni).unwrap();
     let code = demo::ALREADY_BILLED.funding_code;
     provider.shutdown().await;
+    desk::test_support::open_shift(&till).await;
 
     assert_eq!(
         till.undo(&customer, &code.parse().unwrap(), None)
@@ -127,7 +129,11 @@ async fn a_double_click_starts_one_operation() {
     let till = till_for(dir.path(), &url);
     let customer = parse_dni("14159265").unwrap();
     let code: FundingCode = "1234567".parse().unwrap();
-    let (first, second) = tokio::join!(till.pay(&customer, &code), till.pay(&customer, &code));
+    desk::test_support::open_shift(&till).await;
+    let (first, second) = tokio::join!(
+        till.pay(&customer, &code, till::Payment::cash(None)),
+        till.pay(&customer, &code, till::Payment::cash(None))
+    );
     let outcomes = [first.map(|e| e.state), second.map(|e| e.state)];
     let confirmed = outcomes
         .iter()
@@ -150,7 +156,11 @@ async fn different_codes_do_not_wait_for_each_other() {
     let customer = parse_dni("14159265").unwrap();
     let (one, other): (FundingCode, FundingCode) =
         ("1111111".parse().unwrap(), "2222222".parse().unwrap());
-    let (first, second) = tokio::join!(till.pay(&customer, &one), till.pay(&customer, &other));
+    desk::test_support::open_shift(&till).await;
+    let (first, second) = tokio::join!(
+        till.pay(&customer, &one, till::Payment::cash(None)),
+        till.pay(&customer, &other, till::Payment::cash(None))
+    );
     assert!(first.is_ok() && second.is_ok());
 }
 

@@ -51,7 +51,11 @@ async fn a_till_with_people_needs_someone_signed_in_and_records_who() {
     assert_eq!(refused.code(), "sign_in_required");
 
     staff.sign_in("luis mamani", "1357").unwrap();
-    let paid = till.pay(&customer, &code.parse().unwrap()).await.unwrap();
+    desk::test_support::open_shift(&till).await;
+    let paid = till
+        .pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
+        .await
+        .unwrap();
     assert_eq!(paid.operator.as_deref(), Some("Luis Mamani"));
 
     // A cashier cannot approve; undo without approval is refused before anything is sent.

@@ -47,9 +47,14 @@ async fn a_payment_redirected_to_plain_http_is_rejected_not_unknown() {
         .create_first_supervisor("Rosa Quispe", "2468")
         .unwrap();
     let customer = parse_dni("14159265").unwrap();
+    desk::test_support::open_shift(&till).await;
 
     let error = till
-        .pay(&customer, &"1234567".parse().unwrap())
+        .pay(
+            &customer,
+            &"1234567".parse().unwrap(),
+            till::Payment::cash(None),
+        )
         .await
         .unwrap_err();
     assert_eq!(error.code(), "insecure_redirect");

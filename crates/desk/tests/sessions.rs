@@ -103,13 +103,18 @@ async fn a_person_turned_off_elsewhere_is_signed_out_on_their_next_command() {
         .await
         .unwrap();
 
+    desk::test_support::open_shift(&till).await;
     // Another window, or `caja users disable` on the same data folder: its own connection.
     let elsewhere = desk::settings::open_staff(dir.path()).unwrap();
     elsewhere.sign_in("Rosa", "2468").unwrap();
     elsewhere.set_person_active("Luis", false).unwrap();
 
     let refused = till
-        .pay(&customer, &demo::DOCS_PAIR.funding_code.parse().unwrap())
+        .pay(
+            &customer,
+            &demo::DOCS_PAIR.funding_code.parse().unwrap(),
+            till::Payment::cash(None),
+        )
         .await
         .unwrap_err();
     assert_eq!(refused.code(), "person_disabled", "{refused}");
@@ -168,9 +173,10 @@ async fn a_session_idle_past_the_lock_is_refused_by_the_till_itself() {
         .await
         .expect("4 minutes after the last keystroke");
 
+    desk::test_support::open_shift(&till).await;
     clock.advance(SignedDuration::from_mins(5) + SignedDuration::from_secs(1));
     let refused = till
-        .pay(&customer, &code.parse().unwrap())
+        .pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
         .await
         .unwrap_err();
     assert_eq!(refused.code(), "session_idle", "{refused}");
@@ -203,6 +209,10 @@ fn ajustes(store_name: &str, lang: Lang, printer: Option<&str>) -> SettingsInput
         lang,
         printer: printer.map(str::to_owned),
         idle_lock_minutes: None,
+        till_name: None,
+        closing_tolerance: None,
+        movement_approval: None,
+        thermal_printer: None,
         approval: None,
     }
 }

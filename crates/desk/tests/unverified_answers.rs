@@ -36,7 +36,7 @@ async fn the_cashier_is_told_something_stands_in_the_way() {
     let (customer, code) = docs_pair();
     let error = counter
         .till
-        .pay(&customer, &code.parse().unwrap())
+        .pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
         .await
         .unwrap_err();
     let words = error.message(Lang::Es);
@@ -59,7 +59,7 @@ async fn a_mangled_answer_after_a_real_billing_is_confirmed_through_info() {
     let (customer, code) = docs_pair();
     let entry = counter
         .till
-        .pay(&customer, &code.parse().unwrap())
+        .pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
         .await
         .unwrap();
     assert_eq!(entry.state, OperationState::Confirmed);
@@ -88,7 +88,7 @@ async fn a_payment_the_portal_swallowed_is_sent_once_more_and_billed_once() {
     let (customer, code) = docs_pair();
     let entry = counter
         .till
-        .pay(&customer, &code.parse().unwrap())
+        .pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
         .await
         .unwrap();
     assert_eq!(entry.state, OperationState::Confirmed);
@@ -107,7 +107,7 @@ async fn an_undo_answered_by_a_portal_is_not_an_undo() {
     let (customer, code) = docs_pair();
     counter
         .till
-        .pay(&customer, &code.parse().unwrap())
+        .pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
         .await
         .unwrap();
     let error = counter
@@ -152,7 +152,7 @@ async fn a_mangled_undo_answer_is_confirmed_through_info() {
     let (customer, code) = docs_pair();
     counter
         .till
-        .pay(&customer, &code.parse().unwrap())
+        .pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
         .await
         .unwrap();
     let entry = counter
@@ -173,7 +173,7 @@ async fn when_nothing_can_be_proven_the_outcome_stays_unknown() {
     let (customer, code) = docs_pair();
     let error = counter
         .till
-        .pay(&customer, &code.parse().unwrap())
+        .pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
         .await
         .unwrap_err();
     assert_eq!(error.code(), "outcome_unknown");

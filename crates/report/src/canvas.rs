@@ -4,7 +4,10 @@
 //! Shapes and text are kept in two lists so the finished page is every shape first, then one text
 //! section (`BT` … `ET`) holding all the text: text operators are only valid inside a text section,
 //! and shapes painted later would cover the text. Each piece of text is placed with an absolute text
-//! matrix, so no position depends on the one before it. Font and colour are set only when they change.
+//! matrix, so no position depends on the one before it; only the pieces of one run (a table row's
+//! cells) share one, the gaps between them written as offsets measured with the widths the viewer
+//! uses, which keeps a long table's file small and quick to write. Font and colour are set only when
+//! they change.
 
 use printpdf::{
     Color, Greyscale, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, TextItem,
@@ -59,6 +62,42 @@ impl Canvas {
         if text.is_empty() {
             return;
         }
+        self.set_style(style);
+        self.text.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(x), Pt(PAGE_HEIGHT - baseline)),
+        });
+        self.text.push(Op::ShowText {
+            items: vec![TextItem::Text(text.to_owned())],
+        });
+    }
+
+    /// Writes pieces of text on one baseline in one style, each `(x, text)` with its left end at `x`, as
+    /// one run: one text matrix and one show operation, the gap from the end of each piece to the start
+    /// of the next given as an offset in the run.
+    pub(crate) fn text_run(&mut self, baseline: f32, style: Style, pieces: &[(f32, &str)]) {
+        let mut pieces = pieces.iter().filter(|(_, text)| !text.is_empty());
+        let Some(&(first_x, first)) = pieces.next() else {
+            return;
+        };
+        self.set_style(style);
+        self.text.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(first_x), Pt(PAGE_HEIGHT - baseline)),
+        });
+        let mut items = vec![TextItem::Text(first.to_owned())];
+        let mut pen = first_x + style.width(first);
+        for &(x, text) in pieces {
+            // Offsets are in thousandths of the font size, positive to the left; whole thousandths
+            // (a few thousandths of a point at 9 pt) keep the numbers short.
+            let offset = ((pen - x) * 1000.0 / style.size).round();
+            items.push(TextItem::Offset(offset));
+            items.push(TextItem::Text(text.to_owned()));
+            pen += style.width(text) - offset * style.size / 1000.0;
+        }
+        self.text.push(Op::ShowText { items });
+    }
+
+    /// Sets the font and the fill grey of the text section, where they change.
+    fn set_style(&mut self, style: Style) {
         if self.font != Some((style.face, style.size)) {
             self.font = Some((style.face, style.size));
             self.text.push(Op::SetFont {
@@ -72,12 +111,6 @@ impl Canvas {
                 col: grey(style.grey),
             });
         }
-        self.text.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(x), Pt(PAGE_HEIGHT - baseline)),
-        });
-        self.text.push(Op::ShowText {
-            items: vec![TextItem::Text(text.to_owned())],
-        });
     }
 
     /// Writes `text` so that it ends at `right`: how amounts and counts line up in a column.

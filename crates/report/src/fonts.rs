@@ -65,6 +65,33 @@ impl Face {
         }
         Cow::Owned(format!("{}{ELLIPSIS}", text[..end].trim_end()))
     }
+
+    /// `text` broken at spaces into lines no wider than `max_width` points; a word longer than a whole
+    /// line is cut with an ellipsis. An empty text is one empty line.
+    pub(crate) fn wrap(self, text: &str, size: f32, max_width: f32) -> Vec<String> {
+        let space = self.width(" ", size);
+        let mut lines = Vec::new();
+        let mut line = String::new();
+        let mut used = 0.0;
+        for word in text.split_whitespace() {
+            let width = self.width(word, size);
+            if !line.is_empty() && used + space + width > max_width {
+                lines.push(std::mem::take(&mut line));
+                used = 0.0;
+            }
+            if !line.is_empty() {
+                line.push(' ');
+                used += space;
+            }
+            let word = self.fit(word, size, max_width);
+            used += self.width(&word, size);
+            line.push_str(&word);
+        }
+        if !line.is_empty() || lines.is_empty() {
+            lines.push(line);
+        }
+        lines
+    }
 }
 
 /// Advance widths in thousandths of an em, the unit of the PDF `Widths` array.
@@ -190,5 +217,21 @@ mod tests {
         assert!(cut.ends_with('…'), "{cut}");
         assert!(Face::Regular.width(&cut, 9.0) <= 120.0);
         assert!(long.starts_with(cut.trim_end_matches('…')));
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_within_the_width_and_keeps_every_word() {
+        let text = "El supervisor aprobó el cierre con un faltante de S/ 12.50 en efectivo";
+        let lines = Face::Regular.wrap(text, 10.0, 150.0);
+        assert!(lines.len() > 1, "{lines:?}");
+        for line in &lines {
+            assert!(Face::Regular.width(line, 10.0) <= 150.0, "{line}");
+        }
+        assert_eq!(lines.join(" "), text);
+        assert_eq!(Face::Regular.wrap("", 10.0, 150.0), [""]);
+        let word = "x".repeat(200);
+        let cut = Face::Regular.wrap(&word, 10.0, 150.0);
+        assert_eq!(cut.len(), 1);
+        assert!(cut[0].ends_with('…'));
     }
 }

@@ -98,12 +98,13 @@ async fn today_as_seeded() {
     assert_eq!(
         body,
         json!({
-            "total_purchases": 4749.0,
-            "total_paid_in_store": 650.0,
-            "total_financed": 4099.0,
+            "total_purchases": 5648.0,
+            "total_paid_in_store": 829.8,
+            "total_financed": 4818.2,
             "order_detail": [
                 {"order_id": "ACZ-2026-000002", "dni": "27182818", "payment_origin": "card", "amount": 299.80},
                 {"order_id": "ACZ-2026-000003", "dni": "16180339", "payment_origin": "external", "amount": 650.0},
+                {"order_id": "ACZ-2026-000006", "dni": "69314718", "payment_origin": "external", "amount": 179.80},
             ],
         })
     );
@@ -182,7 +183,7 @@ async fn a_payment_made_now_appears_today_as_external() {
         .expect_empty_ok();
     let body = detail(&sandbox, TODAY).await;
     let rows = body["order_detail"].as_array().unwrap();
-    assert_eq!(rows.len(), 3);
+    assert_eq!(rows.len(), 4);
     let row = rows.iter().find(|row| row["dni"] == case.dni).unwrap();
     assert_eq!(
         *row,
@@ -191,10 +192,12 @@ async fn a_payment_made_now_appears_today_as_external() {
     let purchases = sum([
         demo::PAID_ONLINE.purchase_total,
         demo::ALREADY_BILLED.purchase_total,
+        demo::OTHER_TILL.purchase_total,
         case.purchase_total,
     ]);
     let in_store = sum([
         demo::ALREADY_BILLED.downpayment_amount,
+        demo::OTHER_TILL.downpayment_amount,
         case.downpayment_amount,
     ]);
     assert_eq!(soles(&body["total_purchases"]), purchases);
@@ -225,7 +228,14 @@ async fn the_live_clock_seeds_around_the_real_day() {
         .iter()
         .map(|row| row["dni"].as_str().unwrap().to_owned())
         .collect();
-    assert_eq!(dnis, [demo::PAID_ONLINE.dni, demo::ALREADY_BILLED.dni]);
+    assert_eq!(
+        dnis,
+        [
+            demo::PAID_ONLINE.dni,
+            demo::ALREADY_BILLED.dni,
+            demo::OTHER_TILL.dni
+        ]
+    );
 }
 
 #[tokio::test]

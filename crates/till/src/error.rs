@@ -70,6 +70,8 @@ pub enum InputProblem {
     Amount,
     /// The thermal printer: `tcp:HOST[:PORT]`, `cups:QUEUE` or `file:PATH`.
     ThermalPrinter,
+    /// No confirmed payment with that number (or none yet) to print a receipt of.
+    NoReceipt,
 }
 
 /// What the provider URL rule ([`providers::target`]) refused, as the till words it.

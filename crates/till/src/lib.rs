@@ -23,6 +23,7 @@ pub mod secret_file;
 mod settings_hold;
 pub mod settings_seal;
 pub mod shift;
+mod shift_rules;
 pub mod staff;
 pub mod summary;
 pub mod tender;

@@ -26,7 +26,7 @@ use crate::error::{InputProblem, TillError, UrlProblem};
 use crate::journal::{self, JournalEntry, NewOperation, OperationKind, OperationState, Outcome};
 use crate::mode::Mode;
 use crate::people::{Approved, Person};
-use crate::shift::ShiftRules;
+use crate::shift_rules::ShiftRules;
 use crate::staff::Staff;
 use crate::tender::Payment;
 

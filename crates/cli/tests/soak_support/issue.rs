@@ -174,13 +174,16 @@ pub fn issue_all(
 
 fn issue(caja: &Caja, op: &PlannedOp, dni: &str, kill_after_ms: Option<u64>) -> OpResult {
     let funding_code = soak_code(op.code_index);
-    let args = [
+    let mut args = vec![
         op.kind.command(),
         "--dni",
         dni,
         "--funding-code",
         &funding_code,
     ];
+    if op.kind == OpKind::Pay {
+        args.extend_from_slice(&["--tender", tender(op.index)]);
+    }
     let started = Instant::now();
     let answer = caja.run(&args, kill_after_ms.map(Duration::from_millis));
     let millis = started.elapsed().as_millis() as u64;
@@ -202,6 +205,17 @@ fn issue(caja: &Caja, op: &PlannedOp, dni: &str, kill_after_ms: Option<u64>) -> 
         millis,
         stderr_tail: stderr[tail_start..].to_owned(),
     }
+}
+
+/// The tender of the `index`th operation when it is a pay: the four in turn, so every tender is
+/// journaled and resolved under faults.
+pub fn tender(index: usize) -> &'static str {
+    ["efectivo", "tarjeta", "yape", "transferencia"][index % 4]
+}
+
+/// Opens the shift every pay and undo of the run belongs to (with a float of S/ 250.00).
+pub fn open_shift(caja: &Caja) -> Answer {
+    caja.run(&["shift", "open", "--count", "100=2,10=5"], None)
 }
 
 /// The funding code of soak financing `index`.

@@ -61,7 +61,9 @@ pub struct SoakConfig {
     /// Opens the data folder once (`caja history`) before the concurrent phase, so the schema exists
     /// when the rush starts. Without it, the first processes race to create the schema and some fail
     /// (`table journal already exists`, exit 1): a known bug of the till's first-start migration,
-    /// outside what the soak measures. `false` reproduces it.
+    /// outside what the soak measures. Since pays and undos need an open shift, `caja shift open`
+    /// runs alone before the rush either way and creates the schema when this did not: `false` no
+    /// longer reproduces the race.
     pub prepare_data_dir: bool,
 }
 
@@ -184,6 +186,15 @@ pub fn run(config: &SoakConfig) -> SoakReport {
         );
     }
     let first_window = 2 * prepare_started.elapsed().as_millis() as u64;
+    // Pays and undos need an open shift. Opening it is one process before the rush, so without the
+    // preparing run above it is this one that creates the schema.
+    let opened = issue::open_shift(&caja);
+    assert_eq!(
+        opened.exit,
+        issue::Exit::Code(0),
+        "caja shift open: {}",
+        opened.stderr
+    );
     let ops = plan::operations(config);
     let issue_started = Instant::now();
     let kills = issue::KillWindow::new(config.kill_window_ms, first_window);

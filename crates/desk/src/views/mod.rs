@@ -6,15 +6,17 @@
 
 use jiff::Timestamp;
 use providers::apurata::downpayment::{DownpaymentChannel, DownpaymentStatus};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
 mod app_info;
+mod payment;
 mod settings;
 mod shift;
 mod staff;
 
 pub use app_info::{AppInfo, OpenedTill, Overridable, app_info, reports_dir};
+pub use payment::PaymentInput;
 pub use settings::{SettingsInput, save_settings, save_token};
 pub use shift::*;
 pub use staff::{
@@ -30,7 +32,7 @@ use till::journal::{JournalEntry, OperationKind, OperationState};
 use till::mode::Mode;
 use till::people::Approval;
 use till::summary::DaySummary;
-use till::{CustomerId, FundingCode, Payment, PaymentOrigin, Soles, Tender, clock};
+use till::{CustomerId, FundingCode, PaymentOrigin, Soles, Tender, clock};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 /// An amount as the screen shows it: integer céntimos to compare, and the store's text to display (the UI
@@ -108,49 +110,6 @@ pub struct OperationView {
     pub tender_label: Option<&'static str>,
     pub collected: Option<Money>,
     pub change: Option<Money>,
-}
-
-/// How the cashier says a down payment was paid, as typed.
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct PaymentInput {
-    pub tender: Option<Tender>,
-    /// Cash: what the customer handed over, in soles as typed (`600`, `600.00`).
-    #[serde(default)]
-    pub received: Option<String>,
-    #[serde(default)]
-    pub card_last4: Option<String>,
-    #[serde(default)]
-    pub card_authorization: Option<String>,
-}
-
-impl PaymentInput {
-    /// The checked tender: which one, and the cash received as an amount.
-    pub fn parse(self) -> Result<Payment, TillError> {
-        let tender = self
-            .tender
-            .ok_or_else(|| TillError::invalid("tender", "", till::InputProblem::Tender))?;
-        let received = self
-            .received
-            .map(|text| text.trim().to_owned())
-            .filter(|text| !text.is_empty())
-            .map(|text| {
-                text.parse::<Soles>().map_err(|_| {
-                    TillError::invalid(
-                        "received",
-                        &text,
-                        till::InputProblem::Received { short_by: None },
-                    )
-                })
-            })
-            .transpose()?;
-        Ok(Payment {
-            tender,
-            received,
-            card_last4: self.card_last4,
-            card_authorization: self.card_authorization,
-        })
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

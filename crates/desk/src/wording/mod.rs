@@ -10,6 +10,7 @@ mod database;
 mod input;
 mod people;
 mod provider;
+pub mod receipt;
 pub mod report;
 pub mod screens;
 mod secrets;

@@ -92,6 +92,14 @@ pub fn difference(lang: Lang, kind: DifferenceKind) -> (&'static str, &'static s
             "Sin resumen de aCuotaz",
             "No se pudo obtener el resumen del día ni hay copia guardada: el lado de aCuotaz no se revisó.",
         ),
+        (AmountUnknown, Lang::Es) => (
+            "Monto cobrado desconocido",
+            "Se marcó pagado sin consultar antes el financiamiento en esta caja: no se sabe cuánto se cobró.",
+        ),
+        (AmountUnknown, Lang::En) => (
+            "Amount collected unknown",
+            "It was marked paid without checking the financing at this till first: what was collected is not known.",
+        ),
         (SummaryUnavailable, Lang::En) => (
             "No aCuotaz summary",
             "The day summary could not be fetched and no copy is kept: aCuotaz's side was not checked.",
@@ -249,6 +257,15 @@ pub(super) fn input_problem(lang: Lang, problem: InputProblem, value: &str) -> S
             ),
             format!(
                 "The thermal printer «{value}» cannot be read: write tcp:IP[:9100], cups:QUEUE or file:/dev/usb/lp0."
+            ),
+        ),
+        NoReceipt => say(
+            lang,
+            format!(
+                "No hay un pago confirmado «{value}» para imprimir su constancia. Haga el cobro primero."
+            ),
+            format!(
+                "There is no confirmed payment «{value}» to print a receipt of. Take the payment first."
             ),
         ),
         _ => value.to_owned(),

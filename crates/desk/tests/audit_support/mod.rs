@@ -23,12 +23,18 @@ pub async fn worked_day() -> tempfile::TempDir {
     .unwrap();
     let customer = parse_dni(demo::DOCS_PAIR.dni).unwrap();
     let code = demo::DOCS_PAIR.funding_code;
+    // The shift's opening is the chain's first entry; the operations' follow.
+    desk::test_support::open_shift(&till).await;
     till.check(&customer, &code.parse().unwrap()).await.unwrap();
-    till.pay(&customer, &code.parse().unwrap()).await.unwrap();
+    till.pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
+        .await
+        .unwrap();
     till.undo(&customer, &code.parse().unwrap(), None)
         .await
         .unwrap();
-    till.pay(&customer, &code.parse().unwrap()).await.unwrap();
+    till.pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
+        .await
+        .unwrap();
     dir
 }
 

@@ -54,6 +54,7 @@ pub async fn counter_with_plan(plan: FaultPlan, seed: u64) -> Counter {
         },
     })
     .unwrap();
+    desk::test_support::open_shift(&till).await;
     Counter {
         provider,
         till,
@@ -92,7 +93,7 @@ pub async fn payment_outcome_unknown_then_resolved(fault: Fault, expected_code: 
 
     let error = counter
         .till
-        .pay(&customer, &code.parse().unwrap())
+        .pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
         .await
         .unwrap_err();
     assert_eq!(error.code(), expected_code, "{fault}: {error}");
@@ -115,7 +116,7 @@ pub async fn payment_outcome_unknown_then_resolved(fault: Fault, expected_code: 
     assert!(look.open_operation.is_some(), "{fault}");
     let again = counter
         .till
-        .pay(&customer, &code.parse().unwrap())
+        .pay(&customer, &code.parse().unwrap(), till::Payment::cash(None))
         .await
         .unwrap_err();
     assert_eq!(again.code(), "operation_open", "{fault}: no second payment");

@@ -86,6 +86,9 @@ pub fn entry(
         operator: None,
         approver: None,
         approval_reason: None,
+        payment: None,
+        collect: None,
+        shift_id: None,
     }
 }
 

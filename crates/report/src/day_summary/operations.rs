@@ -2,8 +2,8 @@
 //! so the manager can set what the cashier did beside what the provider reports. A row with a note
 //! (a rejected operation's reason) carries it on a line beneath.
 
-use super::{EMPTY_NOTE_HEIGHT, empty_note, section};
 use crate::DaySheet;
+use crate::blocks::{EMPTY_NOTE_HEIGHT, empty_note, section};
 use crate::canvas::Style;
 use crate::fonts::Face;
 use crate::layout::Flow;
@@ -71,7 +71,7 @@ pub(super) fn draw(flow: &mut Flow, sheet: &DaySheet) {
             table.cell(page, index, baseline, CELL, text);
         }
         if let Some(note) = &row.note {
-            table.note(page, 1, baseline + REASON_LINE, REASON, note);
+            table.note(page, 1, 0.0, baseline + REASON_LINE, REASON, note);
         }
     }
     table.end(flow);

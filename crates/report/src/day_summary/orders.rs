@@ -1,8 +1,8 @@
 //! The detail of the day's orders: one row per order, as the sheet lists them (numbered, the
 //! customer's DNI masked, the payment origin in words). Runs over as many pages as it needs.
 
-use super::{EMPTY_NOTE_HEIGHT, empty_note, section};
 use crate::DaySheet;
+use crate::blocks::{EMPTY_NOTE_HEIGHT, empty_note, section};
 use crate::layout::Flow;
 use crate::table::{Align, CELL, Column, HEADER_HEIGHT, ROW_BASELINE, ROW_HEIGHT, Table};
 

@@ -116,7 +116,7 @@ impl SealedTable {
     ) -> Result<Option<serde_json::Value>, TillError> {
         let sql = format!(
             "SELECT {} FROM {} WHERE id = ?1",
-            self.columns.join(", "),
+            self.selected(connection)?,
             self.name
         );
         connection
@@ -133,7 +133,7 @@ impl SealedTable {
     ) -> Result<TableComparison, TillError> {
         let sql = format!(
             "SELECT {} FROM {} ORDER BY id",
-            self.columns.join(", "),
+            self.selected(connection)?,
             self.name
         );
         let mut statement = connection
@@ -167,6 +167,35 @@ impl SealedTable {
             .copied()
             .collect();
         Ok(comparison)
+    }
+
+    /// The sealed columns as a select list. A column added later that the table does not have yet (a
+    /// migration hook sealing rows before the step that adds it) is selected as NULL, which leaves it
+    /// out of the content, as for a row that never had it.
+    fn selected(&self, connection: &Connection) -> Result<String, TillError> {
+        if self.added_later.is_empty() {
+            return Ok(self.columns.join(", "));
+        }
+        let mut statement = connection
+            .prepare_cached("SELECT name FROM pragma_table_info(?1)")
+            .map_err(TillError::storage("read a sealed table"))?;
+        let present: Vec<String> = statement
+            .query_map([self.name], |row| row.get(0))
+            .map_err(TillError::storage("read a sealed table"))?
+            .collect::<Result<_, _>>()
+            .map_err(TillError::storage("read a sealed table"))?;
+        Ok(self
+            .columns
+            .iter()
+            .map(|column| {
+                if present.iter().any(|name| name == column) {
+                    (*column).to_owned()
+                } else {
+                    format!("NULL AS {column}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", "))
     }
 
     fn row_content(&self, row: &rusqlite::Row<'_>) -> rusqlite::Result<serde_json::Value> {

@@ -101,7 +101,8 @@ impl Till {
         let operator = self.require_operator().await?;
         self.resolve_code(funding_code).await?;
         let (amount, collect) = self.last_known_downpayment(funding_code).await?;
-        // Never checked (a script paying straight away): the down payment is what is collected.
+        // Never checked here (a script paying straight away): the down payment, when known, is what is
+        // collected; when not even that is known the closing names the payment's amount as unknown.
         let collect = collect.or(amount);
         let payment = payment.checked(collect)?;
         let record = Record {

@@ -17,15 +17,17 @@ use serde::{Deserialize, Serialize};
 pub use crate::operation::{OperationKind, OperationState};
 
 mod queue;
+mod shift_rows;
 
 pub(crate) use queue::{Claim, claim, close_abandoned_checks, open_operations};
+pub(crate) use shift_rows::of_shift;
+use shift_rows::open_shift_id;
 
 use crate::audit;
 use crate::clock;
 use crate::error::TillError;
 use crate::mode::Mode;
 use crate::people::Approved;
-use crate::shift;
 use crate::tender::{Payment, Tender};
 
 /// One row of the journal.
@@ -66,7 +68,10 @@ impl JournalEntry {
     /// The money this operation brought into the till: a confirmed payment's collected amount.
     pub fn collected(&self) -> Soles {
         if self.kind == OperationKind::PaidAndBilled && self.state == OperationState::Confirmed {
-            self.collect.unwrap_or(Soles::ZERO)
+            // A payment never checked here: the down payment, when known, is what was collected.
+            self.collect
+                .or(self.downpayment_amount)
+                .unwrap_or(Soles::ZERO)
         } else {
             Soles::ZERO
         }
@@ -135,7 +140,7 @@ pub(crate) fn begin(
         .map_err(failed())?;
     // Read in the same transaction as the insert: a shift closed by another window cannot take a
     // payment after its Z.
-    let shift_id = shift::open_id(&transaction, operation.mode)?;
+    let shift_id = open_shift_id(&transaction, operation.mode)?;
     if operation.kind.changes_state() && shift_id.is_none() {
         return Err(TillError::NoShiftOpen);
     }
@@ -286,22 +291,6 @@ pub(crate) fn list(
             rusqlite::params![mode.as_str(), day.map(|d| d.to_string())],
             read_row,
         )
-        .map_err(TillError::storage("read the journal"))?;
-    rows.collect::<Result<Vec<_>, _>>()
-        .map_err(TillError::storage("read the journal"))
-}
-
-/// The journal rows of one shift, oldest first.
-pub(crate) fn of_shift(
-    connection: &rusqlite::Connection,
-    shift_id: i64,
-) -> Result<Vec<JournalEntry>, TillError> {
-    let sql = format!("SELECT {COLUMNS} FROM journal WHERE shift_id = ?1 ORDER BY id");
-    let mut statement = connection
-        .prepare_cached(&sql)
-        .map_err(TillError::storage("read the journal"))?;
-    let rows = statement
-        .query_map([shift_id], read_row)
         .map_err(TillError::storage("read the journal"))?;
     rows.collect::<Result<Vec<_>, _>>()
         .map_err(TillError::storage("read the journal"))

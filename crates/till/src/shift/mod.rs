@@ -5,6 +5,7 @@
 //! with a blind count, the three-way [`reconcile`]iation and a Z report numbered per mode without gaps
 //! ([`store::close`]).
 
+mod matching;
 pub mod reconcile;
 mod store;
 pub mod z;
@@ -13,8 +14,6 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use providers::Soles;
 use serde::{Deserialize, Serialize};
-
-pub(crate) use store::open_id;
 
 use crate::cash::CashCount;
 use crate::error::{InputProblem, TillError};
@@ -26,23 +25,7 @@ use crate::summary::DaySummary;
 use reconcile::{Facts, Reconciliation, reconcile};
 use z::{ApprovalRecord, ZReport};
 
-/// The money rules of shifts, from the till's settings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ShiftRules {
-    /// A difference at closing up to this needs no supervisor.
-    pub tolerance: Soles,
-    /// Cash in or out above this needs a supervisor's approval.
-    pub movement_approval_above: Soles,
-}
-
-impl Default for ShiftRules {
-    fn default() -> Self {
-        ShiftRules {
-            tolerance: Soles::from_centimos(100),
-            movement_approval_above: Soles::from_centimos(20_000),
-        }
-    }
-}
+pub use crate::shift_rules::ShiftRules;
 
 /// A shift as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -287,7 +270,7 @@ impl Till {
         let number = self
             .in_db(move |db| {
                 let recounts = store::counts(db, shift_id, "closing")?.len();
-                store::close(
+                z::close(
                     db,
                     mode,
                     shift_id,
@@ -312,7 +295,7 @@ impl Till {
     pub async fn z_report(&self, number: i64) -> Result<ZReport, TillError> {
         let mode = self.mode();
         let snapshot = self
-            .in_db(move |db| store::z_snapshot(db, mode, number))
+            .in_db(move |db| z::z_snapshot(db, mode, number))
             .await?
             .ok_or(TillError::NoSuchZReport { number })?;
         serde_json::from_str(&snapshot).map_err(|_| TillError::NoSuchZReport { number })
@@ -321,7 +304,7 @@ impl Till {
     /// The mode's Z reports, newest first: number and closing time.
     pub async fn z_reports(&self) -> Result<Vec<(i64, Timestamp)>, TillError> {
         let mode = self.mode();
-        let numbers = self.in_db(move |db| store::z_numbers(db, mode)).await?;
+        let numbers = self.in_db(move |db| z::z_numbers(db, mode)).await?;
         Ok(numbers
             .into_iter()
             .map(|(number, at)| (number, at.parse().unwrap_or(Timestamp::UNIX_EPOCH)))

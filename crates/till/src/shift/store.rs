@@ -14,7 +14,7 @@ use crate::clock;
 use crate::error::TillError;
 use crate::mode::Mode;
 
-fn failed(context: &'static str) -> impl Fn(rusqlite::Error) -> TillError {
+pub(super) fn failed(context: &'static str) -> impl Fn(rusqlite::Error) -> TillError {
     move |source| TillError::Storage { context, source }
 }
 
@@ -31,7 +31,7 @@ pub(crate) fn open_id(connection: &Connection, mode: Mode) -> Result<Option<i64>
 }
 
 /// Seals one event of a shift.
-fn seal(
+pub(super) fn seal(
     transaction: &Transaction<'_>,
     shift_id: i64,
     event: &impl Serialize,
@@ -45,10 +45,10 @@ fn seal(
 }
 
 #[derive(Serialize)]
-struct Event<'a, T: Serialize> {
-    event: &'a str,
+pub(super) struct Event<'a, T: Serialize> {
+    pub event: &'a str,
     #[serde(flatten)]
-    detail: T,
+    pub detail: T,
 }
 
 /// Opens a shift with its float, counted now. Refused while one is open in the mode.
@@ -310,96 +310,6 @@ pub(crate) fn movements(
         .map_err(failed("read the cash movements"))?;
     rows.collect::<Result<_, _>>()
         .map_err(failed("read the cash movements"))
-}
-
-/// Closes the shift and files its Z report under the next number of the mode, in one transaction:
-/// either both happen or neither, so a crash can neither lose a Z nor number one twice.
-pub(crate) fn close(
-    connection: &mut Connection,
-    mode: Mode,
-    shift_id: i64,
-    closed_by: Option<&str>,
-    closed_at: Timestamp,
-    snapshot: impl Fn(i64) -> String,
-) -> Result<i64, TillError> {
-    let transaction = connection
-        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-        .map_err(failed("close the shift"))?;
-    let still_open: bool = transaction
-        .query_row(
-            "SELECT state = 'open' FROM shift WHERE id = ?1",
-            [shift_id],
-            |row| row.get(0),
-        )
-        .map_err(failed("close the shift"))?;
-    if !still_open {
-        return Err(TillError::NoShiftOpen);
-    }
-    let number: i64 = transaction
-        .query_row(
-            "SELECT coalesce(max(number), 0) + 1 FROM z_report WHERE mode = ?1",
-            [mode.as_str()],
-            |row| row.get(0),
-        )
-        .map_err(failed("number the Z report"))?;
-    let snapshot = snapshot(number);
-    transaction
-        .execute(
-            "INSERT INTO z_report (mode, number, shift_id, closed_at, snapshot) VALUES (?1, ?2, ?3, ?4, ?5)",
-            rusqlite::params![mode.as_str(), number, shift_id, closed_at.to_string(), snapshot],
-        )
-        .map_err(failed("file the Z report"))?;
-    transaction
-        .execute(
-            "UPDATE shift SET state = 'closed', closed_at = ?1, closed_by = ?2, z_number = ?3 WHERE id = ?4",
-            rusqlite::params![closed_at.to_string(), closed_by, number, shift_id],
-        )
-        .map_err(failed("close the shift"))?;
-    seal(
-        &transaction,
-        shift_id,
-        &Event {
-            event: "closed",
-            detail: serde_json::json!({
-                "z_number": number,
-                "by": closed_by,
-                "z_sha256": crate::audit::digest(&snapshot),
-            }),
-        },
-    )?;
-    audit::commit(transaction).map_err(failed("close the shift"))?;
-    Ok(number)
-}
-
-/// A filed Z report's snapshot.
-pub(crate) fn z_snapshot(
-    connection: &Connection,
-    mode: Mode,
-    number: i64,
-) -> Result<Option<String>, TillError> {
-    connection
-        .query_row(
-            "SELECT snapshot FROM z_report WHERE mode = ?1 AND number = ?2",
-            rusqlite::params![mode.as_str(), number],
-            |row| row.get(0),
-        )
-        .optional()
-        .map_err(failed("read the Z report"))
-}
-
-/// The numbers of the mode's Z reports, newest first, with when each was closed.
-pub(crate) fn z_numbers(
-    connection: &Connection,
-    mode: Mode,
-) -> Result<Vec<(i64, String)>, TillError> {
-    let mut statement = connection
-        .prepare("SELECT number, closed_at FROM z_report WHERE mode = ?1 ORDER BY number DESC")
-        .map_err(failed("read the Z reports"))?;
-    let rows = statement
-        .query_map([mode.as_str()], |row| Ok((row.get(0)?, row.get(1)?)))
-        .map_err(failed("read the Z reports"))?;
-    rows.collect::<Result<_, _>>()
-        .map_err(failed("read the Z reports"))
 }
 
 /// The journal rows of a shift.

@@ -9,6 +9,8 @@
 
 mod journal;
 mod operations;
+mod reconciliation;
+mod shift;
 mod staff;
 mod token;
 
@@ -16,10 +18,20 @@ pub use journal::{day_summary, file_not_written, journal, sync};
 pub use operations::{
     check, error_prefix, operation_confirmed, sandbox_listening, still_unresolved,
 };
+pub use reconciliation::{
+    DifferenceFacts, ProviderFacts, cash_breakdown, closing_needs, difference_line,
+    differences_heading, expected_hidden, provider_side, tender_row, tenders_heading, x_heading,
+};
+pub use shift::{
+    count_file_unreadable, count_missing, count_saved, movement_line, movement_recorded,
+    movements_heading, no_shift, paid_with, pieces, shift_closed, shift_figures, shift_heading,
+    shift_opened, tender_missing, unknown_heading, unknown_line, z_approved, z_heading, z_list,
+    z_papers, z_papers_failed,
+};
 pub use staff::{
     approver_missing, audit_altered, audit_exported, audit_intact, first_person_not_supervisor,
     new_pin_prompt, people, person_added, person_disabled, person_enabled, pin_again, pin_prompt,
-    settings_saved, settings_shown,
+    settings_saved, settings_shown, shift_settings_shown,
 };
 pub use token::{
     no_token, no_token_given, paste_token, token_from_env, token_kept, token_removed, token_saved,

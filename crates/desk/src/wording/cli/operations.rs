@@ -59,11 +59,11 @@ pub fn check(lang: Lang, customer: &CustomerId, result: &CheckResult) -> String 
         say(
             lang,
             format!(
-                "Cobre {} al cliente y luego márquelo pagado y facturado:\n  caja pay {flags}",
+                "Cobre {} al cliente y luego márquelo pagado y facturado:\n  caja pay {flags} --tender efectivo|tarjeta|yape|transferencia",
                 result.amount_to_collect
             ),
             format!(
-                "Collect {} from the customer, then mark it paid and billed:\n  caja pay {flags}",
+                "Collect {} from the customer, then mark it paid and billed:\n  caja pay {flags} --tender cash|card|yape|transfer",
                 result.amount_to_collect
             ),
         )
@@ -71,10 +71,10 @@ pub fn check(lang: Lang, customer: &CustomerId, result: &CheckResult) -> String 
         say(
             lang,
             format!(
-                "No cobre nada: la cuota inicial ya está pagada. Falta facturar:\n  caja pay {flags}"
+                "No cobre nada: la cuota inicial ya está pagada. Falta facturar:\n  caja pay {flags} --tender efectivo|tarjeta|yape|transferencia"
             ),
             format!(
-                "Collect nothing: the down payment is already paid. It still needs billing:\n  caja pay {flags}"
+                "Collect nothing: the down payment is already paid. It still needs billing:\n  caja pay {flags} --tender cash|card|yape|transfer"
             ),
         )
     };
@@ -106,11 +106,11 @@ pub fn operation_confirmed(lang: Lang, entry: &JournalEntry) -> String {
         OperationKind::UndoBilling => say(
             lang,
             format!(
-                "Facturación anulada: aCuotaz lo confirmó (operación n.° {id}).\nLa cuota inicial sigue pagada. Para volver a facturar:\n  caja pay {flags}",
+                "Facturación anulada: aCuotaz lo confirmó (operación n.° {id}).\nLa cuota inicial sigue pagada. Para volver a facturar:\n  caja pay {flags} --tender efectivo|tarjeta|yape|transferencia",
                 id = entry.id
             ),
             format!(
-                "Billing undone: aCuotaz confirmed it (operation #{id}).\nThe down payment stays paid. To bill again:\n  caja pay {flags}",
+                "Billing undone: aCuotaz confirmed it (operation #{id}).\nThe down payment stays paid. To bill again:\n  caja pay {flags} --tender cash|card|yape|transfer",
                 id = entry.id
             ),
         ),

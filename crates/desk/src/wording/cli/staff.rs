@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use jiff::civil::Date;
-use till::Mode;
 use till::people::{Person, Role};
+use till::{Mode, Soles};
 
 use crate::wording::{Lang, default_api_url, say};
 
@@ -121,6 +121,28 @@ pub fn settings_shown(
         api_url.unwrap_or(default_api_url(lang)),
         say(lang, "Bloqueo por inactividad", "Idle lock"),
         idle_lock_minutes,
+    )
+}
+
+/// `caja settings show`, after [`settings_shown`]: the till's name and the money rules of shifts.
+pub fn shift_settings_shown(
+    lang: Lang,
+    till_name: &str,
+    closing_tolerance: Soles,
+    movement_approval: Soles,
+    thermal_printer: Option<&str>,
+) -> String {
+    let none = say(lang, "(ninguna)", "(none)");
+    say(
+        lang,
+        format!(
+            "Caja: {till_name}\nTolerancia de cierre: {closing_tolerance}\nIngresos y retiros con supervisor por encima de: {movement_approval}\nImpresora térmica: {}",
+            thermal_printer.unwrap_or(&none)
+        ),
+        format!(
+            "Till: {till_name}\nClosing tolerance: {closing_tolerance}\nCash in and out need a supervisor above: {movement_approval}\nThermal printer: {}",
+            thermal_printer.unwrap_or(&none)
+        ),
     )
 }
 

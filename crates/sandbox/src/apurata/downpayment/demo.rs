@@ -99,12 +99,29 @@ pub const COMPANY_RUC: DemoCase = DemoCase {
     billed: false,
 };
 
-pub const CASES: [DemoCase; 5] = [
+/// Paid in store today at another till of the store (or another system): in the day summary as paid in
+/// the store, explained by no operation of this till, so a closing always has a row of another till to
+/// name beside the ones it explains.
+pub const OTHER_TILL: DemoCase = DemoCase {
+    label: "down payment paid today at another till of the store, billed",
+    dni: "69314718",
+    ruc: None,
+    funding_code: "6931471",
+    order_id_serial: 6,
+    purchase_total: Soles::from_centimos(89_900),
+    downpayment_amount: Soles::from_centimos(17_980),
+    channel: DownpaymentChannel::Tienda,
+    paid_today: Some(PaymentOrigin::External),
+    billed: true,
+};
+
+pub const CASES: [DemoCase; 6] = [
     DOCS_PAIR,
     PAID_ONLINE,
     ALREADY_BILLED,
     PERSON_RUC,
     COMPANY_RUC,
+    OTHER_TILL,
 ];
 
 /// A past day of generated, paid and billed orders.
