@@ -104,6 +104,9 @@ async fn check_pay_hand_over_undo_and_pay_again() {
         Some("tender-cash"),
         "the dialog asks how it was paid first"
     );
+    // Enter alone never picks a tender: it asks for one.
+    app.press(ENTER).await;
+    app.wait_for("tender-needed").await;
     app.press("1").await;
     assert_eq!(
         app.focused_test_id().await.as_deref(),
@@ -111,6 +114,8 @@ async fn check_pay_hand_over_undo_and_pay_again() {
     );
     app.press(ENTER).await;
     app.wait_for_text("handover-message", "entregar").await;
+    app.wait_for_text("shift-cash-expected", "S/ 699.98").await;
+    app.screenshot("cobro-supervisor").await;
     app.wait_for_attr("result-card", "data-state", "done").await;
     let billed = app.sandbox.state().financing("1234567").expect("seeded");
     assert!(billed.billed, "the provider holds the billing");

@@ -43,9 +43,33 @@ pub(crate) async fn a_shift_from_its_float_to_its_z_with_a_blind_count_and_an_ap
     let app = support::launch().await;
     add_cashier_and_sign_in(&app, "Ana Torres", "1357").await;
 
-    // No shift: Cobro says where to open one, the top bar says there is none.
+    // No shift: Cobro says where to open one, the top bar says there is none, and paying says the
+    // same without asking how it was paid.
     app.wait_for_text("no-shift-banner", "F6").await;
     app.wait_for_text("shift-status", "Sin turno").await;
+    check_by_keyboard(&app, "14159265", "1234567").await;
+    app.wait_for_attr("result-card", "data-state", "pending")
+        .await;
+    app.press(ENTER).await;
+    app.wait_for_attr("error-message", "data-code", "no_shift_open")
+        .await;
+    let refused = app
+        .client
+        .find(fantoccini::Locator::Css("[data-testid=\"confirm-dialog\"]"));
+    assert!(refused.await.is_err(), "no tender is asked without a shift");
+
+    // Ajustes shows this till's settings.
+    app.click("nav-ajustes").await;
+    let tolerance = app.wait_for("settings-tolerance").await.prop("value").await;
+    assert_eq!(tolerance.unwrap().as_deref(), Some("1.00"));
+    app.client
+        .execute(
+            "document.querySelector('[data-testid=settings-till-name]').scrollIntoView()",
+            vec![],
+        )
+        .await
+        .expect("scrolled");
+    app.screenshot("ajustes").await;
 
     // F6, the float counted by denomination, the shift open in Ana's name (a cashier sees no
     // expected cash in the top bar).

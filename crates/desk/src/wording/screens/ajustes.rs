@@ -43,13 +43,13 @@ pub(super) const WORDS: &[ScreenWord] = &[
     ),
     (
         "settings.movementApproval",
-        "Ingresos y retiros con supervisor desde (S/)",
-        "Cash in and out need a supervisor above (S/)",
+        "Aprobar movimientos desde (S/)",
+        "Approve cash moves above (S/)",
     ),
     (
         "settings.movementApprovalHint",
-        "Por encima de este monto, un supervisor aprueba.",
-        "Above this amount, a supervisor approves.",
+        "Ingresos y retiros por encima de este monto los aprueba un supervisor.",
+        "Cash in and out above this amount is approved by a supervisor.",
     ),
     (
         "settings.thermalPrinter",
