@@ -8,96 +8,18 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 use providers::http::ApiError;
-use providers::target::TargetProblem;
 
 use crate::mode::Mode;
 use crate::operation::OperationKind;
 use crate::secret_file::SecretStoreError;
 
 mod codes;
+mod input;
+mod orders;
 
 pub use codes::ERROR_CODES;
-
-/// What is wrong with a value typed by a person or set in the configuration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputProblem {
-    Missing,
-    NotDigits,
-    /// A customer document that is neither 8 (DNI) nor 11 (RUC) digits long.
-    DocumentLength {
-        digits: usize,
-    },
-    DniLength,
-    RucLength,
-    RucPrefix,
-    RucCheckDigit,
-    TooLong {
-        digits: usize,
-        max: usize,
-    },
-    /// undo-billing with a RUC that does not start with 10.
-    UndoNeedsPersonRuc,
-    UnknownMode,
-    UnknownLang,
-    UnknownState,
-    ApiUrl(UrlProblem),
-    Day,
-    /// A person's name: 2 to 40 characters.
-    PersonName,
-    /// A PIN: 4 to 8 digits.
-    Pin,
-    /// An approval's reason: a few words at least.
-    Reason,
-    /// The idle lock: 1 to 60 minutes.
-    IdleMinutes,
-    /// Not one of the tenders (efectivo, tarjeta, yape/plin, transferencia).
-    Tender,
-    /// The card's last digits: exactly four digits.
-    CardLast4,
-    /// The card terminal's authorization code: up to 12 letters and digits.
-    CardAuthorization,
-    /// Cash received: more than zero, and at least the amount (`short_by` says how much is missing).
-    Received {
-        short_by: Option<providers::Soles>,
-    },
-    /// Not a PEN coin or note (0.10, 0.20, 0.50, 1, 2, 5, 10, 20, 50, 100, 200).
-    Denomination,
-    /// A number of pieces: a whole number a drawer can hold.
-    PieceCount,
-    /// A count is written `200=3,100=1,0.50=4` (or a JSON object).
-    CountFormat,
-    /// An amount of money: positive, in soles with at most two decimals.
-    Amount,
-    /// The thermal printer: `tcp:HOST[:PORT]`, `cups:QUEUE` or `file:PATH`.
-    ThermalPrinter,
-    /// No confirmed payment with that number (or none yet) to print a receipt of.
-    NoReceipt,
-}
-
-/// What the provider URL rule ([`providers::target`]) refused, as the till words it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UrlProblem {
-    Scheme,
-    NoHost,
-    Malformed,
-    /// A user name or password in the URL: the token is kept apart, never in the URL.
-    Credentials,
-    QueryOrFragment,
-    PlainHttpInLive,
-}
-
-impl From<TargetProblem> for UrlProblem {
-    fn from(problem: TargetProblem) -> Self {
-        match problem {
-            TargetProblem::Scheme => UrlProblem::Scheme,
-            TargetProblem::NoHost => UrlProblem::NoHost,
-            TargetProblem::Malformed => UrlProblem::Malformed,
-            TargetProblem::Credentials => UrlProblem::Credentials,
-            TargetProblem::QueryOrFragment => UrlProblem::QueryOrFragment,
-            TargetProblem::PlainHttp => UrlProblem::PlainHttpInLive,
-        }
-    }
-}
+pub use input::{InputProblem, UrlProblem};
+pub use orders::{ORDER_ERROR_CODES, OrderAction, OrderError, OrderRefusal};
 
 /// What is wrong with the database file, told apart because each needs a different remedy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -256,6 +178,9 @@ pub enum TillError {
     },
     #[error("the database could not be migrated: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+    /// A credit sale's own refusal (aCuotaz orders).
+    #[error(transparent)]
+    Order(#[from] OrderError),
     #[error("cannot use {}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -312,6 +237,7 @@ impl TillError {
                 DatabaseProblem::of(source).code()
             }
             TillError::Migration(_) => "storage",
+            TillError::Order(error) => error.code(),
             TillError::Io { .. } => "io",
         }
     }
@@ -346,6 +272,7 @@ impl TillError {
     pub fn field(&self) -> Option<&str> {
         match self {
             TillError::InvalidInput { field, .. } => Some(field),
+            TillError::Order(error) => error.field(),
             TillError::Refused {
                 cause: ApiError::InvalidFields { fields },
                 ..

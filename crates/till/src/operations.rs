@@ -19,7 +19,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use jiff::civil::Date;
 use providers::apurata::downpayment::{CustomerId, DownpaymentApi, Flavor, FundingCode};
 use providers::http::ApiError;
-use providers::{ApiToken, HttpSettings, Soles};
+use providers::{ApiToken, HttpSettings, ProviderRoot, Soles};
 use rusqlite::Connection;
 
 use crate::error::{InputProblem, TillError, UrlProblem};
@@ -67,6 +67,9 @@ pub struct Till {
     /// supervisor confirms the settings (see [`crate::settings_seal`]).
     pub(crate) held_for_settings: bool,
     shift_rules: ShiftRules,
+    /// What the orders client is built from, when credit sales are set up ([`Till::with_orders`]).
+    provider: (ProviderRoot, ApiToken, HttpSettings),
+    pub(crate) orders: Option<crate::orders::OrdersLink>,
 }
 
 impl Till {
@@ -88,6 +91,7 @@ impl Till {
             Mode::Live | Mode::Sandbox => Flavor::V2,
             Mode::Mock => Flavor::Mock,
         };
+        let provider = (root.clone(), config.token.clone(), config.http);
         let api = DownpaymentApi::new(&root, flavor, config.token, config.http).map_err(|_| {
             TillError::invalid(
                 "api_url",
@@ -105,6 +109,8 @@ impl Till {
             lease_ms,
             held_for_settings: false,
             shift_rules: ShiftRules::default(),
+            provider,
+            orders: None,
         })
     }
 
@@ -117,6 +123,26 @@ impl Till {
     pub fn with_shift_rules(mut self, rules: ShiftRules) -> Till {
         self.shift_rules = rules;
         self
+    }
+
+    /// Sets up credit sales (aCuotaz orders) with the store's settings.
+    pub fn with_orders(mut self, setup: crate::orders::OrdersSetup) -> Result<Till, TillError> {
+        let (root, token, http) = &self.provider;
+        let api = providers::apurata::orders::OrdersApi::new(
+            root,
+            setup.pos_client_id.clone(),
+            token.clone(),
+            *http,
+        )
+        .map_err(|_| {
+            TillError::invalid(
+                "api_url",
+                &root.to_string(),
+                InputProblem::ApiUrl(UrlProblem::Scheme),
+            )
+        })?;
+        self.orders = Some(crate::orders::OrdersLink { api, setup });
+        Ok(self)
     }
 
     pub fn shift_rules(&self) -> ShiftRules {

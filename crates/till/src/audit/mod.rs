@@ -23,7 +23,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::error::TillError;
-use rows::{JOURNAL, PEOPLE};
+use rows::{CREDIT_ORDERS, JOURNAL, ORDER_OPERATIONS, PEOPLE, SealedTable};
 
 /// The `prev_hash` of the first entry.
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -36,6 +36,10 @@ pub enum Subject {
     Settings,
     /// A shift's life: opened with its float, cash in and out, the closing count, closed with its Z.
     Shift,
+    /// A credit sale (aCuotaz order) as stored after a change.
+    CreditOrder,
+    /// A row of the orders' journal as stored after a change.
+    OrderOperation,
 }
 
 impl Subject {
@@ -45,6 +49,8 @@ impl Subject {
             Subject::Person => "person",
             Subject::Settings => "settings",
             Subject::Shift => "shift",
+            Subject::CreditOrder => "credit_order",
+            Subject::OrderOperation => "order_operation",
         }
     }
 }
@@ -96,6 +102,28 @@ pub(crate) fn seal_journal_row(connection: &Connection, id: i64) -> Result<(), T
         TillError::storage("seal a journal row")(rusqlite::Error::QueryReturnedNoRows)
     })?;
     append(connection, Subject::Journal, id, &content.to_string())
+}
+
+/// Seals a credit sale as stored now.
+pub(crate) fn seal_credit_order(connection: &Connection, id: i64) -> Result<(), TillError> {
+    seal_row(connection, &CREDIT_ORDERS, Subject::CreditOrder, id)
+}
+
+/// Seals a row of the orders' journal as stored now.
+pub(crate) fn seal_order_operation(connection: &Connection, id: i64) -> Result<(), TillError> {
+    seal_row(connection, &ORDER_OPERATIONS, Subject::OrderOperation, id)
+}
+
+fn seal_row(
+    connection: &Connection,
+    table: &SealedTable,
+    subject: Subject,
+    id: i64,
+) -> Result<(), TillError> {
+    let content = table
+        .content(connection, id)?
+        .ok_or_else(|| TillError::storage("seal a row")(rusqlite::Error::QueryReturnedNoRows))?;
+    append(connection, subject, id, &content.to_string())
 }
 
 /// Seals a person as stored now, with the event that changed them (`{"event": .., "row": ..}`).
@@ -165,6 +193,16 @@ pub enum Finding {
     PersonDeleted { id: i64 },
     /// A person the chain never saw: added behind Caja's back.
     PersonUnsealed { id: i64 },
+    /// A credit sale or a row of the orders' journal (`table`) differs from what the chain sealed.
+    OrderEdited {
+        table: String,
+        id: i64,
+        fields: Vec<String>,
+    },
+    /// A credit sale or orders' journal row the chain knows is gone.
+    OrderDeleted { table: String, id: i64 },
+    /// A credit sale or orders' journal row the chain never saw.
+    OrderUnsealed { table: String, id: i64 },
     /// The record ends before the head Caja anchored outside the database: the newest entries (and the
     /// operations they sealed) were deleted, or the record was replaced.
     HeadMissing { anchored_seq: i64, found_seq: i64 },
@@ -195,6 +233,8 @@ pub fn verify(connection: &Connection) -> Result<AuditReport, TillError> {
     let mut report = AuditReport::default();
     let mut sealed_journal: BTreeMap<i64, serde_json::Value> = BTreeMap::new();
     let mut sealed_people: BTreeMap<i64, serde_json::Value> = BTreeMap::new();
+    let mut sealed_orders: BTreeMap<i64, serde_json::Value> = BTreeMap::new();
+    let mut sealed_order_operations: BTreeMap<i64, serde_json::Value> = BTreeMap::new();
     let mut statement = connection
         .prepare("SELECT seq, at, subject, subject_id, content, prev_hash, hash FROM audit_log ORDER BY seq")
         .map_err(TillError::storage("read the audit record"))?;
@@ -235,6 +275,10 @@ pub fn verify(connection: &Connection) -> Result<AuditReport, TillError> {
         let parsed = serde_json::from_str::<serde_json::Value>(&content).unwrap_or_default();
         if subject == Subject::Journal.as_str() {
             sealed_journal.insert(subject_id, parsed);
+        } else if subject == Subject::CreditOrder.as_str() {
+            sealed_orders.insert(subject_id, parsed);
+        } else if subject == Subject::OrderOperation.as_str() {
+            sealed_order_operations.insert(subject_id, parsed);
         } else if subject == Subject::Person.as_str()
             && let Some(row) = parsed.get("row")
         {
@@ -256,6 +300,29 @@ pub fn verify(connection: &Connection) -> Result<AuditReport, TillError> {
         |id| Finding::PersonDeleted { id },
         |id| Finding::PersonUnsealed { id },
     ));
+    for (table, sealed) in [
+        (&CREDIT_ORDERS, &sealed_orders),
+        (&ORDER_OPERATIONS, &sealed_order_operations),
+    ] {
+        let comparison = table.compare(connection, sealed)?;
+        report.rows_checked += comparison.rows_checked;
+        let name = table.name;
+        report.findings.extend(comparison.findings(
+            |id, fields| Finding::OrderEdited {
+                table: name.to_owned(),
+                id,
+                fields,
+            },
+            |id| Finding::OrderDeleted {
+                table: name.to_owned(),
+                id,
+            },
+            |id| Finding::OrderUnsealed {
+                table: name.to_owned(),
+                id,
+            },
+        ));
+    }
     report.findings.extend(anchor::check(connection)?);
     if let Some(data_dir) = anchor::data_dir_of(connection)
         && crate::settings_seal::state(&data_dir)?

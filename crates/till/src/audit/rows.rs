@@ -63,6 +63,63 @@ pub(crate) const JOURNAL: SealedTable = SealedTable {
     ],
 };
 
+/// A credit sale (aCuotaz order): sealed when made and at every change of status it learns; the polling
+/// bookkeeping is left out.
+pub(crate) const CREDIT_ORDERS: SealedTable = SealedTable {
+    name: "credit_order",
+    columns: &[
+        "id",
+        "mode",
+        "order_id",
+        "amount_centimos",
+        "description",
+        "customer_dni",
+        "customer_name",
+        "customer_phone",
+        "send_sms",
+        "expires_at",
+        "request_body",
+        "redirect_to",
+        "status",
+        "confirmed",
+        "status_at",
+        "created_at",
+        "lima_day",
+        "operator_name",
+        "shift_id",
+    ],
+    digested: &[],
+    added_later: &[],
+};
+
+/// The orders' journal: every create, confirm, cancel and refund, with its token and outcome.
+pub(crate) const ORDER_OPERATIONS: SealedTable = SealedTable {
+    name: "order_operation",
+    columns: &[
+        "id",
+        "idempotency_key",
+        "mode",
+        "order_row",
+        "kind",
+        "state",
+        "reason",
+        "http_status",
+        "amount_centimos",
+        "refund_reason",
+        "refund_method",
+        "tracking_id",
+        "answer_status",
+        "operator_name",
+        "approver_name",
+        "approval_reason",
+        "created_at",
+        "finished_at",
+        "lima_day",
+    ],
+    digested: &[],
+    added_later: &[],
+};
+
 pub(crate) const PEOPLE: SealedTable = SealedTable {
     name: "person",
     columns: &[

@@ -182,6 +182,89 @@ fn steps() -> Vec<M<'static>> {
         ALTER TABLE audit_log_with_shifts RENAME TO audit_log;
         "#,
         ),
+        // Credit sales (aCuotaz orders): each order with the exact body its creation sends, and the
+        // orders' own journal (create, confirm, cancel, refunds), whose refunds keep their one
+        // X-Unique-Token as the idempotency key. The order ids' sequence, the cached funding limits, and
+        // the audit record's two new subjects (rebuilt as in the step before).
+        M::up(
+            r#"
+        CREATE TABLE credit_order (
+            id               INTEGER PRIMARY KEY,
+            mode             TEXT    NOT NULL CHECK (mode IN ('sandbox', 'mock', 'live')),
+            order_id         TEXT    NOT NULL,
+            amount_centimos  INTEGER NOT NULL CHECK (amount_centimos > 0),
+            description      TEXT    NOT NULL,
+            customer_dni     TEXT    NOT NULL,
+            customer_name    TEXT    NOT NULL,
+            customer_phone   TEXT    NOT NULL,
+            send_sms         INTEGER NOT NULL CHECK (send_sms IN (0, 1)),
+            expires_at       TEXT    NOT NULL,
+            request_body     TEXT    NOT NULL,
+            redirect_to      TEXT,
+            status           TEXT    NOT NULL,
+            confirmed        INTEGER NOT NULL DEFAULT 0 CHECK (confirmed IN (0, 1)),
+            status_at        TEXT,
+            polls            INTEGER NOT NULL DEFAULT 0,
+            next_poll_ms     INTEGER,
+            created_at       TEXT    NOT NULL,
+            lima_day         TEXT    NOT NULL,
+            operator_name    TEXT,
+            shift_id         INTEGER REFERENCES shift (id),
+            UNIQUE (mode, order_id)
+        ) STRICT;
+        CREATE INDEX credit_order_by_day ON credit_order (mode, lima_day);
+
+        CREATE TABLE order_operation (
+            id               INTEGER PRIMARY KEY,
+            idempotency_key  TEXT    NOT NULL UNIQUE,
+            mode             TEXT    NOT NULL CHECK (mode IN ('sandbox', 'mock', 'live')),
+            order_row        INTEGER NOT NULL REFERENCES credit_order (id),
+            kind             TEXT    NOT NULL CHECK (kind IN ('create', 'confirm', 'cancel', 'total_refund', 'partial_refund')),
+            state            TEXT    NOT NULL CHECK (state IN ('pending', 'confirmed', 'rejected', 'unknown')),
+            reason           TEXT,
+            http_status      INTEGER,
+            amount_centimos  INTEGER,
+            refund_reason    TEXT,
+            refund_method    TEXT,
+            tracking_id      TEXT,
+            answer_status    TEXT,
+            operator_name    TEXT,
+            approver_name    TEXT,
+            approval_reason  TEXT,
+            attempts         INTEGER NOT NULL DEFAULT 0,
+            next_attempt_ms  INTEGER,
+            lease_until_ms   INTEGER,
+            created_at       TEXT    NOT NULL,
+            finished_at      TEXT,
+            lima_day         TEXT    NOT NULL
+        ) STRICT;
+        CREATE INDEX order_operation_open ON order_operation (mode, order_row) WHERE state IN ('pending', 'unknown');
+
+        CREATE TABLE order_sequence (
+            mode  TEXT    PRIMARY KEY CHECK (mode IN ('sandbox', 'mock', 'live')),
+            last  INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE TABLE landing_config_cache (
+            mode        TEXT PRIMARY KEY CHECK (mode IN ('sandbox', 'mock', 'live')),
+            config      TEXT NOT NULL,
+            fetched_at  TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE audit_log_with_orders (
+            seq         INTEGER PRIMARY KEY,
+            at          TEXT    NOT NULL,
+            subject     TEXT    NOT NULL CHECK (subject IN ('journal', 'person', 'settings', 'shift', 'credit_order', 'order_operation')),
+            subject_id  INTEGER NOT NULL,
+            content     TEXT    NOT NULL,
+            prev_hash   TEXT    NOT NULL,
+            hash        TEXT    NOT NULL
+        ) STRICT;
+        INSERT INTO audit_log_with_orders SELECT seq, at, subject, subject_id, content, prev_hash, hash FROM audit_log;
+        DROP TABLE audit_log;
+        ALTER TABLE audit_log_with_orders RENAME TO audit_log;
+        "#,
+        ),
     ]
 }
 

@@ -46,6 +46,17 @@ pub const ERROR_CODES: &[&str] = &[
     "database_read_only",
     "database_damaged",
     "storage",
+    "orders_not_configured",
+    "amount_outside_limits",
+    "limits_unavailable",
+    "no_such_order",
+    "order_not_created",
+    "order_operation_open",
+    "order_refused",
+    "order_outcome_unknown",
+    "order_not_refundable",
+    "refund_above_left",
+    "order_id_taken",
     "io",
 ];
 
@@ -192,11 +203,16 @@ mod tests {
             TillError::NoSuchZReport { number: 1 },
             TillError::NewerDatabase { found: 9, known: 1 },
             TillError::Migration(rusqlite_migration::Error::InvalidUserVersion),
-            TillError::Io {
-                path: path(),
-                source: std::io::Error::other("x"),
-            },
         ];
+        errors.extend(
+            crate::error::OrderError::samples()
+                .into_iter()
+                .map(TillError::Order),
+        );
+        errors.extend([TillError::Io {
+            path: path(),
+            source: std::io::Error::other("x"),
+        }]);
         for cause in api_errors() {
             errors.push(TillError::Refused {
                 operation: Some(OperationKind::PaidAndBilled),
@@ -255,6 +271,7 @@ mod tests {
                 | TillError::Storage { .. }
                 | TillError::DatabaseFile { .. }
                 | TillError::Migration(_)
+                | TillError::Order(_)
                 | TillError::Io { .. } => {}
             }
         }
