@@ -32,6 +32,15 @@ pub const COMMANDS: &[&str] = &[
     "z_report",
     "z_reports",
     "print_receipt",
+    "order_limits",
+    "order_add_on",
+    "create_order",
+    "follow_orders",
+    "credit_order",
+    "credit_orders",
+    "confirm_order",
+    "cancel_order",
+    "refund_order",
 ];
 
 /// The text of `capabilities/default.json`: the main window may call each command and nothing else.

@@ -4,6 +4,7 @@
 
 mod command_list;
 mod commands;
+mod orders;
 
 use std::process::ExitCode;
 
@@ -68,6 +69,15 @@ pub fn run() -> ExitCode {
             commands::z_report,
             commands::z_reports,
             commands::print_receipt,
+            orders::order_limits,
+            orders::order_add_on,
+            orders::create_order,
+            orders::follow_orders,
+            orders::credit_order,
+            orders::credit_orders,
+            orders::confirm_order,
+            orders::cancel_order,
+            orders::refund_order,
         ]);
     let app = match builder.build(tauri::generate_context!()) {
         Ok(app) => app,

@@ -39,6 +39,8 @@ pub struct Settings {
     /// The 80 mm thermal printer for receipts and Z reports (`tcp:192.168.1.50:9100`, `cups:QUEUE`,
     /// `file:/dev/usb/lp0`); `None`: receipts are small PDFs.
     pub thermal_printer: Option<String>,
+    /// Credit sales (aCuotaz orders): see [`crate::order_settings`].
+    pub orders: crate::order_settings::OrderSettings,
 }
 
 /// The idle lock a supervisor may choose, in minutes.
@@ -57,6 +59,7 @@ impl Default for Settings {
             closing_tolerance_centimos: 100,
             movement_approval_centimos: 20_000,
             thermal_printer: None,
+            orders: crate::order_settings::OrderSettings::default(),
         }
     }
 }

@@ -42,9 +42,43 @@ pub fn sanitize(html: &str) -> String {
         .to_string()
 }
 
+/// Only the text of `html`: every tag dropped (with the content of the dangerous ones, as [`sanitize`]
+/// does), entities decoded, runs of white space made one space. For a screen that shows provider
+/// markup as plain words (the aCuotaz add-on next to an amount).
+pub fn to_text(html: &str) -> String {
+    let escaped = Builder::empty()
+        .tags(HashSet::new())
+        .clean_content_tags(DROPPED_WITH_CONTENT.into_iter().collect())
+        .strip_comments(true)
+        .clean(html)
+        .to_string();
+    let decoded = escaped
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::sanitize;
+    use super::{sanitize, to_text};
+
+    #[test]
+    fn the_add_on_becomes_its_words_only() {
+        let add_on = r#"<style>/* Apurata style*/ .x{background:url(https://evil/)}</style>
+            <div id="pay-with-apurata" title="- Desde 0% de interés" tabindex="0" onclick="alert(1)">
+            <span>Paga tu compra en partes, desde S/18.45 con</span>
+            <a href="https://apurata.com/app/partners/acuotaz"><img src="https://static.apurata.com/x.svg" alt="aCuotaz"></a>
+            <script>fetch('https://evil/')</script></div>"#;
+        assert_eq!(
+            to_text(add_on),
+            "Paga tu compra en partes, desde S/18.45 con"
+        );
+        assert_eq!(to_text("a &amp; b &lt;i&gt;"), "a & b <i>");
+    }
 
     /// Nothing in the output can run, fetch or navigate.
     fn assert_inert(output: &str) {

@@ -77,8 +77,15 @@ impl Workstation {
             },
         };
         let rules = settings.shift_rules();
+        let orders = settings.orders.setup(settings.mode);
         let mut till = blocking::run(move || {
-            Till::open_with_staff(config, staff).map(|till| till.with_shift_rules(rules))
+            let till = Till::open_with_staff(config, staff)?.with_shift_rules(rules);
+            match orders {
+                Ok(setup) => till.with_orders(setup),
+                // Credit sales wait for their settings; everything else works. Their screen says
+                // which setting is missing (`views::orders`).
+                Err(_) => Ok(till),
+            }
         })
         .await?;
         if settings.mode.is_live() && edited_outside_caja {

@@ -43,6 +43,17 @@ export const ERROR_CODES = [
   "database_read_only",
   "database_damaged",
   "storage",
+  "orders_not_configured",
+  "amount_outside_limits",
+  "limits_unavailable",
+  "no_such_order",
+  "order_not_created",
+  "order_operation_open",
+  "order_refused",
+  "order_outcome_unknown",
+  "order_not_refundable",
+  "refund_above_left",
+  "order_id_taken",
   "io",
   "report_mode_mismatch",
   "report_pdf",
@@ -321,6 +332,30 @@ export type OperationView = {
   change: Money | null;
 };
 
+/**
+ * A credit sale as typed.
+ */
+export type OrderInput = {
+  amount: string;
+  description: string;
+  dni: string;
+  name: string;
+  phone: string;
+  sendSms: boolean;
+};
+
+export type OrderLimitsView = {
+  min: Money;
+  max: Money;
+  minSteps: number;
+  maxSteps: number;
+  fetchedAtLima: string;
+  /**
+   * aCuotaz could not be asked: these are the limits read at `fetchedAtLima`.
+   */
+  fromCache: boolean;
+};
+
 export type OrderView = {
   orderId: string;
   dniMasked: string;
@@ -423,6 +458,15 @@ export type ReconciliationView = {
   differences: Array<DifferenceView>;
   tolerance: Money;
   needsApproval: boolean;
+};
+
+/**
+ * A refund as typed: an empty `amount` refunds what is left (a total refund).
+ */
+export type RefundInput = {
+  amount: string | null;
+  reason: string;
+  approval: Approval | null;
 };
 
 export type Role = "cashier" | "supervisor";

@@ -10,12 +10,14 @@ use serde::Serialize;
 use ts_rs::TS;
 
 mod app_info;
+mod orders;
 mod payment;
 mod settings;
 mod shift;
 mod staff;
 
 pub use app_info::{AppInfo, OpenedTill, Overridable, app_info, reports_dir};
+pub use orders::*;
 pub use payment::PaymentInput;
 pub use settings::{SettingsInput, save_settings, save_token};
 pub use shift::*;

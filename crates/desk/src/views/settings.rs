@@ -117,6 +117,7 @@ pub fn save_settings(
             saved.movement_approval_centimos,
         )?,
         thermal_printer,
+        orders: saved.orders.clone(),
     };
     if let Some(url) = &wanted.api_url {
         wanted.mode.check_api_url(url)?;

@@ -33,6 +33,23 @@ pub fn audit_finding(lang: Lang, finding: &Finding) -> String {
         Finding::PersonUnsealed { id } => {
             format!("La persona n.° {id} fue agregada fuera de Caja.")
         }
+        Finding::OrderEdited { table, id, fields } => format!(
+            "{} n.° {id} fue modificado fuera de Caja ({}).",
+            order_table(Lang::Es, table),
+            fields.join(", ")
+        ),
+        Finding::OrderDeleted { table, id } => {
+            format!(
+                "{} n.° {id} fue borrado fuera de Caja.",
+                order_table(Lang::Es, table)
+            )
+        }
+        Finding::OrderUnsealed { table, id } => {
+            format!(
+                "{} n.° {id} fue agregado fuera de Caja.",
+                order_table(Lang::Es, table)
+            )
+        }
         Finding::HeadMissing {
             anchored_seq,
             found_seq,
@@ -68,6 +85,23 @@ pub fn audit_finding(lang: Lang, finding: &Finding) -> String {
         ),
         Finding::PersonDeleted { id } => format!("Person #{id} was deleted outside Caja."),
         Finding::PersonUnsealed { id } => format!("Person #{id} was added outside Caja."),
+        Finding::OrderEdited { table, id, fields } => format!(
+            "{} #{id} was modified outside Caja ({}).",
+            order_table(Lang::En, table),
+            fields.join(", ")
+        ),
+        Finding::OrderDeleted { table, id } => {
+            format!(
+                "{} #{id} was deleted outside Caja.",
+                order_table(Lang::En, table)
+            )
+        }
+        Finding::OrderUnsealed { table, id } => {
+            format!(
+                "{} #{id} was added outside Caja.",
+                order_table(Lang::En, table)
+            )
+        }
         Finding::HeadMissing {
             anchored_seq,
             found_seq,
@@ -88,4 +122,14 @@ pub fn audit_finding(lang: Lang, finding: &Finding) -> String {
             .to_owned(),
     };
     say(lang, es, en)
+}
+
+/// What a row of the credit sales' tables is called in a finding.
+fn order_table(lang: Lang, table: &str) -> &'static str {
+    match (table, lang) {
+        ("credit_order", Lang::Es) => "El pedido a cuotas",
+        ("credit_order", Lang::En) => "Credit sale",
+        (_, Lang::Es) => "El registro de pedido",
+        (_, Lang::En) => "Order journal row",
+    }
 }

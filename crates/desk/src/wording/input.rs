@@ -171,6 +171,8 @@ pub(super) fn input_problem(lang: Lang, field: &str, value: &str, problem: Input
             "Escriba el motivo (al menos 5 letras): queda en el registro de auditoría.",
             "Write the reason (at least 5 letters): it is kept in the audit record.",
         ),
+        other @ (HttpsUrl | OrderDescription | CustomerName | Phone | OrderId | StoreCode
+        | ExpiryMinutes) => super::orders::input_problem(lang, other, field, value),
         other => super::shift::input_problem(lang, other, value),
     }
 }

@@ -8,6 +8,7 @@ mod audit;
 pub mod cli;
 mod database;
 mod input;
+pub mod orders;
 mod people;
 mod provider;
 pub mod receipt;
@@ -245,6 +246,7 @@ pub fn till_error(lang: Lang, error: &TillError) -> String {
             format!("La base de datos local no se puede preparar: {source}. Avise a sistemas."),
             format!("The local database cannot be prepared: {source}. Tell IT."),
         ),
+        TillError::Order(error) => orders::error(lang, error),
         TillError::Io { path, source } => say(
             lang,
             format!(

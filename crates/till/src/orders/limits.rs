@@ -47,6 +47,24 @@ impl Till {
         }
     }
 
+    /// aCuotaz's add-on for `amount`: the provider's HTML, untrusted (the fronts show it as text only).
+    pub async fn order_add_on(&self, amount: Soles) -> Result<String, TillError> {
+        let api = self.orders_link()?.api.clone();
+        api.add_on(amount).await.map_err(|error| {
+            if error.is_refusal() {
+                TillError::Refused {
+                    operation: None,
+                    cause: error,
+                }
+            } else {
+                TillError::OutcomeUnknown {
+                    operation: None,
+                    cause: error,
+                }
+            }
+        })
+    }
+
     /// Refuses an amount the provider does not finance, saying the limits.
     pub async fn check_order_amount(&self, amount: Soles) -> Result<Limits, TillError> {
         let limits = self.order_limits(false).await?;

@@ -40,6 +40,11 @@ pub(crate) struct OrdersLink {
 const DESCRIPTION_CHARS: std::ops::RangeInclusive<usize> = 3..=200;
 
 impl Till {
+    /// Credit sales are set up on this till ([`Till::with_orders`]).
+    pub fn has_orders(&self) -> bool {
+        self.orders.is_some()
+    }
+
     pub(crate) fn orders_link(&self) -> Result<&OrdersLink, TillError> {
         self.orders.as_ref().ok_or_else(|| {
             OrderError::NotConfigured {
