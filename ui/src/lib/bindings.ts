@@ -191,6 +191,58 @@ export type CountInput = {
   pieces: Array<PiecesInput>;
 };
 
+export type CreditOrderView = {
+  orderId: string;
+  amount: Money;
+  description: string;
+  /**
+   * The DNI masked (`14****65`): the screen never needs it whole.
+   */
+  dni: string;
+  customerName: string;
+  phone: string;
+  sendSms: boolean;
+  /**
+   * The provider's status as it wrote it (`initial` … `funded`), or `sending`, `unknown`,
+   * `not_created` while the creation has no answer or was refused.
+   */
+  status: string;
+  statusLabel: string;
+  /**
+   * What the cashier does now.
+   */
+  advice: string;
+  tone: Tone;
+  /**
+   * Only true on `funded`: the product may be handed over.
+   */
+  handoverAllowed: boolean;
+  confirmed: boolean;
+  /**
+   * Still followed (created and not final, or a call without an answer).
+   */
+  open: boolean;
+  canConfirm: boolean;
+  canCancel: boolean;
+  canRefund: boolean;
+  /**
+   * The link the customer opens, and its QR as an SVG drawn here (nothing remote is loaded).
+   */
+  redirectTo: string | null;
+  qrSvg: string | null;
+  expiresAtLima: string;
+  createdAtLima: string;
+  statusAtLima: string | null;
+  operator: string | null;
+  refunded: Money;
+  refundable: Money;
+  /**
+   * A call without an answer yet: Caja retries it by itself.
+   */
+  pendingCall: string | null;
+  calls: Array<OrderCallView>;
+};
+
 export type Customer = {
   kind: DocumentKind;
   number: string;
@@ -330,6 +382,31 @@ export type OperationView = {
   tenderLabel: string | null;
   collected: Money | null;
   change: Money | null;
+};
+
+/**
+ * The order calls that change something at the provider; also the kinds of the orders' journal.
+ */
+export type OrderAction = "create" | "confirm" | "cancel" | "total_refund" | "partial_refund";
+
+export type OrderCallView = {
+  id: number;
+  action: OrderAction;
+  actionLabel: string;
+  state: OperationState;
+  stateLabel: string;
+  amount: Money | null;
+  reason: string | null;
+  refundMethod: string | null;
+  trackingId: string | null;
+  /**
+   * The provider's `status` in a refund's answer (`success`, `already_refunded`, `decreased_debt`).
+   */
+  answerStatus: string | null;
+  refundReason: string | null;
+  operator: string | null;
+  approver: string | null;
+  atLima: string;
 };
 
 /**
@@ -566,6 +643,12 @@ export type TenderLineView = {
    */
   countedAtTill: boolean;
 };
+
+/**
+ * How a status looks: waiting (amber), go (green, hand over), stop (red: nothing to hand over),
+ * unknown (grey: Caja cannot tell yet).
+ */
+export type Tone = "waiting" | "go" | "stop" | "unknown";
 
 /**
  * One filed Z report in the list.

@@ -75,7 +75,7 @@ pub struct OrderCallView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct OrderView {
+pub struct CreditOrderView {
     pub order_id: String,
     pub amount: Money,
     pub description: String,
@@ -146,7 +146,10 @@ pub async fn order_add_on(ws: &Workstation, amount: &str) -> Result<Option<Strin
     }
 }
 
-pub async fn create_order(ws: &Workstation, input: OrderInput) -> Result<OrderView, TillError> {
+pub async fn create_order(
+    ws: &Workstation,
+    input: OrderInput,
+) -> Result<CreditOrderView, TillError> {
     ready(ws)?;
     let new = NewCreditOrder {
         amount: parse_amount("amount", &input.amount)?,
@@ -167,7 +170,7 @@ pub async fn order(
     ws: &Workstation,
     order_id: &str,
     refresh: bool,
-) -> Result<OrderView, TillError> {
+) -> Result<CreditOrderView, TillError> {
     let id = parse_order_id(order_id)?;
     let order = if refresh {
         ready(ws)?;
@@ -179,7 +182,7 @@ pub async fn order(
 }
 
 /// One round of following (due retries and status reads), then today's orders and every open one.
-pub async fn follow_orders(ws: &Workstation) -> Result<Vec<OrderView>, TillError> {
+pub async fn follow_orders(ws: &Workstation) -> Result<Vec<CreditOrderView>, TillError> {
     let lang = ws.settings.lang;
     let orders = if ws.till.has_orders() {
         ws.till.follow_orders().await?
@@ -192,7 +195,7 @@ pub async fn follow_orders(ws: &Workstation) -> Result<Vec<OrderView>, TillError
 }
 
 /// The orders of a day (`dd/mm/aaaa`, or every day when empty) and every open one.
-pub async fn credit_orders(ws: &Workstation, day: &str) -> Result<Vec<OrderView>, TillError> {
+pub async fn credit_orders(ws: &Workstation, day: &str) -> Result<Vec<CreditOrderView>, TillError> {
     let day = match day.trim() {
         "" => None,
         typed => Some(till::clock::parse_day(typed)?),
@@ -202,13 +205,13 @@ pub async fn credit_orders(ws: &Workstation, day: &str) -> Result<Vec<OrderView>
     Ok(orders.iter().map(|order| order_view(order, lang)).collect())
 }
 
-pub async fn confirm_order(ws: &Workstation, order_id: &str) -> Result<OrderView, TillError> {
+pub async fn confirm_order(ws: &Workstation, order_id: &str) -> Result<CreditOrderView, TillError> {
     ready(ws)?;
     let order = ws.till.confirm_order(&parse_order_id(order_id)?).await?;
     Ok(order_view(&order, ws.settings.lang))
 }
 
-pub async fn cancel_order(ws: &Workstation, order_id: &str) -> Result<OrderView, TillError> {
+pub async fn cancel_order(ws: &Workstation, order_id: &str) -> Result<CreditOrderView, TillError> {
     ready(ws)?;
     let order = ws.till.cancel_order(&parse_order_id(order_id)?).await?;
     Ok(order_view(&order, ws.settings.lang))
@@ -218,7 +221,7 @@ pub async fn refund_order(
     ws: &Workstation,
     order_id: &str,
     input: RefundInput,
-) -> Result<OrderView, TillError> {
+) -> Result<CreditOrderView, TillError> {
     ready(ws)?;
     let amount = match input.amount.as_deref().map(str::trim) {
         None | Some("") => None,
@@ -274,7 +277,7 @@ pub fn parse_dni(typed: &str) -> Result<Dni, TillError> {
     }
 }
 
-pub fn order_view(order: &CreditOrder, lang: Lang) -> OrderView {
+pub fn order_view(order: &CreditOrder, lang: Lang) -> CreditOrderView {
     let creation = order.creation();
     let (status, (label, advice, tone)) = match creation.map(|c| c.state) {
         Some(OperationState::Confirmed) => {
@@ -290,7 +293,7 @@ pub fn order_view(order: &CreditOrder, lang: Lang) -> OrderView {
     let open_call = order.open_operation();
     let settled = created && open_call.is_none();
     let status_is = |text: &str| order.status.as_str() == text;
-    OrderView {
+    CreditOrderView {
         order_id: order.order_id.to_string(),
         amount: order.amount.into(),
         description: order.description.clone(),
