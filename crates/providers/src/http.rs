@@ -290,6 +290,24 @@ fn is_html(content_type: &str) -> bool {
     essence == "text/html" || essence == "application/xhtml+xml"
 }
 
+/// The one way a provider client gets its `reqwest::Client`: bounded timeouts, the redirect policy, and
+/// `localhost` pinned to loopback. The URL rule lets plain http go to `localhost` because it is this
+/// machine: make sure it is, rather than trust whatever the resolver (or the network's DNS, for
+/// `localhost.`) answers.
+pub(crate) fn build_http_client(settings: &HttpSettings) -> Result<reqwest::Client, ApiError> {
+    let mut builder = reqwest::Client::builder()
+        .connect_timeout(settings.connect_timeout)
+        .timeout(settings.total_timeout)
+        .redirect(redirect_policy())
+        .user_agent(concat!("caja/", env!("CARGO_PKG_VERSION")));
+    for (name, addresses) in crate::target::pinned_loopback_names() {
+        builder = builder.resolve_to_addrs(name, &addresses);
+    }
+    builder.build().map_err(|error| ApiError::InvalidUrl {
+        detail: error.to_string(),
+    })
+}
+
 /// Reads a response body, refusing to hold more than `limit` bytes.
 pub(crate) async fn read_body_bounded(
     mut response: reqwest::Response,

@@ -1,4 +1,5 @@
-//! Apurata's APIs (aCuotaz). Only the in-store down payment API (v2) is implemented so far; orders and
-//! aPagos vouchers will be sibling modules.
+//! Apurata's APIs (aCuotaz): the in-store down payment API (v2) and the orders API; aPagos vouchers
+//! will be a sibling module.
 
 pub mod downpayment;
+pub mod orders;

@@ -19,9 +19,10 @@ use super::wire::{
 };
 use super::{API_PREFIX, endpoints};
 use crate::http::{
-    ApiError, ApiToken, HttpSettings, confirmation_from_answer, read_body_bounded, redirect_policy,
+    ApiError, ApiToken, HttpSettings, build_http_client, confirmation_from_answer,
+    read_body_bounded,
 };
-use crate::target::{ProviderRoot, pinned_loopback_names};
+use crate::target::ProviderRoot;
 
 /// Which set of endpoints to call: the provider's production `v2/` or its own test `mock/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,19 +59,7 @@ impl DownpaymentApi {
         token: ApiToken,
         settings: HttpSettings,
     ) -> Result<Self, ApiError> {
-        let mut builder = reqwest::Client::builder()
-            .connect_timeout(settings.connect_timeout)
-            .timeout(settings.total_timeout)
-            .redirect(redirect_policy())
-            .user_agent(concat!("caja/", env!("CARGO_PKG_VERSION")));
-        // The rule lets plain http go to `localhost` because it is this machine: make sure it is, rather
-        // than trust whatever the resolver (or the network's DNS, for `localhost.`) answers.
-        for (name, addresses) in pinned_loopback_names() {
-            builder = builder.resolve_to_addrs(name, &addresses);
-        }
-        let http = builder.build().map_err(|error| ApiError::InvalidUrl {
-            detail: error.to_string(),
-        })?;
+        let http = build_http_client(&settings)?;
         let base = root.with_path_appended(&format!("{API_PREFIX}{}", flavor.path_segment()));
         Ok(DownpaymentApi {
             http,
