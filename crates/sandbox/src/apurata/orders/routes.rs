@@ -27,37 +27,41 @@ use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use jiff::Timestamp;
+use providers::apurata::orders::{
+    CLIENT_ID_HEADER, CancelAnswer, ConfirmAnswer, CreateStatus, Created, OrderInfo,
+    OrderStatus as WireStatus, RefundDone, endpoints, messages,
+};
 use providers::money::Soles;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::apurata::downpayment::state::SandboxState;
 use crate::apurata::orders::html;
 use crate::apurata::orders::order::{Order, RefundKind};
-use crate::apurata::orders::rules::{Cancel, messages};
+use crate::apurata::orders::rules::Cancel;
 use crate::apurata::orders::state::OrderRefusal;
 use crate::apurata::orders::validate::{self, invalid};
 use crate::auth::{Token, require_token};
 use crate::wire::{error_answer, json_answer};
 
-/// The header the add-on names the store with.
-const CLIENT_ID: &str = "Client_id";
 /// The add-on's documented `401` body, word for word.
 const ADD_ON_UNAUTHORIZED: &str = r#"{ "Unauthorized" }"#;
 const LANDING_VERSION: &str = "sandbox-1";
 
 pub(crate) fn router(token: Token) -> Router<SandboxState> {
+    let order = format!("/{}/{{order_id}}", endpoints::ORDER);
+    let action = |name: &str| format!("{order}/{name}");
     let with_token = Router::new()
-        .route("/pos/client/landing_config", get(landing_config))
-        .route("/pos/order/create", post(create))
-        .route("/pos/order/{order_id}", get(order_info))
-        .route("/pos/order/{order_id}/total-refund", post(total_refund))
-        .route("/pos/order/{order_id}/partial-refund", post(partial_refund))
-        .route("/pos/order/{order_id}/cancel", post(cancel))
-        .route("/pos/order/{order_id}/confirm", post(confirm))
+        .route(&format!("/{}", endpoints::LANDING_CONFIG), get(landing_config))
+        .route(&format!("/{}", endpoints::CREATE), post(create))
+        .route(&order, get(order_info))
+        .route(&action(endpoints::TOTAL_REFUND), post(total_refund))
+        .route(&action(endpoints::PARTIAL_REFUND), post(partial_refund))
+        .route(&action(endpoints::CANCEL), post(cancel))
+        .route(&action(endpoints::CONFIRM), post(confirm))
         .route_layer(from_fn_with_state(token, require_token));
     let without_token = Router::new()
-        .route("/pos/pay-with-apurata-add-on/{amount}", get(add_on))
-        .route("/pos/{client_id}/info-steps", get(info_steps));
+        .route(&format!("/{}/{{amount}}", endpoints::ADD_ON), get(add_on))
+        .route(&format!("/pos/{{client_id}}/{}", endpoints::INFO_STEPS), get(info_steps));
     with_token.merge(without_token)
 }
 
@@ -82,13 +86,17 @@ async fn create(State(sandbox): State<SandboxState>, body: Bytes) -> Response {
     match sandbox.create_order(new) {
         Ok(created) => {
             let root = &sandbox.order_setup().root;
-            let body = json!({
-                "redirect_to": format!(
+            let body = Created {
+                redirect_to: format!(
                     "{root}/pos?client={client}&acuotaz_order={}",
                     created.acuotaz_order
                 ),
-                "status": if created.new { "new_order" } else { "already_created" },
-            });
+                status: if created.new {
+                    CreateStatus::NewOrder
+                } else {
+                    CreateStatus::AlreadyCreated
+                },
+            };
             json_answer(StatusCode::OK, &body)
         }
         Err(refusal) => refusal_answer(refusal),
@@ -147,12 +155,12 @@ async fn refund(
     };
     match sandbox.refund_order(&order_id, &token, request) {
         Ok(done) => {
-            let body = json!({
-                "refund_method": done.refund_method,
-                "tracking_id": done.tracking_id,
-                "status": done.status,
-                "successful": true,
-            });
+            let body = RefundDone {
+                refund_method: done.refund_method,
+                tracking_id: done.tracking_id,
+                status: done.status,
+                successful: true,
+            };
             json_answer(StatusCode::OK, &body)
         }
         Err(refusal) => refusal_answer(refusal),
@@ -167,10 +175,15 @@ async fn cancel(
         return refusal_answer(OrderRefusal::NotFound);
     };
     match sandbox.cancel_order(&order_id) {
-        Ok(Cancel::Canceled) => json_answer(StatusCode::OK, &json!({"modified_orders": 1})),
+        Ok(Cancel::Canceled) => json_answer(
+            StatusCode::OK,
+            &CancelAnswer::Modified { modified_orders: 1 },
+        ),
         Ok(Cancel::AlreadyCanceled) => json_answer(
             StatusCode::OK,
-            &json!({"result": messages::ALREADY_CANCELED}),
+            &CancelAnswer::Result {
+                result: messages::ALREADY_CANCELED.to_owned(),
+            },
         ),
         Err(refusal) => refusal_answer(refusal),
     }
@@ -184,7 +197,7 @@ async fn confirm(
         return refusal_answer(OrderRefusal::NotFound);
     };
     match sandbox.confirm_order(&order_id) {
-        Ok(()) => json_answer(StatusCode::OK, &json!({"modified_orders": 1})),
+        Ok(()) => json_answer(StatusCode::OK, &ConfirmAnswer { modified_orders: 1 }),
         Err(refusal) => refusal_answer(refusal),
     }
 }
@@ -196,7 +209,7 @@ async fn add_on(
 ) -> Response {
     let setup = sandbox.order_setup();
     let client = headers
-        .get(CLIENT_ID)
+        .get(CLIENT_ID_HEADER)
         .and_then(|value| value.to_str().ok())
         .map(str::trim);
     if client != Some(setup.pos_client_id.as_str()) {
@@ -234,25 +247,31 @@ fn html_answer(page: String) -> Response {
     (StatusCode::OK, [(header::CONTENT_TYPE, html)], page).into_response()
 }
 
-/// The `200` body of `GET pos/order/{order_id}`.
-fn order_view(sandbox: &SandboxState, order: &Order) -> Value {
+/// The `200` body of `GET pos/order/{order_id}`: the documented fields, the URLs, description and
+/// customer data as the create request sent them (`""` and `{}` when it did not).
+fn order_view(sandbox: &SandboxState, order: &Order) -> OrderInfo {
     let root = &sandbox.order_setup().root;
-    let text = |field| order.requested_text(field);
-    json!({
-        "amount": order.amount,
-        "expiration_ts": expiration_text(order.expires_at),
-        "url_redir_on_canceled": text("url_redir_on_canceled"),
-        "order_id": order.order_id,
-        "url_redir_on_rejected": text("url_redir_on_rejected"),
-        "url_redir_on_success": text("url_redir_on_success"),
-        "customer_data": order.request.get("customer_data").filter(|v| !v.is_null()).cloned()
-            .unwrap_or_else(|| json!({})),
-        "description": text("description").unwrap_or_default(),
-        "pos_client_id": order.pos_client_id,
-        "confirmed": order.confirmed,
-        "status": order.status,
-        "magic_link": format!("{root}/pos/magic_link/{}", order.acuotaz_order),
-    })
+    let text = |field| order.requested_text(field).map(str::to_owned);
+    let customer_data = order
+        .request
+        .get("customer_data")
+        .filter(|data| !data.is_null())
+        .cloned()
+        .unwrap_or_else(|| json!({}));
+    OrderInfo {
+        amount: order.amount,
+        order_id: order.order_id.clone(),
+        status: WireStatus::from_text(order.status.as_str()),
+        confirmed: order.confirmed,
+        expiration_ts: Some(json!(expiration_text(order.expires_at))),
+        url_redir_on_canceled: text("url_redir_on_canceled"),
+        url_redir_on_rejected: text("url_redir_on_rejected"),
+        url_redir_on_success: text("url_redir_on_success"),
+        customer_data: Some(customer_data),
+        description: Some(text("description").unwrap_or_default()),
+        pos_client_id: Some(order.pos_client_id.clone()),
+        magic_link: Some(format!("{root}/pos/magic_link/{}", order.acuotaz_order)),
+    }
 }
 
 /// `YYYY-MM-DD hh:mm:ss.mmm` in UTC, the document's form.

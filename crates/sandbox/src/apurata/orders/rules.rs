@@ -20,6 +20,7 @@
 //!   `success` when it refunds all that was left. Money is integer céntimos throughout.
 
 use jiff::{SignedDuration, Timestamp};
+use providers::apurata::orders::messages;
 use providers::money::Soles;
 
 use crate::apurata::orders::order::{Order, OrderStatus, Refund, RefundKind};
@@ -27,22 +28,6 @@ use crate::apurata::orders::validate::{RefundRequest, UNIQUE_TOKEN};
 
 /// The provider's own cut-off: an order lives at most this long after its creation.
 pub(crate) const CUT_OFF: SignedDuration = SignedDuration::from_hours(13);
-
-/// The documented messages, word for word.
-pub(crate) mod messages {
-    pub const CLIENT_NOT_REGISTERED: &str = "Client not registered";
-    pub const CANNOT_MODIFY: &str = "Cannot modify order";
-    pub const ORDER_NOT_FOUND: &str = "Order does not exist";
-    pub const ALREADY_CANCELED_REFUND: &str = "Already canceled";
-    pub const DISBURSEMENT_FAILED: &str = "Disbursement could not be made";
-    pub const PARTIAL_DISBURSEMENT_FAILED: &str = "Partial disbursement could not be made";
-    pub const AMOUNT_NOT_POSITIVE: &str = "Amount must be greater than 0";
-    pub const AMOUNT_ABOVE_APPROVED: &str = "Amount must be less than the approved amount";
-    pub const ALREADY_CANCELED: &str = "It is already canceled";
-    pub const CANNOT_CANCEL_CONFIRMED: &str = "Cannot cancel a confirmed order";
-    pub const CONFIRM_BEFORE_APPROVED: &str = "Cannot confirm an order before it is approved";
-    pub const CONFIRM_FUNDED: &str = "Cannot confirm a funded order";
-}
 
 /// When an order created at `created` expires.
 pub(crate) fn expires_at(created: Timestamp, expiration_ts: Option<Timestamp>) -> Timestamp {

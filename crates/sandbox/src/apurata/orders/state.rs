@@ -15,6 +15,7 @@ use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
 use providers::apurata::downpayment::DownpaymentChannel;
+use providers::apurata::orders::messages;
 use providers::money::Soles;
 
 use crate::apurata::downpayment::financing::Financing;
@@ -22,7 +23,7 @@ use crate::apurata::downpayment::state::{Ledger, SandboxState};
 use crate::apurata::orders::clock::OrderClock;
 use crate::apurata::orders::customer::{self, Action};
 use crate::apurata::orders::order::{Order, OrderStatus, Refund};
-use crate::apurata::orders::rules::{self, Cancel, messages};
+use crate::apurata::orders::rules::{self, Cancel};
 use crate::apurata::orders::validate::{NewOrder, RefundRequest};
 
 /// What `landing_config` answers: the amounts (whole soles) and installments the provider finances.

@@ -13,6 +13,7 @@
 use axum::http::HeaderMap;
 use jiff::Timestamp;
 use jiff::civil::DateTime;
+use providers::apurata::orders::{UNIQUE_TOKEN_HEADER, messages};
 use providers::money::Soles;
 use serde_json::{Map, Value};
 
@@ -20,7 +21,7 @@ use crate::apurata::orders::order::RefundKind;
 use crate::apurata::orders::state::LandingLimits;
 
 /// The header of a refund's idempotency key.
-pub(crate) const UNIQUE_TOKEN: &str = "X-Unique-Token";
+pub(crate) const UNIQUE_TOKEN: &str = UNIQUE_TOKEN_HEADER;
 const ORDER_ID_MAX: usize = 100;
 const CUSTOMER_FIELDS: [&str; 6] = ["dni", "name", "phone", "email", "address", "billing_city"];
 const REQUIRED_URLS: [&str; 4] = [
@@ -51,11 +52,11 @@ pub(crate) struct RefundRequest {
 }
 
 pub(crate) fn required(field: &str) -> String {
-    format!("Validation error, field {field} required")
+    format!("{}, field {field} required", messages::VALIDATION_PREFIX)
 }
 
 pub(crate) fn invalid(field: &str) -> String {
-    format!("Validation error, field {field} invalid")
+    format!("{}, field {field} invalid", messages::VALIDATION_PREFIX)
 }
 
 /// `POST pos/order/create`'s body, or the validation error of its first bad field.
@@ -70,8 +71,10 @@ pub(crate) fn create(body: &[u8], limits: &LandingLimits) -> Result<NewOrder, St
     }
     if !limits.finances(amount) {
         return Err(format!(
-            "Validation error, field amount must be between {} and {}",
-            limits.min_amount, limits.max_amount
+            "{}, field amount must be between {} and {}",
+            messages::VALIDATION_PREFIX,
+            limits.min_amount,
+            limits.max_amount
         ));
     }
     optional(fields, "acuotaz_send_sms", Value::is_boolean)?;
