@@ -214,7 +214,10 @@ async fn customer_step(
         return error_answer(StatusCode::NOT_FOUND, messages::ORDER_NOT_FOUND);
     };
     let body = serde_json::from_slice::<Value>(&body).unwrap_or(Value::Null);
-    let name = body.get("action").and_then(Value::as_str).unwrap_or_default();
+    let name = body
+        .get("action")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
     let Some(action) = Action::from_name(name) else {
         let message = format!(
             "unknown customer action `{name}`; expected one of {}",

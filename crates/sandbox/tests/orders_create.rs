@@ -20,7 +20,12 @@ async fn landing_config_answers_the_limits_in_whole_soles() {
     assert_eq!(answer.status, 200);
     assert!(body["landing_version"].is_string(), "{body}");
     assert_eq!(
-        (&body["min_amount"], &body["max_amount"], &body["min_steps"], &body["max_steps"]),
+        (
+            &body["min_amount"],
+            &body["max_amount"],
+            &body["min_steps"],
+            &body["max_steps"]
+        ),
         (&json!(100), &json!(5000), &json!(2), &json!(8))
     );
     assert!(body["min_amount"].is_u64(), "ints, as documented: {body}");
@@ -42,18 +47,27 @@ async fn the_limits_are_configurable_and_bound_create() {
         .get(&pos(&sandbox, "client/landing_config"), &[])
         .await
         .json();
-    assert_eq!((&body["min_amount"], &body["max_steps"]), (&json!(50), &json!(6)));
+    assert_eq!(
+        (&body["min_amount"], &body["max_steps"]),
+        (&json!(50), &json!(6))
+    );
 
     let mut request = create_body("too-much", APPROVED_DNI);
     request["amount"] = json!(1000.01);
     let answer = create(&sandbox, &request).await;
     assert_eq!(answer.status, 400);
     let message = answer.json()["error"].as_str().unwrap().to_owned();
-    assert!(message.starts_with("Validation error, field amount"), "{message}");
+    assert!(
+        message.starts_with("Validation error, field amount"),
+        "{message}"
+    );
     request["amount"] = json!(49.99);
     assert_eq!(create(&sandbox, &request).await.status, 400);
     request["amount"] = json!(1000);
-    assert_eq!(create(&sandbox, &request).await.json()["status"], "new_order");
+    assert_eq!(
+        create(&sandbox, &request).await.json()["status"],
+        "new_order"
+    );
     assert!(sandbox.state().order("too-much").is_some());
 }
 
@@ -65,12 +79,20 @@ async fn create_answers_new_order_then_already_created_with_the_same_link() {
     assert_eq!(first["status"], "new_order");
     let link = first["redirect_to"].as_str().unwrap().to_owned();
     let prefix = format!("{}/pos?client=caja-demo&acuotaz_order=", sandbox.url());
-    let object_id = link.strip_prefix(&prefix).unwrap_or_else(|| panic!("{link}"));
+    let object_id = link
+        .strip_prefix(&prefix)
+        .unwrap_or_else(|| panic!("{link}"));
     assert_eq!(object_id.len(), 24, "{object_id}");
-    assert!(object_id.chars().all(|c| c.is_ascii_hexdigit()), "{object_id}");
+    assert!(
+        object_id.chars().all(|c| c.is_ascii_hexdigit()),
+        "{object_id}"
+    );
 
     let again = create(&sandbox, &body).await;
-    again.expect(200, json!({"redirect_to": link, "status": "already_created"}));
+    again.expect(
+        200,
+        json!({"redirect_to": link, "status": "already_created"}),
+    );
     assert_eq!(sandbox.state().orders().len(), 1, "no second order");
 
     // The same id with another payload is refused, and the first order stays as it was.
@@ -79,10 +101,20 @@ async fn create_answers_new_order_then_already_created_with_the_same_link() {
     create(&sandbox, &changed)
         .await
         .expect(400, error("Cannot modify order"));
-    assert_eq!(sandbox.state().order("T1-000001").unwrap().amount.centimos(), 123450);
+    assert_eq!(
+        sandbox
+            .state()
+            .order("T1-000001")
+            .unwrap()
+            .amount
+            .centimos(),
+        123450
+    );
 
     // A second order gets its own ObjectId.
-    let other = create(&sandbox, &create_body("T1-000002", APPROVED_DNI)).await.json();
+    let other = create(&sandbox, &create_body("T1-000002", APPROVED_DNI))
+        .await
+        .json();
     assert_ne!(other["redirect_to"], json!(link));
 }
 
@@ -101,7 +133,10 @@ async fn another_store_is_not_registered() {
         ..SandboxConfig::default()
     })
     .await;
-    assert_eq!(create(&registered, &body).await.json()["status"], "new_order");
+    assert_eq!(
+        create(&registered, &body).await.json()["status"],
+        "new_order"
+    );
 }
 
 #[tokio::test]
@@ -193,17 +228,24 @@ async fn the_order_shows_what_was_created() {
     assert_eq!(order["description"], "name:Televisor 55, total:1234.50");
     assert_eq!(order["url_redir_on_canceled"], "https://tienda.pe/checkout");
     assert_eq!(order["url_redir_on_rejected"], "https://tienda.pe/checkout");
-    assert_eq!(order["url_redir_on_success"], "https://tienda.pe/order_paid");
+    assert_eq!(
+        order["url_redir_on_success"],
+        "https://tienda.pe/order_paid"
+    );
     assert_eq!(order["customer_data"]["dni"], APPROVED_DNI);
     assert_eq!(order["customer_data"]["billing_city"], "Lima");
     let magic = order["magic_link"].as_str().unwrap();
-    assert!(magic.starts_with(&format!("{}/pos/", sandbox.url())), "{magic}");
+    assert!(
+        magic.starts_with(&format!("{}/pos/", sandbox.url())),
+        "{magic}"
+    );
     let expiry = order["expiration_ts"].as_str().unwrap();
     assert_eq!(expiry.len(), "2026-03-10 18:30:00.000".len(), "{expiry}");
     assert_eq!(&expiry[10..11], " ", "{expiry}");
 
     // The provider's own client reads it.
-    let root = providers::ProviderRoot::parse(sandbox.url(), providers::PlainHttp::Anywhere).unwrap();
+    let root =
+        providers::ProviderRoot::parse(sandbox.url(), providers::PlainHttp::Anywhere).unwrap();
     let api = providers::apurata::orders::OrdersApi::new(
         &root,
         providers::apurata::orders::PosClientId::parse(CLIENT).unwrap(),
@@ -216,7 +258,10 @@ async fn the_order_shows_what_was_created() {
         .await
         .unwrap();
     assert_eq!(info.amount.centimos(), 123450);
-    assert_eq!(info.status, providers::apurata::orders::OrderStatus::Initial);
+    assert_eq!(
+        info.status,
+        providers::apurata::orders::OrderStatus::Initial
+    );
 }
 
 #[tokio::test]
@@ -245,9 +290,15 @@ async fn an_unknown_order_does_not_exist_for_any_call() {
             .expect(404, error("Order does not exist"));
     }
     for kind in ["total-refund", "partial-refund"] {
-        refund(&sandbox, "nope", kind, Some("token-0001"), r#"{"author": "a", "reason": "r"}"#)
-            .await
-            .expect(404, error("Order does not exist"));
+        refund(
+            &sandbox,
+            "nope",
+            kind,
+            Some("token-0001"),
+            r#"{"author": "a", "reason": "r"}"#,
+        )
+        .await
+        .expect(404, error("Order does not exist"));
     }
 }
 

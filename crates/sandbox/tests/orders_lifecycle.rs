@@ -31,7 +31,9 @@ async fn the_test_dnis_decide_the_application() {
         assert_eq!(status(&sandbox, id).await, expected);
     }
     // 61803398 never finishes by itself: hours later it is still on hold (until its expiry).
-    sandbox.state().advance_orders_clock(Duration::from_secs(12 * 3600));
+    sandbox
+        .state()
+        .advance_orders_clock(Duration::from_secs(12 * 3600));
     assert_eq!(status(&sandbox, "H").await, "onhold");
 }
 
@@ -57,7 +59,10 @@ async fn one_open_application_per_customer() {
     // Once the first is finished (funded), the customer may apply again.
     play(&sandbox, "first", &["pay-online"]).await;
     created(&sandbox, "third", APPROVED_DNI).await;
-    assert_eq!(play(&sandbox, "third", &["open", "apply"]).await["status"], "approved");
+    assert_eq!(
+        play(&sandbox, "third", &["open", "apply"]).await["status"],
+        "approved"
+    );
 }
 
 #[tokio::test]
@@ -80,7 +85,10 @@ async fn a_step_that_makes_no_sense_is_refused_naming_status_and_action() {
     let unknown = customer(&sandbox, ID, "pay").await;
     assert_eq!(unknown.status, 400);
     let message = unknown.json()["error"].as_str().unwrap().to_owned();
-    assert!(message.contains("`pay`") && message.contains("pay-in-store"), "{message}");
+    assert!(
+        message.contains("`pay`") && message.contains("pay-in-store"),
+        "{message}"
+    );
     customer(&sandbox, "nope", "open")
         .await
         .expect(404, error("Order does not exist"));
@@ -122,11 +130,17 @@ async fn confirm_only_after_approval_and_never_once_funded() {
     let sandbox = start().await;
     created(&sandbox, ID, APPROVED_DNI).await;
     let before = error("Cannot confirm an order before it is approved");
-    post_action(&sandbox, ID, "confirm").await.expect(400, before.clone());
+    post_action(&sandbox, ID, "confirm")
+        .await
+        .expect(400, before.clone());
     play(&sandbox, ID, &["open"]).await;
-    post_action(&sandbox, ID, "confirm").await.expect(400, before.clone());
+    post_action(&sandbox, ID, "confirm")
+        .await
+        .expect(400, before.clone());
     play(&sandbox, ID, &["hold"]).await;
-    post_action(&sandbox, ID, "confirm").await.expect(400, before.clone());
+    post_action(&sandbox, ID, "confirm")
+        .await
+        .expect(400, before.clone());
     play(&sandbox, ID, &["approve"]).await;
     post_action(&sandbox, ID, "confirm")
         .await
@@ -142,8 +156,12 @@ async fn confirm_only_after_approval_and_never_once_funded() {
         play(&sandbox, id, &["open", "apply"]).await;
     }
     post_action(&sandbox, "C", "cancel").await;
-    post_action(&sandbox, "R", "confirm").await.expect(400, before.clone());
-    post_action(&sandbox, "C", "confirm").await.expect(400, before);
+    post_action(&sandbox, "R", "confirm")
+        .await
+        .expect(400, before.clone());
+    post_action(&sandbox, "C", "confirm")
+        .await
+        .expect(400, before);
 }
 
 #[tokio::test]
@@ -203,12 +221,24 @@ async fn orders_expire_at_the_cut_off_thirteen_hours_after_creation() {
     play(&sandbox, "approved", &["open", "apply"]).await;
     post_action(&sandbox, "approved", "confirm").await;
 
-    sandbox.state().advance_orders_clock(Duration::from_secs(12 * 3600 + 59 * 60));
+    sandbox
+        .state()
+        .advance_orders_clock(Duration::from_secs(12 * 3600 + 59 * 60));
     assert_eq!(status(&sandbox, "open").await, "initial");
-    sandbox.state().advance_orders_clock(Duration::from_secs(60));
+    sandbox
+        .state()
+        .advance_orders_clock(Duration::from_secs(60));
     assert_eq!(status(&sandbox, "open").await, "canceled");
-    assert_eq!(status(&sandbox, "approved").await, "canceled", "even confirmed");
-    assert_eq!(status(&sandbox, "funded").await, "funded", "a funded order stays");
+    assert_eq!(
+        status(&sandbox, "approved").await,
+        "canceled",
+        "even confirmed"
+    );
+    assert_eq!(
+        status(&sandbox, "funded").await,
+        "funded",
+        "a funded order stays"
+    );
     post_action(&sandbox, "open", "cancel")
         .await
         .expect(200, json!({"result": "It is already canceled"}));
@@ -233,7 +263,10 @@ async fn an_earlier_expiration_ts_wins_and_a_later_one_does_not() {
     late["expiration_ts"] = json!(utc(48));
     assert_eq!(create(&sandbox, &soon).await.status, 200);
     assert_eq!(create(&sandbox, &late).await.status, 200);
-    assert_eq!(get_order(&sandbox, "soon").await.json()["expiration_ts"], utc(2));
+    assert_eq!(
+        get_order(&sandbox, "soon").await.json()["expiration_ts"],
+        utc(2)
+    );
     play(&sandbox, "soon", &["open", "apply"]).await;
 
     // Through the admin route, as another process would move the clock.
@@ -244,9 +277,19 @@ async fn an_earlier_expiration_ts_wins_and_a_later_one_does_not() {
     assert_eq!(moved.status, 200, "{}", moved.body);
     assert_eq!(status(&sandbox, "soon").await, "canceled");
     assert_eq!(status(&sandbox, "late").await, "initial");
-    sandbox.state().advance_orders_clock(Duration::from_secs(11 * 3600));
-    assert_eq!(status(&sandbox, "late").await, "canceled", "the 13 h cut-off");
-    for wrong in [json!({"advance_seconds": "soon"}), json!({}), json!({"advance_seconds": -5})] {
+    sandbox
+        .state()
+        .advance_orders_clock(Duration::from_secs(11 * 3600));
+    assert_eq!(
+        status(&sandbox, "late").await,
+        "canceled",
+        "the 13 h cut-off"
+    );
+    for wrong in [
+        json!({"advance_seconds": "soon"}),
+        json!({}),
+        json!({"advance_seconds": -5}),
+    ] {
         assert_eq!(Caller::default().post_json(&clock, wrong).await.status, 400);
     }
 }

@@ -16,9 +16,7 @@ pub(crate) struct OrderClock {
 impl OrderClock {
     pub(crate) fn now(&self) -> Timestamp {
         let skew = SignedDuration::from_millis(self.skew_millis.load(Ordering::SeqCst));
-        Timestamp::now()
-            .checked_add(skew)
-            .unwrap_or(Timestamp::MAX)
+        Timestamp::now().checked_add(skew).unwrap_or(Timestamp::MAX)
     }
 
     /// Moves the clock forward by `by` (a negative or zero duration changes nothing).

@@ -127,7 +127,9 @@ impl Order {
 
     /// The customer's DNI: the one applied with, else the store's.
     pub fn dni(&self) -> Option<&str> {
-        self.applicant_dni.as_deref().or_else(|| self.requested_dni())
+        self.applicant_dni
+            .as_deref()
+            .or_else(|| self.requested_dni())
     }
 
     /// A text field of the create request, if it was sent as text.

@@ -51,7 +51,10 @@ pub(crate) fn router(token: Token) -> Router<SandboxState> {
     let order = format!("/{}/{{order_id}}", endpoints::ORDER);
     let action = |name: &str| format!("{order}/{name}");
     let with_token = Router::new()
-        .route(&format!("/{}", endpoints::LANDING_CONFIG), get(landing_config))
+        .route(
+            &format!("/{}", endpoints::LANDING_CONFIG),
+            get(landing_config),
+        )
         .route(&format!("/{}", endpoints::CREATE), post(create))
         .route(&order, get(order_info))
         .route(&action(endpoints::TOTAL_REFUND), post(total_refund))
@@ -61,7 +64,10 @@ pub(crate) fn router(token: Token) -> Router<SandboxState> {
         .route_layer(from_fn_with_state(token, require_token));
     let without_token = Router::new()
         .route(&format!("/{}/{{amount}}", endpoints::ADD_ON), get(add_on))
-        .route(&format!("/pos/{{client_id}}/{}", endpoints::INFO_STEPS), get(info_steps));
+        .route(
+            &format!("/pos/{{client_id}}/{}", endpoints::INFO_STEPS),
+            get(info_steps),
+        );
     with_token.merge(without_token)
 }
 

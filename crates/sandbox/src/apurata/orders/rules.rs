@@ -119,7 +119,12 @@ pub(crate) fn refund(
         kind: request.kind,
         request: request.request,
         refunded,
-        refund_method: if order.paid_online { "card" } else { "transfer" }.to_owned(),
+        refund_method: if order.paid_online {
+            "card"
+        } else {
+            "transfer"
+        }
+        .to_owned(),
         tracking_id: tracking_id(order),
         status: status.to_owned(),
         at: now,
@@ -181,7 +186,10 @@ mod tests {
         assert_eq!(expires_at(created, Some(soon)), soon);
         assert_eq!(expires_at(created, Some(late)), created + CUT_OFF);
         let mut order = order(OrderStatus::Approved);
-        assert!(!has_expired(&order, created + SignedDuration::from_hours(12)));
+        assert!(!has_expired(
+            &order,
+            created + SignedDuration::from_hours(12)
+        ));
         assert!(has_expired(&order, created + CUT_OFF));
         order.status = OrderStatus::Funded;
         assert!(!has_expired(&order, created + CUT_OFF));
@@ -193,22 +201,36 @@ mod tests {
         let now = order.created_at;
         let first = refund(&mut order, "token-0001", partial(40_000), now).unwrap();
         assert_eq!(first.status, "decreased_debt");
-        assert_eq!(refund(&mut order, "token-0002", partial(60_001), now).unwrap_err(),
-            messages::AMOUNT_ABOVE_APPROVED);
+        assert_eq!(
+            refund(&mut order, "token-0002", partial(60_001), now).unwrap_err(),
+            messages::AMOUNT_ABOVE_APPROVED
+        );
         let last = refund(&mut order, "token-0003", partial(60_000), now).unwrap();
         assert_eq!(last.status, "success");
         assert_eq!(order.refunded, order.amount);
-        assert_eq!(refund(&mut order, "token-0001", partial(40_000), now).unwrap(), first);
+        assert_eq!(
+            refund(&mut order, "token-0001", partial(40_000), now).unwrap(),
+            first
+        );
         assert_eq!(order.refunded, order.amount, "a replay refunds nothing");
     }
 
     #[test]
     fn confirm_and_cancel_follow_the_status() {
-        assert_eq!(confirm(&mut order(OrderStatus::Created)), Err(messages::CONFIRM_BEFORE_APPROVED));
-        assert_eq!(confirm(&mut order(OrderStatus::Funded)), Err(messages::CONFIRM_FUNDED));
+        assert_eq!(
+            confirm(&mut order(OrderStatus::Created)),
+            Err(messages::CONFIRM_BEFORE_APPROVED)
+        );
+        assert_eq!(
+            confirm(&mut order(OrderStatus::Funded)),
+            Err(messages::CONFIRM_FUNDED)
+        );
         let mut approved = order(OrderStatus::Approved);
         confirm(&mut approved).unwrap();
-        assert_eq!(cancel(&mut approved), Err(messages::CANNOT_CANCEL_CONFIRMED));
+        assert_eq!(
+            cancel(&mut approved),
+            Err(messages::CANNOT_CANCEL_CONFIRMED)
+        );
         let mut rejected = order(OrderStatus::Rejected);
         assert_eq!(cancel(&mut rejected), Ok(Cancel::Canceled));
         assert_eq!(cancel(&mut rejected), Ok(Cancel::AlreadyCanceled));

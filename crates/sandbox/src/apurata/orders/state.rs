@@ -323,9 +323,9 @@ impl SandboxState {
 /// A 24-hex ObjectId: the creation second, then a number mixed from the order's place and id.
 fn object_id(now: Timestamp, index: usize, order_id: &str) -> String {
     let seconds = u32::try_from(now.as_second()).unwrap_or(u32::MAX);
-    let seed = order_id
-        .bytes()
-        .fold(index as u64, |hash, byte| hash.rotate_left(5) ^ u64::from(byte));
+    let seed = order_id.bytes().fold(index as u64, |hash, byte| {
+        hash.rotate_left(5) ^ u64::from(byte)
+    });
     format!("{seconds:08x}{:016x}", mix(seed))
 }
 

@@ -217,7 +217,9 @@ fn customer_data(customer: &Value) -> Result<(), String> {
             Some(_) => {}
         }
     }
-    let dni = present(fields, "dni").and_then(Value::as_str).map(str::trim);
+    let dni = present(fields, "dni")
+        .and_then(Value::as_str)
+        .map(str::trim);
     if let Some(dni) = dni.filter(|dni| !dni.is_empty())
         && !(dni.len() == 8 && dni.chars().all(|c| c.is_ascii_digit()))
     {
