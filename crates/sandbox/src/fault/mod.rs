@@ -49,6 +49,7 @@
 //! ```
 
 mod broken;
+mod endpoint;
 mod injector;
 mod plan;
 mod text;

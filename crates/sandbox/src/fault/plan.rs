@@ -7,136 +7,14 @@
 
 use std::fmt;
 
-use providers::apurata::downpayment::{API_PREFIX, endpoints};
 use serde::{Deserialize, Serialize};
 
+pub use super::endpoint::Endpoint;
 use super::text::FaultPlanError;
-use crate::wire::FLAVORS;
 
 /// How long [`Fault::Hang`] holds a request when no delay is given: past the provider client's default
 /// total timeout of 20 s.
 pub const DEFAULT_HANG_MILLIS: u64 = 30_000;
-
-/// One of the documented endpoints: the down payment API's four, whichever flavor (`v2/` or `mock/`)
-/// they are called under, and the orders API's nine.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Endpoint {
-    Info,
-    PaidAndBilled,
-    UndoBilling,
-    DaySummary,
-    /// `GET /pos/client/landing_config`.
-    LandingConfig,
-    /// `POST /pos/order/create`.
-    OrderCreate,
-    /// `GET /pos/order/{order_id}`.
-    OrderInfo,
-    /// `POST /pos/order/{order_id}/confirm`.
-    OrderConfirm,
-    /// `POST /pos/order/{order_id}/cancel`.
-    OrderCancel,
-    /// `POST /pos/order/{order_id}/total-refund`.
-    TotalRefund,
-    /// `POST /pos/order/{order_id}/partial-refund`.
-    PartialRefund,
-    /// `GET /pos/pay-with-apurata-add-on/{amount}`.
-    AddOn,
-    /// `GET /pos/{client_id}/info-steps`.
-    InfoSteps,
-}
-
-impl Endpoint {
-    pub const ALL: [Endpoint; 13] = [
-        Endpoint::Info,
-        Endpoint::PaidAndBilled,
-        Endpoint::UndoBilling,
-        Endpoint::DaySummary,
-        Endpoint::LandingConfig,
-        Endpoint::OrderCreate,
-        Endpoint::OrderInfo,
-        Endpoint::OrderConfirm,
-        Endpoint::OrderCancel,
-        Endpoint::TotalRefund,
-        Endpoint::PartialRefund,
-        Endpoint::AddOn,
-        Endpoint::InfoSteps,
-    ];
-
-    /// The name in the text form and in JSON: the down payment API's documented path segment (`info`,
-    /// `paid-and-billed`, `undo-billing`, `day-summary`), and for the orders API `landing-config`,
-    /// `order-create`, `order-info`, `order-confirm`, `order-cancel`, `total-refund`,
-    /// `partial-refund`, `add-on`, `info-steps`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Endpoint::Info => endpoints::INFO,
-            Endpoint::PaidAndBilled => endpoints::PAID_AND_BILLED,
-            Endpoint::UndoBilling => endpoints::UNDO_BILLING,
-            Endpoint::DaySummary => endpoints::DAY_SUMMARY,
-            Endpoint::LandingConfig => "landing-config",
-            Endpoint::OrderCreate => "order-create",
-            Endpoint::OrderInfo => "order-info",
-            Endpoint::OrderConfirm => "order-confirm",
-            Endpoint::OrderCancel => "order-cancel",
-            Endpoint::TotalRefund => "total-refund",
-            Endpoint::PartialRefund => "partial-refund",
-            Endpoint::AddOn => "add-on",
-            Endpoint::InfoSteps => "info-steps",
-        }
-    }
-
-    /// The endpoint named by [`Endpoint::as_str`].
-    pub fn from_name(name: &str) -> Option<Endpoint> {
-        Endpoint::ALL
-            .into_iter()
-            .find(|endpoint| endpoint.as_str() == name)
-    }
-
-    /// The endpoint a request path addresses: `{API_PREFIX}{v2|mock}/{endpoint}` exactly (either
-    /// flavor), or one of the orders API's paths; `None` for every other path, which no fault ever
-    /// touches.
-    pub(crate) fn of_path(path: &str) -> Option<Endpoint> {
-        if let Some(rest) = path.strip_prefix(API_PREFIX) {
-            let (flavor, name) = rest.split_once('/')?;
-            return if FLAVORS.contains(&flavor) {
-                Endpoint::from_name(name).filter(|endpoint| endpoint.is_downpayment())
-            } else {
-                None
-            };
-        }
-        let segments: Vec<&str> = path.strip_prefix("/pos/")?.split('/').collect();
-        let endpoint = match segments[..] {
-            ["client", "landing_config"] => Endpoint::LandingConfig,
-            ["order", "create"] => Endpoint::OrderCreate,
-            ["order", id] if !id.is_empty() => Endpoint::OrderInfo,
-            ["order", id, action] if !id.is_empty() => match action {
-                "confirm" => Endpoint::OrderConfirm,
-                "cancel" => Endpoint::OrderCancel,
-                "total-refund" => Endpoint::TotalRefund,
-                "partial-refund" => Endpoint::PartialRefund,
-                _ => return None,
-            },
-            ["pay-with-apurata-add-on", amount] if !amount.is_empty() => Endpoint::AddOn,
-            [client, "info-steps"] if !client.is_empty() => Endpoint::InfoSteps,
-            _ => return None,
-        };
-        Some(endpoint)
-    }
-
-    /// One of the down payment API's four.
-    fn is_downpayment(self) -> bool {
-        matches!(
-            self,
-            Endpoint::Info | Endpoint::PaidAndBilled | Endpoint::UndoBilling | Endpoint::DaySummary
-        )
-    }
-}
-
-impl fmt::Display for Endpoint {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// One way to misbehave on purpose. "Takes effect" means the request reaches the handler, so a
 /// `paid-and-billed` or `undo-billing` changes the state as it would without the fault.
