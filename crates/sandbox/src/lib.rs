@@ -46,6 +46,7 @@ pub use apurata::downpayment::demo;
 pub use apurata::downpayment::financing::{BillingEvent, BillingKind, Financing, Payment};
 pub use apurata::downpayment::state::SandboxState;
 pub use apurata::downpayment::validate::ONLY_RUC_10;
+pub use apurata::orders::customer::CUSTOMER_ACTIONS;
 pub use apurata::orders::order::{Order, OrderStatus, Refund, RefundKind};
 pub use apurata::orders::state::LandingLimits;
 pub use fault::{

@@ -23,6 +23,18 @@ use std::fmt;
 
 use crate::apurata::orders::order::{Order, OrderStatus};
 
+/// The actions' names, as the admin route (and `caja sandbox customer`) take them.
+pub const CUSTOMER_ACTIONS: [&str; 8] = [
+    "open",
+    "apply",
+    "approve",
+    "reject",
+    "hold",
+    "pay-online",
+    "pay-in-store",
+    "expire",
+];
+
 pub(crate) const ALWAYS_APPROVED: &str = "14159265";
 pub(crate) const ALWAYS_DENIED: &str = "71828182";
 pub(crate) const NEVER_FINISHES: &str = "61803398";
@@ -159,6 +171,7 @@ mod tests {
         );
         assert_eq!(Action::from_name("pay-in-store"), Some(Action::PayInStore));
         assert_eq!(Action::from_name("pay"), None);
+        assert_eq!(Action::ALL.map(Action::as_str), CUSTOMER_ACTIONS);
     }
 
     #[test]
