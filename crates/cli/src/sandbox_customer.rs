@@ -88,9 +88,7 @@ async fn send(url: Url, token: &str, body: &Value) -> Result<Value, CliError> {
         .json(body)
         .send()
         .await
-        .map_err(|error| {
-            CliError::other("sandbox_unreachable", format!("{url}: {error}"))
-        })?;
+        .map_err(|error| CliError::other("sandbox_unreachable", format!("{url}: {error}")))?;
     let status = response.status();
     let text = response
         .text()
@@ -112,9 +110,9 @@ fn describe(lang: Lang, order_id: &str, action: &str, order: &Value) -> String {
     let status = order["status"].as_str().unwrap_or("?");
     let code = order["funding_code"].as_str();
     match (lang, code) {
-        (Lang::Es, Some(code)) => format!(
-            "Pedido {order_id}: {action} → {status}. Código de financiamiento: {code}"
-        ),
+        (Lang::Es, Some(code)) => {
+            format!("Pedido {order_id}: {action} → {status}. Código de financiamiento: {code}")
+        }
         (Lang::Es, None) => format!("Pedido {order_id}: {action} → {status}"),
         (Lang::En, Some(code)) => {
             format!("Order {order_id}: {action} → {status}. Funding code: {code}")

@@ -67,7 +67,13 @@ fn started(runtime: &tokio::runtime::Runtime, config: SandboxConfig) -> RunningS
 }
 
 fn status(sandbox: &RunningSandbox, order_id: &str) -> String {
-    sandbox.state().order(order_id).unwrap().status.as_str().to_owned()
+    sandbox
+        .state()
+        .order(order_id)
+        .unwrap()
+        .status
+        .as_str()
+        .to_owned()
 }
 
 #[test]
@@ -86,18 +92,31 @@ fn the_phone_takes_an_order_to_an_in_store_funding_code() {
     assert_eq!(code, 0, "{answer}");
     let funding_code = answer["order"]["funding_code"].as_str().unwrap();
     assert_eq!(status(&sandbox, "T1-000001"), "validated");
-    let financing = sandbox.state().financing(funding_code).expect("a financing");
+    let financing = sandbox
+        .state()
+        .financing(funding_code)
+        .expect("a financing");
     assert_eq!(financing.dni, "14159265");
     assert_eq!(financing.purchase_total.centimos(), 150_000);
 
     // In text, the funding code is what the customer shows at the till.
     let text = caja(
-        &["sandbox", "customer", "T1-000001", "expire", "--sandbox-url", sandbox.url()],
+        &[
+            "sandbox",
+            "customer",
+            "T1-000001",
+            "expire",
+            "--sandbox-url",
+            sandbox.url(),
+        ],
         &[("CAJA_LANG", "es")],
     );
     assert!(text.status.success(), "{text:?}");
     let said = String::from_utf8_lossy(&text.stdout).into_owned();
-    assert!(said.contains("T1-000001") && said.contains("canceled"), "{said}");
+    assert!(
+        said.contains("T1-000001") && said.contains("canceled"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -107,7 +126,14 @@ fn the_text_names_the_funding_code() {
     runtime.block_on(create(sandbox.url(), MOCK_TOKEN, "T1-000001", "caja-demo"));
     customer(&sandbox, &["T1-000001", "open"], &[]);
     let applied = caja(
-        &["sandbox", "customer", "T1-000001", "apply", "--dni", "44556677"],
+        &[
+            "sandbox",
+            "customer",
+            "T1-000001",
+            "apply",
+            "--dni",
+            "44556677",
+        ],
         &[("CAJA_SANDBOX_URL", sandbox.url())],
     );
     assert!(applied.status.success(), "{applied:?}");
@@ -116,12 +142,27 @@ fn the_text_names_the_funding_code() {
         Some("44556677")
     );
     let paid = caja(
-        &["--lang", "es", "sandbox", "customer", "T1-000001", "pay-in-store"],
+        &[
+            "--lang",
+            "es",
+            "sandbox",
+            "customer",
+            "T1-000001",
+            "pay-in-store",
+        ],
         &[("CAJA_SANDBOX_URL", sandbox.url())],
     );
     let said = String::from_utf8_lossy(&paid.stdout).into_owned();
-    let code = sandbox.state().order("T1-000001").unwrap().funding_code.unwrap();
-    assert!(said.contains(&format!("Código de financiamiento: {code}")), "{said}");
+    let code = sandbox
+        .state()
+        .order("T1-000001")
+        .unwrap()
+        .funding_code
+        .unwrap();
+    assert!(
+        said.contains(&format!("Código de financiamiento: {code}")),
+        "{said}"
+    );
 }
 
 #[test]
@@ -136,9 +177,15 @@ fn refusals_and_mistakes_have_their_exit_codes() {
     assert_eq!(answer["ok"], false);
     assert_eq!(answer["error"]["code"], "sandbox_refused");
     let message = answer["error"]["message"].as_str().unwrap();
-    assert!(message.contains("cannot pay-online an order that is initial"), "{message}");
+    assert!(
+        message.contains("cannot pay-online an order that is initial"),
+        "{message}"
+    );
     let (code, answer) = customer(&sandbox, &["nope", "open"], &[]);
-    assert_eq!((code, answer["error"]["message"].as_str()), (1, Some("Order does not exist")));
+    assert_eq!(
+        (code, answer["error"]["message"].as_str()),
+        (1, Some("Order does not exist"))
+    );
 
     // An unknown action is refused before anything is sent.
     let (code, answer) = customer(&sandbox, &["T1-000001", "teleport"], &[]);

@@ -176,8 +176,8 @@ mod tests {
 
     #[test]
     fn the_down_payment_is_a_fifth_rounded_to_the_centimo() {
-        assert_eq!(in_store_downpayment(123_30), 24_66);
-        assert_eq!(in_store_downpayment(1_03), 21);
-        assert_eq!(in_store_downpayment(1_02), 20);
+        assert_eq!(in_store_downpayment(12_330), 2_466);
+        assert_eq!(in_store_downpayment(103), 21);
+        assert_eq!(in_store_downpayment(102), 20);
     }
 }

@@ -83,9 +83,9 @@ mod tests {
 
     #[test]
     fn the_documented_figure_comes_out_of_the_amount() {
-        let html = add_on(Soles::from_centimos(147_60), 8);
+        let html = add_on(Soles::from_centimos(14_760), 8);
         assert!(html.contains("desde S/18.45 con"), "{html}");
-        assert!(add_on(Soles::from_centimos(100_00), 3).contains("desde S/33.33 con"));
+        assert!(add_on(Soles::from_centimos(10_000), 3).contains("desde S/33.33 con"));
         assert!(add_on(Soles::from_centimos(5), 2).contains("desde S/0.03 con"));
     }
 }
