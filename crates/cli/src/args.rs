@@ -112,8 +112,12 @@ pub enum Command {
         #[arg(long, default_value_t = 120, value_name = "SECONDS")]
         timeout: u64,
     },
-    /// Serve the provider simulator in the foreground (demo data; Ctrl+C stops it)
+    /// Serve the provider simulator in the foreground (demo data; Ctrl+C stops it), or play a
+    /// customer's phone on a running one (caja sandbox customer ORDER_ID ACTION)
+    #[command(args_conflicts_with_subcommands = true)]
     Sandbox {
+        #[command(subcommand)]
+        action: Option<SandboxAction>,
         /// Port on 127.0.0.1 [default: any free port]
         #[arg(long, default_value_t = 0)]
         port: u16,
@@ -132,6 +136,9 @@ pub enum Command {
         /// Keep the sandbox's state in this JSON file between runs
         #[arg(long, value_name = "FILE")]
         state_file: Option<PathBuf>,
+        /// The store the simulated aCuotaz orders API knows (its pos_client_id)
+        #[arg(long, value_name = "ID", default_value = sandbox::DEFAULT_POS_CLIENT_ID)]
+        pos_client_id: String,
     },
     /// Manage the provider token in the system secret store (needs a supervisor's approval)
     Token {
@@ -162,6 +169,25 @@ pub enum Command {
         action: ShiftAction,
         #[command(flatten)]
         approval: ApprovalArgs,
+    },
+}
+
+/// What `caja sandbox` does besides serving.
+#[derive(Debug, Subcommand)]
+pub enum SandboxAction {
+    /// Play the customer's phone on an aCuotaz order of a running sandbox. ACTION: open, apply,
+    /// approve, reject, hold, pay-online, pay-in-store (prints the funding code) or expire
+    Customer {
+        /// The store's order id
+        order_id: String,
+        /// open, apply, approve, reject, hold, pay-online, pay-in-store or expire
+        action: String,
+        /// The running sandbox's URL, as `caja sandbox` printed it [default: --api-url]
+        #[arg(long, env = "CAJA_SANDBOX_URL", value_name = "URL")]
+        sandbox_url: Option<String>,
+        /// The DNI the customer applies with (apply) [default: the order's customer_data.dni]
+        #[arg(long, value_name = "DNI")]
+        dni: Option<String>,
     },
 }
 

@@ -11,7 +11,7 @@ use till::{CheckResult, CustomerId, FundingCode, JournalEntry, OperationKind, Pa
 use crate::args::{Cli, Command, Operation, PaymentArgs};
 use crate::output::{CliError, Printer, amount, money};
 use crate::session::with_till;
-use crate::{history, shift, staff, summary, token};
+use crate::{history, sandbox_customer, shift, staff, summary, token};
 
 pub async fn run(cli: Cli, printer: &Printer) -> u8 {
     let name = command_name(&cli.command);
@@ -99,10 +99,16 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
             .await
         }
         Command::Sandbox {
+            action: Some(action),
+            ..
+        } => sandbox_customer::run(cli, printer, action).await,
+        Command::Sandbox {
+            action: None,
             port,
             faults,
             fault_seed,
             state_file,
+            pos_client_id,
         } => {
             let faults = faults
                 .parse::<sandbox::FaultPlan>()
@@ -112,6 +118,7 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
                 faults,
                 fault_seed: *fault_seed,
                 state_file: state_file.clone(),
+                pos_client_id: pos_client_id.clone(),
                 ..sandbox::SandboxConfig::default()
             };
             serve_sandbox(printer, config).await

@@ -7,6 +7,7 @@ mod args;
 mod commands;
 mod history;
 mod output;
+mod sandbox_customer;
 mod session;
 mod setup;
 mod shift;

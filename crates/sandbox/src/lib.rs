@@ -1,7 +1,9 @@
-//! A faithful, stateful simulator of the aCuotaz in-store down payment API v2, seeded with demo data.
+//! A faithful, stateful simulator of the aCuotaz in-store down payment API v2, seeded with demo data,
+//! and of the aCuotaz orders API.
 //!
 //! [`start`] binds `127.0.0.1` (any free port with `port: 0`), serves the four documented endpoints
-//! under both `/pos/client/inhouse-downpayment/v2/` and `.../mock/` from one shared state, and returns
+//! under both `/pos/client/inhouse-downpayment/v2/` and `.../mock/` from one shared state, the orders
+//! API's endpoints under `/pos/` (see `apurata::orders::routes`), and returns
 //! a [`RunningSandbox`]: its [`url`](RunningSandbox::url) is the provider's root, to be used where
 //! `https://apurata.com` would be. The app embeds it in sandbox mode, the CLI serves it, and the tests
 //! of every crate start one and talk to it over HTTP.
@@ -9,7 +11,8 @@
 //! Modules: one per provider API, as in `providers`: `apurata::downpayment` holds `routes` (the API's
 //! endpoints and the documented answers), `validate` (field formats), `state` (financings and the
 //! rules), `financing` (the records the state keeps), [`demo`] (the seed) and `persist` (the optional
-//! state file). Beside them, shared by every API: `auth` (the token), `fault` (fault injection: the plan, its
+//! state file); `apurata::orders` holds the orders API (its own `routes`, `validate`, `rules`, `state`
+//! inside the same ledger, and `customer`, the customer's phone). Beside them, shared by every API: `auth` (the token), `fault` (fault injection: the plan, its
 //! text form and the broken answers), `admin` (the `/__sandbox/` routes: fault plan and state at run
 //! time), `wire` (the flavors and answer shape the HTTP parts share), `lima` (the till's calendar day).
 //! Imports between them point one way: the root composes the HTTP app from `routes`, `fault` and
@@ -23,6 +26,9 @@ mod lima;
 mod wire;
 
 use apurata::downpayment::{persist, routes};
+use apurata::orders::clock::OrderClock;
+use apurata::orders::routes as order_routes;
+use apurata::orders::state::OrderSetup;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
@@ -40,11 +46,17 @@ pub use apurata::downpayment::demo;
 pub use apurata::downpayment::financing::{BillingEvent, BillingKind, Financing, Payment};
 pub use apurata::downpayment::state::SandboxState;
 pub use apurata::downpayment::validate::ONLY_RUC_10;
+pub use apurata::orders::customer::CUSTOMER_ACTIONS;
+pub use apurata::orders::order::{Order, OrderStatus, Refund, RefundKind};
+pub use apurata::orders::state::LandingLimits;
 pub use fault::{
     DEFAULT_HANG_MILLIS, Endpoint, Fault, FaultCounts, FaultKind, FaultPlan, FaultPlanError,
     FaultRule,
 };
 pub use lima::today_in_lima;
+
+/// The store the orders API knows by default (`pos_client_id`).
+pub const DEFAULT_POS_CLIENT_ID: &str = "caja-demo";
 
 /// How long [`RunningSandbox::shutdown`] lets open requests finish before cutting them.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
@@ -70,6 +82,11 @@ pub struct SandboxConfig {
     /// Extra financings for soak runs, added to the demo seed: see [`demo::soak_financings`]. Only a
     /// fresh seed gets them; a state file that already exists is read as it is. `0`: none.
     pub extra_financings: u32,
+    /// The one store registered for the orders API: `create` with another `pos_client_id` is
+    /// "Client not registered", the add-on with another `Client_id` is `401`.
+    pub pos_client_id: String,
+    /// What `landing_config` answers; `create` refuses amounts outside it.
+    pub landing: LandingLimits,
 }
 
 impl Default for SandboxConfig {
@@ -83,6 +100,8 @@ impl Default for SandboxConfig {
             faults: FaultPlan::default(),
             fault_seed: 0,
             extra_financings: 0,
+            pos_client_id: DEFAULT_POS_CLIENT_ID.to_owned(),
+            landing: LandingLimits::default(),
         }
     }
 }
@@ -97,6 +116,8 @@ impl std::fmt::Debug for SandboxConfig {
             .field("faults", &self.faults.to_string())
             .field("fault_seed", &self.fault_seed)
             .field("extra_financings", &self.extra_financings)
+            .field("pos_client_id", &self.pos_client_id)
+            .field("landing", &self.landing)
             .finish()
     }
 }
@@ -166,7 +187,8 @@ pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError
     if !config.faults.is_empty() {
         tracing::info!(faults = %config.faults, seed = config.fault_seed, "sandbox injects faults");
     }
-    let state = open_state(clock, &config)?;
+    let url = format!("http://{address}");
+    let state = open_state(clock, &config, &url)?;
     let app = app(state.clone(), auth::Token(Arc::from(config.token)));
     let (stop, stopped) = oneshot::channel::<()>();
     let server = tokio::spawn(async move {
@@ -180,7 +202,7 @@ pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError
     });
     tracing::info!(%address, "sandbox listening");
     Ok(RunningSandbox {
-        url: format!("http://{address}"),
+        url,
         address,
         state,
         stop,
@@ -192,6 +214,7 @@ pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError
 /// routes are merged outside it, so they are never faulted; every request, admin or not, is logged.
 fn app(sandbox: SandboxState, token: auth::Token) -> Router {
     routes::router(token.clone())
+        .merge(order_routes::router(token.clone()))
         .layer(from_fn_with_state(
             Arc::clone(sandbox.fault_injector()),
             fault::apply,
@@ -201,7 +224,11 @@ fn app(sandbox: SandboxState, token: auth::Token) -> Router {
         .with_state(sandbox)
 }
 
-fn open_state(clock: lima::Clock, config: &SandboxConfig) -> Result<SandboxState, SandboxError> {
+fn open_state(
+    clock: lima::Clock,
+    config: &SandboxConfig,
+    root: &str,
+) -> Result<SandboxState, SandboxError> {
     let state_file = config.state_file.clone();
     let saved = match &state_file {
         Some(path) => persist::load(path).map_err(|detail| SandboxError::StateFile {
@@ -210,24 +237,29 @@ fn open_state(clock: lima::Clock, config: &SandboxConfig) -> Result<SandboxState
         })?,
         None => None,
     };
-    let (financings, events) = match saved {
-        Some(saved) => (saved.financings, saved.billing_events),
+    let (financings, events, orders) = match saved {
+        Some(saved) => (saved.financings, saved.billing_events, saved.orders),
         None => {
             let mut seed = demo::financings(clock.today());
             seed.extend(demo::soak_financings(
                 config.extra_financings,
                 clock.today(),
             ));
-            (seed, Vec::new())
+            (seed, Vec::new(), Vec::new())
         }
     };
+    let order_setup = OrderSetup {
+        root: root.to_owned(),
+        pos_client_id: config.pos_client_id.clone(),
+        limits: config.landing,
+        clock: OrderClock::default(),
+    };
     Ok(SandboxState::new(
-        financings,
-        events,
+        (financings, events, orders),
         clock,
         state_file,
-        config.faults.clone(),
-        config.fault_seed,
+        (config.faults.clone(), config.fault_seed),
+        order_setup,
     ))
 }
 

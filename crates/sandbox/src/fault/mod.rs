@@ -1,7 +1,8 @@
 //! Fault injection: the sandbox misbehaves on purpose, as a provider, a proxy or a network would, so
 //! the till's handling of every "unknown" outcome can be exercised and soaked.
 //!
-//! Every request to one of the four endpoints (either flavor) passes through [`apply`], which asks the
+//! Every request to one of the documented endpoints (the down payment API's four, either flavor, and
+//! the orders API's nine, named in [`Endpoint`]) passes through [`apply`], which asks the
 //! [`FaultPlan`] in force for at most one [`Fault`]. The plan is set at start (`SandboxConfig::faults`
 //! and `fault_seed`), replaced at run time through `SandboxState::set_fault_plan` or the admin route
 //! `/__sandbox/faults` (see `admin`), and written in code, in JSON or in a compact text form (`text`).
@@ -25,7 +26,8 @@
 //!
 //! "Takes effect" means the handler ran, so a `paid-and-billed` or `undo-billing` changed the state
 //! with the same rules as without a fault (billing still happens once: a retry after a lost answer
-//! adds no billing event). How a dropped connection is produced: see `broken`.
+//! adds no billing event); so did an order's create, confirm, cancel or refund (a refund retried with
+//! its `X-Unique-Token` refunds nothing more). How a dropped connection is produced: see `broken`.
 //!
 //! Rules are tried in order; each rule that matches the endpoint draws a number from the seeded
 //! generator and wins below its probability; the first winner applies. Every fault that changed what
@@ -47,6 +49,7 @@
 //! ```
 
 mod broken;
+mod endpoint;
 mod injector;
 mod plan;
 mod text;

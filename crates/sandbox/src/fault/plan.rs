@@ -7,68 +7,14 @@
 
 use std::fmt;
 
-use providers::apurata::downpayment::{API_PREFIX, endpoints};
 use serde::{Deserialize, Serialize};
 
+pub use super::endpoint::Endpoint;
 use super::text::FaultPlanError;
-use crate::wire::FLAVORS;
 
 /// How long [`Fault::Hang`] holds a request when no delay is given: past the provider client's default
 /// total timeout of 20 s.
 pub const DEFAULT_HANG_MILLIS: u64 = 30_000;
-
-/// One of the four documented endpoints, whichever flavor (`v2/` or `mock/`) it is called under.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Endpoint {
-    Info,
-    PaidAndBilled,
-    UndoBilling,
-    DaySummary,
-}
-
-impl Endpoint {
-    pub const ALL: [Endpoint; 4] = [
-        Endpoint::Info,
-        Endpoint::PaidAndBilled,
-        Endpoint::UndoBilling,
-        Endpoint::DaySummary,
-    ];
-
-    /// The documented path segment: `info`, `paid-and-billed`, `undo-billing`, `day-summary`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Endpoint::Info => endpoints::INFO,
-            Endpoint::PaidAndBilled => endpoints::PAID_AND_BILLED,
-            Endpoint::UndoBilling => endpoints::UNDO_BILLING,
-            Endpoint::DaySummary => endpoints::DAY_SUMMARY,
-        }
-    }
-
-    /// The endpoint named by its documented path segment.
-    pub fn from_name(name: &str) -> Option<Endpoint> {
-        Endpoint::ALL
-            .into_iter()
-            .find(|endpoint| endpoint.as_str() == name)
-    }
-
-    /// The endpoint a request path addresses (`{API_PREFIX}{v2|mock}/{endpoint}` exactly, either
-    /// flavor); `None` for every other path, which no fault ever touches.
-    pub(crate) fn of_path(path: &str) -> Option<Endpoint> {
-        let (flavor, name) = path.strip_prefix(API_PREFIX)?.split_once('/')?;
-        if FLAVORS.contains(&flavor) {
-            Endpoint::from_name(name)
-        } else {
-            None
-        }
-    }
-}
-
-impl fmt::Display for Endpoint {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// One way to misbehave on purpose. "Takes effect" means the request reaches the handler, so a
 /// `paid-and-billed` or `undo-billing` changes the state as it would without the fault.

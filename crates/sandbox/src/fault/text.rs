@@ -4,7 +4,10 @@
 //! ```text
 //! PLAN     = RULE { "," RULE }            (an empty or blank text: no faults)
 //! RULE     = ENDPOINT ":" FAULT [ ":" PROBABILITY ]
-//! ENDPOINT = "info" | "paid-and-billed" | "undo-billing" | "day-summary" | "*"   (* = every endpoint)
+//! ENDPOINT = "info" | "paid-and-billed" | "undo-billing" | "day-summary"
+//!          | "landing-config" | "order-create" | "order-info" | "order-confirm" | "order-cancel"
+//!          | "total-refund" | "partial-refund" | "add-on" | "info-steps"
+//!          | "*"                          (* = every endpoint)
 //! FAULT    = "latency=" MILLIS | "server-error" | "bad-gateway" | "unavailable"
 //!          | "drop-before-effect" | "drop-after-effect" | "truncated-body" | "wrong-shape"
 //!          | "hang" [ "=" MILLIS ]        (hang without a delay: 30000 ms)
@@ -28,7 +31,7 @@ pub enum FaultPlanError {
     )]
     Shape { position: usize, rule: String },
     #[error(
-        "fault rule {position} `{rule}`: unknown endpoint `{endpoint}`; expected info, paid-and-billed, undo-billing, day-summary, or * for every endpoint"
+        "fault rule {position} `{rule}`: unknown endpoint `{endpoint}`; expected info, paid-and-billed, undo-billing, day-summary, landing-config, order-create, order-info, order-confirm, order-cancel, total-refund, partial-refund, add-on, info-steps, or * for every endpoint"
     )]
     UnknownEndpoint {
         position: usize,

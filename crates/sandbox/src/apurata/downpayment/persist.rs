@@ -1,6 +1,7 @@
 //! The optional state file, so that short-lived processes (each `caja` command starts its own embedded
-//! sandbox) behave like one provider: the financings and the billing log are read at start and written
-//! after every effective change.
+//! sandbox) behave like one provider: the financings, the billing log and the aCuotaz orders (with their
+//! refunds) are read at start and written after every effective change. A file written before orders
+//! existed reads as one without orders.
 //!
 //! A missing file means "start from the demo seed"; the file is first written at the first change, so
 //! until then each start reseeds around its own today. An unreadable file, or one written by a newer
@@ -13,6 +14,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::apurata::downpayment::financing::{BillingEvent, Financing};
+use crate::apurata::orders::order::Order;
 
 const FORMAT: u32 = 1;
 
@@ -21,6 +23,8 @@ pub(crate) struct SavedState {
     format: u32,
     pub financings: Vec<Financing>,
     pub billing_events: Vec<BillingEvent>,
+    #[serde(default)]
+    pub orders: Vec<Order>,
 }
 
 /// The saved state, or `None` when there is no file yet.
@@ -44,11 +48,13 @@ pub(crate) fn save(
     path: &Path,
     financings: Vec<Financing>,
     billing_events: Vec<BillingEvent>,
+    orders: Vec<Order>,
 ) -> std::io::Result<()> {
     let saved = SavedState {
         format: FORMAT,
         financings,
         billing_events,
+        orders,
     };
     let json = serde_json::to_vec_pretty(&saved).map_err(std::io::Error::other)?;
     let temporary = temporary_path(path);

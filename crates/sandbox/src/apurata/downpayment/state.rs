@@ -20,6 +20,11 @@
 //! Every effective change of the billed flag is appended to a log of [`BillingEvent`]s; the seed is
 //! not a change and logs nothing. The log lets tests and soak runs count billings and catch doubles.
 //! With a state file, every logged change is also saved (see `persist`).
+//!
+//! The same lock holds the aCuotaz orders (`apurata::orders`): an order paid in the store owns a
+//! financing here, so both change together. Before `info`, `paid-and-billed` and `undo-billing` look a
+//! code up, the orders are settled (`orders::state::settle`): an order that expired withdraws its
+//! pending financing, and a paid one makes its order funded.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -34,6 +39,8 @@ use providers::money::Soles;
 
 use crate::apurata::downpayment::financing::{BillingEvent, BillingKind, Financing, Payment};
 use crate::apurata::downpayment::validate::Lookup;
+use crate::apurata::orders::order::Order;
+use crate::apurata::orders::state::{OrderSetup, settle};
 use crate::fault::{FaultCounts, FaultInjector, FaultPlan};
 use crate::lima::Clock;
 
@@ -54,9 +61,11 @@ pub(crate) enum BillingEffect {
     AlreadyBilled,
 }
 
-struct Ledger {
-    financings: BTreeMap<String, Financing>,
+pub(crate) struct Ledger {
+    pub(crate) financings: BTreeMap<String, Financing>,
     events: Vec<BillingEvent>,
+    /// The aCuotaz orders by the store's order id.
+    pub(crate) orders: BTreeMap<String, Order>,
     state_file: Option<PathBuf>,
 }
 
@@ -80,12 +89,16 @@ impl Ledger {
     /// Saved under the lock, so the file follows the changes in their order. A failed write leaves the
     /// change in effect here (the caller was answered by then): it is logged, and the next change
     /// writes the whole state again.
-    fn save(&self) {
+    pub(crate) fn save(&self) {
         let Some(path) = &self.state_file else { return };
         let financings = self.financings.values().cloned().collect();
-        if let Err(error) =
-            crate::apurata::downpayment::persist::save(path, financings, self.events.clone())
-        {
+        let orders = self.orders.values().cloned().collect();
+        if let Err(error) = crate::apurata::downpayment::persist::save(
+            path,
+            financings,
+            self.events.clone(),
+            orders,
+        ) {
             tracing::warn!(path = %path.display(), %error, "sandbox state not saved");
         }
     }
@@ -97,6 +110,8 @@ pub struct SandboxState {
     ledger: Arc<Mutex<Ledger>>,
     clock: Clock,
     faults: Arc<FaultInjector>,
+    /// The orders API's fixed facts (root, registered store, limits) and its clock.
+    orders: Arc<OrderSetup>,
 }
 
 impl std::fmt::Debug for SandboxState {
@@ -112,33 +127,51 @@ impl SandboxState {
     /// far; with `state_file`, every change from now on is saved there. `faults` is in force from the
     /// first request, drawn from a generator seeded with `fault_seed`.
     pub(crate) fn new(
-        financings: Vec<Financing>,
-        events: Vec<BillingEvent>,
+        saved: (Vec<Financing>, Vec<BillingEvent>, Vec<Order>),
         clock: Clock,
         state_file: Option<PathBuf>,
-        faults: FaultPlan,
-        fault_seed: u64,
+        faults: (FaultPlan, u64),
+        orders: OrderSetup,
     ) -> Self {
+        let (financings, events, order_list) = saved;
         let financings = financings
             .into_iter()
             .map(|financing| (financing.funding_code.clone(), financing))
             .collect();
+        let order_map = order_list
+            .into_iter()
+            .map(|order| (order.order_id.clone(), order))
+            .collect();
         let ledger = Ledger {
             financings,
             events,
+            orders: order_map,
             state_file,
         };
         SandboxState {
             ledger: Arc::new(Mutex::new(ledger)),
             clock,
-            faults: Arc::new(FaultInjector::new(faults, fault_seed)),
+            faults: Arc::new(FaultInjector::new(faults.0, faults.1)),
+            orders: Arc::new(orders),
         }
     }
 
     /// The rules never leave the ledger half-changed, so a panic elsewhere while the lock was held
     /// cannot have broken it: keep serving.
-    fn lock(&self) -> MutexGuard<'_, Ledger> {
+    pub(crate) fn lock(&self) -> MutexGuard<'_, Ledger> {
         self.ledger.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The ledger with its orders settled at the orders' now (see the module doc).
+    fn settled(&self) -> MutexGuard<'_, Ledger> {
+        let mut ledger = self.lock();
+        settle(&mut ledger, self.orders.clock.now());
+        ledger
+    }
+
+    /// The orders API's setup: its root, store, limits and clock.
+    pub(crate) fn order_setup(&self) -> &OrderSetup {
+        &self.orders
     }
 
     /// The sandbox's today in Lima (the pinned day, if the configuration pinned one).
@@ -187,14 +220,14 @@ impl SandboxState {
     }
 
     pub(crate) fn info(&self, lookup: &Lookup) -> Result<FundingInfo, Refusal> {
-        self.lock()
+        self.settled()
             .find_mut(lookup)
             .map(|financing| financing.info())
     }
 
     pub(crate) fn paid_and_billed(&self, lookup: &Lookup) -> Result<BillingEffect, Refusal> {
         let paid_at = self.clock.now();
-        let mut ledger = self.lock();
+        let mut ledger = self.settled();
         let financing = ledger.find_mut(lookup)?;
         if financing.billed {
             return Ok(BillingEffect::AlreadyBilled);
@@ -210,12 +243,14 @@ impl SandboxState {
             }
         };
         financing.billed = true;
+        // An order paid in the store is funded now (and saved with the billing just below).
+        settle(&mut ledger, self.orders.clock.now());
         ledger.log(&lookup.funding_code, BillingKind::Billed);
         Ok(effect)
     }
 
     pub(crate) fn undo_billing(&self, lookup: &Lookup) -> Result<(), Refusal> {
-        let mut ledger = self.lock();
+        let mut ledger = self.settled();
         let financing = ledger.find_mut(lookup)?;
         if !financing.billed {
             return Err(Refusal::NotBilledYet);
