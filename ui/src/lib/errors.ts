@@ -20,7 +20,8 @@ export function isOutcomeUnknown(error: BridgeError): boolean {
   return (
     error.code === "provider_unreachable" ||
     error.code === "provider_timeout" ||
-    error.code === "outcome_unknown"
+    error.code === "outcome_unknown" ||
+    error.code === "order_outcome_unknown"
   );
 }
 

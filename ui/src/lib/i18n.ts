@@ -76,6 +76,17 @@ const errorTitles: Record<ErrorCode, MessageKey> = {
   unknown_operations: "error.unknown_operations",
   not_counted: "error.not_counted",
   no_such_z_report: "error.no_such_z_report",
+  orders_not_configured: "error.orders_not_configured",
+  amount_outside_limits: "error.amount_outside_limits",
+  limits_unavailable: "error.limits_unavailable",
+  no_such_order: "error.generic",
+  order_not_created: "error.generic",
+  order_operation_open: "error.generic",
+  order_refused: "error.order_refused",
+  order_outcome_unknown: "error.order_outcome_unknown",
+  order_not_refundable: "error.order_not_refundable",
+  refund_above_left: "error.refund_above_left",
+  order_id_taken: "error.generic",
 };
 
 export function errorTitleKey(code: ErrorCode): MessageKey {

@@ -9,6 +9,7 @@
 
 mod ajustes;
 mod cobro;
+mod cuotas;
 mod days;
 mod errors;
 mod frame;
@@ -28,6 +29,7 @@ pub const SCREEN_WORDS: &[&[ScreenWord]] = &[
     cobro::WORDS,
     payment::WORDS,
     turno::WORDS,
+    cuotas::WORDS,
     days::WORDS,
     ajustes::WORDS,
     errors::WORDS,
