@@ -6,6 +6,7 @@
 //! reported `ignored`, so it is counted as skipped and never as passed; a test that cannot run fails
 //! (see [`readiness`]).
 
+mod cuotas;
 mod impostors;
 mod readiness;
 mod responsiveness;
@@ -38,6 +39,8 @@ fn main() {
         impostors::a_200_that_is_not_acuotaz_never_turns_the_card_green,
         responsiveness::a_slow_printer_does_not_keep_the_till_from_answering,
         turno::a_shift_from_its_float_to_its_z_with_a_blind_count_and_an_approval,
+        cuotas::a_credit_sale_from_the_qr_to_funded_handed_over_and_partly_refunded,
+        cuotas::an_amount_outside_the_limits_is_refused_on_screen_and_never_sent,
     ];
     let mut trials = readiness::own_tests(tests[0].0);
     trials.extend(

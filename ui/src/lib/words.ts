@@ -241,7 +241,7 @@ export const es = {
   "z.listEmpty": "Aún no hay reportes Z.",
   "z.listNumber": "N.º",
 
-  "nav.cuotas": "Venta a cuotas",
+  "nav.cuotas": "Cuotas",
   "cuotas.limits": "aCuotaz financia de {min} a {max}",
   "cuotas.limitsSteps": "en {minSteps} a {maxSteps} cuotas",
   "cuotas.limitsRead": "leído {time}",
@@ -693,7 +693,7 @@ export const en = {
   "z.listEmpty": "No Z reports yet.",
   "z.listNumber": "No.",
 
-  "nav.cuotas": "Credit sale",
+  "nav.cuotas": "Credit",
   "cuotas.limits": "aCuotaz finances from {min} to {max}",
   "cuotas.limitsSteps": "in {minSteps} to {maxSteps} installments",
   "cuotas.limitsRead": "read {time}",

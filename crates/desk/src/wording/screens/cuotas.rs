@@ -7,7 +7,7 @@
 use super::ScreenWord;
 
 pub(super) const WORDS: &[ScreenWord] = &[
-    ("nav.cuotas", "Venta a cuotas", "Credit sale"),
+    ("nav.cuotas", "Cuotas", "Credit"),
     (
         "cuotas.limits",
         "aCuotaz financia de {min} a {max}",
