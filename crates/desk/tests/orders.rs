@@ -314,3 +314,74 @@ async fn open_orders_survive_a_restart() {
         "the sequence carries on"
     );
 }
+
+#[tokio::test]
+async fn the_day_summary_pdf_lists_the_tills_credit_sales() {
+    let store = store().await;
+    let funded = store
+        .till
+        .create_order(sale(147_600, "14159265"))
+        .await
+        .unwrap();
+    store.customer(&id(&funded), "apply").await;
+    store.customer(&id(&funded), "pay-online").await;
+    store.till.refresh_order(&id(&funded)).await.unwrap();
+    let ask = RefundAsk {
+        amount: Some(Soles::from_centimos(40_000)),
+        reason: "Cambio de color".to_owned(),
+    };
+    store
+        .till
+        .refund_order(&id(&funded), ask, Some(&rosa("Cambio de color")))
+        .await
+        .unwrap();
+    store
+        .till
+        .create_order(sale(30_000, "71828182"))
+        .await
+        .unwrap();
+
+    let today = till::clock::lima_today();
+    let summary = store.till.day_summary(today).await.unwrap();
+    let operations = store.till.journal(Some(today)).await.unwrap();
+    let credit_sales = store.till.credit_orders_of(today).await.unwrap();
+    let pdf = desk::day_sheet::render(
+        &summary,
+        &operations,
+        &credit_sales,
+        "Tienda Miraflores",
+        jiff::Timestamp::now(),
+        Lang::Es,
+    )
+    .unwrap();
+    let path = store.dir.path().join("resumen.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    if let Some(keep) = std::env::var_os("CAJA_KEEP_PDF") {
+        std::fs::copy(&path, keep).unwrap();
+    }
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by ./test");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("Ventas a cuotas de esta caja (aCuotaz)"),
+        "{text}"
+    );
+    assert!(text.contains("2 pedidos"), "{text}");
+    let funded_line = text
+        .lines()
+        .find(|line| line.contains("T01-C1-000001"))
+        .unwrap();
+    for expected in ["DNI 14****65", "S/ 1,476.00", "Financiado", "S/ 400.00"] {
+        assert!(
+            funded_line.contains(expected),
+            "{expected} in «{funded_line}»"
+        );
+    }
+    let waiting = text
+        .lines()
+        .find(|line| line.contains("T01-C1-000002"))
+        .unwrap();
+    assert!(waiting.contains("Esperando al cliente"), "{waiting}");
+}
