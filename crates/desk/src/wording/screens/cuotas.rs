@@ -119,6 +119,12 @@ pub(super) const WORDS: &[ScreenWord] = &[
         "{action}: no answer yet, Caja tries again",
     ),
     ("cuotas.confirm", "Confirmar", "Confirm"),
+    ("cuotas.confirmedLabel", "Tienda", "Store"),
+    (
+        "cuotas.confirmedText",
+        "Pedido confirmado: la tienda lo atiende",
+        "Order confirmed: the store takes it",
+    ),
     ("cuotas.cancel", "Anular", "Cancel the order"),
     ("cuotas.refund", "Devolución", "Refund"),
     ("cuotas.newSale", "Nueva venta", "New sale"),
