@@ -106,8 +106,11 @@ async fn read_the_qr(app: &App) -> String {
             .expect("a screenshot of the QR code");
         if let Some(folder) = std::env::var_os("CAJA_E2E_SHOTS") {
             std::fs::create_dir_all(&folder).expect("the screenshots' folder");
-            std::fs::write(std::path::Path::new(&folder).join("cuotas-qr-element.png"), &png)
-                .expect("a screenshot file");
+            std::fs::write(
+                std::path::Path::new(&folder).join("cuotas-qr-element.png"),
+                &png,
+            )
+            .expect("a screenshot file");
         }
         match decode_qr(&png) {
             Ok(text) => return text,
@@ -125,11 +128,10 @@ fn decode_qr(png: &[u8]) -> Result<String, String> {
         .map_err(|error| format!("not a PNG: {error}"))?
         .to_luma8();
     let (width, height) = image.dimensions();
-    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(
-        width as usize,
-        height as usize,
-        |x, y| image.get_pixel(x as u32, y as u32).0[0],
-    );
+    let mut prepared =
+        rqrr::PreparedImage::prepare_from_greyscale(width as usize, height as usize, |x, y| {
+            image.get_pixel(x as u32, y as u32).0[0]
+        });
     let grids = prepared.detect_grids();
     let grid = grids
         .first()
@@ -167,7 +169,10 @@ pub(crate) async fn a_credit_sale_from_the_qr_to_funded_handed_over_and_partly_r
         .await
         .unwrap()
         .expect("the card names its order");
-    assert_eq!(card.attr("data-tone").await.unwrap().as_deref(), Some("waiting"));
+    assert_eq!(
+        card.attr("data-tone").await.unwrap().as_deref(),
+        Some("waiting")
+    );
     assert!(!is_shown(&app, "order-handover").await);
     assert_eq!(app.text("order-qr-id").await, order_id);
     assert_eq!(app.text("order-qr-amount").await, "S/ 1,499.90");
@@ -183,7 +188,11 @@ pub(crate) async fn a_credit_sale_from_the_qr_to_funded_handed_over_and_partly_r
         held.pos_client_id,
         held.acuotaz_order
     );
-    assert_eq!(read_the_qr(&app).await, redirect_to, "the QR code is the order's link");
+    assert_eq!(
+        read_the_qr(&app).await,
+        redirect_to,
+        "the QR code is the order's link"
+    );
     app.wait_for_attr("order-row", "data-order-id", &order_id)
         .await;
     app.screenshot("cuotas-qr").await;
@@ -193,7 +202,8 @@ pub(crate) async fn a_credit_sale_from_the_qr_to_funded_handed_over_and_partly_r
     let applied = customer(&app, &order_id, "apply").await;
     assert_eq!(applied["status"], "approved", "{applied}");
     wait_for_text_long(&app, "order-status", "Aprobado — todavía no entregar").await;
-    app.wait_for_attr("order-card", "data-tone", "waiting").await;
+    app.wait_for_attr("order-card", "data-tone", "waiting")
+        .await;
     assert!(
         !is_shown(&app, "order-handover").await,
         "approved is not funded: nothing to hand over"
@@ -240,14 +250,22 @@ pub(crate) async fn a_credit_sale_from_the_qr_to_funded_handed_over_and_partly_r
         .await;
     app.screenshot("cuotas-devolucion-dialogo").await;
     app.press(ENTER).await;
-    app.wait_gone("refund-dialog", Duration::from_secs(15)).await;
+    app.wait_gone("refund-dialog", Duration::from_secs(15))
+        .await;
     let left = app.wait_for_text("order-refund-left", "S/ 999.90").await;
     assert!(left.contains("S/ 500.00"), "{left}");
     let held = app.sandbox.state().order(&order_id).unwrap();
-    assert_eq!(held.refunded.to_string(), "S/ 500.00", "aCuotaz refunded it once");
+    assert_eq!(
+        held.refunded.to_string(),
+        "S/ 500.00",
+        "aCuotaz refunded it once"
+    );
     let refund = held.refunds.values().next().expect("the sandbox's refund");
     let tracking = app.text("order-refund-tracking").await;
-    assert_eq!(tracking, refund.tracking_id, "the refund's tracking id is shown");
+    assert_eq!(
+        tracking, refund.tracking_id,
+        "the refund's tracking id is shown"
+    );
     assert!(
         app.text("order-refund-method")
             .await

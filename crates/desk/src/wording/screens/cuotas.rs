@@ -31,11 +31,7 @@ pub(super) const WORDS: &[ScreenWord] = &[
     ),
     ("cuotas.limitsRefresh", "Actualizar", "Refresh"),
     ("cuotas.newTitle", "Nueva venta a cuotas", "New credit sale"),
-    (
-        "cuotas.amount",
-        "Monto de la compra",
-        "Purchase amount",
-    ),
+    ("cuotas.amount", "Monto de la compra", "Purchase amount"),
     (
         "cuotas.amountHint",
         "En soles, por ejemplo 1499.90",
@@ -133,7 +129,11 @@ pub(super) const WORDS: &[ScreenWord] = &[
         "Teclas C, A, D · N o Esc: nueva venta · ↑ ↓: pedidos",
         "Keys C, A, D · N or Esc: new sale · ↑ ↓: orders",
     ),
-    ("cuotas.working", "Enviando a aCuotaz…", "Sending to aCuotaz…"),
+    (
+        "cuotas.working",
+        "Enviando a aCuotaz…",
+        "Sending to aCuotaz…",
+    ),
     ("cuotas.cancelTitle", "Anular pedido", "Cancel the order"),
     (
         "cuotas.cancelQuestion",
@@ -157,7 +157,11 @@ pub(super) const WORDS: &[ScreenWord] = &[
         "Financiado {amount}; ya devuelto {refunded}; queda {left}. aCuotaz devuelve al cliente por su propio medio.",
         "Funded {amount}; refunded so far {refunded}; {left} left. aCuotaz pays the customer back its own way.",
     ),
-    ("cuotas.refundTotal", "Total (todo lo que queda)", "Total (all that is left)"),
+    (
+        "cuotas.refundTotal",
+        "Total (todo lo que queda)",
+        "Total (all that is left)",
+    ),
     ("cuotas.refundPartial", "Parcial", "Partial"),
     (
         "cuotas.refundAmount",
@@ -172,7 +176,11 @@ pub(super) const WORDS: &[ScreenWord] = &[
     ("cuotas.refundYes", "Devolver", "Refund"),
     ("cuotas.refunds", "Devoluciones", "Refunds"),
     ("cuotas.refundMethod", "Medio", "Method"),
-    ("cuotas.refundTracking", "N.º de seguimiento", "Tracking number"),
+    (
+        "cuotas.refundTracking",
+        "N.º de seguimiento",
+        "Tracking number",
+    ),
     ("cuotas.refundState", "Estado", "State"),
     ("cuotas.refundApprover", "Autorizó", "Approved by"),
     (
