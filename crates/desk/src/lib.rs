@@ -11,6 +11,7 @@ pub mod export;
 mod front;
 pub mod order_settings;
 pub mod printing;
+pub mod qr;
 pub mod receipt;
 pub mod secrets;
 pub mod settings;

@@ -63,7 +63,7 @@ async fn a_lost_creation_is_sent_again_byte_for_byte_and_makes_one_order() {
 async fn a_portal_page_or_a_strange_body_is_not_an_order() {
     for fault in [Fault::PortalPage, Fault::WrongShape, Fault::TruncatedBody] {
         let store = store().await;
-        store.faults(always(Endpoint::OrderCreate, fault.clone()));
+        store.faults(always(Endpoint::OrderCreate, fault));
         let error = store
             .till
             .create_order(sale(120_000, "14159265"))
