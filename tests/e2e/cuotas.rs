@@ -143,7 +143,9 @@ fn decode_qr(png: &[u8]) -> Result<String, String> {
 
 pub(crate) async fn a_credit_sale_from_the_qr_to_funded_handed_over_and_partly_refunded() {
     let started = Instant::now();
-    let app = support::launch().await;
+    // The README's screenshots come from this test: the same store as the others.
+    let app =
+        support::launch_with_env(&[("CAJA_STORE_NAME", "Bodega Señor de Muruhuay".into())]).await;
     app.press(F7).await;
     app.wait_for_text("order-limits-range", "S/ 100.00").await;
     let limits = app.text("order-limits-range").await;
@@ -274,6 +276,10 @@ pub(crate) async fn a_credit_sale_from_the_qr_to_funded_handed_over_and_partly_r
     let row = app.text("order-refund").await;
     assert!(row.contains(SUPERVISOR), "who approved it: {row}");
     app.wait_for_attr("order-card", "data-tone", "go").await;
+    app.client
+        .execute("window.scrollTo(0, 0)", vec![])
+        .await
+        .expect("scrolled");
     app.screenshot("cuotas-devolucion").await;
     app.quit().await;
     eprintln!("credit sale end to end: {:?}", started.elapsed());

@@ -125,11 +125,6 @@ pub(super) const WORDS: &[ScreenWord] = &[
     ("cuotas.refund", "Devolución", "Refund"),
     ("cuotas.newSale", "Nueva venta", "New sale"),
     (
-        "cuotas.orderKeys",
-        "Teclas C, A, D · N o Esc: nueva venta · ↑ ↓: pedidos",
-        "Keys C, A, D · N or Esc: new sale · ↑ ↓: orders",
-    ),
-    (
         "cuotas.working",
         "Enviando a aCuotaz…",
         "Sending to aCuotaz…",
