@@ -9,6 +9,7 @@ pub mod data_folder;
 pub mod day_sheet;
 pub mod export;
 mod front;
+pub mod order_paper;
 pub mod order_settings;
 pub mod printing;
 pub mod qr;

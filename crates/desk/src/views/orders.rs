@@ -246,7 +246,7 @@ fn ready(ws: &Workstation) -> Result<(), TillError> {
     ws.settings.orders.setup(ws.settings.mode).map(drop)
 }
 
-fn parse_order_id(typed: &str) -> Result<OrderId, TillError> {
+pub(crate) fn parse_order_id(typed: &str) -> Result<OrderId, TillError> {
     OrderId::parse(typed).map_err(|_| TillError::invalid("order_id", typed, InputProblem::OrderId))
 }
 
