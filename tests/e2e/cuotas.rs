@@ -198,6 +198,10 @@ pub(crate) async fn a_credit_sale_from_the_qr_to_funded_handed_over_and_partly_r
     app.wait_for_attr("order-row", "data-order-id", &order_id)
         .await;
     app.screenshot("cuotas-qr").await;
+    // On paper too (P): no printer is set here, so it is kept as a PDF.
+    app.press("p").await;
+    let printed = app.wait_for_text("order-qr-printed", ".pdf").await;
+    assert!(printed.contains("Código QR impreso"), "{printed}");
 
     // The customer applies on their phone: approved, which is not a hand-over yet.
     customer(&app, &order_id, "open").await;

@@ -23,6 +23,7 @@ import {
   type OperationView,
   type OrderInput,
   type OrderLimitsView,
+  type OrderPaperView,
   type PaymentInput,
   type PersonView,
   type PrintView,
@@ -67,6 +68,7 @@ export type {
   OrderCallView,
   OrderInput,
   OrderLimitsView,
+  OrderPaperView,
   OrderView,
   Overridable,
   PaymentInput,
@@ -182,4 +184,6 @@ export const api = {
   /** An empty `amount` refunds all that is left. */
   refundOrder: (orderId: string, refund: RefundInput) =>
     call<CreditOrderView>("refund_order", { orderId, refund }),
+  /** The order's QR on the 80 mm printer, or kept as a PDF when none is set. */
+  printOrderQr: (orderId: string) => call<OrderPaperView>("print_order_qr", { orderId }),
 };

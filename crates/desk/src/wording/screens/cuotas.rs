@@ -88,6 +88,13 @@ pub(super) const WORDS: &[ScreenWord] = &[
         "El cliente escanea este código con la cámara de su celular",
         "The customer scans this code with their phone's camera",
     ),
+    ("cuotas.printQr", "Imprimir QR", "Print the QR"),
+    (
+        "cuotas.qrPrinting",
+        "Imprimiendo el código QR…",
+        "Printing the QR code…",
+    ),
+    ("cuotas.qrPrinted", "Código QR impreso", "QR code printed"),
     ("cuotas.order", "Pedido", "Order"),
     ("cuotas.orderAmount", "Monto", "Amount"),
     ("cuotas.customer", "Cliente", "Customer"),
