@@ -52,6 +52,7 @@ impl CliError {
             CliError::Till(error) if error.is_bad_input() => 2,
             // A Z report number that does not exist is a typing mistake, as a bad flag is.
             CliError::Till(TillError::NoSuchZReport { .. }) => 2,
+            CliError::Till(TillError::Order(error)) => crate::orders::exit_code(error),
             CliError::Other {
                 code: "invalid_input",
                 ..
