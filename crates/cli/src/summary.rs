@@ -20,9 +20,11 @@ pub async fn run(
     let summary = till.day_summary(day).await?;
     if let Some(path) = pdf {
         let operations = till.history(Some(day))?;
+        let credit_sales = till.credit_orders_of(day).await?;
         let bytes = desk::day_sheet::render(
             &summary,
             &operations,
+            &credit_sales,
             store_name,
             Timestamp::now(),
             printer.lang,

@@ -85,6 +85,7 @@ fn render_ten_thousand_rows(c: &mut Criterion) {
             desk::day_sheet::render(
                 black_box(&summary),
                 black_box(&operations),
+                &[],
                 "Bodega Señor de Muruhuay",
                 generated_at,
                 Lang::Es,

@@ -37,6 +37,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let pdf = desk::day_sheet::render(
         &summary,
         &operations,
+        &[],
         "Bodega Señor de Muruhuay — Av. Túpac Amaru 1245, Comas",
         "2026-11-22T23:05:00Z".parse()?,
         lang,

@@ -11,8 +11,9 @@ mod calendar;
 use crate::wording::Label;
 use crate::wording::Lang;
 use jiff::Timestamp;
-use report::{DaySheet, OperationRow, ReportError, Totals};
+use report::{CreditSales, DaySheet, OperationRow, ReportError, Totals};
 use till::identity::mask_document;
+use till::orders::CreditOrder;
 use till::{CustomerId, DaySummary, JournalEntry, Mode, OperationState};
 
 use crate::wording::report as words;
@@ -53,12 +54,45 @@ impl DaySheetError {
 pub fn render(
     summary: &DaySummary,
     operations: &[JournalEntry],
+    credit_sales: &[CreditOrder],
     store_name: &str,
     generated_at: Timestamp,
     lang: Lang,
 ) -> Result<Vec<u8>, DaySheetError> {
-    let sheet = sheet(summary, operations, store_name, generated_at, lang)?;
+    let mut sheet = sheet(summary, operations, store_name, generated_at, lang)?;
+    sheet.credit_sales = credit_sales_section(credit_sales, lang);
     Ok(report::render_day_summary(&sheet)?)
+}
+
+/// This till's credit sales of the day (aCuotaz orders), oldest first: status in the cashier's words,
+/// refunds, and a note for what still waits for an answer.
+pub fn credit_sales_section(orders: &[CreditOrder], lang: Lang) -> CreditSales {
+    let mut in_order: Vec<&CreditOrder> = orders.iter().collect();
+    in_order.sort_by_key(|order| (order.created_at, order.row));
+    CreditSales {
+        title: words::credit_sales_title(lang).to_owned(),
+        count: words::orders_count(lang, orders.len()),
+        columns: words::credit_sale_columns(lang),
+        rows: in_order
+            .into_iter()
+            .map(|order| OperationRow {
+                cells: [
+                    calendar::time(order.created_at),
+                    order.order_id.to_string(),
+                    format!("DNI {}", mask_document(&order.dni)),
+                    order.amount.to_string(),
+                    crate::wording::orders::status(lang, &order.status).0,
+                    match order.refunded() {
+                        amount if amount.centimos() == 0 => "—".to_owned(),
+                        amount => amount.to_string(),
+                    },
+                ],
+                note: order.open_operation().map(|call| {
+                    words::credit_sale_open(lang, crate::wording::orders::action(lang, call.action))
+                }),
+            })
+            .collect(),
+    }
 }
 
 /// The texts of the day summary, in `lang`, ready for `report` to lay out.
@@ -118,6 +152,7 @@ pub fn sheet(
         generated,
         generated_at,
         words: words::sheet_words(lang),
+        credit_sales: CreditSales::default(),
     })
 }
 

@@ -10,7 +10,7 @@ use till::mode::Mode;
 use till::orders::{DEFAULT_EXPIRY_MINUTES, OrdersSettings, OrdersSetup};
 
 /// The client id the sandbox accepts unless told otherwise.
-pub const SANDBOX_POS_CLIENT_ID: &str = "caja-demo";
+pub const SANDBOX_POS_CLIENT_ID: &str = sandbox::DEFAULT_POS_CLIENT_ID;
 const SANDBOX_PAGE: &str = "https://tienda.example/caja";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

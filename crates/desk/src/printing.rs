@@ -36,12 +36,13 @@ pub async fn print_day_summary(
     day: &str,
     show: impl FnOnce(&Path) -> bool + Send + 'static,
 ) -> Result<PrintView, ErrorView> {
-    let (summary, operations, settings, data_dir) = desk
+    let (summary, operations, credit_sales, settings, data_dir) = desk
         .with(async |ws| {
-            let (summary, operations) = views::day_report(ws, day).await?;
+            let (summary, operations, credit_sales) = views::day_report(ws, day).await?;
             Ok::<_, till::TillError>((
                 summary,
                 operations,
+                credit_sales,
                 ws.settings.clone(),
                 ws.data_dir.clone(),
             ))
@@ -52,6 +53,7 @@ pub async fn print_day_summary(
         let pdf = crate::day_sheet::render(
             &summary,
             &operations,
+            &credit_sales,
             &settings.store_name,
             now,
             settings.lang,

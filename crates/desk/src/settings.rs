@@ -221,6 +221,11 @@ mod tests {
             closing_tolerance_centimos: 250,
             movement_approval_centimos: 50_000,
             thermal_printer: Some("tcp:192.168.1.50:9100".into()),
+            orders: crate::order_settings::OrderSettings {
+                pos_client_id: Some("tecno-tiendaz".into()),
+                url_success: Some("https://tienda.pe/gracias".into()),
+                ..Default::default()
+            },
         };
         settings.save(dir.path()).unwrap();
         assert_eq!(Settings::load(dir.path()).unwrap(), settings);

@@ -25,7 +25,7 @@ mod z_report;
 mod z_sheet;
 
 pub use error::{ERROR_CODES, ReportError};
-pub use sheet::{DaySheet, OperationRow, SheetWords, TestData, Totals};
+pub use sheet::{CreditSales, DaySheet, OperationRow, SheetWords, TestData, Totals};
 pub use z_sheet::{Emphasis, ZRow, ZSection, ZSheet, ZVerdict};
 
 // Receipts: laid out like the rest (plain texts in), but for a roll of paper.

@@ -43,6 +43,18 @@ pub struct DaySheet {
     pub generated_at: Timestamp,
     /// The words that do not depend on the day.
     pub words: SheetWords,
+    /// This till's credit sales of the day (aCuotaz orders); the section is left out when there are none.
+    pub credit_sales: CreditSales,
+}
+
+/// The credit sales section: its title, the aside (`3 pedidos`), the column headers, one row per order
+/// (time, order id, document masked, amount, status, refunded) and a line beneath a row when worth it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CreditSales {
+    pub title: String,
+    pub count: String,
+    pub columns: [String; 6],
+    pub rows: Vec<OperationRow>,
 }
 
 /// What a sheet of test data (sandbox, mock) says about it.

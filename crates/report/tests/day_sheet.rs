@@ -75,6 +75,7 @@ fn sheet(orders: usize) -> DaySheet {
         document_title: "Tally".to_owned(),
         generated_at: "2026-11-22T19:05:00Z".parse().unwrap(),
         words: words(),
+        credit_sales: report::CreditSales::default(),
     }
 }
 

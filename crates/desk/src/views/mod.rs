@@ -281,11 +281,19 @@ pub async fn day_summary(ws: &Workstation, day: &str) -> Result<SummaryView, Til
 pub async fn day_report(
     ws: &Workstation,
     day: &str,
-) -> Result<(DaySummary, Vec<JournalEntry>), TillError> {
+) -> Result<
+    (
+        DaySummary,
+        Vec<JournalEntry>,
+        Vec<till::orders::CreditOrder>,
+    ),
+    TillError,
+> {
     let day = clock::parse_day(day)?;
     ws.till.require_operator().await?;
     let summary = ws.till.day_summary(day).await?;
-    Ok((summary, ws.till.journal(Some(day)).await?))
+    let operations = ws.till.journal(Some(day)).await?;
+    Ok((summary, operations, ws.till.credit_orders_of(day).await?))
 }
 
 /// This till's journal, newest first; `day` (YYYY-MM-DD) and `state` filter when given; at a till with
@@ -320,10 +328,14 @@ pub async fn history(
 
 /// One pass of the outbox (operations whose back-off is over are tried once), then what is still open:
 /// the pays and undos whose outcome is not known yet, oldest first. The desktop calls it on start and
-/// every few seconds, so unknown outcomes are resolved while the cashier works.
+/// every few seconds, so unknown outcomes are resolved while the cashier works. The credit sales' calls
+/// and statuses are followed in the same pass, whichever screen is open.
 pub async fn resolve_pending(ws: &Workstation) -> Result<Vec<EntryView>, TillError> {
     let lang = ws.settings.lang;
     let report = ws.till.resolve_due().await?;
+    if let Err(error) = ws.till.follow_due().await {
+        tracing::info!(%error, "credit sales not followed in this pass");
+    }
     Ok(report
         .still_open
         .into_iter()

@@ -201,6 +201,30 @@ pub fn cached_copy(lang: Lang, when: &str) -> String {
 }
 
 /// `25 pedidos`, `1 pedido`.
+/// The title of the day's credit sales section.
+pub fn credit_sales_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Es => "Ventas a cuotas de esta caja (aCuotaz)",
+        Lang::En => "This till's credit sales (aCuotaz)",
+    }
+}
+
+pub fn credit_sale_columns(lang: Lang) -> [String; 6] {
+    let columns = match lang {
+        Lang::Es => ["Hora", "Pedido", "Documento", "Monto", "Estado", "Devuelto"],
+        Lang::En => ["Time", "Order", "Document", "Amount", "Status", "Refunded"],
+    };
+    columns.map(str::to_owned)
+}
+
+/// The note beneath a credit sale whose last call has no answer yet.
+pub fn credit_sale_open(lang: Lang, action: &str) -> String {
+    match lang {
+        Lang::Es => format!("{action}: sin respuesta de aCuotaz todavía; Caja la reintenta."),
+        Lang::En => format!("{action}: no answer from aCuotaz yet; Caja retries it."),
+    }
+}
+
 pub fn orders_count(lang: Lang, count: usize) -> String {
     match (lang, count) {
         (Lang::Es, 1) => "1 pedido".to_owned(),

@@ -110,6 +110,7 @@ pub fn render_in(report: &DayReport<'_>, lang: Lang) -> Result<Vec<u8>, DaySheet
     desk::day_sheet::render(
         report.summary,
         report.operations,
+        &[],
         report.store_name,
         report.generated_at,
         lang,

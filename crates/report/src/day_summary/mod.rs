@@ -1,10 +1,11 @@
 //! The day summary (cuadre de caja) as the PDF a store manager signs and files: the header with the
 //! store, day and mode, the provider's three totals, the detail of every order, this till's own
-//! operations, and the signature lines.
+//! operations, its credit sales (when it made any), and the signature lines.
 //!
 //! Everything here is layout: the sheet's texts are printed as they come, in the order and places a
 //! manager expects.
 
+mod credit_sales;
 mod header;
 mod operations;
 mod orders;
@@ -29,6 +30,7 @@ pub(crate) fn render(sheet: &DaySheet) -> Result<Vec<u8>, ReportError> {
     header::draw(&mut flow, sheet);
     orders::draw(&mut flow, sheet);
     operations::draw(&mut flow, sheet);
+    credit_sales::draw(&mut flow, sheet);
     let words = &sheet.words;
     blocks::signatures(
         &mut flow,
