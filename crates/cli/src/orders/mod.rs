@@ -6,7 +6,6 @@
 //! what is left, an order not refundable or unknown here) is bad input, 2, nothing sent; the provider's
 //! refusal is 3; an unknown outcome, a call still open or aCuotaz unreachable is 4.
 
-pub mod args;
 mod print;
 pub mod sync;
 
@@ -16,13 +15,13 @@ use desk::Workstation;
 use desk::views::{self, OrderInput, RefundInput};
 use desk::wording::cli as words;
 use till::TillError;
-use till::error::{InputProblem, OrderError};
+use till::error::InputProblem;
 
+use crate::args::orders::{CreateArgs, OrderAction, RefundArgs};
 use crate::args::{ApprovalArgs, Cli};
 use crate::output::{CliError, Printer};
 use crate::session::with_till;
 use crate::staff;
-use args::{CreateArgs, OrderAction, RefundArgs};
 
 /// Between two rounds of following while `--wait` runs; the till's back-off decides when aCuotaz is
 /// actually asked again.
@@ -86,22 +85,6 @@ pub async fn run(cli: &Cli, printer: &Printer, action: &OrderAction) -> Result<(
             .await
         }
         OrderAction::Refund(args) => refund(cli, printer, args).await,
-    }
-}
-
-/// The exit code of an order error (see the module doc).
-pub fn exit_code(error: &OrderError) -> u8 {
-    match error {
-        OrderError::NotConfigured { .. }
-        | OrderError::OutsideLimits { .. }
-        | OrderError::NoSuchOrder { .. }
-        | OrderError::NotCreated { .. }
-        | OrderError::NotRefundable { .. }
-        | OrderError::RefundAboveLeft { .. } => 2,
-        OrderError::Refused { .. } | OrderError::IdTaken { .. } => 3,
-        OrderError::LimitsUnavailable { .. }
-        | OrderError::OperationOpen { .. }
-        | OrderError::OutcomeUnknown { .. } => 4,
     }
 }
 

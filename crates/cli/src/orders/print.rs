@@ -1,14 +1,37 @@
 //! How `caja order` says its answers: under `--json` the desk's views as they are (the desktop's
 //! `CreditOrderView`, amounts as `{centimos, text}`), with the action that was done; as text, the lines
-//! worded by `desk::wording::cli`.
+//! worded by `desk::wording::cli` from the views' facts.
 
 use desk::views::{CreditOrderView, OrderCallView, OrderLimitsView};
-use desk::wording::cli as words;
+use desk::wording::cli::{self as words, LimitsFacts, OrderFacts, RefundFacts};
 use serde_json::json;
 use till::error::OrderAction;
 use till::operation::OperationState;
 
 use crate::output::Printer;
+
+/// The view's facts the text says.
+fn facts(view: &CreditOrderView) -> OrderFacts<'_> {
+    OrderFacts {
+        order_id: &view.order_id,
+        amount: &view.amount.text,
+        description: &view.description,
+        status_label: &view.status_label,
+        advice: &view.advice,
+        redirect_to: view.redirect_to.as_deref(),
+        expires_at: &view.expires_at_lima,
+        created_at: &view.created_at_lima,
+        customer_name: &view.customer_name,
+        dni: &view.dni,
+        refunded: &view.refunded.text,
+        refundable: &view.refundable.text,
+        any_refunded: view.refunded.centimos > 0,
+        pending_call: view.pending_call.as_deref(),
+        open: view.open,
+        can_confirm: view.can_confirm,
+        can_refund: view.can_refund,
+    }
+}
 
 pub fn limits(
     printer: &Printer,
@@ -16,7 +39,15 @@ pub fn limits(
     amount: Option<&str>,
     add_on: Option<&str>,
 ) {
-    let mut text = words::order_limits(printer.lang, view);
+    let limits = LimitsFacts {
+        min: &view.min.text,
+        max: &view.max.text,
+        min_steps: view.min_steps,
+        max_steps: view.max_steps,
+        fetched_at: &view.fetched_at_lima,
+        from_cache: view.from_cache,
+    };
+    let mut text = words::order_limits(printer.lang, &limits);
     if let (Some(amount), Some(add_on)) = (amount, add_on) {
         text = format!("{text}\n{}", words::add_on(printer.lang, amount, add_on));
     }
@@ -25,14 +56,14 @@ pub fn limits(
 }
 
 pub fn created(printer: &Printer, view: &CreditOrderView) {
-    let text = words::order_created(printer.lang, view);
+    let text = words::order_created(printer.lang, &facts(view));
     printer.success("order", json!({ "action": "create", "order": view }), &text);
 }
 
 /// `caja order status`: `waited` is `--wait`'s seconds, when given; `still_open` says the order was
 /// still open when the answer was printed.
 pub fn status(printer: &Printer, view: &CreditOrderView, waited: Option<u64>) {
-    let mut text = words::order(printer.lang, view);
+    let mut text = words::order(printer.lang, &facts(view));
     if let Some(seconds) = waited.filter(|_| view.open) {
         text = format!(
             "{text}\n{}",
@@ -49,12 +80,13 @@ pub fn status(printer: &Printer, view: &CreditOrderView, waited: Option<u64>) {
 }
 
 pub fn list(printer: &Printer, views: &[CreditOrderView]) {
-    let text = words::orders(printer.lang, views);
+    let rows: Vec<OrderFacts<'_>> = views.iter().map(facts).collect();
+    let text = words::orders(printer.lang, &rows);
     printer.success("order", json!({ "action": "list", "orders": views }), &text);
 }
 
 pub fn confirmed(printer: &Printer, view: &CreditOrderView) {
-    let text = words::order_confirmed(printer.lang, view);
+    let text = words::order_confirmed(printer.lang, &facts(view));
     printer.success(
         "order",
         json!({ "action": "confirm", "order": view }),
@@ -63,14 +95,20 @@ pub fn confirmed(printer: &Printer, view: &CreditOrderView) {
 }
 
 pub fn canceled(printer: &Printer, view: &CreditOrderView) {
-    let text = words::order_canceled(printer.lang, view);
+    let text = words::order_canceled(printer.lang, &facts(view));
     printer.success("order", json!({ "action": "cancel", "order": view }), &text);
 }
 
 /// `caja order refund`: the refund just confirmed (the order's newest one) and the order.
 pub fn refunded(printer: &Printer, view: &CreditOrderView) {
     let refund = last_refund(view);
-    let text = words::order_refunded(printer.lang, view, refund);
+    let made = refund.map_or_else(RefundFacts::default, |call| RefundFacts {
+        label: call.action_label,
+        amount: call.amount.as_ref().map_or("", |money| money.text.as_str()),
+        method: call.refund_method.as_deref(),
+        tracking: call.tracking_id.as_deref(),
+    });
+    let text = words::order_refunded(printer.lang, &facts(view), &made);
     let details = json!({ "action": "refund", "refund": refund, "order": view });
     printer.success("order", details, &text);
 }

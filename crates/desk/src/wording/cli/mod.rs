@@ -20,8 +20,9 @@ pub use operations::{
     check, error_prefix, operation_confirmed, sandbox_listening, still_unresolved,
 };
 pub use orders::{
-    add_on, flag_missing, order, order_canceled, order_confirmed, order_created, order_limits,
-    order_refunded, order_settings_shown, orders, orders_sync, wait_ended,
+    LimitsFacts, OrderFacts, RefundFacts, add_on, flag_missing, order, order_canceled,
+    order_confirmed, order_created, order_limits, order_refunded, order_settings_shown, orders,
+    orders_sync, wait_ended,
 };
 pub use reconciliation::{
     DifferenceFacts, ProviderFacts, cash_breakdown, closing_needs, difference_line,

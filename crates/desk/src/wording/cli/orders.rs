@@ -2,31 +2,68 @@
 //! settings`: the limits, one order with its status in the cashier's words and the command to type
 //! next, the list of orders, a refund's receipt line, what `caja sync` did with the orders' calls, and
 //! how long `--wait` followed. The statuses and the advice themselves are [`crate::wording::orders`]'s,
-//! as the desktop shows them; the facts arrive as the desk's views shape them.
+//! as the desktop shows them; the facts arrive as the desk's views shape them (labels worded, amounts
+//! written), picked by the CLI into [`OrderFacts`], [`LimitsFacts`] and [`RefundFacts`].
 
 use crate::order_settings::OrderSettings;
-use crate::views::{CreditOrderView, OrderCallView, OrderLimitsView};
 use crate::wording::{Lang, say};
 
+/// An order as the CLI says it: the credit sale's view, already worded.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OrderFacts<'a> {
+    pub order_id: &'a str,
+    pub amount: &'a str,
+    pub description: &'a str,
+    pub status_label: &'a str,
+    pub advice: &'a str,
+    pub redirect_to: Option<&'a str>,
+    pub expires_at: &'a str,
+    pub created_at: &'a str,
+    pub customer_name: &'a str,
+    /// The DNI masked.
+    pub dni: &'a str,
+    pub refunded: &'a str,
+    pub refundable: &'a str,
+    /// Something was refunded already.
+    pub any_refunded: bool,
+    /// The name of a call still without an answer.
+    pub pending_call: Option<&'a str>,
+    pub open: bool,
+    pub can_confirm: bool,
+    pub can_refund: bool,
+}
+
+/// The funding limits, written.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LimitsFacts<'a> {
+    pub min: &'a str,
+    pub max: &'a str,
+    pub min_steps: u32,
+    pub max_steps: u32,
+    pub fetched_at: &'a str,
+    pub from_cache: bool,
+}
+
+/// A refund just made: its name (total or partial), amount, how aCuotaz returns it, its tracking id.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RefundFacts<'a> {
+    pub label: &'a str,
+    pub amount: &'a str,
+    pub method: Option<&'a str>,
+    pub tracking: Option<&'a str>,
+}
+
 /// `caja order limits`: what aCuotaz finances, when it was read, and whether that is a saved copy.
-pub fn order_limits(lang: Lang, limits: &OrderLimitsView) -> String {
+pub fn order_limits(lang: Lang, limits: &LimitsFacts<'_>) -> String {
     let mut text = say(
         lang,
         format!(
             "aCuotaz financia de {} a {}, en {} a {} cuotas (consultado el {}).",
-            limits.min.text,
-            limits.max.text,
-            limits.min_steps,
-            limits.max_steps,
-            limits.fetched_at_lima
+            limits.min, limits.max, limits.min_steps, limits.max_steps, limits.fetched_at
         ),
         format!(
             "aCuotaz finances {} to {}, in {} to {} installments (read on {}).",
-            limits.min.text,
-            limits.max.text,
-            limits.min_steps,
-            limits.max_steps,
-            limits.fetched_at_lima
+            limits.min, limits.max, limits.min_steps, limits.max_steps, limits.fetched_at
         ),
     );
     if limits.from_cache {
@@ -50,22 +87,22 @@ pub fn add_on(lang: Lang, amount: &str, words: &str) -> String {
 
 /// One order: id, amount and description, the status and what to do, the customer's link, the
 /// expiry, the refunds, a call still without an answer, and the command to type next.
-pub fn order(lang: Lang, view: &CreditOrderView) -> String {
+pub fn order(lang: Lang, view: &OrderFacts<'_>) -> String {
     let id = &view.order_id;
     let mut lines = vec![
         say(
             lang,
-            format!("Pedido {id} — {} — {}", view.amount.text, view.description),
-            format!("Order {id} — {} — {}", view.amount.text, view.description),
+            format!("Pedido {id} — {} — {}", view.amount, view.description),
+            format!("Order {id} — {} — {}", view.amount, view.description),
         ),
         say(
             lang,
             format!("Estado: {}", view.status_label),
             format!("Status: {}", view.status_label),
         ),
-        view.advice.clone(),
+        view.advice.to_owned(),
     ];
-    if let Some(link) = view.redirect_to.as_deref().filter(|_| view.open) {
+    if let Some(link) = view.redirect_to.filter(|_| view.open) {
         lines.push(say(
             lang,
             format!("Enlace para el cliente: {link}"),
@@ -75,24 +112,24 @@ pub fn order(lang: Lang, view: &CreditOrderView) -> String {
     if view.open {
         lines.push(say(
             lang,
-            format!("Vence: {}", view.expires_at_lima),
-            format!("Expires: {}", view.expires_at_lima),
+            format!("Vence: {}", view.expires_at),
+            format!("Expires: {}", view.expires_at),
         ));
     }
-    if view.refunded.centimos > 0 || view.can_refund {
+    if view.any_refunded || view.can_refund {
         lines.push(say(
             lang,
             format!(
                 "Devuelto: {}; queda por devolver: {}",
-                view.refunded.text, view.refundable.text
+                view.refunded, view.refundable
             ),
             format!(
                 "Refunded: {}; left to refund: {}",
-                view.refunded.text, view.refundable.text
+                view.refunded, view.refundable
             ),
         ));
     }
-    if let Some(call) = &view.pending_call {
+    if let Some(call) = view.pending_call {
         lines.push(say(
             lang,
             format!("«{call}» aún no tiene respuesta: Caja la reintenta sola (caja sync)."),
@@ -106,7 +143,7 @@ pub fn order(lang: Lang, view: &CreditOrderView) -> String {
 }
 
 /// The command that moves the order on, when there is one.
-fn next_step(lang: Lang, view: &CreditOrderView) -> Option<String> {
+fn next_step(lang: Lang, view: &OrderFacts<'_>) -> Option<String> {
     let id = &view.order_id;
     let (es, en) = if view.can_confirm {
         (
@@ -134,7 +171,7 @@ fn next_step(lang: Lang, view: &CreditOrderView) -> Option<String> {
 }
 
 /// `caja order create`: the order as it now stands, headed by its id.
-pub fn order_created(lang: Lang, view: &CreditOrderView) -> String {
+pub fn order_created(lang: Lang, view: &OrderFacts<'_>) -> String {
     let heading = say(
         lang,
         format!("Pedido creado: {}", view.order_id),
@@ -144,7 +181,7 @@ pub fn order_created(lang: Lang, view: &CreditOrderView) -> String {
 }
 
 /// `caja order confirm`.
-pub fn order_confirmed(lang: Lang, view: &CreditOrderView) -> String {
+pub fn order_confirmed(lang: Lang, view: &OrderFacts<'_>) -> String {
     let heading = say(
         lang,
         format!("Pedido {} confirmado.", view.order_id),
@@ -154,7 +191,7 @@ pub fn order_confirmed(lang: Lang, view: &CreditOrderView) -> String {
 }
 
 /// `caja order cancel` (also when it was canceled already).
-pub fn order_canceled(lang: Lang, view: &CreditOrderView) -> String {
+pub fn order_canceled(lang: Lang, view: &OrderFacts<'_>) -> String {
     let heading = say(
         lang,
         format!("Pedido {} anulado.", view.order_id),
@@ -165,14 +202,13 @@ pub fn order_canceled(lang: Lang, view: &CreditOrderView) -> String {
 
 /// `caja order refund`: the refund made (its amount, how aCuotaz returns it, its tracking id), then
 /// the order.
-pub fn order_refunded(lang: Lang, view: &CreditOrderView, call: Option<&OrderCallView>) -> String {
-    let amount = call
-        .and_then(|call| call.amount.as_ref())
-        .map(|money| money.text.clone())
-        .unwrap_or_default();
-    let label = call.map(|call| call.action_label).unwrap_or_default();
-    let method = call.and_then(|call| call.refund_method.as_deref());
-    let tracking = call.and_then(|call| call.tracking_id.as_deref());
+pub fn order_refunded(lang: Lang, view: &OrderFacts<'_>, refund: &RefundFacts<'_>) -> String {
+    let RefundFacts {
+        label,
+        amount,
+        method,
+        tracking,
+    } = *refund;
     let heading = say(
         lang,
         format!(
@@ -203,7 +239,7 @@ pub fn wait_ended(lang: Lang, order_id: &str, seconds: u64) -> String {
 }
 
 /// `caja order list`: one line per order, newest first as given.
-pub fn orders(lang: Lang, views: &[CreditOrderView]) -> String {
+pub fn orders(lang: Lang, views: &[OrderFacts<'_>]) -> String {
     if views.is_empty() {
         return say(
             lang,
@@ -223,18 +259,13 @@ pub fn orders(lang: Lang, views: &[CreditOrderView]) -> String {
         ),
     );
     for view in views {
-        let mut status = view.status_label.clone();
+        let mut status = view.status_label.to_owned();
         if view.pending_call.is_some() {
             status.push_str(" *");
         }
         text += &format!(
             "{:<16} {:<16} {:>14}  {:<36} {} ({})\n",
-            view.order_id,
-            view.created_at_lima,
-            view.amount.text,
-            status,
-            view.customer_name,
-            view.dni
+            view.order_id, view.created_at, view.amount, status, view.customer_name, view.dni
         );
     }
     if views.iter().any(|view| view.pending_call.is_some()) {

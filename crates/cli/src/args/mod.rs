@@ -6,8 +6,11 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::orders::args::OrderAction;
-use crate::settings::SettingsAction;
+pub mod orders;
+pub mod settings;
+
+use orders::OrderAction;
+use settings::SettingsAction;
 
 #[derive(Debug, Parser)]
 #[command(
