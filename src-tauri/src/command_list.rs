@@ -41,6 +41,7 @@ pub const COMMANDS: &[&str] = &[
     "confirm_order",
     "cancel_order",
     "refund_order",
+    "print_order_qr",
 ];
 
 /// The text of `capabilities/default.json`: the main window may call each command and nothing else.

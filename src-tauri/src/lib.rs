@@ -78,6 +78,7 @@ pub fn run() -> ExitCode {
             orders::confirm_order,
             orders::cancel_order,
             orders::refund_order,
+            orders::print_order_qr,
         ]);
     let app = match builder.build(tauri::generate_context!()) {
         Ok(app) => app,

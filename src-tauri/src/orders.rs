@@ -1,6 +1,7 @@
 //! The commands of the Venta a cuotas screen (aCuotaz orders). Each forwards to `desk` in one line.
 
 use desk::Desk;
+use desk::order_paper::{self, OrderPaperView};
 use desk::views::{self, CreditOrderView, ErrorView, OrderInput, OrderLimitsView, RefundInput};
 use tauri::State;
 
@@ -65,4 +66,9 @@ pub async fn refund_order(
 ) -> Answer<CreditOrderView> {
     desk.with(async |ws| views::refund_order(ws, &order_id, refund).await)
         .await
+}
+
+#[tauri::command]
+pub async fn print_order_qr(desk: State<'_, Desk>, order_id: String) -> Answer<OrderPaperView> {
+    order_paper::print_order_qr(&desk, &order_id).await
 }

@@ -68,29 +68,40 @@ pub fn deliver_receipt(
     reprint: bool,
 ) -> Result<ReceiptView, report::ReportError> {
     let ticket = receipt_ticket(entry, settings, reprint.then(Timestamp::now));
-    let (printed_on, pdf_path) = match thermal_printer(settings)? {
-        Some(printer) => {
-            printer.send(&ticket::escpos_bytes(&ticket, &TicketFormat::default())?)?;
-            (Some(printer.to_string()), None)
-        }
-        None => {
-            let pdf = ticket::render_ticket_pdf(&ticket)?;
-            let name = format!(
-                "constancia-{}-{:06}{}.pdf",
-                entry.mode,
-                entry.id,
-                if reprint { "-reimpresion" } else { "" }
-            );
-            let delivery = report::delivery::keep(&pdf, &reports_dir(&data_dir), &name)?;
-            (None, Some(delivery.display().to_string()))
-        }
-    };
+    let name = format!(
+        "constancia-{}-{:06}{}.pdf",
+        entry.mode,
+        entry.id,
+        if reprint { "-reimpresion" } else { "" }
+    );
+    let (printed_on, pdf_path) = deliver_ticket(&ticket, settings, &data_dir, &name)?;
     Ok(ReceiptView {
         journal_id: entry.id,
         printed_on,
         pdf_path,
         reprint,
     })
+}
+
+/// Sends a ticket to the thermal printer of the settings, or keeps it as a PDF named `pdf_name` in the
+/// reports folder when none is set: where it went (the printer, or the PDF's path).
+pub(crate) fn deliver_ticket(
+    ticket: &Ticket,
+    settings: &Settings,
+    data_dir: &std::path::Path,
+    pdf_name: &str,
+) -> Result<(Option<String>, Option<String>), report::ReportError> {
+    match thermal_printer(settings)? {
+        Some(printer) => {
+            printer.send(&ticket::escpos_bytes(ticket, &TicketFormat::default())?)?;
+            Ok((Some(printer.to_string()), None))
+        }
+        None => {
+            let pdf = ticket::render_ticket_pdf(ticket)?;
+            let delivery = report::delivery::keep(&pdf, &reports_dir(data_dir), pdf_name)?;
+            Ok((None, Some(delivery.display().to_string())))
+        }
+    }
 }
 
 /// The thermal printer of the settings, if one is set.

@@ -63,7 +63,7 @@ async fn a_lost_creation_is_sent_again_byte_for_byte_and_makes_one_order() {
 async fn a_portal_page_or_a_strange_body_is_not_an_order() {
     for fault in [Fault::PortalPage, Fault::WrongShape, Fault::TruncatedBody] {
         let store = store().await;
-        store.faults(always(Endpoint::OrderCreate, fault.clone()));
+        store.faults(always(Endpoint::OrderCreate, fault));
         let error = store
             .till
             .create_order(sale(120_000, "14159265"))
@@ -248,4 +248,42 @@ async fn the_outbox_pass_settles_open_calls_and_follows_statuses() {
     }
     assert!(approved, "the status was followed to approved");
     assert_eq!(store.provider.state().orders().len(), 1);
+}
+
+#[tokio::test]
+async fn the_limits_read_today_serve_when_acuotaz_cannot_be_asked() {
+    let store = store().await;
+    store.faults(always(Endpoint::LandingConfig, Fault::ServerError));
+    let error = store.till.order_limits(false).await.unwrap_err();
+    assert_eq!(
+        error.code(),
+        "limits_unavailable",
+        "no copy yet: nothing to check against"
+    );
+    assert!(
+        store
+            .till
+            .create_order(sale(60_000, "14159265"))
+            .await
+            .is_err()
+    );
+    assert!(store.provider.state().orders().is_empty());
+
+    store.faults(FaultPlan::default());
+    let fresh = store.till.order_limits(false).await.unwrap();
+    assert!(!fresh.from_cache);
+    store.faults(always(Endpoint::LandingConfig, Fault::ServerError));
+    let kept = store.till.order_limits(true).await.unwrap();
+    assert!(
+        kept.from_cache,
+        "asked again, aCuotaz failed: the copy, marked so"
+    );
+    assert_eq!(kept.max_amount, fresh.max_amount);
+    assert_eq!(kept.fetched_at, fresh.fetched_at);
+    let order = store
+        .till
+        .create_order(sale(60_000, "14159265"))
+        .await
+        .unwrap();
+    assert!(order.is_created(), "the day's copy checks the amount");
 }

@@ -4,8 +4,10 @@
 //! The bytes are read by the tests' decoder (so anything it does not know is an error here too) and
 //! each printed line is drawn at the printer's resolution, 8 dots per mm: 576 dots of print on 640 of
 //! paper, font A's 12 × 24-dot cells, 30 dots per line, double size twice as wide and tall, bold,
-//! underlined and inverted as the printer would. The drawing is ImageMagick's (`convert`, with the
-//! DejaVu Sans Mono font fontconfig finds); the decoded lines are also written to standard output.
+//! underlined and inverted as the printer would. A QR code (`GS ( k`) is encoded again here, as the
+//! printer encodes it, and drawn with the module size the bytes ask for, no quiet zone of its own.
+//! The drawing is ImageMagick's (`convert`, with the DejaVu Sans Mono font fontconfig finds); the
+//! decoded lines are also written to standard output.
 
 #[path = "../tests/escpos_decode/mod.rs"]
 mod escpos_decode;
@@ -13,7 +15,8 @@ mod escpos_decode;
 use std::fmt::Write as _;
 use std::process::Command as Process;
 
-use escpos_decode::{Align, Command, Line, decode};
+use escpos_decode::{Align, Command, Line, Symbol, decode};
+use qrcode::{Color, EcLevel, QrCode};
 
 const PAPER: usize = 640;
 const PRINTED: usize = 576;
@@ -46,7 +49,23 @@ fn quoted(text: &str) -> String {
     format!("\"{escaped}\"")
 }
 
+/// The symbol as the printer would encode it: its modules on a side, row by row.
+fn modules(symbol: &Symbol) -> Result<(usize, Vec<Color>), qrcode::types::QrError> {
+    let level = match symbol.error_correction {
+        'L' => EcLevel::L,
+        'Q' => EcLevel::Q,
+        'H' => EcLevel::H,
+        _ => EcLevel::M,
+    };
+    let code = QrCode::with_error_correction_level(&symbol.data, level)?;
+    Ok((code.width(), code.into_colors()))
+}
+
 fn line_height(line: &Line) -> usize {
+    if let Some(symbol) = &line.symbol {
+        let side = modules(symbol).map_or(0, |(side, _)| side);
+        return side * usize::from(symbol.module_size);
+    }
     let tallest = line
         .runs
         .iter()
@@ -55,7 +74,36 @@ fn line_height(line: &Line) -> usize {
     PITCH.max(CELL_HEIGHT * tallest.unwrap_or(1) + 6)
 }
 
+fn draw_symbol(mvg: &mut String, line: &Line, symbol: &Symbol, top: usize) {
+    let Ok((side, colors)) = modules(symbol) else {
+        return;
+    };
+    let module = usize::from(symbol.module_size);
+    let width = side * module;
+    let left = match line.align {
+        Align::Left => MARGIN,
+        Align::Center => MARGIN + PRINTED.saturating_sub(width) / 2,
+        Align::Right => MARGIN + PRINTED.saturating_sub(width),
+    };
+    let _ = writeln!(mvg, "fill black");
+    for (at, color) in colors.iter().enumerate() {
+        if *color == Color::Dark {
+            let (x, y) = (left + at % side * module, top + at / side * module);
+            let _ = writeln!(
+                mvg,
+                "rectangle {x},{y} {},{}",
+                x + module - 1,
+                y + module - 1
+            );
+        }
+    }
+}
+
 fn draw_line(mvg: &mut String, line: &Line, top: usize, regular: &str, bold: &str) {
+    if let Some(symbol) = &line.symbol {
+        draw_symbol(mvg, line, symbol, top);
+        return;
+    }
     let width: usize = line.columns() * CELL_WIDTH;
     let mut x = match line.align {
         Align::Left => MARGIN,
@@ -113,7 +161,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut mvg = String::from("stroke none\n");
     let mut top = TOP;
     for line in &decoded.lines {
-        println!("|{:<48}|", line.text());
+        match &line.symbol {
+            Some(symbol) => println!(
+                "|[QR model {}, {} dots, level {}: {}]",
+                symbol.model, symbol.module_size, symbol.error_correction, symbol.data
+            ),
+            None => println!("|{:<48}|", line.text()),
+        }
         draw_line(&mut mvg, line, top, &regular, &bold);
         top += line_height(line);
     }

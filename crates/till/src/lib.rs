@@ -17,6 +17,7 @@ pub mod mode;
 mod mode_rules;
 pub mod operation;
 mod operations;
+mod order_setup;
 pub mod orders;
 pub mod outbox;
 pub mod people;

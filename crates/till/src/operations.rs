@@ -69,7 +69,7 @@ pub struct Till {
     shift_rules: ShiftRules,
     /// What the orders client is built from, when credit sales are set up ([`Till::with_orders`]).
     provider: (ProviderRoot, ApiToken, HttpSettings),
-    pub(crate) orders: Option<crate::orders::OrdersLink>,
+    pub(crate) orders: Option<crate::order_setup::OrdersLink>,
 }
 
 impl Till {
@@ -126,7 +126,10 @@ impl Till {
     }
 
     /// Sets up credit sales (aCuotaz orders) with the store's settings.
-    pub fn with_orders(mut self, setup: crate::orders::OrdersSetup) -> Result<Till, TillError> {
+    pub fn with_orders(
+        mut self,
+        setup: crate::order_setup::OrdersSetup,
+    ) -> Result<Till, TillError> {
         let (root, token, http) = &self.provider;
         let api = providers::apurata::orders::OrdersApi::new(
             root,
@@ -141,7 +144,7 @@ impl Till {
                 InputProblem::ApiUrl(UrlProblem::Scheme),
             )
         })?;
-        self.orders = Some(crate::orders::OrdersLink { api, setup });
+        self.orders = Some(crate::order_setup::OrdersLink { api, setup });
         Ok(self)
     }
 

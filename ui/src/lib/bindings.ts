@@ -433,6 +433,18 @@ export type OrderLimitsView = {
   fromCache: boolean;
 };
 
+/**
+ * Where the order's paper went.
+ */
+export type OrderPaperView = {
+  orderId: string;
+  /**
+   * The thermal printer it was sent to; null when none is set (then `pdfPath` holds it).
+   */
+  printedOn: string | null;
+  pdfPath: string | null;
+};
+
 export type OrderView = {
   orderId: string;
   dniMasked: string;

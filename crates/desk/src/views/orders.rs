@@ -246,7 +246,7 @@ fn ready(ws: &Workstation) -> Result<(), TillError> {
     ws.settings.orders.setup(ws.settings.mode).map(drop)
 }
 
-fn parse_order_id(typed: &str) -> Result<OrderId, TillError> {
+pub(crate) fn parse_order_id(typed: &str) -> Result<OrderId, TillError> {
     OrderId::parse(typed).map_err(|_| TillError::invalid("order_id", typed, InputProblem::OrderId))
 }
 
@@ -314,7 +314,10 @@ pub fn order_view(order: &CreditOrder, lang: Lang) -> CreditOrderView {
         can_cancel: settled && !order.confirmed && !order.status.is_final(),
         can_refund: settled && status_is("funded") && order.refundable() > Soles::ZERO,
         redirect_to: order.redirect_to.clone(),
-        qr_svg: None,
+        qr_svg: order
+            .redirect_to
+            .as_deref()
+            .and_then(|link| crate::qr::qr_svg(link).ok()),
         expires_at_lima: lima_text(order.expires_at, "%d/%m/%Y %H:%M"),
         created_at_lima: lima_text(order.created_at, "%d/%m/%Y %H:%M"),
         status_at_lima: order.status_at.map(|at| lima_text(at, "%d/%m/%Y %H:%M:%S")),

@@ -151,6 +151,37 @@ pub fn not_created(
     )
 }
 
+/// The words of the order's paper (the QR on the 80 mm printer).
+pub struct PaperWords {
+    pub title: &'static str,
+    pub order: &'static str,
+    pub amount: &'static str,
+    pub scan: &'static str,
+    pub expires: &'static str,
+    pub notice: &'static str,
+}
+
+pub fn paper(lang: Lang) -> PaperWords {
+    match lang {
+        Lang::Es => PaperWords {
+            title: "VENTA A CUOTAS",
+            order: "Pedido",
+            amount: "Monto a financiar",
+            scan: "Escanee con su celular para pedir su crédito aCuotaz:",
+            expires: "Vence:",
+            notice: "NO ES COMPROBANTE DE PAGO",
+        },
+        Lang::En => PaperWords {
+            title: "CREDIT SALE",
+            order: "Order",
+            amount: "Amount to finance",
+            scan: "Scan with your phone to apply for aCuotaz credit:",
+            expires: "Expires:",
+            notice: "NOT A PAYMENT RECEIPT",
+        },
+    }
+}
+
 /// The name of a call on an order.
 pub fn action(lang: Lang, action: OrderAction) -> &'static str {
     match (action, lang) {

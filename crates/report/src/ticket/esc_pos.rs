@@ -5,13 +5,20 @@
 //! because the crate has no right call for them: `FS .` (leave Kanji mode, which many printers sold
 //! with Chinese firmware start in and which would print every accented letter as a Chinese glyph),
 //! and the cut: the crate's `partial_cut` sends `GS V 65 1`, which Epson defines as a *full* cut.
+//!
+//! A QR code is the crate's `qrcode_option`, which sends Epson's `GS ( k` functions 165 (select the
+//! model: 2), 167 (module size in dots), 169 (error correction: M), 180 (store the data) and 181
+//! (print the symbol), centred by `ESC a 1` like text. The printer adds no quiet zone, so an empty line
+//! is fed before and after the symbol.
 
 use std::sync::{Arc, Mutex};
 
 use escpos::driver::Driver;
 use escpos::errors::{PrinterError, Result};
 use escpos::printer::Printer;
-use escpos::utils::{CharacterSet, JustifyMode, Protocol};
+use escpos::utils::{
+    CharacterSet, JustifyMode, Protocol, QRCodeCorrectionLevel, QRCodeModel, QRCodeOption,
+};
 
 use super::code_page::CodePage;
 use super::rows::{Align, Look, Row};
@@ -70,6 +77,16 @@ pub(super) fn bytes(rows: &[Row], code_page: CodePage) -> Result<Vec<u8>> {
         }
         set_look(&mut printer, look, row.look)?;
         look = row.look;
+        if let Some(symbol) = &row.symbol {
+            let module = u8::try_from(symbol.module_dots)
+                .map_err(|error| PrinterError::Input(error.to_string()))?;
+            let option = QRCodeOption::new(QRCodeModel::Model2, module, QRCodeCorrectionLevel::M);
+            printer
+                .feed()?
+                .qrcode_option(&symbol.data, option)?
+                .feed()?;
+            continue;
+        }
         if !row.text.is_empty() {
             printer.custom(&code_page.encode_text(&row.text))?;
         }

@@ -5,10 +5,14 @@
 //! As with the day summary, the caller says every word and formats every amount; this module only
 //! decides where each character goes. Both outputs are printed from the same rows (`rows`), so the
 //! paper and the PDF break lines in the same places.
+//!
+//! A receipt may carry a QR code ([`TicketLine::Qr`]): a link the customer opens with their phone.
+//! The printer draws it from its own QR commands; the PDF draws the same symbol's modules (`qr`).
 
 mod code_page;
 mod esc_pos;
 mod pdf;
+mod qr;
 mod rows;
 
 pub use code_page::CodePage;
@@ -41,6 +45,13 @@ pub enum TicketLine {
     Rule,
     /// An empty line.
     Blank,
+    /// A QR code of `data` (a URL the customer opens), centred, error correction M, its modules as
+    /// large as the roll allows up to 1 mm, with a light margin above and below; then `caption`,
+    /// centred and wrapped, if any. `data` is encoded as given, never folded to the code page.
+    Qr {
+        data: String,
+        caption: Option<String>,
+    },
 }
 
 /// The roll a receipt is printed on.
@@ -73,17 +84,22 @@ impl Default for TicketFormat {
 /// a short feed and a partial cut.
 ///
 /// Characters the code page lacks are printed as a look-alike (`“` as `"`, `—` as `-`) or `?`.
-/// Fails with [`ReportError::Escpos`] only if the `escpos` crate refuses a command.
+/// A QR code is sent as the printer's own QR commands (`GS ( k`, model 2).
+/// Fails with [`ReportError::Escpos`] if the `escpos` crate refuses a command, or if a QR code's data
+/// is longer than a QR code holds.
 pub fn escpos_bytes(ticket: &Ticket, format: &TicketFormat) -> Result<Vec<u8>, ReportError> {
-    let rows = rows::rows(ticket, format.columns, |c| format.code_page.prints(c));
+    let rows = rows::rows(ticket, format.columns, |c| format.code_page.prints(c))
+        .map_err(|too_long| ReportError::Escpos(too_long.to_string()))?;
     esc_pos::bytes(&rows, format.code_page).map_err(|error| ReportError::Escpos(error.to_string()))
 }
 
 /// The receipt as a PDF page 80 mm wide (72 mm printable, 48 columns of Courier) and as tall as its
 /// content: what the till offers when no thermal printer is configured.
 ///
-/// Fails with [`ReportError::Pdf`] if the PDF writer reports content a viewer would drop.
+/// Fails with [`ReportError::Pdf`] if the PDF writer reports content a viewer would drop, or if a QR
+/// code's data is longer than a QR code holds.
 pub fn render_ticket_pdf(ticket: &Ticket) -> Result<Vec<u8>, ReportError> {
-    let rows = rows::rows(ticket, pdf::COLUMNS, pdf::prints);
+    let rows = rows::rows(ticket, pdf::COLUMNS, pdf::prints)
+        .map_err(|too_long| ReportError::Pdf(too_long.to_string()))?;
     pdf::render(&rows)
 }

@@ -4,12 +4,16 @@
 //! Each row takes the height a thermal printer gives it (3.75 mm, twice that in double size) and each
 //! character the width of font A (1.5 mm, 48 to the line). Courier is drawn taller than that width
 //! allows and narrowed with the PDF's horizontal scaling, so characters have a receipt's proportions.
+//! A QR code's row is as tall as its symbol and quiet zone at the printer's 8 dots per mm; its dark
+//! modules are filled rectangles, one per run of dark modules in a row, so nothing is left between
+//! neighbours for a scanner to see as a gap.
 
 use printpdf::{
     BuiltinFont, Color, Greyscale, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
     PdfParseErrorSeverity, PdfSaveOptions, Pt, Rect, TextItem, TextMatrix,
 };
 
+use super::qr::{QUIET_ZONE, ROLL_DOTS, Symbol};
 use super::rows::{Align, Row};
 use crate::ReportError;
 use crate::fonts::WIN_ANSI_EXTRAS;
@@ -32,6 +36,8 @@ const FONT_SIZE: f32 = 9.5;
 const SCALING_PERCENT: f32 = CELL / (0.6 * FONT_SIZE) * 100.0;
 /// Where the baseline sits in a row, from its top, as a share of the row's height.
 const BASELINE: f32 = 0.76;
+/// One printer dot: 1/8 mm.
+const DOT: f32 = PRINTED_WIDTH_MM / ROLL_DOTS as f32 * POINTS_PER_MM;
 
 /// Whether the PDF's built-in fonts print `c`: printpdf writes them in WinAnsi, which is Latin-1 plus
 /// a few typographic characters.
@@ -39,9 +45,18 @@ pub(super) fn prints(c: char) -> bool {
     matches!(c, ' '..='~' | '\u{a0}'..='\u{ff}') || WIN_ANSI_EXTRAS.contains(c)
 }
 
+/// A row's height: a text's line, twice that in double size, or a QR code with its quiet zone.
+fn height(row: &Row) -> f32 {
+    match &row.symbol {
+        Some(symbol) => symbol.dots() as f32 * DOT,
+        None if row.look.double => PITCH * 2.0,
+        None => PITCH,
+    }
+}
+
 pub(super) fn render(rows: &[Row]) -> Result<Vec<u8>, ReportError> {
     let scale = |row: &Row| if row.look.double { 2.0 } else { 1.0 };
-    let content_height: f32 = rows.iter().map(|row| PITCH * scale(row)).sum();
+    let content_height: f32 = rows.iter().map(height).sum();
     let page_height = TOP_MARGIN + content_height + BOTTOM_MARGIN;
     let mut shapes = Vec::new();
     let mut text = vec![
@@ -59,7 +74,10 @@ pub(super) fn render(rows: &[Row]) -> Result<Vec<u8>, ReportError> {
             Align::Left => SIDE_MARGIN,
             Align::Center => SIDE_MARGIN + (PRINTED_WIDTH_MM * POINTS_PER_MM - width) / 2.0,
         };
-        let height = PITCH * scale;
+        let height = height(row);
+        if let Some(symbol) = &row.symbol {
+            draw_symbol(&mut shapes, symbol, page_height - top);
+        }
         if row.look.inverted && !row.text.is_empty() {
             shapes.push(Op::SetFillColor { col: grey(0.0) });
             shapes.push(Op::DrawRectangle {
@@ -128,6 +146,30 @@ fn save(ops: Vec<Op>, page_height: f32, rows: &[Row]) -> Result<Vec<u8>, ReportE
     {
         Some(error) => Err(ReportError::Pdf(error.msg)),
         None => Ok(bytes),
+    }
+}
+
+/// The symbol's dark modules, centred on the roll, its quiet zone (left light) starting at `top`.
+fn draw_symbol(shapes: &mut Vec<Op>, symbol: &Symbol, top: f32) {
+    let module = symbol.module_dots as f32 * DOT;
+    let quiet = QUIET_ZONE as f32 * module;
+    let left = SIDE_MARGIN + (PRINTED_WIDTH_MM * POINTS_PER_MM - symbol.dots() as f32 * DOT) / 2.0;
+    shapes.push(Op::SetFillColor { col: grey(0.0) });
+    for y in 0..symbol.modules {
+        let bottom = top - quiet - (y + 1) as f32 * module;
+        for (x, run) in symbol.dark_runs(y) {
+            shapes.push(Op::DrawRectangle {
+                rectangle: Rect {
+                    mode: Some(PaintMode::Fill),
+                    ..Rect::from_xywh(
+                        Pt(left + quiet + x as f32 * module),
+                        Pt(bottom),
+                        Pt(run as f32 * module),
+                        Pt(module),
+                    )
+                },
+            });
+        }
     }
 }
 

@@ -3,8 +3,10 @@
 //!
 //! Each row is one printed line, already cut to fit: a double-size row holds half as many characters.
 //! Pairs are padded here to the full width with their value at the right end, so alignment does not
-//! depend on the printer; centring is left to the printer (`ESC a 1`) and to the PDF.
+//! depend on the printer; centring is left to the printer (`ESC a 1`) and to the PDF. A QR code is
+//! one row of its own, as tall as the symbol, with no text.
 
+use super::qr::{Symbol, TooLong};
 use super::{Ticket, TicketLine};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,13 +30,21 @@ pub(crate) struct Row {
     pub text: String,
     pub align: Align,
     pub look: Look,
+    /// A QR code printed on this row instead of text (`text` is then empty).
+    pub symbol: Option<Symbol>,
 }
 
 /// The narrowest roll laid out; a narrower `columns` is taken as this.
 pub(crate) const MIN_COLUMNS: usize = 16;
 
 /// The ticket's rows on a roll `columns` wide, with every text folded to what `prints` accepts.
-pub(crate) fn rows(ticket: &Ticket, columns: usize, prints: impl Fn(char) -> bool) -> Vec<Row> {
+///
+/// Fails only on a QR code whose data no QR code holds.
+pub(crate) fn rows(
+    ticket: &Ticket,
+    columns: usize,
+    prints: impl Fn(char) -> bool,
+) -> Result<Vec<Row>, TooLong> {
     let columns = columns.max(MIN_COLUMNS);
     let fold = |text: &str| super::code_page::fold(text, &prints);
     let plain = Look::default();
@@ -48,25 +58,44 @@ pub(crate) fn rows(ticket: &Ticket, columns: usize, prints: impl Fn(char) -> boo
         ..plain
     };
     let mut rows = Vec::new();
-    let mut push = |lines: Vec<String>, align: Align, look: Look| {
-        rows.extend(lines.into_iter().map(|text| Row { text, align, look }));
-    };
     for line in &ticket.lines {
         match line {
-            TicketLine::Title(text) => push(wrap(&fold(text), columns / 2), Align::Center, big),
-            TicketLine::Centered(text) => push(wrap(&fold(text), columns), Align::Center, plain),
+            TicketLine::Title(text) => push(
+                &mut rows,
+                wrap(&fold(text), columns / 2),
+                Align::Center,
+                big,
+            ),
+            TicketLine::Centered(text) => {
+                push(&mut rows, wrap(&fold(text), columns), Align::Center, plain)
+            }
             TicketLine::Text(text) => {
                 // A line break in a text is kept; each paragraph is wrapped on its own.
                 for paragraph in text.split('\n') {
-                    push(wrap(&fold(paragraph), columns), Align::Left, plain);
+                    push(
+                        &mut rows,
+                        wrap(&fold(paragraph), columns),
+                        Align::Left,
+                        plain,
+                    );
                 }
             }
             TicketLine::Pair { left, right } => {
-                push(pair(&fold(left), &fold(right), columns), Align::Left, plain);
+                push(
+                    &mut rows,
+                    pair(&fold(left), &fold(right), columns),
+                    Align::Left,
+                    plain,
+                );
             }
             TicketLine::Big { label, value } => {
-                push(wrap(&fold(label), columns), Align::Center, bold);
-                push(wrap(&fold(value), columns / 2), Align::Center, big);
+                push(&mut rows, wrap(&fold(label), columns), Align::Center, bold);
+                push(
+                    &mut rows,
+                    wrap(&fold(value), columns / 2),
+                    Align::Center,
+                    big,
+                );
             }
             TicketLine::Notice(text) => {
                 // Inverted with a margin of two spaces each side, so the black band is wider than
@@ -79,13 +108,41 @@ pub(crate) fn rows(ticket: &Ticket, columns: usize, prints: impl Fn(char) -> boo
                     inverted: true,
                     ..bold
                 };
-                push(lines, Align::Center, look);
+                push(&mut rows, lines, Align::Center, look);
             }
-            TicketLine::Rule => push(vec!["-".repeat(columns)], Align::Left, plain),
-            TicketLine::Blank => push(vec![String::new()], Align::Left, plain),
+            TicketLine::Rule => push(&mut rows, vec!["-".repeat(columns)], Align::Left, plain),
+            TicketLine::Blank => push(&mut rows, vec![String::new()], Align::Left, plain),
+            TicketLine::Qr { data, caption } => {
+                // The data is not folded: it is the code's bytes, never printed as text.
+                let symbol = Symbol::new(data)?;
+                rows.push(Row {
+                    text: String::new(),
+                    align: Align::Center,
+                    look: plain,
+                    symbol: Some(symbol),
+                });
+                if let Some(caption) = caption {
+                    push(
+                        &mut rows,
+                        wrap(&fold(caption), columns),
+                        Align::Center,
+                        plain,
+                    );
+                }
+            }
         }
     }
-    rows
+    Ok(rows)
+}
+
+/// Text rows, one per line, all aligned and looking alike.
+fn push(rows: &mut Vec<Row>, lines: Vec<String>, align: Align, look: Look) {
+    rows.extend(lines.into_iter().map(|text| Row {
+        text,
+        align,
+        look,
+        symbol: None,
+    }));
 }
 
 /// `left` and `right` on rows exactly `columns` wide: `right` ends at the last column of the first

@@ -3,12 +3,17 @@
 //! that writes the bytes, so the tests compare that code with the reference and not with itself.
 //!
 //! It knows only what a receipt needs (ESC @, ESC t, ESC R, ESC E, ESC !, ESC -, ESC a, ESC d, GS !,
-//! GS B, GS V, FS ., LF and printable bytes); anything else is an error, so garbage never decodes.
+//! GS B, GS V, GS ( k for QR codes (`symbol`), FS ., LF and printable bytes); anything else is an
+//! error, so garbage never decodes.
 //! Printable bytes above 0x7F are read through the code page selected (PC850 or PC858).
 
 #![allow(dead_code)]
 
 use std::fmt;
+
+mod symbol;
+
+pub use symbol::{QrCommand, Symbol};
 
 /// What the bytes ask of the printer, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +31,8 @@ pub enum Command {
         height: u8,
     },
     Reverse(bool),
+    /// `GS ( k` for a QR code.
+    Qr(QrCommand),
     /// Print the buffer and feed this many lines (LF is 1).
     Feed(u8),
     Text(String),
@@ -79,6 +86,8 @@ pub struct Run {
 pub struct Line {
     pub align: Align,
     pub runs: Vec<Run>,
+    /// A QR code printed as this line (which then has no text).
+    pub symbol: Option<Symbol>,
 }
 
 impl Line {
@@ -158,6 +167,7 @@ struct Printer {
     line: Line,
     /// Text waiting in the line buffer.
     pending: String,
+    qr: symbol::QrState,
 }
 
 impl Printer {
@@ -201,6 +211,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         align: Align::Left,
         line: Line::default(),
         pending: String::new(),
+        qr: symbol::QrState::default(),
     };
     let mut at = 0;
     let fail = |offset: usize, message: String| Err(DecodeError { offset, message });
@@ -251,6 +262,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                 let Some(code) = arg(at + 1) else {
                     return fail(start, "GS at the end".into());
                 };
+                if code == b'(' {
+                    match symbol::read(&mut printer, &bytes[at..]) {
+                        Ok(length) => at += length,
+                        Err(message) => return fail(start, message),
+                    }
+                    continue;
+                }
                 let Some(m) = arg(at + 2) else {
                     return fail(start, format!("GS {} without its argument", code as char));
                 };
@@ -318,6 +336,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                 printer.style = Style::default();
                 printer.align = Align::Left;
                 printer.page = Some(0);
+                printer.qr = symbol::QrState::default();
             }
             Command::CodePage(page) => {
                 if ![2, 19].contains(page) {
@@ -358,7 +377,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                     return fail(start, "a cut in the middle of a line is ignored".into());
                 }
             }
-            Command::CharacterSet(_) | Command::CancelKanji | Command::Text(_) => {}
+            Command::CharacterSet(_) | Command::CancelKanji | Command::Text(_) | Command::Qr(_) => {
+            }
         }
         printer.decoded.commands.push(command);
     }

@@ -13,29 +13,22 @@ mod follow;
 mod limits;
 mod model;
 mod rows;
-mod setup;
 mod store;
 
+pub(crate) use crate::order_setup::OrdersLink;
+pub use crate::order_setup::{DEFAULT_EXPIRY_MINUTES, OrdersSettings, OrdersSetup, StoreUrls};
 pub use model::{CreditOrder, Limits, NewCreditOrder, OrderOperation, RefundAsk};
-pub use setup::{DEFAULT_EXPIRY_MINUTES, OrdersSettings, OrdersSetup, StoreUrls};
 
 use jiff::Timestamp;
 use jiff::civil::Date;
 use providers::apurata::orders::{
-    CreateBody, CreateOrder, CustomerData, ExpirationTs, OrderId, OrderStatus, OrdersApi,
+    CreateBody, CreateOrder, CustomerData, ExpirationTs, OrderId, OrderStatus,
 };
 
 use crate::error::{InputProblem, OrderAction, OrderError, TillError};
 use crate::operations::Till;
 use crate::people::{self, Approval};
 use store::{NewCall, NewOrderRow};
-
-/// The orders client and the store's settings, when credit sales are set up.
-#[derive(Debug, Clone)]
-pub(crate) struct OrdersLink {
-    pub api: OrdersApi,
-    pub setup: OrdersSetup,
-}
 
 const DESCRIPTION_CHARS: std::ops::RangeInclusive<usize> = 3..=200;
 

@@ -1,9 +1,11 @@
 //! What a till needs to start credit sales besides its provider root and token: the store's client id
 //! (`pos_client_id`), the store's web pages the provider sends the customer back to, the codes that make
-//! order ids readable and unique (store + till + sequence), and how long an order stays open.
+//! order ids readable and unique (store + till + sequence), and how long an order stays open; and the
+//! orders client built from them ([`OrdersLink`]), which the till holds. A leaf beside `orders`, so the
+//! till can hold it without `operations` and `orders` importing each other.
 
 use jiff::SignedDuration;
-use providers::apurata::orders::{OrderId, PosClientId};
+use providers::apurata::orders::{OrderId, OrdersApi, PosClientId};
 use url::Url;
 
 use crate::error::{InputProblem, TillError};
@@ -20,6 +22,13 @@ pub struct StoreUrls {
     pub on_success: String,
     pub on_downpayment: String,
     pub on_order_detail: Option<String>,
+}
+
+/// The orders client and the store's settings, when credit sales are set up.
+#[derive(Debug, Clone)]
+pub(crate) struct OrdersLink {
+    pub api: OrdersApi,
+    pub setup: OrdersSetup,
 }
 
 /// The typed settings of credit sales.
