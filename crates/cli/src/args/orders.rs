@@ -26,6 +26,9 @@ pub enum OrderAction {
         /// Keep following for up to this many seconds (with the till's back-off)
         #[arg(long, value_name = "SECONDS")]
         wait: Option<u64>,
+        /// Also draw the link as a QR code in the terminal (while the order is open)
+        #[arg(long)]
+        qr: bool,
     },
     /// The credit sales of a day (dd/mm/aaaa), or today's and every one still open
     List {
@@ -70,6 +73,9 @@ pub struct CreateArgs {
     /// aCuotaz also sends the link to the customer by SMS
     #[arg(long)]
     pub sms: bool,
+    /// Also draw the link as a QR code in the terminal
+    #[arg(long)]
+    pub qr: bool,
 }
 
 /// `caja order refund`.

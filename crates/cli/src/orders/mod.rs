@@ -7,6 +7,7 @@
 //! refusal is 3; an unknown outcome, a call still open or aCuotaz unreachable is 4.
 
 mod print;
+mod qr;
 pub mod sync;
 
 use std::time::Duration;
@@ -45,14 +46,14 @@ pub async fn run(cli: &Cli, printer: &Printer, action: &OrderAction) -> Result<(
             let input = order_input(printer, args)?;
             with_till(cli, printer, async |ws| {
                 let view = views::create_order(ws, input.clone()).await?;
-                print::created(printer, &view);
+                print::created(printer, &view, args.qr);
                 Ok(())
             })
             .await
         }
-        OrderAction::Status { order_id, wait } => {
+        OrderAction::Status { order_id, wait, qr } => {
             with_till(cli, printer, async |ws| {
-                status(ws, printer, order_id, *wait).await
+                status(ws, printer, order_id, *wait, *qr).await
             })
             .await
         }
@@ -94,6 +95,7 @@ async fn status(
     printer: &Printer,
     order_id: &str,
     wait: Option<u64>,
+    qr: bool,
 ) -> Result<(), CliError> {
     let mut view = views::order(ws, order_id, true).await?;
     if let Some(seconds) = wait {
@@ -106,7 +108,7 @@ async fn status(
             view = views::order(ws, order_id, false).await?;
         }
     }
-    print::status(printer, &view, wait);
+    print::status(printer, &view, wait, qr);
     Ok(())
 }
 

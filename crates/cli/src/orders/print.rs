@@ -55,14 +55,29 @@ pub fn limits(
     printer.success("order", details, &text);
 }
 
-pub fn created(printer: &Printer, view: &CreditOrderView) {
+pub fn created(printer: &Printer, view: &CreditOrderView, qr: bool) {
     let text = words::order_created(printer.lang, &facts(view));
-    printer.success("order", json!({ "action": "create", "order": view }), &text);
+    let (text, drawn) = with_qr(text, view, qr);
+    let details = json!({ "action": "create", "order": view, "qr_text": drawn });
+    printer.success("order", details, &text);
+}
+
+/// With `--qr`, the open order's link drawn after the text (and under `qr_text` in JSON).
+fn with_qr(text: String, view: &CreditOrderView, qr: bool) -> (String, Option<String>) {
+    let drawn = view
+        .redirect_to
+        .as_deref()
+        .filter(|_| qr && view.open)
+        .and_then(super::qr::half_blocks);
+    match &drawn {
+        Some(code) => (format!("{text}\n\n{code}"), drawn),
+        None => (text, None),
+    }
 }
 
 /// `caja order status`: `waited` is `--wait`'s seconds, when given; `still_open` says the order was
 /// still open when the answer was printed.
-pub fn status(printer: &Printer, view: &CreditOrderView, waited: Option<u64>) {
+pub fn status(printer: &Printer, view: &CreditOrderView, waited: Option<u64>, qr: bool) {
     let mut text = words::order(printer.lang, &facts(view));
     if let Some(seconds) = waited.filter(|_| view.open) {
         text = format!(
@@ -70,11 +85,13 @@ pub fn status(printer: &Printer, view: &CreditOrderView, waited: Option<u64>) {
             words::wait_ended(printer.lang, &view.order_id, seconds)
         );
     }
+    let (text, drawn) = with_qr(text, view, qr);
     let details = json!({
         "action": "status",
         "order": view,
         "waited_seconds": waited,
         "still_open": view.open,
+        "qr_text": drawn,
     });
     printer.success("order", details, &text);
 }
