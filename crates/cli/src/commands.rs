@@ -11,7 +11,7 @@ use till::{CheckResult, CustomerId, FundingCode, JournalEntry, OperationKind, Pa
 use crate::args::{Cli, Command, Operation, PaymentArgs};
 use crate::output::{CliError, Printer, amount, money};
 use crate::session::with_till;
-use crate::{history, sandbox_customer, shift, staff, summary, token};
+use crate::{history, orders, sandbox_customer, settings, shift, staff, summary, token};
 
 pub async fn run(cli: Cli, printer: &Printer) -> u8 {
     let name = command_name(&cli.command);
@@ -35,6 +35,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::Settings { .. } => "settings",
         Command::Audit { .. } => "audit",
         Command::Shift { .. } => "shift",
+        Command::Order { .. } => "order",
     }
 }
 
@@ -125,9 +126,10 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
         }
         Command::Token { action, approval } => token::run(cli, printer, action, approval),
         Command::Users { action } => staff::users(cli, printer, action),
-        Command::Settings { action } => staff::settings(cli, printer, action),
+        Command::Settings { action } => settings::run(cli, printer, action),
         Command::Audit { action } => staff::audit(cli, printer, action),
         Command::Shift { action, approval } => shift::run(cli, printer, action, approval).await,
+        Command::Order { action } => orders::run(cli, printer, action).await,
     }
 }
 

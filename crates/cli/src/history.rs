@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use serde_json::json;
 use till::{JournalEntry, Till};
 
+use crate::orders;
 use crate::output::{CliError, Printer, amount};
 
 pub fn run(
@@ -24,21 +25,38 @@ pub fn run(
     Ok(())
 }
 
-/// `caja sync`: drains the outbox; exits 4 when operations stay open after the timeout.
+/// `caja sync`: drains the outbox, the down payments' and then the credit sales' (with the time left,
+/// one round at least); exits 4 when operations or order calls stay open after the timeout.
 pub async fn sync(till: &Till, printer: &Printer, within: Duration) -> Result<(), CliError> {
+    let deadline = tokio::time::Instant::now() + within;
     let report = till.drain(within).await?;
-    let text = words::sync(printer.lang, &report.resolved, report.still_open.len());
-    if !report.still_open.is_empty() {
+    let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+    let orders = orders::sync::drain(till, left).await?;
+    let mut text = words::sync(printer.lang, &report.resolved, report.still_open.len());
+    if !orders.resolved.is_empty() || !orders.still_open.is_empty() {
+        let resolved: Vec<_> = orders
+            .resolved
+            .iter()
+            .map(|call| call.worded(printer.lang))
+            .collect();
+        text += &words::orders_sync(printer.lang, &resolved, orders.still_open.len());
+    }
+    let still_open = report.still_open.len() + orders.still_open.len();
+    if still_open > 0 {
         if !printer.json {
             print!("{text}");
             print_entries(printer, "sync", &report.still_open);
         }
-        return Err(CliError::Unresolved {
-            count: report.still_open.len(),
-        });
+        return Err(CliError::Unresolved { count: still_open });
     }
     let rows: Vec<_> = report.resolved.iter().map(entry_json).collect();
-    printer.success("sync", json!({ "resolved": rows, "still_open": [] }), &text);
+    let calls: Vec<_> = orders.resolved.iter().map(|call| call.json()).collect();
+    let details = json!({
+        "resolved": rows,
+        "still_open": [],
+        "orders": { "resolved": calls, "still_open": [] },
+    });
+    printer.success("sync", details, &text);
     Ok(())
 }
 

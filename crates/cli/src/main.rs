@@ -6,9 +6,11 @@
 mod args;
 mod commands;
 mod history;
+mod orders;
 mod output;
 mod sandbox_customer;
 mod session;
+mod settings;
 mod setup;
 mod shift;
 mod staff;

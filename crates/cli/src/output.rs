@@ -5,6 +5,7 @@
 use desk::wording::cli as words;
 use desk::{Explain, Lang};
 use serde_json::{Value, json};
+use till::error::OrderError;
 use till::{Soles, TillError};
 
 /// Everything a command can fail with, and the exit code each kind maps to.
@@ -52,6 +53,7 @@ impl CliError {
             CliError::Till(error) if error.is_bad_input() => 2,
             // A Z report number that does not exist is a typing mistake, as a bad flag is.
             CliError::Till(TillError::NoSuchZReport { .. }) => 2,
+            CliError::Till(TillError::Order(error)) => order_exit_code(error),
             CliError::Other {
                 code: "invalid_input",
                 ..
@@ -92,6 +94,23 @@ impl CliError {
             CliError::Paper(view) => view.field.as_deref(),
             CliError::Unresolved { .. } => None,
         }
+    }
+}
+
+/// A credit sale's error: a local refusal (nothing sent) is bad input, 2; the provider's refusal 3; an
+/// unknown outcome, a call still open or aCuotaz unreachable 4.
+fn order_exit_code(error: &OrderError) -> u8 {
+    match error {
+        OrderError::NotConfigured { .. }
+        | OrderError::OutsideLimits { .. }
+        | OrderError::NoSuchOrder { .. }
+        | OrderError::NotCreated { .. }
+        | OrderError::NotRefundable { .. }
+        | OrderError::RefundAboveLeft { .. } => 2,
+        OrderError::Refused { .. } | OrderError::IdTaken { .. } => 3,
+        OrderError::LimitsUnavailable { .. }
+        | OrderError::OperationOpen { .. }
+        | OrderError::OutcomeUnknown { .. } => 4,
     }
 }
 

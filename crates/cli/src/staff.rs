@@ -1,4 +1,5 @@
-//! Who is at the terminal, and the commands for people, settings and the audit record.
+//! Who is at the terminal, and the commands for people and the audit record (`caja settings` is
+//! [`crate::settings`]).
 //!
 //! PINs are never flags (they would end up in shell histories and process lists): the signed-in user's
 //! comes from `CAJA_PIN`, an approving supervisor's from `CAJA_APPROVER_PIN`, a new person's from
@@ -7,13 +8,11 @@
 use desk::export::ExportCsv;
 use std::io::{BufRead, IsTerminal};
 
-use desk::Settings;
-use desk::views::SettingsInput;
 use desk::wording::cli as words;
 use serde_json::json;
-use till::{Approval, Role, Soles, Staff};
+use till::{Approval, Role, Staff};
 
-use crate::args::{ApprovalArgs, AuditAction, Cli, SettingsAction, SettingsSet, UsersAction};
+use crate::args::{ApprovalArgs, AuditAction, Cli, UsersAction};
 use crate::output::{CliError, Printer};
 use crate::setup;
 
@@ -79,7 +78,7 @@ pub fn approval(
     }))
 }
 
-fn open_staff(cli: &Cli, printer: &Printer) -> Result<Staff, CliError> {
+pub fn open_staff(cli: &Cli, printer: &Printer) -> Result<Staff, CliError> {
     let staff = desk::settings::open_staff(&setup::data_dir(cli))?;
     sign_in(cli, printer, &staff)?;
     Ok(staff)
@@ -120,64 +119,6 @@ pub fn users(cli: &Cli, printer: &Printer, action: &UsersAction) -> Result<(), C
                 false => words::person_disabled(printer.lang, &person.name),
             };
             printer.success("users", json!({ "person": person }), &text);
-        }
-    }
-    Ok(())
-}
-
-pub fn settings(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), CliError> {
-    let data_dir = setup::data_dir(cli);
-    match action {
-        SettingsAction::Show => {
-            let saved = Settings::load(&data_dir)?;
-            let text = words::settings_shown(
-                printer.lang,
-                &saved.store_name,
-                saved.mode,
-                saved.api_url.as_deref(),
-                saved.idle_lock_minutes,
-            );
-            let shifts = words::shift_settings_shown(
-                printer.lang,
-                &saved.till_name,
-                Soles::from_centimos(saved.closing_tolerance_centimos),
-                Soles::from_centimos(saved.movement_approval_centimos),
-                saved.thermal_printer.as_deref(),
-            );
-            let text = format!("{text}\n{shifts}");
-            printer.success("settings", json!({ "settings": saved }), &text);
-        }
-        SettingsAction::Set(set) => {
-            let SettingsSet {
-                set_mode,
-                set_api_url,
-                set_store_name,
-                idle_lock_minutes,
-                till_name,
-                closing_tolerance,
-                movement_approval,
-                thermal_printer,
-                approval: args,
-            } = set.as_ref();
-            let staff = open_staff(cli, printer)?;
-            let saved = Settings::load(&data_dir)?;
-            let input = SettingsInput {
-                store_name: set_store_name.clone().unwrap_or(saved.store_name.clone()),
-                mode: set_mode.map(setup::mode).unwrap_or(saved.mode),
-                api_url: set_api_url.clone().or(saved.api_url.clone()),
-                lang: saved.lang,
-                printer: saved.printer.clone(),
-                idle_lock_minutes: Some(idle_lock_minutes.unwrap_or(saved.idle_lock_minutes)),
-                till_name: till_name.clone(),
-                closing_tolerance: closing_tolerance.clone(),
-                movement_approval: movement_approval.clone(),
-                thermal_printer: thermal_printer.clone(),
-                approval: approval(printer, &staff, args)?,
-            };
-            desk::views::save_settings(&staff, &data_dir, input)?;
-            let now = Settings::load(&data_dir)?;
-            let text = words::settings_saved(printer.lang);
-            printer.success("settings", json!({ "settings": now }), &text);
         }
     }
     Ok(())

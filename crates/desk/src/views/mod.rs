@@ -10,6 +10,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 mod app_info;
+mod order_settings;
 mod orders;
 mod payment;
 mod settings;
@@ -17,6 +18,7 @@ mod shift;
 mod staff;
 
 pub use app_info::{AppInfo, OpenedTill, Overridable, app_info, reports_dir};
+pub use order_settings::{OrderSettingsInput, save_order_settings};
 pub use orders::*;
 pub use payment::PaymentInput;
 pub use settings::{SettingsInput, save_settings, save_token};

@@ -9,6 +9,7 @@
 
 mod journal;
 mod operations;
+mod orders;
 mod reconciliation;
 mod shift;
 mod staff;
@@ -17,6 +18,11 @@ mod token;
 pub use journal::{day_summary, file_not_written, journal, sync};
 pub use operations::{
     check, error_prefix, operation_confirmed, sandbox_listening, still_unresolved,
+};
+pub use orders::{
+    LimitsFacts, OrderFacts, RefundFacts, add_on, flag_missing, order, order_canceled,
+    order_confirmed, order_created, order_limits, order_refunded, order_settings_shown, orders,
+    orders_sync, wait_ended,
 };
 pub use reconciliation::{
     DifferenceFacts, ProviderFacts, cash_breakdown, closing_needs, difference_line,

@@ -6,6 +6,12 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod orders;
+pub mod settings;
+
+use orders::OrderAction;
+use settings::SettingsAction;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "caja",
@@ -170,6 +176,12 @@ pub enum Command {
         #[command(flatten)]
         approval: ApprovalArgs,
     },
+    /// Credit sales with aCuotaz (Venta a cuotas): limits, create, status, list, confirm, cancel and
+    /// refund an order
+    Order {
+        #[command(subcommand)]
+        action: OrderAction,
+    },
 }
 
 /// What `caja sandbox` does besides serving.
@@ -309,45 +321,6 @@ pub enum UsersAction {
         #[arg(long)]
         name: String,
     },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum SettingsAction {
-    /// Print the saved settings
-    Show,
-    /// Change the saved settings
-    Set(Box<SettingsSet>),
-}
-
-/// `caja settings set`: what to change (what is not given stays as saved).
-#[derive(Debug, Args)]
-pub struct SettingsSet {
-    /// The mode saved for this till
-    #[arg(long, value_enum)]
-    pub set_mode: Option<ModeArg>,
-    /// The provider root saved for this till ("" for the mode's default)
-    #[arg(long, value_name = "URL")]
-    pub set_api_url: Option<String>,
-    /// The store name printed on reports
-    #[arg(long, value_name = "NAME")]
-    pub set_store_name: Option<String>,
-    /// Minutes without activity before the desktop locks (1 to 60)
-    #[arg(long, value_name = "MINUTES")]
-    pub idle_lock_minutes: Option<u32>,
-    /// This till's name on receipts and Z reports, e.g. "Caja 1"
-    #[arg(long, value_name = "NAME")]
-    pub till_name: Option<String>,
-    /// A difference at closing up to this (soles) needs no supervisor
-    #[arg(long, value_name = "AMOUNT")]
-    pub closing_tolerance: Option<String>,
-    /// Cash in or out above this (soles) needs a supervisor
-    #[arg(long, value_name = "AMOUNT")]
-    pub movement_approval: Option<String>,
-    /// The 80 mm thermal printer: tcp:HOST[:9100], cups:QUEUE or file:/dev/usb/lp0 ("" for none)
-    #[arg(long, value_name = "PRINTER")]
-    pub thermal_printer: Option<String>,
-    #[command(flatten)]
-    pub approval: ApprovalArgs,
 }
 
 #[derive(Debug, Subcommand)]

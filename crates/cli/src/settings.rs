@@ -1,0 +1,109 @@
+//! `caja settings`: the saved settings shown, or changed with the same checks and approvals as the
+//! desktop's Ajustes (`desk::views::save_settings` for the till's, `desk::views::save_order_settings`
+//! for credit sales'). Every value given is checked before anything is saved, so a wrong one leaves the
+//! file as it was.
+
+use desk::Settings;
+use desk::views::{OrderSettingsInput, SettingsInput};
+use desk::wording::cli as words;
+use serde_json::json;
+use till::Soles;
+
+use crate::args::Cli;
+use crate::args::settings::{OrderSettingsArgs, SettingsAction, SettingsSet};
+use crate::output::{CliError, Printer};
+use crate::{setup, staff};
+
+pub fn run(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), CliError> {
+    let data_dir = setup::data_dir(cli);
+    match action {
+        SettingsAction::Show => {
+            let saved = Settings::load(&data_dir)?;
+            let text = words::settings_shown(
+                printer.lang,
+                &saved.store_name,
+                saved.mode,
+                saved.api_url.as_deref(),
+                saved.idle_lock_minutes,
+            );
+            let shifts = words::shift_settings_shown(
+                printer.lang,
+                &saved.till_name,
+                Soles::from_centimos(saved.closing_tolerance_centimos),
+                Soles::from_centimos(saved.movement_approval_centimos),
+                saved.thermal_printer.as_deref(),
+            );
+            let orders = words::order_settings_shown(printer.lang, &saved.orders);
+            let text = format!("{text}\n{shifts}\n{orders}");
+            printer.success("settings", json!({ "settings": saved }), &text);
+        }
+        SettingsAction::Set(set) => {
+            let SettingsSet {
+                set_mode,
+                set_api_url,
+                set_store_name,
+                idle_lock_minutes,
+                till_name,
+                closing_tolerance,
+                movement_approval,
+                thermal_printer,
+                orders,
+                approval: args,
+            } = set.as_ref();
+            let staff = staff::open_staff(cli, printer)?;
+            let saved = Settings::load(&data_dir)?;
+            let mut orders = order_input(orders);
+            // Checked before anything is saved: a wrong order setting leaves the file as it was.
+            orders.apply(&saved.orders)?;
+            let till_settings = set_mode.is_some()
+                || set_api_url.is_some()
+                || set_store_name.is_some()
+                || idle_lock_minutes.is_some()
+                || till_name.is_some()
+                || closing_tolerance.is_some()
+                || movement_approval.is_some()
+                || thermal_printer.is_some();
+            let approval = staff::approval(printer, &staff, args)?;
+            if till_settings || orders.is_empty() {
+                let input = SettingsInput {
+                    store_name: set_store_name.clone().unwrap_or(saved.store_name.clone()),
+                    mode: set_mode.map(setup::mode).unwrap_or(saved.mode),
+                    api_url: set_api_url.clone().or(saved.api_url.clone()),
+                    lang: saved.lang,
+                    printer: saved.printer.clone(),
+                    idle_lock_minutes: Some(idle_lock_minutes.unwrap_or(saved.idle_lock_minutes)),
+                    till_name: till_name.clone(),
+                    closing_tolerance: closing_tolerance.clone(),
+                    movement_approval: movement_approval.clone(),
+                    thermal_printer: thermal_printer.clone(),
+                    approval: approval.clone(),
+                };
+                desk::views::save_settings(&staff, &data_dir, input)?;
+            }
+            if !orders.is_empty() {
+                orders.approval = approval;
+                desk::views::save_order_settings(&staff, &data_dir, orders)?;
+            }
+            let now = Settings::load(&data_dir)?;
+            let text = words::settings_saved(printer.lang);
+            printer.success("settings", json!({ "settings": now }), &text);
+        }
+    }
+    Ok(())
+}
+
+/// The order flags as the desk's check takes them.
+fn order_input(args: &OrderSettingsArgs) -> OrderSettingsInput {
+    OrderSettingsInput {
+        pos_client_id: args.pos_client_id.clone(),
+        store_code: args.store_code.clone(),
+        till_code: args.till_code.clone(),
+        url_canceled: args.url_canceled.clone(),
+        url_rejected: args.url_rejected.clone(),
+        url_success: args.url_success.clone(),
+        url_downpayment: args.url_downpayment.clone(),
+        url_order_detail: args.url_order_detail.clone(),
+        expiry_minutes: args.order_expiry_minutes.clone(),
+        approval: None,
+    }
+}
