@@ -285,6 +285,20 @@ pub(crate) async fn a_credit_sale_from_the_qr_to_funded_handed_over_and_partly_r
         .await
         .expect("scrolled");
     app.screenshot("cuotas-devolucion").await;
+
+    // Historial lists the sale's calls beside the till's journal: created, confirmed, refunded.
+    app.click("nav-historial").await;
+    app.wait_for("history-credit-row").await;
+    let sales = app.wait_for_text("history-credit-sales", &tracking).await;
+    for expected in [
+        order_id.as_str(),
+        "Devolución parcial",
+        "S/ 500.00",
+        "Confirmar pedido",
+    ] {
+        assert!(sales.contains(expected), "{expected} in Historial: {sales}");
+    }
+    app.screenshot("historial-cuotas").await;
     app.quit().await;
     eprintln!("credit sale end to end: {:?}", started.elapsed());
 }

@@ -177,6 +177,8 @@ export const api = {
   createOrder: (order: OrderInput) => call<CreditOrderView>("create_order", { order }),
   /** One round of following (due retries, status reads with back-off), then today's and open orders. */
   followOrders: () => call<CreditOrderView[]>("follow_orders"),
+  /** The credit sales of a day (`dd/mm/aaaa`; every day when empty) and every open one, as kept here. */
+  creditOrders: (day: string) => call<CreditOrderView[]>("credit_orders", { day }),
   creditOrder: (orderId: string, refresh: boolean) =>
     call<CreditOrderView>("credit_order", { orderId, refresh }),
   confirmOrder: (orderId: string) => call<CreditOrderView>("confirm_order", { orderId }),

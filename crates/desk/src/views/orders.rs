@@ -194,14 +194,17 @@ pub async fn follow_orders(ws: &Workstation) -> Result<Vec<CreditOrderView>, Til
     Ok(orders.iter().map(|order| order_view(order, lang)).collect())
 }
 
-/// The orders of a day (`dd/mm/aaaa`, or every day when empty) and every open one.
+/// The orders made on a day (`dd/mm/aaaa`), or every order when empty: what Historial lists.
 pub async fn credit_orders(ws: &Workstation, day: &str) -> Result<Vec<CreditOrderView>, TillError> {
-    let day = match day.trim() {
-        "" => None,
-        typed => Some(till::clock::parse_day(typed)?),
-    };
     let lang = ws.settings.lang;
-    let orders = ws.till.credit_orders(day).await?;
+    let orders = match day.trim() {
+        "" => ws.till.credit_orders(None).await?,
+        typed => {
+            ws.till
+                .credit_orders_of(till::clock::parse_day(typed)?)
+                .await?
+        }
+    };
     Ok(orders.iter().map(|order| order_view(order, lang)).collect())
 }
 

@@ -5,6 +5,7 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 use providers::apurata::orders::OrderId;
+use providers::http::ApiError;
 
 use super::model::CreditOrder;
 use super::{rows, store};
@@ -56,16 +57,25 @@ impl Till {
     /// The order now: its open call tried again at once (whatever its back-off), then its status read
     /// from the provider. When the provider cannot be reached, the order as last known.
     pub async fn refresh_order(&self, order_id: &OrderId) -> Result<CreditOrder, TillError> {
+        self.refreshed(order_id).await.map(|(order, _)| order)
+    }
+
+    /// [`Till::refresh_order`], saying also why the status could not be read when it could not.
+    pub(super) async fn refreshed(
+        &self,
+        order_id: &OrderId,
+    ) -> Result<(CreditOrder, Option<ApiError>), TillError> {
         let order = self.credit_order(order_id).await?;
         if let Some(open) = order.open_operation() {
             self.retry_call(open.id, order_id.as_str(), self.lease_ms())
                 .await?;
         }
         let order = self.credit_order(order_id).await?;
+        let mut unread = None;
         if order.is_created() && !order.status.is_final() {
-            self.read_status(&order).await?;
+            unread = self.read_status(&order).await?;
         }
-        self.credit_order(order_id).await
+        Ok((self.credit_order(order_id).await?, unread))
     }
 
     /// Orders of a day for the fronts' lists (Historial, the day's papers).
@@ -100,8 +110,9 @@ impl Till {
         Ok(())
     }
 
-    /// Reads an order's status once and records it; the next read comes sooner when it changed.
-    async fn read_status(&self, order: &CreditOrder) -> Result<(), TillError> {
+    /// Reads an order's status once and records it; the next read comes sooner when it changed. The
+    /// provider's error when it could not be read (the order keeps its last known status).
+    async fn read_status(&self, order: &CreditOrder) -> Result<Option<ApiError>, TillError> {
         let api = self.orders_link()?.api.clone();
         let row = order.row;
         let polls = self.in_db(move |db| rows::polls(db, row)).await?;
@@ -118,13 +129,15 @@ impl Till {
                         Some(next),
                     )
                 })
-                .await
+                .await?;
+                Ok(None)
             }
             Err(error) => {
                 tracing::info!(order_id = order.order_id.as_str(), %error, "order status not read");
                 let next = now_ms + poll_delay_ms(polls + 1);
                 self.in_db(move |db| store::record_status(db, row, None, Some(next)))
-                    .await
+                    .await?;
+                Ok(Some(error))
             }
         }
     }

@@ -182,7 +182,23 @@ impl Till {
         let approved = self
             .on_staff(move |staff| staff.approval_for(mode, approval.as_ref(), "order_refund"))
             .await?;
-        let order = self.refresh_order(order_id).await?;
+        let (order, unread) = self.refreshed(order_id).await?;
+        if order.status != OrderStatus::Funded
+            && let Some(cause) = unread
+        {
+            // Whether it is funded now is not known: say aCuotaz could not be asked, not "not funded".
+            return Err(if cause.is_refusal() {
+                TillError::Refused {
+                    operation: None,
+                    cause,
+                }
+            } else {
+                TillError::OutcomeUnknown {
+                    operation: None,
+                    cause,
+                }
+            });
+        }
         if order.status != OrderStatus::Funded {
             return Err(OrderError::NotRefundable {
                 status: order.status.to_string(),

@@ -148,6 +148,23 @@ pub(super) const WORDS: &[ScreenWord] = &[
         "autorizó {name}",
         "approved by {name}",
     ),
+    (
+        "history.creditSales",
+        "Ventas a cuotas (aCuotaz)",
+        "Credit sales (aCuotaz)",
+    ),
+    (
+        "history.creditSalesEmpty",
+        "No hay ventas a cuotas este día.",
+        "No credit sales this day.",
+    ),
+    ("history.colOrder", "Pedido", "Order"),
+    ("history.colAmount", "Monto", "Amount"),
+    (
+        "history.colOrderStatus",
+        "Estado del pedido",
+        "Order status",
+    ),
     ("state.all", "Todos", "All"),
     ("state.confirmed", "Confirmada", "Confirmed"),
     ("state.rejected", "Rechazada", "Rejected"),
