@@ -69,13 +69,14 @@ async fn one_open_application_per_customer() {
 async fn a_step_that_makes_no_sense_is_refused_naming_status_and_action() {
     let sandbox = start().await;
     created(&sandbox, ID, APPROVED_DNI).await;
-    customer(&sandbox, ID, "apply")
+    play(&sandbox, ID, &["open"]).await;
+    customer(&sandbox, ID, "open")
         .await
-        .expect(400, error("cannot apply an order that is initial"));
+        .expect(400, error("cannot open an order that is created"));
     customer(&sandbox, ID, "pay-in-store")
         .await
-        .expect(400, error("cannot pay-in-store an order that is initial"));
-    play(&sandbox, ID, &["open", "hold", "approve", "pay-online"]).await;
+        .expect(400, error("cannot pay-in-store an order that is created"));
+    play(&sandbox, ID, &["hold", "approve", "pay-online"]).await;
     customer(&sandbox, ID, "expire")
         .await
         .expect(400, error("cannot expire an order that is funded"));

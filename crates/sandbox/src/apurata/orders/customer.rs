@@ -106,7 +106,8 @@ pub(crate) fn step(
     let status = order.status;
     let next = match (action, status) {
         (Action::Open, S::Initial) => S::Created,
-        (Action::Apply, S::Created) => {
+        // A customer who applies has opened the link: from `initial` too, as on a real phone.
+        (Action::Apply, S::Initial | S::Created) => {
             let Some(dni) = dni else {
                 return Err(
                     "cannot apply without a DNI: send \"dni\" or create the order with customer_data.dni"
@@ -121,9 +122,9 @@ pub(crate) fn step(
                 _ => S::Approved,
             }
         }
-        (Action::Approve, S::Created | S::Onhold) => S::Approved,
-        (Action::Reject, S::Created | S::Onhold | S::Approved) => S::Rejected,
-        (Action::Hold, S::Created) => S::Onhold,
+        (Action::Approve, S::Initial | S::Created | S::Onhold) => S::Approved,
+        (Action::Reject, S::Initial | S::Created | S::Onhold | S::Approved) => S::Rejected,
+        (Action::Hold, S::Initial | S::Created) => S::Onhold,
         (Action::PayOnline, S::Approved) => S::Funded,
         (Action::PayInStore, S::Approved) => S::Validated,
         (Action::Expire, status) if !status.is_final() => S::Canceled,
