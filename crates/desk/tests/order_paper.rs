@@ -47,15 +47,8 @@ async fn the_printed_qr_scans_back_to_the_link_acuotaz_gave() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("pedido.pdf");
     std::fs::write(&path, pdf).unwrap();
-    if let Some(keep) = std::env::var_os("CAJA_KEEP_PDF") {
-        std::fs::copy(&path, keep).unwrap();
-    }
 
-    let text = std::process::Command::new("pdftotext")
-        .args(["-layout", path.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by ./test");
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = orders_support::pdf_text(&path);
     for expected in [
         "VENTA A CUOTAS",
         "T01-C1-000001",

@@ -356,14 +356,7 @@ async fn the_day_summary_pdf_lists_the_tills_credit_sales() {
     .unwrap();
     let path = store.dir.path().join("resumen.pdf");
     std::fs::write(&path, pdf).unwrap();
-    if let Some(keep) = std::env::var_os("CAJA_KEEP_PDF") {
-        std::fs::copy(&path, keep).unwrap();
-    }
-    let text = std::process::Command::new("pdftotext")
-        .args(["-layout", path.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by ./test");
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = orders_support::pdf_text(&path);
     assert!(
         text.contains("Ventas a cuotas de esta caja (aCuotaz)"),
         "{text}"

@@ -261,20 +261,9 @@ fn parse_amount(field: &'static str, typed: &str) -> Result<Soles, TillError> {
         .ok_or_else(|| TillError::invalid(field, typed, InputProblem::Amount))
 }
 
-fn rename_field(error: TillError, field: &'static str) -> TillError {
-    match error {
-        TillError::InvalidInput { value, problem, .. } => TillError::InvalidInput {
-            field,
-            value,
-            problem,
-        },
-        other => other,
-    }
-}
-
-/// Checks a DNI typed alone (8 digits).
+/// Checks a DNI typed alone (8 digits), as Cobro's `--dni` does.
 pub fn parse_dni(typed: &str) -> Result<Dni, TillError> {
-    match till::identity::parse_customer(typed).map_err(|error| rename_field(error, "dni"))? {
+    match till::identity::parse_dni(typed)? {
         till::CustomerId::Dni(dni) => Ok(dni),
         till::CustomerId::Ruc(_) => Err(TillError::invalid("dni", typed, InputProblem::DniLength)),
     }

@@ -119,3 +119,15 @@ impl Store {
             .expect("the sandbox holds it")
     }
 }
+
+/// The text of a PDF as `pdftotext -layout` reads it (set `CAJA_KEEP_PDF=FILE` to keep a copy to look at).
+pub fn pdf_text(path: &std::path::Path) -> String {
+    if let Some(keep) = std::env::var_os("CAJA_KEEP_PDF") {
+        std::fs::copy(path, keep).unwrap();
+    }
+    let output = std::process::Command::new("pdftotext")
+        .args(["-layout", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by ./test");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}

@@ -14,7 +14,6 @@ use super::{OrdersLink, rows};
 use crate::error::{OrderAction, OrderError, OrderRefusal, TillError};
 use crate::operation::OperationState;
 use crate::operations::Till;
-use crate::outbox::backoff_ms;
 
 /// What a call achieved at the provider.
 enum Achieved {
@@ -46,7 +45,17 @@ impl Till {
         first: bool,
     ) -> Result<CreditOrder, TillError> {
         let link = self.orders_link()?.clone();
-        let result = self.send_call(&link, order, &operation, first).await;
+        let body = match operation.action {
+            OrderAction::Create => {
+                let row = order.row;
+                let text = self.in_db(move |db| rows::request_body(db, row)).await?;
+                Some(CreateBody::from_journal(text))
+            }
+            _ => None,
+        };
+        let result = self
+            .send_call(&link, order, &operation, body.as_ref(), first)
+            .await;
         let (outcome, learned, error) = match result {
             Ok(achieved) => {
                 let (outcome, learned) = success(order, achieved);
@@ -64,26 +73,18 @@ impl Till {
                 (outcome, None, Some(error))
             }
             Err(Failure::Api(error)) => {
-                let refused = error.is_refusal();
+                // Rejected with the provider's words, or unknown with the outbox's back-off: the same
+                // rule as the down payment's journal.
+                let failed = self.outcome_of(&error, operation.attempts);
                 let outcome = CallOutcome {
-                    state: Some(if refused {
-                        OperationState::Rejected
-                    } else {
-                        OperationState::Unknown
-                    }),
-                    reason: Some(
-                        error
-                            .provider_message()
-                            .unwrap_or_else(|| error.to_string()),
-                    ),
-                    http_status: error.status(),
-                    next_attempt_ms: (!refused).then(|| {
-                        Timestamp::now().as_millisecond() + backoff_ms(operation.attempts)
-                    }),
+                    state: Some(failed.state),
+                    reason: failed.reason,
+                    http_status: failed.http_status,
+                    next_attempt_ms: failed.next_attempt_ms,
                     ..CallOutcome::default()
                 };
                 let action = operation.action;
-                let error = if refused {
+                let error = if error.is_refusal() {
                     OrderError::Refused {
                         action,
                         refusal: OrderRefusal::of(&error),
@@ -130,20 +131,19 @@ impl Till {
         link: &OrdersLink,
         order: &CreditOrder,
         operation: &OrderOperation,
+        body: Option<&CreateBody>,
         first: bool,
     ) -> Result<Achieved, Failure> {
         let api = &link.api;
         let id = &order.order_id;
         match operation.action {
             OrderAction::Create => {
-                let row = order.row;
-                let body = self
-                    .in_db(move |db| rows::request_body(db, row))
-                    .await
-                    .map_err(|error| ApiError::Transport {
-                        detail: error.to_string(),
-                    })?;
-                let created = api.create(&CreateBody::from_journal(body)).await?;
+                let Some(body) = body else {
+                    return Err(Failure::Api(ApiError::InvalidUrl {
+                        detail: "a creation without its journaled body".to_owned(),
+                    }));
+                };
+                let created = api.create(body).await?;
                 if created.status == CreateStatus::AlreadyCreated {
                     // Ours if a lost answer made us send it twice; another order's if the id was used
                     // before (a reinstalled till): the order the provider holds must be this one.

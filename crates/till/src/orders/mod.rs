@@ -148,14 +148,23 @@ impl Till {
 
     /// `confirm`: the store takes the approved order.
     pub async fn confirm_order(&self, order_id: &OrderId) -> Result<CreditOrder, TillError> {
-        self.order_call(order_id, OrderAction::Confirm, NewCall::default())
+        let order = self.order_now(order_id).await?;
+        self.order_call(order, OrderAction::Confirm, NewCall::default())
             .await
     }
 
     /// `cancel`: the customer will not take it. "It is already canceled" is a success.
     pub async fn cancel_order(&self, order_id: &OrderId) -> Result<CreditOrder, TillError> {
-        self.order_call(order_id, OrderAction::Cancel, NewCall::default())
+        let order = self.order_now(order_id).await?;
+        self.order_call(order, OrderAction::Cancel, NewCall::default())
             .await
+    }
+
+    /// The order as aCuotaz has it now, before a call on it: settings confirmed, credit sales set up.
+    async fn order_now(&self, order_id: &OrderId) -> Result<CreditOrder, TillError> {
+        self.ensure_settings_confirmed()?;
+        self.orders_link()?;
+        self.refresh_order(order_id).await
     }
 
     /// A total (`amount` none) or partial refund of a funded order, approved by a supervisor. Refused
@@ -224,20 +233,19 @@ impl Till {
             approval_reason: approved.map(|a| a.reason),
             ..NewCall::default()
         };
-        self.order_call(order_id, action, call).await
+        self.order_call(order, action, call).await
     }
 
     /// Journals a call on a created order (one open call per order), sends it and records the outcome.
+    /// `order` was just refreshed by the caller; nothing is read from aCuotaz again here.
     async fn order_call(
         &self,
-        order_id: &OrderId,
+        order: CreditOrder,
         action: OrderAction,
         mut call: NewCall,
     ) -> Result<CreditOrder, TillError> {
-        self.ensure_settings_confirmed()?;
-        self.orders_link()?;
         call.operator = self.require_operator().await?.map(|person| person.name);
-        let order = self.refresh_order(order_id).await?;
+        let order_id = &order.order_id.clone();
         if !order.is_created() {
             return Err(OrderError::NotCreated {
                 order_id: order_id.to_string(),
@@ -245,9 +253,8 @@ impl Till {
             .into());
         }
         let (mode, lease_ms) = (self.mode(), self.lease_ms());
-        let journaled = order.clone();
         let (call_id, _) = self
-            .in_db(move |db| store::begin_call(db, mode, &journaled, action, &call, lease_ms))
+            .in_db(move |db| store::begin_call(db, mode, &order, action, &call, lease_ms))
             .await?;
         let order = self.credit_order(order_id).await?;
         let operation = order
