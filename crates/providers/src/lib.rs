@@ -6,6 +6,7 @@
 //! documents so that client and simulator cannot drift together.
 
 pub mod apurata;
+pub mod central;
 pub mod http;
 pub mod money;
 pub mod target;

@@ -20,13 +20,12 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::error::TillError;
 use rows::{CREDIT_ORDERS, JOURNAL, ORDER_OPERATIONS, PEOPLE, SealedTable};
 
 /// The `prev_hash` of the first entry.
-const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+const GENESIS: &str = providers::central::wire::GENESIS_HASH;
 
 /// What an audit entry is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,6 +149,8 @@ pub(crate) fn canonical(value: &impl Serialize) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
+/// The chain's hash is part of Central's wire contract: one definition for the till that writes it and
+/// Central that checks it.
 fn entry_hash(
     prev_hash: &str,
     seq: i64,
@@ -158,19 +159,7 @@ fn entry_hash(
     subject_id: i64,
     content: &str,
 ) -> String {
-    let mut hasher = Sha256::new();
-    for part in [
-        prev_hash,
-        &seq.to_string(),
-        at,
-        subject,
-        &subject_id.to_string(),
-        content,
-    ] {
-        hasher.update(part.as_bytes());
-        hasher.update([0x1f]);
-    }
-    hex::encode(hasher.finalize())
+    providers::central::wire::entry_hash(prev_hash, seq, at, subject, subject_id, content)
 }
 
 /// One thing [`verify`] found wrong, naming the entry or row.

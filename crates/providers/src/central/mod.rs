@@ -1,0 +1,9 @@
+//! Caja Central as a till sees it: the wire types of its API ([`wire`]), the signature every request of a
+//! till carries ([`signing`]), and the rules both sides share (the audit chain's hash, which till owns a
+//! provider reference). Central's server (`crates/central`) uses the same types, so the two ends of the
+//! wire cannot drift apart.
+
+pub mod signing;
+pub mod wire;
+
+pub use signing::{RequestParts, SignatureError, SignedHeaders, TillRef, TillSigningKey};
