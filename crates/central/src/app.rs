@@ -1,0 +1,87 @@
+//! The routes and the running server: the till API under `/api/v1`, the providers' webhooks under
+//! `/webhooks`, hosted receipts under `/recibos`, and the web pages for people.
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::routing::{get, post, put};
+use tokio::net::TcpListener;
+
+use crate::config::Config;
+use crate::error::Failure;
+use crate::state::AppState;
+use crate::{auth, db, ingest};
+
+/// Every route of Central.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/api/v1/enroll", post(auth::enroll::enroll))
+        .route(
+            "/api/v1/stores/{store}/tills/{till}/audit",
+            post(ingest::push::push),
+        )
+        .route(
+            "/api/v1/stores/{store}/tills/{till}/z/{mode}/{number}",
+            put(ingest::z::put_z),
+        )
+        .route(
+            "/api/v1/stores/{store}/tills/{till}/status",
+            get(ingest::status::status),
+        )
+        .fallback(|| async { Failure::not_found("no such page or endpoint") })
+        .with_state(state)
+}
+
+/// A running Central.
+pub struct Server {
+    pub addr: SocketAddr,
+    pub state: AppState,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Server {
+    /// Connects, migrates and serves on `listener` until dropped.
+    pub async fn start(config: Config, listener: TcpListener) -> anyhow::Result<Server> {
+        let pool = db::connect(&config).await?;
+        let state = AppState::new(pool, config);
+        let addr = listener.local_addr()?;
+        let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+        let purge = state.pool.clone();
+        let task = tokio::spawn(async move {
+            let housekeeping = async move {
+                loop {
+                    tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+                    if let Err(error) = auth::till::purge_nonces(&purge).await {
+                        tracing::warn!(%error, "could not purge old nonces");
+                    }
+                }
+            };
+            tokio::select! {
+                served = axum::serve(listener, app) => {
+                    if let Err(error) = served {
+                        tracing::error!(%error, "Central stopped serving");
+                    }
+                }
+                () = housekeeping => {}
+            }
+        });
+        Ok(Server { addr, state, task })
+    }
+
+    /// `http://127.0.0.1:PORT`
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Serves until the process is asked to stop.
+    pub async fn run_until_stopped(self) {
+        let _ = tokio::signal::ctrl_c().await;
+        self.task.abort();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}

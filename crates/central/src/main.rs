@@ -1,0 +1,70 @@
+//! `caja-central`: serve Central, apply its migrations, issue enrollment codes.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use central::{Config, Server};
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "caja-central",
+    version,
+    about = "Caja Central: the store chain's server"
+)]
+struct Cli {
+    /// The TOML configuration file (also CAJA_CENTRAL_CONFIG).
+    #[arg(long, env = "CAJA_CENTRAL_CONFIG", global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the till API, the webhooks, the receipts and the pages.
+    Serve,
+    /// Apply the database migrations and stop.
+    Migrate,
+    /// Issue a one-time enrollment code for one till of one store (valid 24 hours, shown once).
+    EnrollCode {
+        #[arg(long)]
+        store: String,
+        #[arg(long)]
+        till: String,
+    },
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("CAJA_CENTRAL_LOG")
+                .unwrap_or_else(|_| "info".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    let config = Config::load(cli.config.as_deref())?;
+    match cli.command {
+        Command::Serve => {
+            let listener = tokio::net::TcpListener::bind(config.listen)
+                .await
+                .with_context(|| format!("cannot listen on {}", config.listen))?;
+            let server = Server::start(config, listener).await?;
+            println!("Caja Central escucha en {}", server.base_url());
+            server.run_until_stopped().await;
+        }
+        Command::Migrate => {
+            central::db::connect(&config).await?;
+            println!("La base de datos está al día.");
+        }
+        Command::EnrollCode { store, till } => {
+            let pool = central::db::connect(&config).await?;
+            let code = central::auth::enroll::issue_code(&pool, &store, &till, "cli")
+                .await
+                .map_err(|failure| anyhow::anyhow!(failure.message))?;
+            println!("{code}");
+        }
+    }
+    Ok(())
+}

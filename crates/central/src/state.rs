@@ -1,0 +1,41 @@
+//! What every handler shares: the pool, the configuration, and the bell the relay rings when a
+//! provider's event for a till arrives (long-polls wait on it instead of asking the database in a loop).
+
+use std::sync::Arc;
+
+use deadpool_postgres::Pool;
+use tokio::sync::Notify;
+
+use crate::config::Config;
+use crate::db::Partitions;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: Pool,
+    pub config: Arc<Config>,
+    /// Rung when a relay event is stored (in this process, or in another through PostgreSQL's
+    /// `LISTEN caja_relay`).
+    pub relay_bell: Arc<Notify>,
+    /// Day partitions known to exist.
+    pub partitions: Arc<Partitions>,
+    /// Re-reads of aPagos and Aplazame (bounded timeouts, no redirects).
+    pub http: reqwest::Client,
+}
+
+impl AppState {
+    pub fn new(pool: Pool, config: Config) -> Self {
+        let http = reqwest::Client::builder()
+            .connect_timeout(std::time::Duration::from_secs(5))
+            .timeout(std::time::Duration::from_secs(15))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("an HTTP client with a TLS backend");
+        AppState {
+            pool,
+            config: Arc::new(config),
+            relay_bell: Arc::new(Notify::new()),
+            partitions: Arc::new(Partitions::default()),
+            http,
+        }
+    }
+}
