@@ -6,12 +6,14 @@ set -euo pipefail
 # System packages: a C toolchain for the bundled SQLite, D-Bus headers for the secret store (keyring),
 # WebKitGTK and friends for the Tauri window, Xvfb and WebKitWebDriver for the end-to-end tests,
 # poppler-utils (pdftotext, pdftoppm) to read the PDFs back, ImageMagick to take screenshots, and a
-# private Secret Service for the token tests (dbus-daemon, gnome-keyring, secret-tool).
+# private Secret Service for the token tests (dbus-daemon, gnome-keyring, secret-tool), PostgreSQL for
+# Caja Central (its tests start a server of their own), and Chromium with its WebDriver for Central's pages.
 CAJA_APT_PACKAGES=(
   build-essential pkg-config ca-certificates curl libdbus-1-dev libssl-dev
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth webkit2gtk-driver poppler-utils imagemagick xdotool sqlite3
   dbus-daemon gnome-keyring libsecret-tools
+  postgresql chromium chromium-driver zbar-tools
 )
 
 caja_log() { printf '\033[1m[caja]\033[0m %s\n' "$*" >&2; }

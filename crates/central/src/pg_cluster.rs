@@ -46,13 +46,15 @@ impl Cluster {
             .prefix("caja-pg-")
             .tempdir_in(base)?
             .keep();
-        let mut cluster = Cluster::start(&dir, free_port()?)?;
-        cluster.remove_on_drop = true;
-        Ok(cluster)
+        Cluster::start_with(&dir, free_port()?, true)
     }
 
     /// Starts (creating it the first time) the cluster kept in `dir`, listening on 127.0.0.1:`port`.
     pub fn start(dir: &Path, port: u16) -> Result<Cluster, ClusterError> {
+        Cluster::start_with(dir, port, false)
+    }
+
+    fn start_with(dir: &Path, port: u16, temporary: bool) -> Result<Cluster, ClusterError> {
         let bin = server_bin()?;
         let as_postgres = running_as_root();
         std::fs::create_dir_all(dir)?;
@@ -75,7 +77,7 @@ impl Cluster {
             bin,
             as_postgres,
             watchdog: None,
-            remove_on_drop: false,
+            remove_on_drop: temporary,
         };
         if !cluster.data.join("PG_VERSION").exists() {
             let mut initdb = cluster.server_command("initdb");
