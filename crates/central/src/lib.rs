@@ -15,6 +15,7 @@ pub mod error;
 pub mod ingest;
 pub mod pg_cluster;
 pub mod state;
+pub mod synthetic;
 
 pub use app::{Server, router};
 pub use config::{Config, StoreConfig};

@@ -109,7 +109,7 @@ async fn every_till_request_is_refused_unless_signed_fresh_by_that_till() {
     let wrong = c1.send("GET", &c2_status, b"").await;
     assert_eq!((wrong.status, wrong.code().as_str()), (403, "wrong_till"));
     // Store T02's till, asking for store T01's.
-    let other = t02.send("GET", &status.replace("/C1/", "/C1/"), b"").await;
+    let other = t02.send("GET", &status, b"").await;
     assert_eq!((other.status, other.code().as_str()), (403, "other_store"));
 
     // Claiming to be C1 without C1's key.
