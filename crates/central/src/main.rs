@@ -33,6 +33,18 @@ enum Command {
         #[arg(long)]
         till: String,
     },
+    /// A demo chain of three stores on a PostgreSQL of its own (in --data, kept between runs).
+    Demo {
+        /// The folder of the demo's PostgreSQL.
+        #[arg(long, default_value = ".caja/central")]
+        data: PathBuf,
+        /// Where Central listens.
+        #[arg(long, default_value = central::config::DEFAULT_LISTEN)]
+        listen: std::net::SocketAddr,
+        /// The demo PostgreSQL's port.
+        #[arg(long, default_value_t = 54329)]
+        pg_port: u16,
+    },
 }
 
 #[tokio::main]
@@ -44,8 +56,17 @@ async fn main() -> anyhow::Result<()> {
         )
         .init();
     let cli = Cli::parse();
+    if let Command::Demo {
+        data,
+        listen,
+        pg_port,
+    } = &cli.command
+    {
+        return demo(data, *listen, *pg_port).await;
+    }
     let config = Config::load(cli.config.as_deref())?;
     match cli.command {
+        Command::Demo { .. } => unreachable!("served above"),
         Command::Serve => {
             let listener = tokio::net::TcpListener::bind(config.listen)
                 .await
@@ -66,5 +87,37 @@ async fn main() -> anyhow::Result<()> {
             println!("{code}");
         }
     }
+    Ok(())
+}
+
+async fn demo(
+    data: &std::path::Path,
+    listen: std::net::SocketAddr,
+    pg_port: u16,
+) -> anyhow::Result<()> {
+    let data = std::path::absolute(data)?;
+    println!(
+        "PostgreSQL de la demo en {} (puerto {pg_port})",
+        data.display()
+    );
+    let (_cluster, database_url) = central::demo::database(&data, pg_port).await?;
+    let config = central::demo::config(&database_url, listen);
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .with_context(|| format!("cannot listen on {listen}"))?;
+    let server = Server::start(config, listener).await?;
+    if central::demo::seed(&server.state).await? {
+        println!("Datos de demostración: tres tiendas, cinco cajas, el día de hoy.");
+    }
+    let code = central::auth::enroll::issue_code(&server.state.pool, "T01", "C1", "demo")
+        .await
+        .map_err(|failure| anyhow::anyhow!(failure.message))?;
+    println!("Caja Central (demo) en {}", server.base_url());
+    println!("Enrolar la caja T01/C1 de esta máquina:");
+    println!(
+        "  ./run cli central enroll --url {} {code}",
+        server.base_url()
+    );
+    server.run_until_stopped().await;
     Ok(())
 }

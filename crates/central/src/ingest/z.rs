@@ -23,13 +23,34 @@ pub async fn put_z(
     Path((_store, _till, mode, number)): Path<(String, String, String, i64)>,
     signed: SignedTill,
 ) -> Result<Json<ZAnswer>, Failure> {
-    if !["live", "mock", "sandbox"].contains(&mode.as_str()) || number < 1 {
+    let snapshot = std::str::from_utf8(&signed.body)
+        .map_err(|_| Failure::bad_request("the Z snapshot is not UTF-8 text"))?;
+    let verified = store_z(
+        &state,
+        &signed.till.store,
+        &signed.till.till,
+        &mode,
+        number,
+        snapshot,
+    )
+    .await?;
+    Ok(Json(ZAnswer { verified }))
+}
+
+/// Stores a till's Z snapshot (once) and says whether it is verified.
+pub async fn store_z(
+    state: &AppState,
+    store: &str,
+    till: &str,
+    mode: &str,
+    number: i64,
+    snapshot: &str,
+) -> Result<bool, Failure> {
+    if !["live", "mock", "sandbox"].contains(&mode) || number < 1 {
         return Err(Failure::bad_request(format!(
             "`{mode}/{number}` is not a mode (live, mock, sandbox) and a Z number from 1"
         )));
     }
-    let snapshot = std::str::from_utf8(&signed.body)
-        .map_err(|_| Failure::bad_request("the Z snapshot is not UTF-8 text"))?;
     let value: serde_json::Value = serde_json::from_str(snapshot)
         .map_err(|error| Failure::bad_request(format!("the Z snapshot is not JSON: {error}")))?;
     let sha256 = hex::encode(Sha256::digest(snapshot.as_bytes()));
@@ -40,7 +61,6 @@ pub async fn put_z(
         .and_then(|day| day.parse::<jiff::civil::Date>().ok())
         .map(|day| day.to_string());
     let difference = largest_count_difference(&value);
-    let (store, till) = (&signed.till.store, &signed.till.till);
     let mut client = state.pool.get().await.storage("store the Z report")?;
     let transaction = client.transaction().await.storage("store the Z report")?;
     let held: Option<String> = transaction
@@ -95,7 +115,7 @@ pub async fn put_z(
         .storage("read the Z report")?
         .get(0);
     transaction.commit().await.storage("store the Z report")?;
-    Ok(Json(ZAnswer { verified }))
+    Ok(verified)
 }
 
 /// Marks verified every Z of the till whose digest matches its shift's sealed `z_sha256`.
