@@ -73,9 +73,20 @@ impl Server {
         format!("http://{}", self.addr)
     }
 
-    /// Serves until the process is asked to stop.
+    /// Serves until the process is asked to stop (Ctrl-C or SIGTERM), then returns so that what the
+    /// caller holds (the demo's PostgreSQL) is stopped in order.
     pub async fn run_until_stopped(self) {
-        let _ = tokio::signal::ctrl_c().await;
+        let mut terminate =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            () = async {
+                match terminate.as_mut() {
+                    Some(signal) => { signal.recv().await; }
+                    None => std::future::pending::<()>().await,
+                }
+            } => {}
+        }
         self.task.abort();
     }
 }

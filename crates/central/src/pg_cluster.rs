@@ -195,8 +195,10 @@ impl Cluster {
                 String::new()
             }
         );
-        Ok(Command::new("sh")
-            .args(["-c", &script])
+        // In a session of its own: a Ctrl-C or `timeout` that signals our process group must not end the
+        // watchdog before it has done its job.
+        Ok(Command::new("setsid")
+            .args(["sh", "-c", &script])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
