@@ -27,7 +27,7 @@ CREATE TABLE till (
     PRIMARY KEY (store_code, till_code)
 );
 
--- One-time enrollment codes, kept as their SHA-256 only.
+-- One-time enrollment codes, kept as their SHA-256 only; a till names its store when it sends one.
 CREATE TABLE enrollment_code (
     store_code  text        NOT NULL REFERENCES store (store_code),
     code_hash   text        NOT NULL,
@@ -38,7 +38,6 @@ CREATE TABLE enrollment_code (
     used_at     timestamptz,
     PRIMARY KEY (store_code, code_hash)
 );
-CREATE UNIQUE INDEX enrollment_code_by_hash ON enrollment_code (code_hash);
 
 -- Nonces of signed requests seen in the last minutes: a replayed request finds its nonce here.
 CREATE TABLE request_nonce (

@@ -84,8 +84,8 @@ pub async fn enroll(
     let found = transaction
         .query_opt(
             "SELECT store_code, till_code, used_at IS NOT NULL, expires_at < now()
-             FROM enrollment_code WHERE code_hash = $1 FOR UPDATE",
-            &[&hash],
+             FROM enrollment_code WHERE store_code = $1 AND code_hash = $2 FOR UPDATE",
+            &[&request.store, &hash],
         )
         .await
         .storage("read the enrollment code")?;
@@ -120,8 +120,8 @@ pub async fn enroll(
     }
     transaction
         .execute(
-            "UPDATE enrollment_code SET used_at = now() WHERE code_hash = $1",
-            &[&hash],
+            "UPDATE enrollment_code SET used_at = now() WHERE store_code = $1 AND code_hash = $2",
+            &[&store, &hash],
         )
         .await
         .storage("use the enrollment code")?;
