@@ -74,8 +74,13 @@ fn code_hash(code: &str) -> String {
 /// `POST /api/v1/enroll`.
 pub async fn enroll(
     State(state): State<AppState>,
-    Json(request): Json<EnrollRequest>,
+    body: axum::body::Bytes,
 ) -> Result<Json<EnrollAnswer>, Failure> {
+    let request: EnrollRequest = serde_json::from_slice(&body).map_err(|error| {
+        Failure::bad_request(format!(
+            "the body is not an enrollment (code, store, till, public_key): {error}"
+        ))
+    })?;
     let public_key = parse_public_key(&request.public_key)
         .map_err(|error| Failure::bad_request(format!("public_key: {error}")))?;
     let mut client = state.pool.get().await.storage("enroll the till")?;
