@@ -322,11 +322,7 @@ fn check_signature(
         .header("authorization")
         .ok_or_else(unauthenticated)?;
     let Some(key) = state.tills.get(&till).and_then(|record| record.public_key) else {
-        return Err(error(
-            StatusCode::UNAUTHORIZED,
-            "unknown_till",
-            "not enrolled",
-        ));
+        return Err("unknown_till");
     };
     let parts = RequestParts {
         till: &till,
