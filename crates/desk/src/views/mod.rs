@@ -180,6 +180,7 @@ pub fn error_codes() -> Vec<&'static str> {
     [
         till::error::ERROR_CODES,
         crate::day_sheet::ERROR_CODES,
+        crate::central::ERROR_CODES,
         report::ERROR_CODES,
         BRIDGE_ERROR_CODES,
     ]
@@ -329,12 +330,18 @@ pub async fn history(
 /// One pass of the outbox (operations whose back-off is over are tried once), then what is still open:
 /// the pays and undos whose outcome is not known yet, oldest first. The desktop calls it on start and
 /// every few seconds, so unknown outcomes are resolved while the cashier works. The credit sales' calls
-/// and statuses are followed in the same pass, whichever screen is open.
+/// and statuses are followed in the same pass, whichever screen is open, and the till's record pushed to
+/// Caja Central when enrolled and due (see `central::push_when_due`).
 pub async fn resolve_pending(ws: &Workstation) -> Result<Vec<EntryView>, TillError> {
     let lang = ws.settings.lang;
     let report = ws.till.resolve_due().await?;
     if let Err(error) = ws.till.follow_due().await {
         tracing::info!(%error, "credit sales not followed in this pass");
+    }
+    // Caja Central, when enrolled and due: bounded, and its failure only logged (and kept as the
+    // cursor's last error), never this pass's answer.
+    if let Some(Err(error)) = crate::central::push_when_due(&ws.till, &ws.data_dir).await {
+        tracing::info!(%error, "Caja Central not reached in this pass");
     }
     Ok(report
         .still_open
