@@ -73,9 +73,10 @@ fn add_z(dir: &std::path::Path, number: i64) {
 async fn enrolled(till: &Till, dir: &std::path::Path) -> CentralStandIn {
     let central = CentralStandIn::start().await.unwrap();
     central.add_code("K7-2Q", "T01", "C1");
-    let view = central::enroll(till, dir, &codes(), central.url(), "K7-2Q", false)
+    let state = central::enroll(till, dir, &codes(), central.url(), "K7-2Q", false)
         .await
         .unwrap();
+    let view = desk::views::CentralStatusView::new(&state, desk::Lang::Es);
     assert!(view.enrolled);
     assert_eq!(
         (view.store.as_deref(), view.till.as_deref()),
@@ -94,6 +95,11 @@ fn pushes(central: &CentralStandIn) -> Vec<AuditBatch> {
             serde_json::from_slice(&request.body).unwrap()
         })
         .collect()
+}
+
+async fn status(till: &Till, lang: desk::Lang) -> desk::views::CentralStatusView {
+    let state = central::central_state(till).await.unwrap();
+    desk::views::CentralStatusView::new(&state, lang)
 }
 
 fn http() -> HttpSettings {
@@ -124,9 +130,7 @@ async fn a_push_sends_the_chain_in_ordered_batches_of_at_most_500() {
         }
     }
     assert_eq!(central.held("T01", "C1").len() as i64, total);
-    let status = central::central_status(&store.till, desk::Lang::Es)
-        .await
-        .unwrap();
+    let status = status(&store.till, desk::Lang::Es).await;
     assert_eq!((status.pushed_seq, status.pending_entries), (total, 0));
     assert!(status.line.contains("T01/C1"), "{}", status.line);
     // Nothing new: a second push sends nothing.
@@ -149,9 +153,7 @@ async fn the_cursor_advances_only_to_what_central_acknowledged() {
         .unwrap();
     assert_eq!(report.high_water, 120);
     assert_eq!(report.pending_entries, total - 120);
-    let status = central::central_status(&store.till, desk::Lang::En)
-        .await
-        .unwrap();
+    let status = status(&store.till, desk::Lang::En).await;
     assert_eq!(status.pushed_seq, 120);
     central.cap_high_water(None);
     let report = central::push_to_central(&store.till, dir, http())
@@ -174,18 +176,14 @@ async fn a_failed_push_leaves_the_cursor_and_says_why() {
     central::push_to_central(&store.till, dir, http())
         .await
         .unwrap();
-    let before = central::central_status(&store.till, desk::Lang::Es)
-        .await
-        .unwrap();
+    let before = status(&store.till, desk::Lang::Es).await;
     add_entries(dir, 5);
     central.script(200, "text/html", "<html>Portal cautivo</html>");
     let error = central::push_to_central(&store.till, dir, http())
         .await
         .unwrap_err();
     assert_eq!(error.code(), "central_bad_answer");
-    let after = central::central_status(&store.till, desk::Lang::Es)
-        .await
-        .unwrap();
+    let after = status(&store.till, desk::Lang::Es).await;
     assert_eq!(after.pushed_seq, before.pushed_seq);
     assert_eq!(after.pending_entries, 5);
     assert!(after.last_error.is_some());
@@ -220,9 +218,7 @@ async fn z_reports_are_sent_once_byte_for_byte() {
     assert_eq!(puts.len(), 2, "each Z once");
     assert_eq!(puts[0].body, b"{\"number\": 1}");
     assert_eq!(central.zs("T01", "C1").len(), 2);
-    let status = central::central_status(&store.till, desk::Lang::Es)
-        .await
-        .unwrap();
+    let status = status(&store.till, desk::Lang::Es).await;
     assert_eq!(status.zs_sent, 2);
 }
 
@@ -265,9 +261,7 @@ async fn the_key_is_neither_in_sqlite_nor_in_the_status() {
     let _central = enrolled(&store.till, dir).await;
     let key = desk::secrets::load_central_key(dir).unwrap().unwrap();
     let secret = key.to_base64();
-    let status = central::central_status(&store.till, desk::Lang::Es)
-        .await
-        .unwrap();
+    let status = status(&store.till, desk::Lang::Es).await;
     let json = serde_json::to_string(&status).unwrap();
     assert!(!json.contains(&secret));
     assert_eq!(format!("{key:?}"), "TillSigningKey(***)");
@@ -293,9 +287,7 @@ async fn a_till_not_enrolled_says_so() {
         .unwrap_err();
     assert!(matches!(error, CentralFailure::NotEnrolled));
     assert_eq!(error.code(), "central_not_enrolled");
-    let status = central::central_status(&store.till, desk::Lang::Es)
-        .await
-        .unwrap();
+    let status = status(&store.till, desk::Lang::Es).await;
     assert!(!status.enrolled);
     assert!(
         central::push_when_due(&store.till, store.dir.path())

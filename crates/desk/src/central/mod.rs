@@ -16,13 +16,10 @@ use providers::central::client::{self, CentralClient, CentralError};
 use providers::central::wire::EnrollRequest;
 use providers::central::{TillRef, TillSigningKey};
 use providers::{HttpSettings, PlainHttp};
-use serde::Serialize;
-use till::central::{self as store, CentralLink};
+use till::central::{self as store, CentralCursor, CentralLink};
 use till::{Till, TillError, blocking};
-use ts_rs::TS;
 
-use crate::views::{ErrorView, lima_text};
-use crate::{Lang, Worded, secrets};
+use crate::secrets;
 
 pub use push::{PushReport, push_to_central, push_when_due};
 pub use relay::{RelayHandled, RelayReport, relay_once};
@@ -76,43 +73,22 @@ impl CentralFailure {
     }
 }
 
-impl Worded for CentralFailure {
-    fn worded(&self, lang: Lang) -> ErrorView {
-        ErrorView {
-            code: self.code().to_owned(),
-            message: crate::wording::central::failure(lang, self),
-            field: self.field().map(str::to_owned),
-        }
-    }
-}
-
 impl From<till::secret_file::SecretStoreError> for CentralFailure {
     fn from(error: till::secret_file::SecretStoreError) -> Self {
         CentralFailure::Till(error.into())
     }
 }
 
-/// What the screens and `caja central status` show. Never the key.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct CentralStatusView {
-    pub enrolled: bool,
-    pub base_url: Option<String>,
-    pub store: Option<String>,
-    pub till: Option<String>,
-    pub store_name: Option<String>,
-    /// dd/mm/aaaa hh:mm, Lima.
-    pub enrolled_at: Option<String>,
-    /// The seq Central last acknowledged holding without a hole.
-    pub pushed_seq: i64,
+/// What the till knows of its link to Central: facts, for the views to word. Never the key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CentralState {
+    pub link: Option<CentralLink>,
+    pub cursor: CentralCursor,
+    /// Audit entries after the acknowledged high water.
     pub pending_entries: i64,
-    pub last_push_at: Option<String>,
-    pub last_error: Option<String>,
+    /// Z reports Central holds, and how many of them it verified.
     pub zs_sent: i64,
     pub zs_verified: i64,
-    pub relay_after: i64,
-    /// The status in one sentence, in the till's language.
-    pub line: String,
 }
 
 /// Bounds of the calls made from the background: short, so nothing waits on Central for long.
@@ -134,7 +110,7 @@ pub async fn enroll(
     base_url: &str,
     code: &str,
     plain_http_anywhere: bool,
-) -> Result<CentralStatusView, CentralFailure> {
+) -> Result<CentralState, CentralFailure> {
     let code = code.trim();
     if code.is_empty() {
         return Err(CentralFailure::NoCode);
@@ -167,40 +143,29 @@ pub async fn enroll(
     till.with_central_db(move |db| store::save_link(db, &link))
         .await?;
     tracing::info!(till = %codes, "enrolled in Caja Central");
-    central_status(till, Lang::default()).await
+    central_state(till).await
 }
 
-/// What Central holds of this till, as the till last heard it, and what is pending.
-pub async fn central_status(till: &Till, lang: Lang) -> Result<CentralStatusView, CentralFailure> {
-    let (link, cursor, zs, pending) = till
+/// The link, the cursor and what is pending, as the till last heard from Central.
+pub async fn central_state(till: &Till) -> Result<CentralState, CentralFailure> {
+    Ok(till
         .with_central_db(|db| {
             let cursor = store::cursor(db)?;
-            let pending = store::count_after(db, cursor.pushed_seq)?;
-            Ok((store::link(db)?, cursor, store::zs_sent(db)?, pending))
+            let link = store::link(db)?;
+            let pending = match link {
+                Some(_) => store::count_after(db, cursor.pushed_seq)?,
+                None => 0,
+            };
+            let (zs_sent, zs_verified) = store::zs_sent(db)?;
+            Ok(CentralState {
+                link,
+                cursor,
+                pending_entries: pending,
+                zs_sent,
+                zs_verified,
+            })
         })
-        .await?;
-    let mut view = CentralStatusView {
-        enrolled: link.is_some(),
-        base_url: link.as_ref().map(|link| link.base_url.clone()),
-        store: link.as_ref().map(|link| link.store.clone()),
-        till: link.as_ref().map(|link| link.till.clone()),
-        store_name: link.as_ref().map(|link| link.store_name.clone()),
-        enrolled_at: link
-            .as_ref()
-            .map(|link| lima_text(link.enrolled_at, "%d/%m/%Y %H:%M")),
-        pushed_seq: cursor.pushed_seq,
-        pending_entries: if link.is_some() { pending } else { 0 },
-        last_push_at: cursor
-            .last_push_at
-            .map(|at| lima_text(at, "%d/%m/%Y %H:%M:%S")),
-        last_error: cursor.last_error,
-        zs_sent: zs.0,
-        zs_verified: zs.1,
-        relay_after: cursor.relay_after,
-        line: String::new(),
-    };
-    view.line = crate::wording::central::status_line(lang, &view);
-    Ok(view)
+        .await?)
 }
 
 /// The client of the enrolled till, from its link and its key; `NotEnrolled` without a link.

@@ -4,7 +4,7 @@
 use providers::central::CentralError;
 
 use super::{Lang, say};
-use crate::central::{CentralFailure, CentralStatusView, PushReport};
+use crate::central::{CentralFailure, CentralState, PushReport};
 use crate::wording::Explain;
 
 /// What the cashier or the supervisor reads for a failure of a Central call.
@@ -142,30 +142,29 @@ fn refused(lang: Lang, status: u16, code: &str, message: &str) -> String {
 }
 
 /// The status line: enrolled as which store and till, the last push, what is pending, the last error.
-pub fn status_line(lang: Lang, view: &CentralStatusView) -> String {
-    let (Some(store), Some(till)) = (&view.store, &view.till) else {
+pub fn status_line(lang: Lang, state: &CentralState) -> String {
+    let Some(link) = &state.link else {
         return say(
             lang,
             "Esta caja no está enrolada en Caja Central.",
             "This till is not enrolled in Caja Central.",
         );
     };
-    let last = view
-        .last_push_at
-        .clone()
-        .unwrap_or_else(|| say(lang, "nunca", "never"));
+    let (store, till, pending) = (&link.store, &link.till, state.pending_entries);
+    let last = match state.cursor.last_push_at {
+        Some(at) => till::clock::in_lima(at)
+            .strftime("%d/%m/%Y %H:%M")
+            .to_string(),
+        None => say(lang, "nunca", "never"),
+    };
     let mut line = say(
         lang,
         format!(
-            "Enrolada como {store}/{till}. Último envío: {last}. Entradas pendientes: {}.",
-            view.pending_entries
+            "Enrolada como {store}/{till}. Último envío: {last}. Entradas pendientes: {pending}."
         ),
-        format!(
-            "Enrolled as {store}/{till}. Last push: {last}. Pending entries: {}.",
-            view.pending_entries
-        ),
+        format!("Enrolled as {store}/{till}. Last push: {last}. Pending entries: {pending}."),
     );
-    if let Some(error) = &view.last_error {
+    if let Some(error) = &state.cursor.last_error {
         line += &say(
             lang,
             format!(" Último error: {error}"),

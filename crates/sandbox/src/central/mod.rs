@@ -17,12 +17,13 @@ use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use providers::central::signing::{self, RequestParts, TillRef};
 use providers::central::wire::{
-    API_PREFIX, ApiError, AuditBatch, AuditEntry, EnrollAnswer, EnrollRequest, PushAnswer,
-    RelayBatch, RelayEvent, SeqRange, TillStatus, ZAnswer,
+    API_PREFIX, ApiError, AuditEntry, EnrollAnswer, EnrollRequest, RelayBatch, RelayEvent,
 };
-use sha2::{Digest, Sha256};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
+
+mod chain;
+use chain::{push, put_z, status};
 
 /// One request as it arrived, and whether its signature held.
 #[derive(Debug, Clone)]
@@ -53,23 +54,23 @@ pub struct Scripted {
 }
 
 #[derive(Default)]
-struct TillRecord {
-    public_key: Option<[u8; 32]>,
-    entries: BTreeMap<i64, AuditEntry>,
-    rewritten: Vec<i64>,
-    zs: BTreeMap<(String, i64), String>,
-    last_push_at: Option<String>,
+pub(crate) struct TillRecord {
+    pub(crate) public_key: Option<[u8; 32]>,
+    pub(crate) entries: BTreeMap<i64, AuditEntry>,
+    pub(crate) rewritten: Vec<i64>,
+    pub(crate) zs: BTreeMap<(String, i64), String>,
+    pub(crate) last_push_at: Option<String>,
 }
 
 #[derive(Default)]
-struct State {
-    codes: HashMap<String, TillRef>,
-    tills: HashMap<TillRef, TillRecord>,
-    events: Vec<RelayEvent>,
-    received: Vec<Received>,
-    scripted: VecDeque<Scripted>,
+pub(crate) struct State {
+    pub(crate) codes: HashMap<String, TillRef>,
+    pub(crate) tills: HashMap<TillRef, TillRecord>,
+    pub(crate) events: Vec<RelayEvent>,
+    pub(crate) received: Vec<Received>,
+    pub(crate) scripted: VecDeque<Scripted>,
     /// Acknowledge at most this high water (a Central that has not stored everything yet).
-    cap: Option<i64>,
+    pub(crate) cap: Option<i64>,
 }
 
 /// The running stand-in; dropped, it stops serving.
@@ -181,7 +182,7 @@ fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-fn error(status: StatusCode, code: &str, message: &str) -> Response {
+pub(crate) fn error(status: StatusCode, code: &str, message: &str) -> Response {
     let body = ApiError {
         code: code.to_owned(),
         message: message.to_owned(),
@@ -335,102 +336,6 @@ fn check_signature(
     signing::verify(&key, authorization, parts)
         .map(|()| till.clone())
         .map_err(|_| "bad_signature")
-}
-
-fn push(state: &mut State, till: &TillRef, body: &[u8]) -> Response {
-    let Ok(batch) = serde_json::from_slice::<AuditBatch>(body) else {
-        return error(StatusCode::BAD_REQUEST, "bad_request", "not an audit batch");
-    };
-    let cap = state.cap;
-    let record = state.tills.entry(till.clone()).or_default();
-    let mut answer = PushAnswer {
-        received: batch.entries.len(),
-        ..PushAnswer::default()
-    };
-    for entry in batch.entries {
-        match record.entries.get(&entry.seq) {
-            Some(held) if *held == entry => answer.duplicates += 1,
-            Some(_) => {
-                answer.rewritten.push(entry.seq);
-                record.rewritten.push(entry.seq);
-            }
-            None => {
-                record.entries.insert(entry.seq, entry);
-                answer.stored += 1;
-            }
-        }
-    }
-    let mut high_water = 0;
-    while record.entries.contains_key(&(high_water + 1)) {
-        high_water += 1;
-    }
-    answer.high_water = cap.map_or(high_water, |cap| high_water.min(cap));
-    answer.missing = holes(record, high_water);
-    answer.broken = broken(record);
-    record.last_push_at = Some(jiff::Timestamp::now().to_string());
-    axum::Json(answer).into_response()
-}
-
-fn holes(record: &TillRecord, high_water: i64) -> Vec<SeqRange> {
-    let mut missing = Vec::new();
-    let mut expected = high_water + 1;
-    for &seq in record.entries.keys().filter(|&&seq| seq > high_water) {
-        if seq > expected {
-            missing.push(SeqRange {
-                from: expected,
-                to: seq - 1,
-            });
-        }
-        expected = seq + 1;
-    }
-    missing
-}
-
-fn broken(record: &TillRecord) -> Vec<i64> {
-    record
-        .entries
-        .values()
-        .filter(|entry| {
-            let chained = match record.entries.get(&(entry.seq - 1)) {
-                Some(before) => before.hash == entry.prev_hash,
-                None => true,
-            };
-            entry.computed_hash() != entry.hash || !chained
-        })
-        .map(|entry| entry.seq)
-        .collect()
-}
-
-fn status(state: &State, till: &TillRef) -> Response {
-    let record = state.tills.get(till);
-    let held = record
-        .map(|record| record.entries.len() as i64)
-        .unwrap_or(0);
-    let answer = TillStatus {
-        store: till.store.clone(),
-        till: till.till.clone(),
-        high_water: held.min(state.cap.unwrap_or(i64::MAX)),
-        missing: Vec::new(),
-        findings: record.map_or(0, |record| record.rewritten.len()),
-        last_push_at: record.and_then(|record| record.last_push_at.clone()),
-    };
-    axum::Json(answer).into_response()
-}
-
-fn put_z(state: &mut State, till: &TillRef, rest: &str, body: &[u8]) -> Response {
-    let mut parts = rest.split('/').skip(1);
-    let (Some(mode), Some(Ok(number))) = (parts.next(), parts.next().map(str::parse::<i64>)) else {
-        return error(StatusCode::BAD_REQUEST, "bad_request", "z/{mode}/{number}");
-    };
-    let snapshot = String::from_utf8_lossy(body).into_owned();
-    let digest = hex::encode(Sha256::digest(body));
-    let record = state.tills.entry(till.clone()).or_default();
-    let verified = record
-        .entries
-        .values()
-        .any(|entry| entry.content.contains(&digest));
-    record.zs.insert((mode.to_owned(), number), snapshot);
-    axum::Json(ZAnswer { verified }).into_response()
 }
 
 fn events_query(query: &str) -> (i64, u64) {
