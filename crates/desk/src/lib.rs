@@ -4,6 +4,7 @@
 //! the words the cashier reads. Nothing below this crate knows the sandbox, the secret store or a
 //! language exists.
 
+pub mod central;
 pub mod closing;
 pub mod data_folder;
 pub mod day_sheet;

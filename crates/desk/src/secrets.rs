@@ -8,6 +8,7 @@
 //! in the data folder ([`till::secret_file`]), and says so: the fronts show [`TokenStore::OwnerOnlyFile`] as
 //! a warning. The store is always tried first, for saving and for reading.
 
+mod central_key;
 mod entry;
 
 use std::path::{Path, PathBuf};
@@ -16,6 +17,7 @@ use providers::ApiToken;
 
 use till::Mode;
 
+pub use central_key::{load_central_key, save_central_key};
 pub use entry::TEST_NAMESPACE_VARIABLE;
 use till::secret_file as token_file;
 pub use till::secret_file::SecretStoreError;
@@ -63,7 +65,7 @@ fn stored_token(data_dir: &Path, mode: Mode) -> keyring::Result<Option<String>> 
 
 /// No store to talk to (no session bus, no daemon, a locked or absent collection), as opposed to a
 /// store that answered with a refusal.
-fn store_unavailable(error: &keyring::Error) -> bool {
+pub(crate) fn store_unavailable(error: &keyring::Error) -> bool {
     matches!(
         error,
         keyring::Error::PlatformFailure(_) | keyring::Error::NoStorageAccess(_)

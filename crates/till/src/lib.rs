@@ -7,6 +7,7 @@
 pub mod audit;
 pub mod blocking;
 pub mod cash;
+pub mod central;
 pub mod clock;
 pub mod db;
 mod downpayment;

@@ -56,6 +56,12 @@ export const ERROR_CODES = [
   "order_id_taken",
   "io",
   "report_mode_mismatch",
+  "central_not_enrolled",
+  "central_key_missing",
+  "central_unreachable",
+  "central_refused",
+  "central_bad_answer",
+  "central_url_invalid",
   "report_pdf",
   "report_io",
   "print_failed",
@@ -165,6 +171,35 @@ export type CashBreakdownView = {
   cashIn: Money;
   cashOut: Money;
   expected: Money;
+};
+
+/**
+ * What the screens and `caja central status` show.
+ */
+export type CentralStatusView = {
+  enrolled: boolean;
+  baseUrl: string | null;
+  store: string | null;
+  till: string | null;
+  storeName: string | null;
+  /**
+   * dd/mm/aaaa hh:mm, Lima.
+   */
+  enrolledAt: string | null;
+  /**
+   * The seq Central last acknowledged holding without a hole.
+   */
+  pushedSeq: number;
+  pendingEntries: number;
+  lastPushAt: string | null;
+  lastError: string | null;
+  zsSent: number;
+  zsVerified: number;
+  relayAfter: number;
+  /**
+   * The status in one sentence, in the till's language.
+   */
+  line: string;
 };
 
 export type CheckView = {

@@ -41,6 +41,13 @@ pub(super) fn token_entries(data_dir: &Path, mode: Mode) -> keyring::Result<Toke
     })
 }
 
+/// The entry of `data_dir`'s key for Caja Central (`central-key-<digest of the folder>`): one per data
+/// folder, as the till's link to Central is.
+pub(super) fn central_key_entry(data_dir: &Path) -> keyring::Result<keyring::Entry> {
+    let account = format!("central-key-{}", folder_digest(data_dir));
+    keyring::Entry::new(&service()?, &account)
+}
+
 /// `provider-token-<mode>-<digest of the folder>`.
 pub(super) fn account(data_dir: &Path, mode: Mode) -> String {
     format!("provider-token-{mode}-{}", folder_digest(data_dir))

@@ -10,6 +10,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 mod app_info;
+mod central;
 mod order_settings;
 mod orders;
 mod payment;
@@ -18,6 +19,7 @@ mod shift;
 mod staff;
 
 pub use app_info::{AppInfo, OpenedTill, Overridable, app_info, reports_dir};
+pub use central::{CentralStatusView, central_status, enroll_central};
 pub use order_settings::{OrderSettingsInput, save_order_settings};
 pub use orders::*;
 pub use payment::PaymentInput;
@@ -180,6 +182,7 @@ pub fn error_codes() -> Vec<&'static str> {
     [
         till::error::ERROR_CODES,
         crate::day_sheet::ERROR_CODES,
+        crate::central::ERROR_CODES,
         report::ERROR_CODES,
         BRIDGE_ERROR_CODES,
     ]
@@ -329,12 +332,16 @@ pub async fn history(
 /// One pass of the outbox (operations whose back-off is over are tried once), then what is still open:
 /// the pays and undos whose outcome is not known yet, oldest first. The desktop calls it on start and
 /// every few seconds, so unknown outcomes are resolved while the cashier works. The credit sales' calls
-/// and statuses are followed in the same pass, whichever screen is open.
+/// and statuses are followed in the same pass, whichever screen is open; Caja Central gets its push when due.
 pub async fn resolve_pending(ws: &Workstation) -> Result<Vec<EntryView>, TillError> {
     let lang = ws.settings.lang;
     let report = ws.till.resolve_due().await?;
     if let Err(error) = ws.till.follow_due().await {
         tracing::info!(%error, "credit sales not followed in this pass");
+    }
+    // Caja Central when enrolled and due: bounded; a failure is logged, never this pass's answer.
+    if let Some(Err(error)) = crate::central::push_when_due(&ws.till, &ws.data_dir).await {
+        tracing::info!(%error, "Caja Central not reached in this pass");
     }
     Ok(report
         .still_open

@@ -5,6 +5,7 @@
 //! command its messages from [`cli`], the PDF its words from [`report`].
 
 mod audit;
+pub mod central;
 pub mod cli;
 mod database;
 mod input;

@@ -3,7 +3,9 @@
 //! provider reference). Central's server (`crates/central`) uses the same types, so the two ends of the
 //! wire cannot drift apart.
 
+pub mod client;
 pub mod signing;
 pub mod wire;
 
+pub use client::{CentralClient, CentralError};
 pub use signing::{RequestParts, SignatureError, SignedHeaders, TillRef, TillSigningKey};

@@ -265,6 +265,39 @@ fn steps() -> Vec<M<'static>> {
         ALTER TABLE audit_log_with_orders RENAME TO audit_log;
         "#,
         ),
+        // Caja Central: where this till is enrolled (one row; its key is a secret and lives in the secret
+        // store, never here), how far Central has acknowledged the audit chain and the relayed events,
+        // and which Z reports it holds. None of it is sealed: it says what was sent, and Central checks
+        // what arrived against the chain itself.
+        M::up(
+            r#"
+        CREATE TABLE central_link (
+            id                   INTEGER PRIMARY KEY CHECK (id = 1),
+            base_url             TEXT    NOT NULL,
+            plain_http_anywhere  INTEGER NOT NULL DEFAULT 0 CHECK (plain_http_anywhere IN (0, 1)),
+            store                TEXT    NOT NULL,
+            till                 TEXT    NOT NULL,
+            store_name           TEXT    NOT NULL DEFAULT '',
+            enrolled_at          TEXT    NOT NULL
+        ) STRICT;
+
+        CREATE TABLE central_cursor (
+            id            INTEGER PRIMARY KEY CHECK (id = 1),
+            pushed_seq    INTEGER NOT NULL DEFAULT 0,
+            relay_after   INTEGER NOT NULL DEFAULT 0,
+            last_push_at  TEXT,
+            last_error    TEXT
+        ) STRICT;
+
+        CREATE TABLE central_z_sent (
+            mode      TEXT    NOT NULL CHECK (mode IN ('sandbox', 'mock', 'live')),
+            number    INTEGER NOT NULL,
+            verified  INTEGER NOT NULL CHECK (verified IN (0, 1)),
+            sent_at   TEXT    NOT NULL,
+            PRIMARY KEY (mode, number)
+        ) STRICT;
+        "#,
+        ),
     ]
 }
 

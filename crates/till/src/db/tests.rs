@@ -145,3 +145,40 @@ fn payments_journaled_before_tenders_read_back_with_no_tender_and_stay_sealed() 
     assert_eq!((rows[0].shift_id, rows[0].collect), (None, None));
     assert_eq!(rows[0].collected(), providers::Soles::from_centimos(57_998));
 }
+
+#[test]
+fn the_central_step_adds_its_tables_and_no_place_for_a_secret() {
+    let mut connection = Connection::open_in_memory().unwrap();
+    migrations()
+        .to_version(&mut connection, schema_version() - 1)
+        .unwrap();
+    migrations().to_latest(&mut connection).unwrap();
+    let columns: Vec<String> = connection
+        .prepare(
+            "SELECT m.name || '.' || p.name FROM sqlite_master AS m, pragma_table_info(m.name) AS p \
+             WHERE m.name LIKE 'central_%' ORDER BY 1",
+        )
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(
+        columns.contains(&"central_cursor.pushed_seq".to_owned()),
+        "{columns:?}"
+    );
+    assert!(
+        columns.contains(&"central_z_sent.verified".to_owned()),
+        "{columns:?}"
+    );
+    assert!(
+        columns.contains(&"central_link.base_url".to_owned()),
+        "{columns:?}"
+    );
+    assert!(
+        columns
+            .iter()
+            .all(|column| !column.contains("key") && !column.contains("secret")),
+        "{columns:?}"
+    );
+}

@@ -1,0 +1,92 @@
+//! The provider events Central relays to this till: one long poll after the last event handled. An
+//! aCuotaz event refreshes the order it names through the orders' own follow code, so a `funded`
+//! webhook turns the order funded at once instead of at the poll's next back-off. Other providers'
+//! events are acknowledged and logged (their APIs come next). The cursor moves past an event only once
+//! it was handled.
+
+use std::path::Path;
+
+use providers::apurata::orders::OrderId;
+use providers::central::wire::owner_of;
+use serde::Serialize;
+use till::Till;
+use till::central as store;
+
+use super::{CentralFailure, background_http, open_client};
+
+/// One relayed event and what the till did with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RelayHandled {
+    pub id: i64,
+    pub provider: String,
+    pub reference: String,
+    pub event: String,
+    /// `refreshed` (with the order's status after), `not_ours`, `logged`, or `failed: …`.
+    pub outcome: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RelayReport {
+    pub handled: Vec<RelayHandled>,
+    /// The last event handled.
+    pub relay_after: i64,
+}
+
+/// One long poll of up to `wait` seconds, and every event it brought handled in order.
+pub async fn relay_once(
+    till: &Till,
+    data_dir: &Path,
+    wait: u64,
+) -> Result<RelayReport, CentralFailure> {
+    let client = open_client(till, data_dir, background_http()).await?;
+    let after = till
+        .with_central_db(|db| store::cursor(db))
+        .await?
+        .relay_after;
+    let batch = client.events(after, wait).await?;
+    let mut report = RelayReport {
+        handled: Vec::new(),
+        relay_after: after,
+    };
+    let mine = client.till().clone();
+    for event in batch.events {
+        let ours = owner_of(&event.reference)
+            .is_some_and(|(store, till)| store == mine.store && till == mine.till);
+        let outcome = match event.provider.as_str() {
+            _ if !ours => "not_ours".to_owned(),
+            "acuotaz" => refresh(till, &event.reference).await,
+            _ => "logged".to_owned(),
+        };
+        tracing::info!(
+            id = event.id,
+            provider = %event.provider,
+            reference = %event.reference,
+            event = %event.event,
+            %outcome,
+            "Central relayed a provider event"
+        );
+        let id = event.id;
+        till.with_central_db(move |db| store::record_relay(db, id))
+            .await?;
+        report.relay_after = id;
+        report.handled.push(RelayHandled {
+            id,
+            provider: event.provider,
+            reference: event.reference,
+            event: event.event,
+            outcome,
+        });
+    }
+    Ok(report)
+}
+
+/// The order read now through the orders' follow code (its open call retried, its status asked).
+async fn refresh(till: &Till, reference: &str) -> String {
+    let Ok(order_id) = OrderId::parse(reference) else {
+        return "failed: not an order id".to_owned();
+    };
+    match till.refresh_order(&order_id).await {
+        Ok(order) => format!("refreshed: {}", order.status.as_str()),
+        Err(error) => format!("failed: {}", error.code()),
+    }
+}
