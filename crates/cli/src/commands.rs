@@ -36,6 +36,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::Audit { .. } => "audit",
         Command::Shift { .. } => "shift",
         Command::Order { .. } => "order",
+        Command::Central { .. } => "central",
     }
 }
 
@@ -95,6 +96,7 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
         Command::Sync { timeout } => {
             let within = std::time::Duration::from_secs(*timeout);
             with_till(cli, printer, async |open| {
+                crate::central::push_when_enrolled(open, printer).await;
                 history::sync(&open.till, printer, within).await
             })
             .await
@@ -130,6 +132,7 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
         Command::Audit { action } => staff::audit(cli, printer, action),
         Command::Shift { action, approval } => shift::run(cli, printer, action, approval).await,
         Command::Order { action } => orders::run(cli, printer, action).await,
+        Command::Central { action } => crate::central::run(cli, printer, action).await,
     }
 }
 

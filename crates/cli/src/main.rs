@@ -4,6 +4,7 @@
 //! provider unreachable (the journal keeps the operation as `unknown`); 1 anything else.
 
 mod args;
+mod central;
 mod commands;
 mod history;
 mod orders;

@@ -23,6 +23,9 @@ pub enum CliError {
     /// The papers of a filed Z report (its PDF, its ticket) could not be made: the desk's error.
     #[error("{}", .0.message)]
     Paper(desk::views::ErrorView),
+    /// A Caja Central call (`caja central …`).
+    #[error("{0}")]
+    Central(desk::central::CentralFailure),
     /// `caja sync` ran out of time with operations still open.
     #[error("{count} operations still have no outcome")]
     Unresolved { count: usize },
@@ -65,6 +68,7 @@ impl CliError {
                 | TillError::OperationOpen { .. },
             )
             | CliError::Unresolved { .. } => 4,
+            CliError::Central(error) => central_exit_code(error),
             CliError::Till(_) | CliError::Other { .. } | CliError::Paper(_) => 1,
         }
     }
@@ -75,6 +79,7 @@ impl CliError {
             CliError::Other { code, .. } => code,
             CliError::Paper(view) => &view.code,
             CliError::Unresolved { .. } => "outbox_unresolved",
+            CliError::Central(error) => error.code(),
         }
     }
 
@@ -84,6 +89,7 @@ impl CliError {
             CliError::Other { message, .. } => message.clone(),
             CliError::Paper(view) => view.message.clone(),
             CliError::Unresolved { count } => words::still_unresolved(lang, *count),
+            CliError::Central(error) => desk::wording::central::failure(lang, error),
         }
     }
 
@@ -93,7 +99,21 @@ impl CliError {
             CliError::Other { field, .. } => *field,
             CliError::Paper(view) => view.field.as_deref(),
             CliError::Unresolved { .. } => None,
+            CliError::Central(error) => error.field(),
         }
+    }
+}
+
+/// A Caja Central failure: not enrolled or a bad URL or code is bad input, 2 (nothing sent); Central's
+/// refusal 3; Central unreachable or answering what is not Central 4.
+fn central_exit_code(error: &desk::central::CentralFailure) -> u8 {
+    use desk::central::CentralFailure as F;
+    use providers::central::CentralError as E;
+    match error {
+        F::NotEnrolled | F::NoCode | F::Central(E::InvalidUrl { .. }) => 2,
+        F::Central(E::Refused { .. }) => 3,
+        F::Central(E::Unreachable { .. } | E::BadAnswer { .. }) => 4,
+        F::KeyMissing | F::Till(_) => 1,
     }
 }
 

@@ -6,9 +6,11 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod central;
 pub mod orders;
 pub mod settings;
 
+use central::CentralAction;
 use orders::OrderAction;
 use settings::SettingsAction;
 
@@ -181,6 +183,11 @@ pub enum Command {
     Order {
         #[command(subcommand)]
         action: OrderAction,
+    },
+    /// Caja Central: enroll this till, its status, push its record now, listen for provider events
+    Central {
+        #[command(subcommand)]
+        action: CentralAction,
     },
 }
 

@@ -50,7 +50,7 @@ pub enum CentralFailure {
 }
 
 impl CentralFailure {
-    pub fn code(&self) -> &str {
+    pub fn code(&self) -> &'static str {
         match self {
             CentralFailure::NotEnrolled => "central_not_enrolled",
             CentralFailure::KeyMissing => "central_key_missing",
