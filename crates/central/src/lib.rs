@@ -14,7 +14,9 @@ pub mod db;
 pub mod error;
 pub mod ingest;
 pub mod pg_cluster;
+pub mod relay;
 pub mod state;
+pub mod webhooks;
 
 pub use app::{Server, router};
 pub use config::{Config, StoreConfig};
