@@ -10,7 +10,7 @@ use tokio::net::TcpListener;
 use crate::config::Config;
 use crate::error::Failure;
 use crate::state::AppState;
-use crate::{auth, db, ingest};
+use crate::{auth, db, ingest, relay, webhooks};
 
 /// Every route of Central.
 pub fn router(state: AppState) -> Router {
@@ -28,6 +28,8 @@ pub fn router(state: AppState) -> Router {
             "/api/v1/stores/{store}/tills/{till}/status",
             get(ingest::status::status),
         )
+        .merge(webhooks::routes())
+        .merge(relay::routes())
         .fallback(|| async { Failure::not_found("no such page or endpoint") })
         .with_state(state)
 }
@@ -47,6 +49,7 @@ impl Server {
         let addr = listener.local_addr()?;
         let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
         let purge = state.pool.clone();
+        let relay_listener = relay::listen(state.clone());
         let task = tokio::spawn(async move {
             let housekeeping = async move {
                 loop {
@@ -63,6 +66,7 @@ impl Server {
                     }
                 }
                 () = housekeeping => {}
+                () = relay_listener => {}
             }
         });
         Ok(Server { addr, state, task })

@@ -20,6 +20,11 @@ const MIGRATIONS: &[(i32, &str, &str)] = &[
         "projections",
         include_str!("../migrations/0002_projections.sql"),
     ),
+    (
+        3,
+        "webhooks",
+        include_str!("../migrations/0003_webhooks.sql"),
+    ),
 ];
 
 /// The tables partitioned by day.

@@ -15,8 +15,10 @@ pub mod demo;
 pub mod error;
 pub mod ingest;
 pub mod pg_cluster;
+pub mod relay;
 pub mod state;
 pub mod synthetic;
+pub mod webhooks;
 
 pub use app::{Server, router};
 pub use config::{Config, StoreConfig};

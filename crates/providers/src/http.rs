@@ -32,6 +32,19 @@ impl ApiToken {
     pub(crate) fn expose(&self) -> &str {
         &self.0
     }
+
+    /// Whether `presented` (a bearer a caller sent, such as aCuotaz's webhook `Apurata-Auth`) is this
+    /// token, in constant time: the SHA-256 digests of both are compared with `subtle`, so neither the
+    /// position of the first differing byte nor the token's length shows in the timing. An empty token
+    /// matches nothing.
+    pub fn matches(&self, presented: &str) -> bool {
+        use sha2::{Digest, Sha256};
+        use subtle::ConstantTimeEq;
+        let expected = Sha256::digest(self.0.as_bytes());
+        let presented = Sha256::digest(presented.trim().as_bytes());
+        let same: bool = expected.as_slice().ct_eq(presented.as_slice()).into();
+        same && !self.0.is_empty()
+    }
 }
 
 impl fmt::Debug for ApiToken {
@@ -334,6 +347,39 @@ pub(crate) async fn read_body_bounded(
     Ok(body)
 }
 
+/// The typed error of a non-200 answer from an API whose errors have no documented JSON (aPagos answers
+/// a 400 with a plain-text string and a 401 or 404 with nothing; Aplazame documents none): 5xx a server
+/// error (outcome unknown), 401 the token, 404 `not_found`, any other 4xx a refusal quoting the body, and
+/// any other status (a redirect, a 2xx that is not the documented one) an answer that proves nothing.
+pub(crate) fn plain_error(status: reqwest::StatusCode, body: &[u8], not_found: &str) -> ApiError {
+    let code = status.as_u16();
+    if status.is_server_error() {
+        return ApiError::ServerError {
+            status: code,
+            snippet: snippet(body),
+        };
+    }
+    match code {
+        401 => ApiError::Unauthorized {
+            message: snippet(body),
+        },
+        404 => ApiError::NotFound {
+            message: not_found.to_owned(),
+        },
+        400..=499 => ApiError::Refused {
+            status: code,
+            message: snippet(body),
+        },
+        _ => ApiError::UnexpectedBody {
+            status: code,
+            detail: format!(
+                "status {code} is not documented (body starts: {})",
+                snippet(body)
+            ),
+        },
+    }
+}
+
 /// The start of a body, printable, for error messages about bodies that are not what was expected.
 pub(crate) fn snippet(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(&body[..body.len().min(160)]);
@@ -352,6 +398,22 @@ pub(crate) fn snippet(body: &[u8]) -> String {
 mod tests {
     use super::*;
     use reqwest::StatusCode;
+
+    #[test]
+    fn a_token_matches_itself_only() {
+        let token = ApiToken::new("acuotaz-webhook-T01");
+        assert!(token.matches("acuotaz-webhook-T01"));
+        assert!(token.matches(" acuotaz-webhook-T01 "));
+        for other in [
+            "",
+            "acuotaz-webhook-T0",
+            "acuotaz-webhook-T011",
+            "ACUOTAZ-WEBHOOK-T01",
+        ] {
+            assert!(!token.matches(other), "{other:?}");
+        }
+        assert!(!ApiToken::new("").matches(""));
+    }
 
     #[test]
     fn only_an_empty_or_json_body_that_is_not_html_confirms() {

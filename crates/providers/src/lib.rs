@@ -5,6 +5,8 @@
 //! types are shared with the `sandbox` crate, and the tests pin them to the literal JSON of the provider
 //! documents so that client and simulator cannot drift together.
 
+pub mod apagos;
+pub mod aplazame;
 pub mod apurata;
 pub mod central;
 pub mod http;

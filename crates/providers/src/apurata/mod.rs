@@ -1,5 +1,5 @@
-//! Apurata's APIs (aCuotaz): the in-store down payment API (v2) and the orders API; aPagos vouchers
-//! will be a sibling module.
+//! Apurata's APIs (aCuotaz): the in-store down payment API (v2) and the orders API. aPagos vouchers,
+//! Apurata's too but a separate API, are [`crate::apagos`].
 
 pub mod downpayment;
 pub mod orders;

@@ -1,0 +1,141 @@
+//! The relay: a till's long-poll returns its own events as they arrive, skips what it handled, never
+//! sees another till's; a second Central on the same database is woken by NOTIFY, also after
+//! PostgreSQL dropped its listening connection.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use central::Server;
+
+use crate::peers::*;
+use crate::support::enroll;
+
+#[tokio::test]
+async fn a_long_poll_returns_its_tills_event_as_it_arrives_and_no_other_tills() {
+    let (central, _) = start().await;
+    let c1 = enroll(&central, "T01", "C1").await;
+    let c2 = enroll(&central, "T01", "C2").await;
+
+    let started = Instant::now();
+    let waiting = tokio::spawn(async move {
+        let batch = poll(&c1, 0, 10).await;
+        (batch, started.elapsed(), c1)
+    });
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!(
+        acuotaz_get(&central, "T01-C1-000001", "funded")
+            .await
+            .status,
+        200
+    );
+    let (batch, elapsed, c1) = waiting.await.unwrap();
+    assert!(
+        elapsed < Duration::from_secs(3),
+        "the poll took {elapsed:?}"
+    );
+    assert_eq!(batch.events.len(), 1);
+    let event = &batch.events[0];
+    assert_eq!(
+        (
+            event.provider.as_str(),
+            event.reference.as_str(),
+            event.event.as_str()
+        ),
+        ("acuotaz", "T01-C1-000001", "funded")
+    );
+    assert_eq!(batch.next, event.id);
+    assert!(event.received_at.ends_with('Z'), "{}", event.received_at);
+
+    // Handled: asking after it answers nothing (at once with wait=0) and keeps `next`.
+    let later = poll(&c1, batch.next, 0).await;
+    assert!(later.events.is_empty());
+    assert_eq!(later.next, batch.next);
+    assert_eq!(
+        acuotaz_get(&central, "T01-C1-000002", "approved")
+            .await
+            .status,
+        200
+    );
+    let second = poll(&c1, batch.next, 0).await;
+    assert_eq!(second.events.len(), 1);
+    assert_eq!(second.events[0].reference, "T01-C1-000002");
+    assert_eq!(poll(&c1, 0, 0).await.events.len(), 2);
+
+    // C2 sees none of C1's events, and cannot ask for them.
+    assert!(poll(&c2, 0, 1).await.events.is_empty());
+    let theft = c2.send("GET", &c1.path("events?after=0"), b"").await;
+    assert_eq!((theft.status, theft.code().as_str()), (403, "wrong_till"));
+    let unsigned = send(&central, "GET", &c1.path("events?after=0"), &[], None).await;
+    assert_eq!(unsigned.status, 401);
+}
+
+#[tokio::test]
+async fn another_central_on_the_database_wakes_by_notify_even_after_its_connection_dropped() {
+    let (first, _) = start().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let second = Server::start((*first.state.config).clone(), listener)
+        .await
+        .unwrap();
+    let mut c1 = enroll(&first, "T01", "C1").await;
+    // The till polls the second Central; the webhook lands on the first.
+    c1.base = second.base_url();
+    let listeners = |first: &Server| {
+        let pool = first.state.pool.clone();
+        async move {
+            let client = pool.get().await.unwrap();
+            let count: i64 = client
+                .query_one(
+                    "SELECT count(*) FROM pg_stat_activity
+                     WHERE application_name = $1 AND datname = current_database()",
+                    &[&central::relay::APPLICATION_NAME],
+                )
+                .await
+                .unwrap()
+                .get(0);
+            count
+        }
+    };
+    for _ in 0..50 {
+        if listeners(&first).await == 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(listeners(&first).await, 2, "both Centrals listen");
+
+    let c1 = Arc::new(c1);
+    let mut next = 0;
+    for (round, order) in ["T01-C1-000001", "T01-C1-000002"].into_iter().enumerate() {
+        if round == 1 {
+            // PostgreSQL drops the listening connections (as a restart would): they come back.
+            first
+                .state
+                .pool
+                .get()
+                .await
+                .unwrap()
+                .execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                     WHERE application_name = $1 AND datname = current_database()",
+                    &[&central::relay::APPLICATION_NAME],
+                )
+                .await
+                .unwrap();
+            tokio::time::sleep(Duration::from_millis(2500)).await;
+            assert_eq!(listeners(&first).await, 2, "the listeners reconnected");
+        }
+        let started = Instant::now();
+        let till = c1.clone();
+        let waiting = tokio::spawn(async move { (poll(&till, next, 10).await, started.elapsed()) });
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        assert_eq!(acuotaz_get(&first, order, "funded").await.status, 200);
+        let (batch, elapsed) = waiting.await.unwrap();
+        assert!(
+            elapsed < Duration::from_secs(4),
+            "round {round}: the poll took {elapsed:?}"
+        );
+        assert_eq!(batch.events.len(), 1, "round {round}");
+        assert_eq!(batch.events[0].reference, order);
+        next = batch.next;
+    }
+}
