@@ -10,7 +10,7 @@ use tokio::net::TcpListener;
 use crate::config::Config;
 use crate::error::Failure;
 use crate::state::AppState;
-use crate::{auth, db, ingest};
+use crate::{auth, db, ingest, receipts, web};
 
 /// Every route of Central.
 pub fn router(state: AppState) -> Router {
@@ -28,6 +28,8 @@ pub fn router(state: AppState) -> Router {
             "/api/v1/stores/{store}/tills/{till}/status",
             get(ingest::status::status),
         )
+        .merge(receipts::routes())
+        .merge(web::routes())
         .fallback(|| async { Failure::not_found("no such page or endpoint") })
         .with_state(state)
 }

@@ -20,6 +20,7 @@ const MIGRATIONS: &[(i32, &str, &str)] = &[
         "projections",
         include_str!("../migrations/0002_projections.sql"),
     ),
+    (4, "web", include_str!("../migrations/0004_web.sql")),
 ];
 
 /// The tables partitioned by day.

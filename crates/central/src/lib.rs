@@ -14,7 +14,10 @@ pub mod db;
 pub mod error;
 pub mod ingest;
 pub mod pg_cluster;
+pub mod receipts;
 pub mod state;
+pub mod users;
+pub mod web;
 
 pub use app::{Server, router};
 pub use config::{Config, StoreConfig};
