@@ -28,10 +28,7 @@ use crate::state::AppState;
 /// The receipt routes: the till's upload (signed) and the public fetch.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route(
-            "/api/v1/stores/{store}/tills/{till}/receipts",
-            post(upload),
-        )
+        .route("/api/v1/stores/{store}/tills/{till}/receipts", post(upload))
         .route("/recibos/{token}", get(fetch))
 }
 
@@ -262,7 +259,11 @@ mod tests {
         assert_eq!(sniff(b"\xff\xd8\xff\xe0rest"), Ok("image/jpeg"));
         assert_eq!(sniff(b"RIFF\x10\0\0\0WEBPVP8 "), Ok("image/webp"));
         assert_eq!(sniff(b"%PDF-1.4\n"), Ok("application/pdf"));
-        assert!(sniff(b"RIFF\x10\0\0\0WAVEfmt ").unwrap_err().contains("52 49 46 46"));
+        assert!(
+            sniff(b"RIFF\x10\0\0\0WAVEfmt ")
+                .unwrap_err()
+                .contains("52 49 46 46")
+        );
         assert!(sniff(b"\x7fELF\x02\x01").unwrap_err().contains("ELF"));
         assert!(sniff(b"  <!DOCTYPE html><p>").unwrap_err().contains("HTML"));
         assert_eq!(sniff(b"").unwrap_err(), "an empty file");

@@ -13,83 +13,14 @@ mod support;
 mod browser;
 #[path = "pages/chain.rs"]
 mod chain;
+#[path = "pages/data.rs"]
+mod data;
 
 use browser::Browser;
-use central::users::{Role, add_user};
-use chain::{Chain, journal};
+use data::{ADMIN, MANAGER, PASSWORD, a_day_of_three_stores};
 use providers::central::signing::TillSigningKey;
 use providers::central::wire::EnrollRequest;
-use support::{enroll, http, start_central};
-
-const MANAGER: &str = "gerente.miraflores@cadena.pe";
-const ADMIN: &str = "admin@cadena.pe";
-const PASSWORD: &str = "clave-larga-de-prueba";
-
-/// Three stores' tills, their day pushed as a real till pushes it.
-async fn a_day_of_three_stores(central: &central::Server) -> String {
-    let today = central::web::layout::lima_today().to_string();
-    let pool = &central.state.pool;
-    add_user(pool, MANAGER, "Lucía Miraflores", Role::StoreManager, &["T01".into()], PASSWORD)
-        .await
-        .unwrap();
-    add_user(pool, ADMIN, "Administración", Role::ChainAdmin, &[], PASSWORD)
-        .await
-        .unwrap();
-
-    // T01/C1: a shift with three payments (one whose outcome is unknown), a sandbox payment the
-    // live page must not show, a credit sale, and a closing S/ 12.50 short.
-    let c1 = enroll(central, "T01", "C1").await;
-    let mut chain = Chain::default();
-    chain.shift_opened(1, "Rosa Quispe");
-    chain.add("journal", 1, journal(1, "live", "confirmed", 123_450, "cash", "Rosa Quispe"));
-    chain.add("journal", 2, journal(2, "live", "confirmed", 5_000, "card", "Rosa Quispe"));
-    chain.add("journal", 3, journal(3, "live", "unknown", 2_500, "yape_plin", "<b>Juan</b>"));
-    chain.add("journal", 4, journal(4, "sandbox", "confirmed", 999_999, "cash", "Rosa Quispe"));
-    chain.add(
-        "credit_order",
-        1,
-        serde_json::json!({"id": 1, "mode": "live", "order_id": "T01-C1-000001",
-            "amount_centimos": 80_000, "status": "approved", "lima_day": today}),
-    );
-    let snapshot = serde_json::json!({"shift": {"limaDay": today}, "reconciliation": {"differences":
-        [{"kind": "cash_short", "amount": -12.5}]}})
-    .to_string();
-    chain.shift_closed(1, "Rosa Quispe", 1, &snapshot);
-    chain.push(&c1).await;
-    let z = c1.send("PUT", &c1.path("z/live/1"), snapshot.as_bytes()).await;
-    assert_eq!(z.status, 200, "{}", z.body);
-    assert_eq!(z.json()["verified"], true);
-
-    // T01/C2: silent for two hours, one entry forged on the way (a broken chain) and a hole after it.
-    let c2 = enroll(central, "T01", "C2").await;
-    let mut chain = Chain::default();
-    chain.add("journal", 1, journal(1, "live", "confirmed", 4_000, "transfer", "Pedro"));
-    chain.add("journal", 2, journal(2, "live", "pending", 1_000, "cash", "Pedro"));
-    chain.add("journal", 3, journal(3, "live", "confirmed", 1_500, "cash", "Pedro"));
-    chain.add("journal", 4, journal(4, "live", "confirmed", 1_700, "cash", "Pedro"));
-    chain.entries[2].hash = "f".repeat(64);
-    chain.push(&c2).await;
-    pool.get()
-        .await
-        .unwrap()
-        .execute(
-            "UPDATE till SET last_push_at = now() - interval '2 hours' WHERE till_code = 'C2'",
-            &[],
-        )
-        .await
-        .unwrap();
-
-    // The other stores: what the manager of T01 must never see.
-    let t02 = enroll(central, "T02", "C1").await;
-    let mut chain = Chain::default();
-    chain.add("journal", 1, journal(1, "live", "confirmed", 777_700, "cash", "Carla Sanisidro"));
-    chain.push(&t02).await;
-    let t03 = enroll(central, "T03", "C1").await;
-    let mut chain = Chain::default();
-    chain.add("journal", 1, journal(1, "live", "confirmed", 31_400, "card", "Ana Arequipa"));
-    chain.push(&t03).await;
-    today
-}
+use support::{http, start_central};
 
 #[tokio::test]
 async fn the_day_in_a_real_browser_for_a_manager_and_an_admin() {
@@ -102,9 +33,19 @@ async fn the_day_in_a_real_browser_for_a_manager_and_an_admin() {
     browser.goto(&format!("{base}/dia")).await;
     assert_eq!(browser.path().await, "/ingresar");
     browser.sign_in(MANAGER, "la-clave-equivocada").await;
-    assert!(browser.text("main").await.contains("Correo o contraseña incorrectos."));
+    assert!(
+        browser
+            .text("main")
+            .await
+            .contains("Correo o contraseña incorrectos.")
+    );
     browser.sign_in("nadie@cadena.pe", PASSWORD).await;
-    assert!(browser.text("main").await.contains("Correo o contraseña incorrectos."));
+    assert!(
+        browser
+            .text("main")
+            .await
+            .contains("Correo o contraseña incorrectos.")
+    );
     browser.sign_in(MANAGER, PASSWORD).await;
     assert_eq!(browser.path().await, "/dia");
 
@@ -121,31 +62,67 @@ async fn the_day_in_a_real_browser_for_a_manager_and_an_admin() {
         "<b>Juan</b>", // an operator's name is text, never markup
         "T01-C1-000001",
         "S/ 800.00",
+        "aprobada",
     ] {
-        assert!(main.contains(expected), "«{expected}» is not on the page:\n{main}");
+        assert!(
+            main.contains(expected),
+            "«{expected}» is not on the page:\n{main}"
+        );
     }
     let difference = browser.text("li.difference").await;
-    assert!(difference.contains("T01 / C1") && difference.contains("-S/ 12.50"), "{difference}");
-    assert!(browser.text(".till#caja-C1 table.z tr.bad").await.contains("Z 1"));
+    assert!(
+        difference.contains("T01 / C1") && difference.contains("-S/ 12.50"),
+        "{difference}"
+    );
+    assert!(
+        browser
+            .text(".till#caja-C1 table.z tr.bad")
+            .await
+            .contains("Z 1")
+    );
     assert!(browser.text("li.stale").await.contains("T01 / C2"));
     assert!(browser.text("li.missing").await.contains("entre 3 y 4"));
-    assert!(browser.text("li.finding").await.contains("T01 / C2: entrada 3"));
+    assert!(
+        browser
+            .text("li.finding")
+            .await
+            .contains("T01 / C2: entrada 3")
+    );
     assert!(browser.text("table.open").await.contains("<b>Juan</b>"));
-    for absent in ["T02", "San Isidro", "Sanisidro", "7,777.00", "T03", "9,999.99"] {
+    for absent in [
+        "T02",
+        "San Isidro",
+        "Sanisidro",
+        "7,777.00",
+        "T03",
+        "9,999.99",
+    ] {
         assert!(!main.contains(absent), "«{absent}» leaked onto T01's page");
     }
-    browser.screenshot("central-dia", 1900).await;
+    browser.screenshot("central-dia", 1350).await;
 
     // Naming another store in the URL is refused, in the browser and to a bare request.
-    browser.goto(&format!("{base}/dia?tienda=T02&fecha={today}")).await;
-    assert!(browser.text("main").await.contains("No tiene acceso a esa tienda."));
+    browser
+        .goto(&format!("{base}/dia?tienda=T02&fecha={today}"))
+        .await;
+    assert!(
+        browser
+            .text("main")
+            .await
+            .contains("No tiene acceso a esa tienda.")
+    );
     let cookie = browser.session_cookie().await;
     for path in [
         format!("/dia?tienda=T02&fecha={today}"),
         format!("/dia.csv?tienda=T02&fecha={today}"),
         "/dia?tienda=T99".to_owned(),
     ] {
-        let refused = http().get(format!("{base}{path}")).header("cookie", &cookie).send().await.unwrap();
+        let refused = http()
+            .get(format!("{base}{path}"))
+            .header("cookie", &cookie)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(refused.status(), 403, "{path}");
     }
 
@@ -157,7 +134,12 @@ async fn the_day_in_a_real_browser_for_a_manager_and_an_admin() {
         .await
         .unwrap();
     assert_eq!(csv.status(), 200);
-    assert!(csv.headers()["content-disposition"].to_str().unwrap().contains(&format!("caja-central-{today}.csv")));
+    assert!(
+        csv.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains(&format!("caja-central-{today}.csv"))
+    );
     let text = csv.text().await.unwrap();
     let rows: Vec<Vec<String>> = ::csv::Reader::from_reader(text.as_bytes())
         .records()
@@ -165,10 +147,24 @@ async fn the_day_in_a_real_browser_for_a_manager_and_an_admin() {
         .collect();
     let brief: Vec<(String, String, String, String, String)> = rows
         .iter()
-        .map(|row| (row[0].clone(), row[1].clone(), row[4].clone(), row[6].clone(), row[8].clone()))
+        .map(|row| {
+            (
+                row[0].clone(),
+                row[1].clone(),
+                row[4].clone(),
+                row[6].clone(),
+                row[8].clone(),
+            )
+        })
         .collect();
     let expect = |store: &str, till: &str, id: &str, state: &str, amount: &str| {
-        (store.to_owned(), till.to_owned(), id.to_owned(), state.to_owned(), amount.to_owned())
+        (
+            store.to_owned(),
+            till.to_owned(),
+            id.to_owned(),
+            state.to_owned(),
+            amount.to_owned(),
+        )
     };
     assert_eq!(
         brief,
@@ -182,15 +178,25 @@ async fn the_day_in_a_real_browser_for_a_manager_and_an_admin() {
         ],
         "{text}"
     );
-    assert!(text.starts_with("tienda,caja,fecha,hora,operacion,tipo,estado,medio,monto,cajero,motivo"));
+    assert!(
+        text.starts_with("tienda,caja,fecha,hora,operacion,tipo,estado,medio,monto,cajero,motivo")
+    );
 
     // The admin page: T01's tills only; a code issued there enrolls a till, and only for T01.
     browser.goto(&format!("{base}/admin/cajas")).await;
     let tills = browser.text("table.tills-list").await;
-    assert!(tills.contains("T01 · Tienda Miraflores") && !tills.contains("T02"), "{tills}");
-    browser.find("#tienda").await.select_by_value("T01").await.unwrap();
+    assert!(
+        tills.contains("T01 · Tienda Miraflores") && !tills.contains("T02"),
+        "{tills}"
+    );
+    browser
+        .find("#tienda")
+        .await
+        .select_by_value("T01")
+        .await
+        .unwrap();
     browser.find("#caja").await.send_keys("c7").await.unwrap();
-    browser.find("#emitir").await.click().await.unwrap();
+    browser.submit("#emitir").await;
     let code = browser.text("#codigo").await;
     assert_eq!(code.len(), 11, "{code}");
     browser.screenshot("central-cajas", 900).await;
@@ -208,14 +214,32 @@ async fn the_day_in_a_real_browser_for_a_manager_and_an_admin() {
         .unwrap();
     assert_eq!(enrolled.status(), 200);
     browser.goto(&format!("{base}/admin/cajas")).await;
-    assert!(browser.text("table.tills-list").await.contains("Caja nueva"));
-    assert!(!browser.source().await.contains(&code), "a code is shown once");
-    let csrf = browser.find("input[name=csrf]").await.attr("value").await.unwrap().unwrap();
+    assert!(
+        browser
+            .text("table.tills-list")
+            .await
+            .contains("Caja nueva")
+    );
+    assert!(
+        !browser.source().await.contains(&code),
+        "a code is shown once"
+    );
+    let csrf = browser
+        .find("input[name=csrf]")
+        .await
+        .attr("value")
+        .await
+        .unwrap()
+        .unwrap();
     let other_store = http()
         .post(format!("{base}/admin/cajas"))
         .header("cookie", &cookie)
         .header("content-type", "application/x-www-form-urlencoded")
-        .body(browser::form_body(&[("csrf", csrf.as_str()), ("tienda", "T02"), ("caja", "C9")]))
+        .body(browser::form_body(&[
+            ("csrf", csrf.as_str()),
+            ("tienda", "T02"),
+            ("caja", "C9"),
+        ]))
         .send()
         .await
         .unwrap();
@@ -224,14 +248,18 @@ async fn the_day_in_a_real_browser_for_a_manager_and_an_admin() {
         .post(format!("{base}/admin/cajas"))
         .header("cookie", &cookie)
         .header("content-type", "application/x-www-form-urlencoded")
-        .body(browser::form_body(&[("csrf", "not-the-token"), ("tienda", "T01"), ("caja", "C9")]))
+        .body(browser::form_body(&[
+            ("csrf", "not-the-token"),
+            ("tienda", "T01"),
+            ("caja", "C9"),
+        ]))
         .send()
         .await
         .unwrap();
     assert_eq!(forged.status(), 403);
 
     // Signing out ends the session, also for a copy of the cookie.
-    browser.find("header .who button").await.click().await.unwrap();
+    browser.submit("header .who button").await;
     assert_eq!(browser.path().await, "/ingresar");
     let after = http()
         .get(format!("{base}/dia"))
@@ -244,7 +272,11 @@ async fn the_day_in_a_real_browser_for_a_manager_and_an_admin() {
     // The chain admin sees every store.
     browser.sign_in(ADMIN, PASSWORD).await;
     let main = browser.text("main").await;
-    for store in ["T01 · Tienda Miraflores", "T02 · Tienda San Isidro", "T03 · Tienda Arequipa"] {
+    for store in [
+        "T01 · Tienda Miraflores",
+        "T02 · Tienda San Isidro",
+        "T03 · Tienda Arequipa",
+    ] {
         assert!(main.contains(store), "{store} missing for the chain admin");
     }
     assert!(main.contains("S/ 7,777.00") && main.contains("S/ 314.00"));
@@ -262,14 +294,20 @@ async fn wrong_passwords_are_refused_alike_and_then_throttled() {
     assert!(wrong.1.contains("Correo o contraseña incorrectos."));
     assert_eq!(
         wrong.1.replace(MANAGER, "X"),
-        unknown.1.replace("nadie@cadena.pe", "X").replace(&csrf_of(&unknown.1), &csrf_of(&wrong.1)),
+        unknown
+            .1
+            .replace("nadie@cadena.pe", "X")
+            .replace(&csrf_of(&unknown.1), &csrf_of(&wrong.1)),
         "the two refusals must read the same"
     );
     for _ in 0..4 {
         browser::http_sign_in(&base, MANAGER, "no-es-la-clave").await;
     }
     let throttled = browser::http_sign_in(&base, MANAGER, PASSWORD).await;
-    assert_eq!(throttled.0, 429, "the right password after five failures waits");
+    assert_eq!(
+        throttled.0, 429,
+        "the right password after five failures waits"
+    );
     assert!(throttled.1.contains("Demasiados intentos"));
     let other = browser::http_sign_in(&base, ADMIN, PASSWORD).await;
     assert_eq!(other.0, 303, "another e-mail is not slowed down");

@@ -35,7 +35,11 @@ async fn each_allowed_type_is_hosted_and_served_back_as_it_came() {
         let receipt: ReceiptAnswer = serde_json::from_str(&answer.body).unwrap();
         assert_eq!(receipt.content_type, content_type);
         assert_eq!(receipt.bytes, bytes.len() as u64);
-        assert!(receipt.url.starts_with("http://127.0.0.1:8470/recibos/"), "{}", receipt.url);
+        assert!(
+            receipt.url.starts_with("http://127.0.0.1:8470/recibos/"),
+            "{}",
+            receipt.url
+        );
         let token = receipt.url.rsplit('/').next().unwrap();
         assert_eq!(token.len(), 43, "32 bytes in base64url: {token}");
         let expires: jiff::Timestamp = receipt.expires_at.parse().unwrap();
@@ -76,7 +80,10 @@ async fn each_allowed_type_is_hosted_and_served_back_as_it_came() {
     for row in logged {
         let (store, remote, agent, status): (String, String, String, i16) =
             (row.get(0), row.get(1), row.get(2), row.get(3));
-        assert_eq!((store.as_str(), remote.as_str(), agent.as_str(), status), ("T01", "127.0.0.1", "aPagos-checker/1.0", 200));
+        assert_eq!(
+            (store.as_str(), remote.as_str(), agent.as_str(), status),
+            ("T01", "127.0.0.1", "aPagos-checker/1.0", 200)
+        );
     }
 }
 
@@ -99,11 +106,20 @@ async fn a_file_is_judged_by_its_bytes_not_its_name() {
     ] {
         // Whatever the till calls it (the name never reaches Central: the body is the bytes).
         let answer = till.send("POST", &upload, bytes).await;
-        assert_eq!((answer.status, answer.code().as_str()), (415, "unsupported_file_type"), "{looks_like}");
+        assert_eq!(
+            (answer.status, answer.code().as_str()),
+            (415, "unsupported_file_type"),
+            "{looks_like}"
+        );
         let message = answer.json()["message"].as_str().unwrap().to_owned();
         assert!(message.contains(looks_like), "{message}");
     }
-    let stored: i64 = central.state.pool.get().await.unwrap()
+    let stored: i64 = central
+        .state
+        .pool
+        .get()
+        .await
+        .unwrap()
         .query_one("SELECT count(*) FROM receipt", &[])
         .await
         .unwrap()
@@ -118,15 +134,29 @@ async fn a_file_over_the_limit_is_refused() {
     let mut big = JPEG.to_vec();
     big.resize(1_001, 0);
     let answer = till.send("POST", &till.path("receipts"), &big).await;
-    assert_eq!((answer.status, answer.code().as_str()), (413, "file_too_large"));
-    assert!(answer.json()["message"].as_str().unwrap().contains("1000 bytes"));
+    assert_eq!(
+        (answer.status, answer.code().as_str()),
+        (413, "file_too_large")
+    );
+    assert!(
+        answer.json()["message"]
+            .as_str()
+            .unwrap()
+            .contains("1000 bytes")
+    );
     // Far over (past what the signature check reads at all): refused the same way.
     let huge = vec![0xFFu8; 200_000];
     let answer = till.send("POST", &till.path("receipts"), &huge).await;
-    assert_eq!((answer.status, answer.code().as_str()), (413, "file_too_large"));
+    assert_eq!(
+        (answer.status, answer.code().as_str()),
+        (413, "file_too_large")
+    );
     // At the limit exactly: taken.
     big.truncate(1_000);
-    assert_eq!(till.send("POST", &till.path("receipts"), &big).await.status, 200);
+    assert_eq!(
+        till.send("POST", &till.path("receipts"), &big).await.status,
+        200
+    );
 }
 
 #[tokio::test]
@@ -137,7 +167,10 @@ async fn an_expired_url_is_gone_an_unknown_one_never_was_and_both_are_logged() {
     let receipt: ReceiptAnswer = serde_json::from_str(&answer.body).unwrap();
     let client = central.state.pool.get().await.unwrap();
     client
-        .execute("UPDATE receipt SET expires_at = now() - interval '1 minute'", &[])
+        .execute(
+            "UPDATE receipt SET expires_at = now() - interval '1 minute'",
+            &[],
+        )
         .await
         .unwrap();
     let url = format!("{}{}", central.base_url(), path_of(&receipt.url));
@@ -153,7 +186,10 @@ async fn an_expired_url_is_gone_an_unknown_one_never_was_and_both_are_logged() {
     assert_eq!(unknown.status(), 404);
 
     let logged: Vec<(String, i16)> = client
-        .query("SELECT store_code, status FROM receipt_fetch ORDER BY id", &[])
+        .query(
+            "SELECT store_code, status FROM receipt_fetch ORDER BY id",
+            &[],
+        )
         .await
         .unwrap()
         .iter()
@@ -162,7 +198,11 @@ async fn an_expired_url_is_gone_an_unknown_one_never_was_and_both_are_logged() {
     assert_eq!(logged, [("T01".to_owned(), 410), (String::new(), 404)]);
 
     // Nothing else is public: the pages and the till API want someone.
-    let page = http().get(format!("{}/recibos", central.base_url())).send().await.unwrap();
+    let page = http()
+        .get(format!("{}/recibos", central.base_url()))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.status(), 404);
 }
 
@@ -170,10 +210,18 @@ async fn an_expired_url_is_gone_an_unknown_one_never_was_and_both_are_logged() {
 async fn an_unsigned_upload_is_refused() {
     let central = start_central().await;
     let till = enroll(&central, "T01", "C1").await;
-    let answer = till.send_with("POST", &till.path("receipts"), PNG, []).await;
-    assert_eq!((answer.status, answer.code().as_str()), (401, "unauthenticated"));
+    let answer = till
+        .send_with("POST", &till.path("receipts"), PNG, [])
+        .await;
+    assert_eq!(
+        (answer.status, answer.code().as_str()),
+        (401, "unauthenticated")
+    );
     // Signed by T01's till, for T02's path.
     let other = providers::central::wire::till_path("T02", "C1", "receipts");
     let answer = till.send("POST", &other, PNG).await;
-    assert_eq!((answer.status, answer.code().as_str()), (403, "other_store"));
+    assert_eq!(
+        (answer.status, answer.code().as_str()),
+        (403, "other_store")
+    );
 }

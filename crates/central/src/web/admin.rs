@@ -89,11 +89,17 @@ async fn render(state: &AppState, viewer: &Viewer, status: StatusCode, notice: &
     html.push_str(notice);
     html.push_str(r#"<table class="tills-list"><tr><th>Tienda</th><th>Caja</th><th>Nombre</th><th>Inscrita</th><th>Último envío</th><th class="num">Cadena completa hasta</th><th class="num">Última recibida</th></tr>"#);
     if rows.is_empty() {
-        html.push_str(r#"<tr><td colspan="7" class="muted">Ninguna caja inscrita todavía.</td></tr>"#);
+        html.push_str(
+            r#"<tr><td colspan="7" class="muted">Ninguna caja inscrita todavía.</td></tr>"#,
+        );
     }
     for row in &rows {
         let (high_water, max_seq): (i64, i64) = (row.get(6), row.get(7));
-        let row_class = if high_water < max_seq { r#" class="bad""# } else { "" };
+        let row_class = if high_water < max_seq {
+            r#" class="bad""#
+        } else {
+            ""
+        };
         let _ = write!(
             html,
             r#"<tr{row_class}><td>{} · {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="num">{high_water}</td><td class="num">{max_seq}</td></tr>"#,

@@ -11,7 +11,16 @@ use super::{DayQuery, kind_label, state_label, tender_label};
 use crate::state::AppState;
 
 const HEADER: [&str; 11] = [
-    "tienda", "caja", "fecha", "hora", "operacion", "tipo", "estado", "medio", "monto", "cajero",
+    "tienda",
+    "caja",
+    "fecha",
+    "hora",
+    "operacion",
+    "tipo",
+    "estado",
+    "medio",
+    "monto",
+    "cajero",
     "motivo",
 ];
 
@@ -22,7 +31,7 @@ pub async fn day_csv(
 ) -> Response {
     let scope = match query.scope(&viewer) {
         Ok(scope) => scope,
-        Err(refused) => return refused,
+        Err(refused) => return refused.page(&viewer),
     };
     let rows = match rows(&state, &scope).await {
         Ok(rows) => rows,
@@ -32,9 +41,10 @@ pub async fn day_csv(
     let written = std::iter::once(HEADER.map(str::to_owned).to_vec())
         .chain(rows)
         .try_for_each(|record| writer.write_record(record.iter().map(|field| defused(field))));
-    let bytes = match written.map_err(|error| error.to_string()).and_then(|()| {
-        writer.into_inner().map_err(|error| error.to_string())
-    }) {
+    let bytes = match written
+        .map_err(|error| error.to_string())
+        .and_then(|()| writer.into_inner().map_err(|error| error.to_string()))
+    {
         Ok(bytes) => bytes,
         Err(error) => return unavailable(&error),
     };

@@ -23,17 +23,19 @@ pub async fn day(
 ) -> Response {
     let scope = match query.scope(&viewer) {
         Ok(scope) => scope,
-        Err(refused) => return refused,
+        Err(refused) => return refused.page(&viewer),
     };
     match load(&state, &scope).await {
         Ok(data) => {
             let body = render(&state, &viewer, &scope, &data);
-            respond(StatusCode::OK, page(&format!("Día {}", date(scope.day)), Some(&viewer), &body))
+            respond(
+                StatusCode::OK,
+                page(&format!("Día {}", date(scope.day)), Some(&viewer), &body),
+            )
         }
         Err(error) => unavailable(&error),
     }
 }
-
 
 fn render(state: &AppState, viewer: &Viewer, scope: &Scope, data: &DayData) -> String {
     let mut html = String::new();
@@ -141,13 +143,24 @@ fn attention(html: &mut String, state: &AppState, data: &DayData) {
         items.push_str("</table></li>");
     }
     for (store, till, seq, kind, detail, at) in &data.findings {
-        let what = if kind == "rewritten" { "reescrita" } else { "rota" };
+        // Central's own detail (English, for the logs) goes in the tooltip; the sentence is ours.
+        let (what, why) = if kind == "rewritten" {
+            (
+                "reescrita",
+                "la caja la envió de nuevo con otro contenido; se conserva la primera",
+            )
+        } else {
+            (
+                "rota",
+                "su huella no corresponde a su contenido o a la entrada anterior",
+            )
+        };
         let _ = write!(
             items,
-            r#"<li class="finding"><span class="tag bad">Cadena {what}</span> {} / {}: entrada {seq} ({}), {}.</li>"#,
+            r#"<li class="finding" title="{}"><span class="tag bad">Cadena {what}</span> {} / {}: entrada {seq}, {why} (visto el {}).</li>"#,
+            escape(detail),
             escape(store),
             escape(till),
-            escape(detail),
             escape(at),
         );
     }
@@ -183,7 +196,11 @@ fn till_card(html: &mut String, till: &str, day: &TillDay, tolerance: i64) {
     if !day.operations.is_empty() {
         html.push_str(r#"<table class="operations"><tr><th>Operación</th><th>Estado</th><th class="num">Cant.</th><th class="num">Monto</th></tr>"#);
         for (kind, state, count, centimos) in &day.operations {
-            let row_class = if state == "unknown" || state == "pending" { r#" class="bad""# } else { "" };
+            let row_class = if state == "unknown" || state == "pending" {
+                r#" class="bad""#
+            } else {
+                ""
+            };
             let _ = write!(
                 html,
                 r#"<tr{row_class}><td>{}</td><td>{}</td><td class="num">{count}</td><td class="num">{}</td></tr>"#,
@@ -212,7 +229,9 @@ fn till_card(html: &mut String, till: &str, day: &TillDay, tolerance: i64) {
         );
     }
     if !day.shifts.is_empty() {
-        html.push_str(r#"<table class="shifts"><tr><th>Turno abierto</th><th>Cerrado</th><th>Z</th></tr>"#);
+        html.push_str(
+            r#"<table class="shifts"><tr><th>Turno abierto</th><th>Cerrado</th><th>Z</th></tr>"#,
+        );
         for (opened_at, opened_by, closed_at, closed_by, z) in &day.shifts {
             let closed = match closed_at {
                 Some(at) => format!("{} · {}", lima_time(at), closed_by.as_deref().unwrap_or("")),
@@ -232,7 +251,11 @@ fn till_card(html: &mut String, till: &str, day: &TillDay, tolerance: i64) {
     if !day.zs.is_empty() {
         html.push_str(r#"<table class="z"><tr><th>Reporte Z</th><th class="num">Diferencia</th><th>Verificado</th></tr>"#);
         for (number, difference, verified) in &day.zs {
-            let row_class = if difference.abs() > tolerance { r#" class="bad""# } else { "" };
+            let row_class = if difference.abs() > tolerance {
+                r#" class="bad""#
+            } else {
+                ""
+            };
             let _ = write!(
                 html,
                 r#"<tr{row_class}><td>Z {number}</td><td class="num">{}</td><td>{}</td></tr>"#,
@@ -249,7 +272,7 @@ fn till_card(html: &mut String, till: &str, day: &TillDay, tolerance: i64) {
                 html,
                 r#"<tr><td>{}</td><td>{}</td><td class="num">{}</td></tr>"#,
                 escape(order),
-                escape(status),
+                escape(super::order_status_label(status)),
                 soles(*centimos)
             );
         }

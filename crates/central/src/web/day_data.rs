@@ -8,6 +8,15 @@ use jiff::{SignedDuration, Timestamp};
 use super::Scope;
 use crate::state::AppState;
 
+/// (opened at, by, closed at, by, Z number)
+pub type ShiftRow = (
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+);
+
 /// What the page shows of one till.
 #[derive(Default)]
 pub struct TillDay {
@@ -21,7 +30,7 @@ pub struct TillDay {
     /// (tender, count, céntimos), confirmed payments only.
     pub collected: Vec<(String, i64, i64)>,
     /// (opened at, by, closed at, by, Z number)
-    pub shifts: Vec<(String, Option<String>, Option<String>, Option<String>, Option<i64>)>,
+    pub shifts: Vec<ShiftRow>,
     /// (number, difference, verified)
     pub zs: Vec<(i64, i64, bool)>,
     /// (order, status, céntimos)
@@ -29,7 +38,16 @@ pub struct TillDay {
 }
 
 /// An operation still pending or unknown: (store, till, day, journal id, kind, state, céntimos, operator).
-pub type OpenOperation = (String, String, String, i64, String, String, Option<i64>, Option<String>);
+pub type OpenOperation = (
+    String,
+    String,
+    String,
+    i64,
+    String,
+    String,
+    Option<i64>,
+    Option<String>,
+);
 
 #[derive(Default)]
 pub struct DayData {
@@ -45,8 +63,9 @@ pub async fn load(state: &AppState, scope: &Scope) -> Result<DayData, String> {
     let day = scope.day.to_string();
     let stores = &scope.stores;
     let mode = &state.config.mode;
-    let stale_since =
-        (Timestamp::now() - SignedDuration::from_mins(state.config.stale_after_minutes)).to_string();
+    let stale_since = (Timestamp::now()
+        - SignedDuration::from_mins(state.config.stale_after_minutes))
+    .to_string();
     let mut data = DayData::default();
     let q = |error: tokio_postgres::Error| error.to_string();
 
@@ -58,7 +77,8 @@ pub async fn load(state: &AppState, scope: &Scope) -> Result<DayData, String> {
         .await
         .map_err(q)?
     {
-        data.stores.insert(row.get(0), (row.get(1), BTreeMap::new()));
+        data.stores
+            .insert(row.get(0), (row.get(1), BTreeMap::new()));
     }
     for row in client
         .query(
@@ -104,9 +124,11 @@ pub async fn load(state: &AppState, scope: &Scope) -> Result<DayData, String> {
         .await
         .map_err(q)?
     {
-        till_day(&mut data, row.get(0), row.get(1))
-            .collected
-            .push((row.get(2), row.get(3), row.get(4)));
+        till_day(&mut data, row.get(0), row.get(1)).collected.push((
+            row.get(2),
+            row.get(3),
+            row.get(4),
+        ));
     }
     for row in client
         .query(
@@ -150,9 +172,11 @@ pub async fn load(state: &AppState, scope: &Scope) -> Result<DayData, String> {
         .await
         .map_err(q)?
     {
-        till_day(&mut data, row.get(0), row.get(1))
-            .credit
-            .push((row.get(2), row.get(3), row.get(4)));
+        till_day(&mut data, row.get(0), row.get(1)).credit.push((
+            row.get(2),
+            row.get(3),
+            row.get(4),
+        ));
     }
     // Still open from this day or the month before it: an unknown outcome does not expire at midnight.
     data.open = client
@@ -191,7 +215,16 @@ pub async fn load(state: &AppState, scope: &Scope) -> Result<DayData, String> {
         .await
         .map_err(q)?
         .iter()
-        .map(|row| (row.get(0), row.get(1), row.get(2), row.get(3), row.get(4), row.get(5)))
+        .map(|row| {
+            (
+                row.get(0),
+                row.get(1),
+                row.get(2),
+                row.get(3),
+                row.get(4),
+                row.get(5),
+            )
+        })
         .collect();
     Ok(data)
 }

@@ -31,7 +31,7 @@ pub fn soles(centimos: i64) -> String {
     let whole = (abs / 100).to_string();
     let mut grouped = String::new();
     for (index, digit) in whole.chars().enumerate() {
-        if index > 0 && (whole.len() - index) % 3 == 0 {
+        if index > 0 && (whole.len() - index).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(digit);
@@ -58,7 +58,11 @@ pub fn lima_today() -> jiff::civil::Date {
     jiff::Timestamp::now()
         .in_tz("America/Lima")
         .map(|zoned| zoned.date())
-        .unwrap_or_else(|_| jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date())
+        .unwrap_or_else(|_| {
+            jiff::Timestamp::now()
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .date()
+        })
 }
 
 /// A whole page: `title` escaped here, `body` already HTML.
@@ -149,7 +153,9 @@ th{background:#f0f2f6;font-weight:600;color:#33415c}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .muted{color:#6b7486}
 .alert{background:#fff4f2;border:1px solid #f1b5aa;border-radius:8px;padding:6px 16px 10px;margin:14px 0}
-.alert h2{border-color:#c0392b;color:#8e2a1f}
+.alert h2{margin-top:10px;border-color:#c0392b;color:#8e2a1f}
+.alert ul{margin:8px 0 0;padding-left:20px}
+.alert li{margin:3px 0}
 .bad td{background:#fde8e4}
 .tag{display:inline-block;padding:0 7px;border-radius:9px;font-size:12px;font-weight:600;background:#e6e9ef;color:#33415c}
 .tag.warn{background:#fbe3b8;color:#7a4b00}
@@ -187,7 +193,7 @@ mod tests {
         assert_eq!(soles(123_450), "S/ 1,234.50");
         assert_eq!(soles(5), "S/ 0.05");
         assert_eq!(soles(-1_230), "-S/ 12.30");
-        assert_eq!(soles(123_456_789_00), "S/ 123,456,789.00");
+        assert_eq!(soles(12_345_678_900), "S/ 123,456,789.00");
         assert_eq!(soles(100_000), "S/ 1,000.00");
     }
 

@@ -25,10 +25,7 @@ use session::Viewer;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(|| async { Redirect::to("/dia") }))
-        .route(
-            "/ingresar",
-            get(session::login_form).post(session::login),
-        )
+        .route("/ingresar", get(session::login_form).post(session::login))
         .route("/salir", post(session::logout))
         .route("/dia", get(day::day))
         .route("/dia.csv", get(csv::day_csv))
@@ -50,24 +47,38 @@ pub struct Scope {
     pub store: Option<String>,
 }
 
+/// Why a URL's day or store was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    BadDate,
+    /// Another store's code and a code that does not exist answer the same: no hint of which.
+    OtherStore,
+}
+
+impl Refusal {
+    pub fn page(self, viewer: &Viewer) -> Response {
+        match self {
+            Refusal::BadDate => layout::refusal(
+                StatusCode::BAD_REQUEST,
+                Some(viewer),
+                "La fecha no es válida: use el formato AAAA-MM-DD.",
+            ),
+            Refusal::OtherStore => forbidden(viewer),
+        }
+    }
+}
+
 impl DayQuery {
-    pub fn scope(&self, viewer: &Viewer) -> Result<Scope, Response> {
+    pub fn scope(&self, viewer: &Viewer) -> Result<Scope, Refusal> {
         let day = match self.fecha.as_deref().filter(|text| !text.is_empty()) {
             None => layout::lima_today(),
-            Some(text) => text.parse::<Date>().map_err(|_| {
-                layout::refusal(
-                    StatusCode::BAD_REQUEST,
-                    Some(viewer),
-                    "La fecha no es válida: use el formato AAAA-MM-DD.",
-                )
-            })?,
+            Some(text) => text.parse::<Date>().map_err(|_| Refusal::BadDate)?,
         };
         let store = self.tienda.clone().filter(|code| !code.is_empty());
         let stores = match &store {
             None => viewer.stores.clone(),
-            // Another store's code and a code that does not exist answer the same: no hint of which.
             Some(code) if viewer.sees(code) => vec![code.clone()],
-            Some(_) => return Err(forbidden(viewer)),
+            Some(_) => return Err(Refusal::OtherStore),
         };
         Ok(Scope { day, stores, store })
     }
@@ -108,6 +119,20 @@ pub fn tender_label(tender: &str) -> &str {
         "yape_plin" => "Yape/Plin",
         "transfer" => "Transferencia",
         "unknown" => "Sin medio registrado",
+        other => other,
+    }
+}
+
+/// A credit sale's status as aCuotaz names it, in Spanish when known.
+pub fn order_status_label(status: &str) -> &str {
+    match status {
+        "pending" | "created" => "pendiente",
+        "approved" => "aprobada",
+        "funded" | "paid" => "desembolsada",
+        "rejected" => "rechazada",
+        "cancelled" | "canceled" => "anulada",
+        "refunded" => "devuelta",
+        "expired" => "vencida",
         other => other,
     }
 }

@@ -68,7 +68,11 @@ impl FromRequestParts<AppState> for Viewer {
         let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else {
             return Err(to_login());
         };
-        let client = state.pool.get().await.map_err(|error| unavailable(&error))?;
+        let client = state
+            .pool
+            .get()
+            .await
+            .map_err(|error| unavailable(&error))?;
         let row = client
             .query_opt(
                 "SELECT u.email, u.display_name, u.role, s.csrf_token
@@ -219,7 +223,9 @@ pub async fn login(
             &state,
             StatusCode::TOO_MANY_REQUESTS,
             &email,
-            Some("Demasiados intentos fallidos con este correo. Espere 15 minutos y vuelva a intentarlo."),
+            Some(
+                "Demasiados intentos fallidos con este correo. Espere 15 minutos y vuelva a intentarlo.",
+            ),
         ),
         Err(SignInError::Db(error)) => unavailable(&error),
     }
@@ -243,9 +249,14 @@ impl From<deadpool_postgres::PoolError> for SignInError {
 }
 
 /// A new session's token when the password is right, `None` when not.
-async fn sign_in(state: &AppState, email: &str, password: &str) -> Result<Option<String>, SignInError> {
+async fn sign_in(
+    state: &AppState,
+    email: &str,
+    password: &str,
+) -> Result<Option<String>, SignInError> {
     let client = state.pool.get().await?;
-    let window_start = (Timestamp::now() - SignedDuration::from_mins(FAILURE_WINDOW_MINUTES)).to_string();
+    let window_start =
+        (Timestamp::now() - SignedDuration::from_mins(FAILURE_WINDOW_MINUTES)).to_string();
     let failures: i64 = client
         .query_one(
             "SELECT count(*) FROM login_failure WHERE email = $1 AND failed_at > $2::text::timestamptz",
@@ -319,7 +330,10 @@ pub async fn logout(
     if let Some(token) = cookie(&headers, SESSION_COOKIE) {
         let deleted = match state.pool.get().await {
             Ok(client) => client
-                .execute("DELETE FROM web_session WHERE token_hash = $1", &[&digest(&token)])
+                .execute(
+                    "DELETE FROM web_session WHERE token_hash = $1",
+                    &[&digest(&token)],
+                )
                 .await
                 .map_err(|error| error.to_string()),
             Err(error) => Err(error.to_string()),
@@ -329,8 +343,9 @@ pub async fn logout(
         }
     }
     let mut response = Redirect::to("/ingresar").into_response();
-    response
-        .headers_mut()
-        .append(header::SET_COOKIE, set_cookie(&state, SESSION_COOKIE, "", 0));
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(&state, SESSION_COOKIE, "", 0),
+    );
     response
 }

@@ -30,7 +30,10 @@ impl Browser {
             .expect("chromedriver (apt install chromium-driver)");
         let started = Instant::now();
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(started.elapsed() < Duration::from_secs(20), "chromedriver did not listen");
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "chromedriver did not listen"
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         let mut options = serde_json::json!({
@@ -56,7 +59,12 @@ impl Browser {
     }
 
     pub async fn path(&self) -> String {
-        self.client.current_url().await.expect("a URL").path().to_owned()
+        self.client
+            .current_url()
+            .await
+            .expect("a URL")
+            .path()
+            .to_owned()
     }
 
     pub async fn find(&self, css: &str) -> Element {
@@ -67,7 +75,11 @@ impl Browser {
     }
 
     pub async fn text(&self, css: &str) -> String {
-        self.find(css).await.text().await.expect("the element's text")
+        self.find(css)
+            .await
+            .text()
+            .await
+            .expect("the element's text")
     }
 
     pub async fn source(&self) -> String {
@@ -90,7 +102,22 @@ impl Browser {
             .send_keys(password)
             .await
             .expect("the password typed");
-        self.find(".login button").await.click().await.expect("sent");
+        self.submit(".login button").await;
+    }
+
+    /// Clicks a form's button and waits for the next page: the button goes stale once it has loaded
+    /// (a click returns before the navigation it starts has ended).
+    pub async fn submit(&self, css: &str) {
+        let button = self.find(css).await;
+        button.click().await.expect("clicked");
+        let started = Instant::now();
+        while button.text().await.is_ok() {
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "`{css}` led nowhere"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// `caja_sesion=…`, for a bare HTTP client to act as the signed-in person.
@@ -111,10 +138,17 @@ impl Browser {
         if std::env::var_os("CAJA_CENTRAL_SHOTS").is_none() {
             return;
         }
-        self.client.set_window_size(WIDTH, height).await.expect("resized");
+        self.client
+            .set_window_size(WIDTH, height)
+            .await
+            .expect("resized");
         let png = self.client.screenshot().await.expect("a screenshot");
-        self.client.set_window_size(WIDTH, 900).await.expect("resized back");
-        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots");
+        self.client
+            .set_window_size(WIDTH, 900)
+            .await
+            .expect("resized back");
+        let folder =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots");
         std::fs::create_dir_all(&folder).expect("the screenshots' folder");
         std::fs::write(folder.join(format!("{name}.png")), png).expect("the screenshot saved");
     }
@@ -154,7 +188,11 @@ pub async fn http_sign_in(base: &str, email: &str, password: &str) -> (u16, Stri
         .post(format!("{base}/ingresar"))
         .header("cookie", cookie)
         .header("content-type", "application/x-www-form-urlencoded")
-        .body(form_body(&[("email", email), ("password", password), ("csrf", csrf)]))
+        .body(form_body(&[
+            ("email", email),
+            ("password", password),
+            ("csrf", csrf),
+        ]))
         .send()
         .await
         .unwrap();
