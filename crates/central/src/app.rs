@@ -10,7 +10,7 @@ use tokio::net::TcpListener;
 use crate::config::Config;
 use crate::error::Failure;
 use crate::state::AppState;
-use crate::{auth, db, ingest, relay, webhooks};
+use crate::{auth, db, ingest, receipts, relay, web, webhooks};
 
 /// Every route of Central.
 pub fn router(state: AppState) -> Router {
@@ -30,6 +30,8 @@ pub fn router(state: AppState) -> Router {
         )
         .merge(webhooks::routes())
         .merge(relay::routes())
+        .merge(receipts::routes())
+        .merge(web::routes())
         .fallback(|| async { Failure::not_found("no such page or endpoint") })
         .with_state(state)
 }

@@ -25,6 +25,7 @@ const MIGRATIONS: &[(i32, &str, &str)] = &[
         "webhooks",
         include_str!("../migrations/0003_webhooks.sql"),
     ),
+    (4, "web", include_str!("../migrations/0004_web.sql")),
 ];
 
 /// The tables partitioned by day.

@@ -15,6 +15,9 @@ use crate::pg_cluster::Cluster;
 use crate::state::AppState;
 use crate::synthetic::{Payment, SyntheticTill};
 
+/// The demo people's password (printed in the README; a demo only).
+pub const DEMO_PASSWORD: &str = "demo-central-2026";
+
 /// The demo's stores.
 pub fn stores() -> Vec<StoreConfig> {
     vec![
@@ -129,6 +132,25 @@ pub async fn seed(state: &AppState) -> anyhow::Result<bool> {
                 .map_err(|failure| anyhow::anyhow!(failure.message))?;
         }
     }
+    // The head office and the manager of Miraflores sign in with the README's password.
+    crate::users::add_user(
+        &state.pool,
+        "admin@caja.pe",
+        "Jefa de tiendas",
+        crate::users::Role::ChainAdmin,
+        &[],
+        DEMO_PASSWORD,
+    )
+    .await?;
+    crate::users::add_user(
+        &state.pool,
+        "gerente.miraflores@caja.pe",
+        "Gerente de Miraflores",
+        crate::users::Role::StoreManager,
+        &["T01".to_owned()],
+        DEMO_PASSWORD,
+    )
+    .await?;
     // Arequipa's first till lost its connection this morning.
     client
         .execute(

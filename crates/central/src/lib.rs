@@ -15,9 +15,12 @@ pub mod demo;
 pub mod error;
 pub mod ingest;
 pub mod pg_cluster;
+pub mod receipts;
 pub mod relay;
 pub mod state;
 pub mod synthetic;
+pub mod users;
+pub mod web;
 pub mod webhooks;
 
 pub use app::{Server, router};

@@ -45,6 +45,44 @@ enum Command {
         #[arg(long, default_value_t = 54329)]
         pg_port: u16,
     },
+    /// Head-office people who sign in to the pages.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a person (or replace their name, password, role and stores). The password is read from
+    /// CAJA_CENTRAL_PASSWORD or typed on standard input, never from the command line (which other
+    /// users of the machine can read in the process list).
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// chain-admin (every store) or store-manager (the --store ones).
+        #[arg(long, value_parser = ["chain-admin", "store-manager"])]
+        role: String,
+        /// A store a store manager sees; repeat for several.
+        #[arg(long = "store")]
+        stores: Vec<String>,
+    },
+}
+
+/// The new password: the environment first, else standard input (hidden when it is a terminal).
+fn read_password() -> anyhow::Result<String> {
+    use std::io::{BufRead, IsTerminal};
+    if let Ok(password) = std::env::var("CAJA_CENTRAL_PASSWORD") {
+        return Ok(password);
+    }
+    if std::io::stdin().is_terminal() {
+        return Ok(rpassword::prompt_password("Contraseña: ")?);
+    }
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 
 #[tokio::main]
@@ -85,6 +123,21 @@ async fn main() -> anyhow::Result<()> {
                 .await
                 .map_err(|failure| anyhow::anyhow!(failure.message))?;
             println!("{code}");
+        }
+        Command::User {
+            command:
+                UserCommand::Add {
+                    email,
+                    name,
+                    role,
+                    stores,
+                },
+        } => {
+            let role = central::users::Role::parse(&role).context("a role")?;
+            let password = read_password()?;
+            let pool = central::db::connect(&config).await?;
+            central::users::add_user(&pool, &email, &name, role, &stores, &password).await?;
+            println!("Usuario {email} listo.");
         }
     }
     Ok(())
