@@ -181,7 +181,105 @@ async fn run() -> anyhow::Result<bool> {
         "  ingest: {stored} entries in {elapsed:.1} s = {rate:.0} rows/s (goal ≥ 20,000); findings: {findings}"
     );
 
+    let page = day_page(&server, &http, &client).await?;
+    drop(client);
     drop(server);
     drop(cluster);
-    Ok(rate >= 20_000.0 && stored as usize == per_till * tills && findings == 0)
+    Ok(rate >= 20_000.0 && stored as usize == per_till * tills && findings == 0 && page)
+}
+
+/// Signs in as a chain admin through the login form, asks for today's page 20 times, prints the times
+/// and the plan of the page's main aggregate. True when the median is under 300 ms.
+async fn day_page(
+    server: &Server,
+    http: &reqwest::Client,
+    client: &deadpool_postgres::Client,
+) -> anyhow::Result<bool> {
+    let base = server.base_url();
+    central::users::add_user(
+        &server.state.pool,
+        "bench@caja.pe",
+        "Bench",
+        central::users::Role::ChainAdmin,
+        &[],
+        "bench-password-2026",
+    )
+    .await?;
+    let form = http.get(format!("{base}/ingresar")).send().await?;
+    let login_cookie = cookie_pair(&form, "caja_ingreso").unwrap_or_default();
+    let html = form.text().await?;
+    let csrf = html
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default()
+        .to_owned();
+    let signed_in = http
+        .post(format!("{base}/ingresar"))
+        .header("cookie", login_cookie)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!(
+            "email=bench%40caja.pe&password=bench-password-2026&csrf={}",
+            url::form_urlencoded::byte_serialize(csrf.as_bytes()).collect::<String>()
+        ))
+        .send()
+        .await?;
+    let session = cookie_pair(&signed_in, "caja_sesion")
+        .ok_or_else(|| anyhow::anyhow!("the bench could not sign in"))?;
+    let today = Timestamp::now().in_tz("America/Lima")?.date().to_string();
+    let mut times = Vec::new();
+    for _ in 0..20 {
+        let began = Instant::now();
+        let page = http
+            .get(format!("{base}/dia?fecha={today}"))
+            .header("cookie", &session)
+            .send()
+            .await?;
+        anyhow::ensure!(
+            page.status() == 200,
+            "the day page answered {}",
+            page.status()
+        );
+        let body = page.text().await?;
+        times.push(began.elapsed().as_secs_f64() * 1000.0);
+        anyhow::ensure!(body.contains("T20"), "the page lists the chain's stores");
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    let median = times[times.len() / 2];
+    let today_rows: i64 = client
+        .query_one(
+            "SELECT count(*) FROM operation WHERE day = $1::text::date",
+            &[&today],
+        )
+        .await?
+        .get(0);
+    println!(
+        "  day page ({today}, {today_rows} operations that day, 1 of 25 days held): median {median:.0} ms, max {:.0} ms (goal < 300 ms)",
+        times[times.len() - 1]
+    );
+    let plan = client
+        .query(
+            "EXPLAIN (ANALYZE, BUFFERS) SELECT store_code, till_code, kind, state, count(*),
+                    COALESCE(sum(collect_centimos), 0)::int8
+             FROM operation WHERE day = $1::text::date AND mode = 'live'
+             GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+            &[&today],
+        )
+        .await?;
+    println!("  plan of the page's main aggregate:");
+    for row in plan {
+        println!("    {}", row.get::<_, String>(0));
+    }
+    Ok(median < 300.0)
+}
+
+fn cookie_pair(response: &reqwest::Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .filter_map(|value| value.split(';').next())
+        .find(|pair| pair.starts_with(&format!("{name}=")))
+        .map(str::to_owned)
 }
