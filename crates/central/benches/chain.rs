@@ -214,7 +214,11 @@ async fn day_page(
         .and_then(|rest| rest.split('"').next())
         .unwrap_or_default()
         .to_owned();
-    let signed_in = http
+    // The session cookie comes on the redirect after the form: read it there, do not follow.
+    let no_redirect = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?;
+    let signed_in = no_redirect
         .post(format!("{base}/ingresar"))
         .header("cookie", login_cookie)
         .header("content-type", "application/x-www-form-urlencoded")
