@@ -1,57 +1,19 @@
-//! What every provider client shares: the secret token, the transport bounds (timeouts, body size), the
+//! What every provider client shares: the secret token (re-exported from [`crate::token`]), the transport bounds (timeouts, body size), the
 //! redirect policy, the typed error for everything that can go wrong between sending a request and
 //! holding a parsed answer, and the bounded reading of a response body.
 
-use std::fmt;
 use std::time::Duration;
 
 use reqwest::Url;
 use reqwest::redirect::{Attempt, Policy};
 
+pub(crate) use crate::plain_errors::{plain_error, snippet};
 use crate::target::{PlainHttp, check_target};
+pub use crate::token::ApiToken;
 
 /// `{"dni": "Error on dni format", ...}`: the body of a 400 about fields, one key per bad field (a
 /// provider's shape, kept here because [`ApiError::InvalidFields`] carries it).
 pub type FieldErrors = std::collections::BTreeMap<String, String>;
-
-/// A provider's bearer token. It never prints: `Debug` shows `ApiToken(***)` and there is no `Display`,
-/// so a token cannot reach a log line, an error message or a report by accident.
-#[derive(Clone, PartialEq, Eq)]
-pub struct ApiToken(String);
-
-impl ApiToken {
-    pub fn new(token: impl Into<String>) -> Self {
-        ApiToken(token.into().trim().to_owned())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The raw secret, for the `Authorization` header only.
-    pub(crate) fn expose(&self) -> &str {
-        &self.0
-    }
-
-    /// Whether `presented` (a bearer a caller sent, such as aCuotaz's webhook `Apurata-Auth`) is this
-    /// token, in constant time: the SHA-256 digests of both are compared with `subtle`, so neither the
-    /// position of the first differing byte nor the token's length shows in the timing. An empty token
-    /// matches nothing.
-    pub fn matches(&self, presented: &str) -> bool {
-        use sha2::{Digest, Sha256};
-        use subtle::ConstantTimeEq;
-        let expected = Sha256::digest(self.0.as_bytes());
-        let presented = Sha256::digest(presented.trim().as_bytes());
-        let same: bool = expected.as_slice().ct_eq(presented.as_slice()).into();
-        same && !self.0.is_empty()
-    }
-}
-
-impl fmt::Debug for ApiToken {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("ApiToken(***)")
-    }
-}
 
 /// Bounds on one exchange with a provider. A till must never wait forever, nor swallow a response the
 /// size of a film because a proxy misbehaved.
@@ -345,53 +307,6 @@ pub(crate) async fn read_body_bounded(
         body.extend_from_slice(&chunk);
     }
     Ok(body)
-}
-
-/// The typed error of a non-200 answer from an API whose errors have no documented JSON (aPagos answers
-/// a 400 with a plain-text string and a 401 or 404 with nothing; Aplazame documents none): 5xx a server
-/// error (outcome unknown), 401 the token, 404 `not_found`, any other 4xx a refusal quoting the body, and
-/// any other status (a redirect, a 2xx that is not the documented one) an answer that proves nothing.
-pub(crate) fn plain_error(status: reqwest::StatusCode, body: &[u8], not_found: &str) -> ApiError {
-    let code = status.as_u16();
-    if status.is_server_error() {
-        return ApiError::ServerError {
-            status: code,
-            snippet: snippet(body),
-        };
-    }
-    match code {
-        401 => ApiError::Unauthorized {
-            message: snippet(body),
-        },
-        404 => ApiError::NotFound {
-            message: not_found.to_owned(),
-        },
-        400..=499 => ApiError::Refused {
-            status: code,
-            message: snippet(body),
-        },
-        _ => ApiError::UnexpectedBody {
-            status: code,
-            detail: format!(
-                "status {code} is not documented (body starts: {})",
-                snippet(body)
-            ),
-        },
-    }
-}
-
-/// The start of a body, printable, for error messages about bodies that are not what was expected.
-pub(crate) fn snippet(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(&body[..body.len().min(160)]);
-    let flat: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if flat.trim().is_empty() {
-        "(empty body)".to_owned()
-    } else {
-        flat.trim().to_owned()
-    }
 }
 
 #[cfg(test)]

@@ -11,7 +11,9 @@ pub mod apurata;
 pub mod central;
 pub mod http;
 pub mod money;
+mod plain_errors;
 pub mod target;
+pub mod token;
 
 pub use http::{ApiToken, HttpSettings};
 pub use money::Soles;
