@@ -7,7 +7,6 @@ use std::time::Duration;
 use reqwest::Url;
 use reqwest::redirect::{Attempt, Policy};
 
-pub(crate) use crate::plain_errors::{plain_error, snippet};
 use crate::target::{PlainHttp, check_target};
 pub use crate::token::ApiToken;
 
@@ -307,6 +306,20 @@ pub(crate) async fn read_body_bounded(
         body.extend_from_slice(&chunk);
     }
     Ok(body)
+}
+
+/// The start of a body, printable, for error messages about bodies that are not what was expected.
+pub(crate) fn snippet(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(&body[..body.len().min(160)]);
+    let flat: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if flat.trim().is_empty() {
+        "(empty body)".to_owned()
+    } else {
+        flat.trim().to_owned()
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Errors of the APIs that document no JSON error body (aPagos, Aplazame): the status and the body's
 //! start are all there is to go on.
 
-use crate::http::ApiError;
+use crate::http::{ApiError, snippet};
 
 /// The typed error of a non-200 answer from an API whose errors have no documented JSON (aPagos answers
 /// a 400 with a plain-text string and a 401 or 404 with nothing; Aplazame documents none): 5xx a server
@@ -33,19 +33,5 @@ pub(crate) fn plain_error(status: reqwest::StatusCode, body: &[u8], not_found: &
                 snippet(body)
             ),
         },
-    }
-}
-
-/// The start of a body, printable, for error messages about bodies that are not what was expected.
-pub(crate) fn snippet(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(&body[..body.len().min(160)]);
-    let flat: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if flat.trim().is_empty() {
-        "(empty body)".to_owned()
-    } else {
-        flat.trim().to_owned()
     }
 }

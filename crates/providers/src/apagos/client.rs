@@ -7,9 +7,8 @@ use reqwest::{StatusCode, Url};
 use super::endpoints;
 use super::wire::{RequestId, VoucherInfo};
 use crate::apurata::downpayment::answer::parse_body;
-use crate::http::{
-    ApiError, ApiToken, HttpSettings, build_http_client, plain_error, read_body_bounded,
-};
+use crate::http::{ApiError, ApiToken, HttpSettings, build_http_client, read_body_bounded};
+use crate::plain_errors::plain_error;
 use crate::target::ProviderRoot;
 
 /// A client bound to aPagos' root and one store's token.

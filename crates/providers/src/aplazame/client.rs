@@ -8,9 +8,8 @@ use reqwest::{StatusCode, Url};
 use super::wire::{CheckoutId, CheckoutStatus};
 use super::{MEDIA_TYPE, endpoints};
 use crate::apurata::downpayment::answer::parse_body;
-use crate::http::{
-    ApiError, ApiToken, HttpSettings, build_http_client, plain_error, read_body_bounded,
-};
+use crate::http::{ApiError, ApiToken, HttpSettings, build_http_client, read_body_bounded};
+use crate::plain_errors::plain_error;
 use crate::target::ProviderRoot;
 
 /// A client bound to Aplazame's API root and one store's private key.
