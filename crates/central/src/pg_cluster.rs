@@ -106,6 +106,29 @@ impl Cluster {
         format!("postgres://caja@127.0.0.1:{}/{database}", self.port)
     }
 
+    /// Creates the database `name` (letters, digits and `_`) on this cluster and returns its URL.
+    pub async fn create_database(&self, name: &str) -> Result<String, ClusterError> {
+        let command = |detail: String| ClusterError::Command {
+            what: format!("CREATE DATABASE {name}"),
+            detail,
+        };
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            return Err(command("a database name is letters, digits and _".into()));
+        }
+        let (client, connection) =
+            tokio_postgres::connect(&self.url("postgres"), tokio_postgres::NoTls)
+                .await
+                .map_err(|error| command(error.to_string()))?;
+        let connection = tokio::spawn(connection);
+        let created = client
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .await
+            .map_err(|error| command(error.to_string()));
+        drop(client);
+        let _ = connection.await;
+        created.map(|()| self.url(name))
+    }
+
     /// Stops the server as a crash would end it (`immediate`), then starts it again: what a test of
     /// "PostgreSQL restarted mid-push" needs.
     pub fn restart(&self) -> Result<(), ClusterError> {

@@ -1,8 +1,15 @@
 //! A real till (SQLite, the sandbox over loopback) and a real Central (PostgreSQL): the till enrolls,
 //! then Central is down for a whole shift — opening, payments in cash and card, the count, the Z — and the
 //! till never notices beyond a push that fails fast; Central comes back and the till catches up: every
-//! entry of its chain, its operations, its shift and its Z verified against the sealed digest.
+//! entry of its chain, its operations, its shift and its Z verified against the sealed digest. The
+//! till's client and its `desk::central` side against the same real Central are in the modules below.
 
+#[path = "till_link/client.rs"]
+mod client;
+#[path = "till_link/desk_side.rs"]
+mod desk_side;
+#[path = "../../desk/tests/orders_support/mod.rs"]
+mod orders_support;
 mod support;
 
 use desk::central::{self, CentralFailure};

@@ -1,6 +1,7 @@
-//! `caja central` from the built binary: a till not enrolled says so (exit 2), and enrollment against
-//! the stand-in written from the wire contract (`sandbox::central`) saves the link, after which
-//! `status --json` shows it and never the key, and `push` sends the record.
+//! `caja central` from the built binary: a till not enrolled says so (exit 2), and enrollment against a
+//! real Caja Central (on a PostgreSQL cluster of the test's own) saves the link, after which
+//! `status --json` shows it and never the key, `push` sends the record Central then holds, and a used
+//! code is refused with Central's code.
 
 use std::path::Path;
 use std::process::Command;
@@ -10,6 +11,10 @@ use serde_json::Value;
 const CAJA: &str = env!("CARGO_BIN_EXE_caja");
 
 fn caja(data_dir: &Path, args: &[&str]) -> (i32, Value, String) {
+    caja_with(data_dir, &[], args)
+}
+
+fn caja_with(data_dir: &Path, env: &[(&str, &str)], args: &[&str]) -> (i32, Value, String) {
     let output = Command::new(CAJA)
         .args(["--json", "--mode", "sandbox", "--lang", "es"])
         .args(args)
@@ -17,6 +22,7 @@ fn caja(data_dir: &Path, args: &[&str]) -> (i32, Value, String) {
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("HOME", data_dir)
         .env("CAJA_DATA_DIR", data_dir)
+        .envs(env.iter().copied())
         .output()
         .expect("caja runs");
     let stdout = String::from_utf8(output.stdout).unwrap();
@@ -39,13 +45,22 @@ fn status_of_a_till_not_enrolled_says_how_to_enroll() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn enroll_then_status_and_push_never_show_the_key() {
-    let central = sandbox::central::CentralStandIn::start().await.unwrap();
-    central.add_code("K7-2Q", "T01", "C1");
+    let cluster = central::pg_cluster::Cluster::temporary().unwrap();
+    let database = cluster.create_database("cli_enroll").await.unwrap();
+    let stores = vec![central::StoreConfig::new("T01", "Tienda Miraflores")];
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let central =
+        central::Server::start(central::Config::for_database(&database, stores), listener)
+            .await
+            .unwrap();
+    let issued = central::auth::enroll::issue_code(&central.state.pool, "T01", "C1", "test")
+        .await
+        .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().to_owned();
-    let url = central.url().to_owned();
+    let (url, one_time) = (central.base_url(), issued.clone());
     let (code, value, _) = tokio::task::spawn_blocking(move || {
-        caja(&path, &["central", "enroll", "--url", &url, "K7-2Q"])
+        caja(&path, &["central", "enroll", "--url", &url, &one_time])
     })
     .await
     .unwrap();
@@ -65,19 +80,42 @@ async fn enroll_then_status_and_push_never_show_the_key() {
             .contains("T01/C1")
     );
     assert!(!stdout.contains(key.trim()), "the key is printed");
+    // Something in the record to push: the first supervisor.
+    let path = dir.path().to_owned();
+    let (code, value, _) = tokio::task::spawn_blocking(move || {
+        let add = ["users", "add", "--name", "Rosa", "--role", "supervisor"];
+        caja_with(&path, &[("CAJA_NEW_PIN", "2468")], &add)
+    })
+    .await
+    .unwrap();
+    assert_eq!(code, 0, "{value}");
     let path = dir.path().to_owned();
     let (code, value, _) = tokio::task::spawn_blocking(move || caja(&path, &["central", "push"]))
         .await
         .unwrap();
     assert_eq!(code, 0, "{value}");
+    let pg = central.state.pool.get().await.unwrap();
+    let row = pg
+        .query_one(
+            "SELECT count(*), (SELECT high_water FROM till WHERE till_code = 'C1') FROM audit_entry",
+            &[],
+        )
+        .await
+        .unwrap();
+    let (held, high_water): (i64, i64) = (row.get(0), row.get(1));
+    assert!(
+        held > 0 && held == high_water,
+        "{held} {high_water} {value}"
+    );
     let database = std::fs::read(dir.path().join("caja.sqlite3")).unwrap();
     let key = key.trim().as_bytes();
     assert!(!database.windows(key.len()).any(|window| window == key));
     // A used code is refused with Central's code, exit 3.
     let path = dir.path().to_owned();
-    let url = central.url().to_owned();
+    let url = central.base_url();
+    let used = issued.clone();
     let (code, value, _) = tokio::task::spawn_blocking(move || {
-        caja(&path, &["central", "enroll", "--url", &url, "K7-2Q"])
+        caja(&path, &["central", "enroll", "--url", &url, &used])
     })
     .await
     .unwrap();

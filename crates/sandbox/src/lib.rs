@@ -15,14 +15,12 @@
 //! inside the same ledger, and `customer`, the customer's phone). Beside them, shared by every API: `auth` (the token), `fault` (fault injection: the plan, its
 //! text form and the broken answers), `admin` (the `/__sandbox/` routes: fault plan and state at run
 //! time), `wire` (the flavors and answer shape the HTTP parts share), `lima` (the till's calendar day).
-//! Beside the providers, [`central`] stands in for Caja Central's till API (the till's tests and demos).
 //! Imports between them point one way: the root composes the HTTP app from `routes`, `fault` and
 //! `admin` ([`app`]), so none of those needs another.
 
 mod admin;
 mod apurata;
 mod auth;
-pub mod central;
 mod fault;
 mod lima;
 mod wire;

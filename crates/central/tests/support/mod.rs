@@ -10,7 +10,6 @@ use central::pg_cluster::Cluster;
 use central::{Config, Server, StoreConfig};
 use providers::central::signing::{TillRef, TillSigningKey};
 use providers::central::wire::{EnrollAnswer, EnrollRequest};
-use tokio_postgres::NoTls;
 
 static CLUSTER: OnceLock<Cluster> = OnceLock::new();
 static DATABASES: AtomicUsize = AtomicUsize::new(0);
@@ -21,21 +20,15 @@ pub fn cluster() -> &'static Cluster {
 
 /// A new, empty database on the binary's cluster.
 pub async fn fresh_database() -> String {
-    let cluster = cluster();
     let name = format!(
         "t{}_{}",
         std::process::id(),
         DATABASES.fetch_add(1, Ordering::SeqCst)
     );
-    let (client, connection) = tokio_postgres::connect(&cluster.url("postgres"), NoTls)
+    cluster()
+        .create_database(&name)
         .await
-        .expect("connect to the cluster");
-    tokio::spawn(connection);
-    client
-        .batch_execute(&format!("CREATE DATABASE {name}"))
-        .await
-        .expect("create a database");
-    cluster.url(&name)
+        .expect("create a database")
 }
 
 /// The three stores of the tests.
