@@ -26,6 +26,11 @@ const MIGRATIONS: &[(i32, &str, &str)] = &[
         include_str!("../migrations/0003_webhooks.sql"),
     ),
     (4, "web", include_str!("../migrations/0004_web.sql")),
+    (
+        5,
+        "webhook_relay_later",
+        include_str!("../migrations/0005_webhook_relay_later.sql"),
+    ),
 ];
 
 /// The tables partitioned by day.

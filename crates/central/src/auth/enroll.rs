@@ -141,13 +141,17 @@ pub async fn enroll(
         )
         .await
         .storage("enroll the till")?;
+    let relayed = crate::webhooks::forward::relay_kept(&transaction, &store, &till).await?;
     let store_name: String = transaction
         .query_one("SELECT name FROM store WHERE store_code = $1", &[&store])
         .await
         .storage("read the store")?
         .get(0);
     transaction.commit().await.storage("enroll the till")?;
-    tracing::info!(%store, %till, "till enrolled");
+    if relayed > 0 {
+        state.relay_bell.notify_waiters();
+    }
+    tracing::info!(%store, %till, relayed, "till enrolled");
     Ok(Json(EnrollAnswer {
         store,
         till,

@@ -13,6 +13,7 @@ use deadpool_postgres::Transaction;
 use providers::central::wire::owner_of;
 
 use super::Incoming;
+use super::forward::{Relayed, lock_till, relay};
 use crate::error::{Failure, StorageContext};
 use crate::state::AppState;
 
@@ -67,7 +68,12 @@ pub async fn keep(
         .await
         .storage("keep the notification")?;
     // Without a dedup key nothing can conflict, so the row is always there.
-    let id = insert(&transaction, incoming, verdict, finding, None)
+    let row = Row {
+        verdict,
+        dedup_key: None,
+        payload: None,
+    };
+    let id = insert(&transaction, incoming, finding, row)
         .await?
         .unwrap_or_default();
     transaction
@@ -115,6 +121,9 @@ pub async fn deliver(
         .transaction()
         .await
         .storage("keep the notification")?;
+    // The till's lock before the enrolled check: an enrollment takes it too, so a notification kept as
+    // unroutable is always committed before the enrollment looks for such rows (`relay_kept`).
+    lock_till(&transaction, store, &till).await?;
     let enrolled = transaction
         .query_opt(
             "SELECT 1 FROM till WHERE store_code = $1 AND till_code = $2",
@@ -123,9 +132,15 @@ pub async fn deliver(
         .await
         .storage("find the till")?
         .is_some();
+    let payload_text = payload.to_string();
     if !enrolled {
         finding.reason = format!("till {store}/{till} is not enrolled in this Central");
-        insert(&transaction, incoming, Verdict::Unroutable, &finding, None).await?;
+        let row = Row {
+            verdict: Verdict::Unroutable,
+            dedup_key: None,
+            payload: Some(&payload_text),
+        };
+        insert(&transaction, incoming, &finding, row).await?;
         transaction
             .commit()
             .await
@@ -133,61 +148,34 @@ pub async fn deliver(
         tracing::warn!(store, till, reference, "webhook for a till not enrolled");
         return Ok(Verdict::Unroutable);
     }
-    let lock_key = format!("relay/{store}/{till}");
-    transaction
-        .execute(
-            "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
-            &[&lock_key],
-        )
-        .await
-        .storage("relay the notification")?;
     let key = serde_json::json!([incoming.provider.as_str(), reference, event]).to_string();
-    let accepted = insert(
-        &transaction,
-        incoming,
-        Verdict::Accepted,
-        &finding,
-        Some(&key),
-    )
-    .await?;
-    let Some(webhook_id) = accepted else {
+    let accepted = Row {
+        verdict: Verdict::Accepted,
+        dedup_key: Some(&key),
+        payload: None,
+    };
+    let Some(webhook_id) = insert(&transaction, incoming, &finding, accepted).await? else {
         finding.reason = "already accepted: not relayed again".to_owned();
-        insert(
-            &transaction,
-            incoming,
-            Verdict::Duplicate,
-            &finding,
-            Some(&key),
-        )
-        .await?;
+        let duplicate = Row {
+            verdict: Verdict::Duplicate,
+            dedup_key: Some(&key),
+            payload: None,
+        };
+        insert(&transaction, incoming, &finding, duplicate).await?;
         transaction
             .commit()
             .await
             .storage("keep the notification")?;
         return Ok(Verdict::Duplicate);
     };
-    transaction
-        .execute(
-            "INSERT INTO relay_event (store_code, till_code, provider, reference, event, payload,
-                                      webhook_id)
-             VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7)",
-            &[
-                &store,
-                &till,
-                &incoming.provider.as_str(),
-                &reference,
-                &event,
-                &payload.to_string(),
-                &webhook_id,
-            ],
-        )
-        .await
-        .storage("relay the notification")?;
-    let channel_payload = format!("{store}/{till}");
-    transaction
-        .execute("SELECT pg_notify($1, $2)", &[&CHANNEL, &channel_payload])
-        .await
-        .storage("relay the notification")?;
+    let relayed = Relayed {
+        provider: incoming.provider.as_str(),
+        reference: &reference,
+        event: &event,
+        payload: &payload_text,
+        webhook_id,
+    };
+    relay(&transaction, store, &till, relayed).await?;
     transaction
         .commit()
         .await
@@ -204,27 +192,34 @@ pub async fn deliver(
     Ok(Verdict::Accepted)
 }
 
+/// How a notification row is kept: its verdict, its dedup key (accepted and duplicate rows), and for an
+/// unroutable one what would have been relayed.
+struct Row<'a> {
+    verdict: Verdict,
+    dedup_key: Option<&'a str>,
+    payload: Option<&'a str>,
+}
+
 /// Inserts one row; `None` when an accepted row with the same key exists (the insert did nothing).
 async fn insert(
     transaction: &Transaction<'_>,
     incoming: &Incoming,
-    verdict: Verdict,
     finding: &Finding,
-    dedup_key: Option<&str>,
+    row: Row<'_>,
 ) -> Result<Option<i64>, Failure> {
     let verified = finding.verified.as_ref().map(|value| value.to_string());
-    let row = transaction
+    let inserted = transaction
         .query_opt(
             "INSERT INTO webhook (store_code, provider, verdict, reason, reference, event, method,
-                                  query, headers, peer, body, verified, mismatch, dedup_key)
+                                  query, headers, peer, body, verified, mismatch, dedup_key, payload)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, $11, $12::text::jsonb,
-                     $13, $14)
+                     $13, $14, $15::text::jsonb)
              ON CONFLICT (store_code, dedup_key) WHERE verdict = 'accepted' DO NOTHING
              RETURNING id",
             &[
                 &incoming.store.code,
                 &incoming.provider.as_str(),
-                &verdict.as_str(),
+                &row.verdict.as_str(),
                 &finding.reason,
                 &finding.reference,
                 &finding.event,
@@ -235,10 +230,11 @@ async fn insert(
                 &incoming.body.as_ref(),
                 &verified,
                 &finding.mismatch,
-                &dedup_key,
+                &row.dedup_key,
+                &row.payload,
             ],
         )
         .await
         .storage("keep the notification")?;
-    Ok(row.map(|row| row.get(0)))
+    Ok(inserted.map(|inserted| inserted.get(0)))
 }

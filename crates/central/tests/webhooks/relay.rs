@@ -139,3 +139,35 @@ async fn another_central_on_the_database_wakes_by_notify_even_after_its_connecti
         next = batch.next;
     }
 }
+
+#[tokio::test]
+async fn what_arrived_before_a_till_enrolled_reaches_it_once_when_it_enrolls() {
+    let (central, _) = start().await;
+    // The provider's first try and its retry, both before till C3 exists in Central.
+    for _ in 0..2 {
+        let kept = acuotaz_get(&central, "T01-C3-000007", "funded").await;
+        assert_eq!(kept.json()["verdict"], "unroutable");
+    }
+    let other = acuotaz_get(&central, "T01-C4-000001", "funded").await;
+    assert_eq!(other.json()["verdict"], "unroutable");
+    let c3 = enroll(&central, "T01", "C3").await;
+    let batch = poll(&c3, 0, 0).await;
+    let events: Vec<(&str, &str)> = batch
+        .events
+        .iter()
+        .map(|event| (event.reference.as_str(), event.event.as_str()))
+        .collect();
+    assert_eq!(events, [("T01-C3-000007", "funded")]);
+    assert_eq!(
+        verdicts(&central).await,
+        ["accepted", "duplicate", "unroutable"],
+        "C4's stays kept until C4 enrolls"
+    );
+    // The provider's next retry is a duplicate, not a second event.
+    let again = acuotaz_get(&central, "T01-C3-000007", "funded").await;
+    assert_eq!(again.json()["verdict"], "duplicate");
+    assert!(poll(&c3, batch.next, 0).await.events.is_empty());
+    // Enrolled again (a reinstalled machine): nothing is relayed twice.
+    let c3 = enroll(&central, "T01", "C3").await;
+    assert!(poll(&c3, batch.next, 0).await.events.is_empty());
+}
