@@ -10,7 +10,7 @@ use tokio::net::TcpListener;
 use crate::config::Config;
 use crate::error::Failure;
 use crate::state::AppState;
-use crate::{auth, db, ingest, receipts, relay, web, webhooks};
+use crate::{auth, db, housekeeping, ingest, receipts, relay, web, webhooks};
 
 /// Every route of Central.
 pub fn router(state: AppState) -> Router {
@@ -50,17 +50,9 @@ impl Server {
         let state = AppState::new(pool, config);
         let addr = listener.local_addr()?;
         let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
-        let purge = state.pool.clone();
+        let housekeeping = housekeeping::every_minute(state.clone());
         let relay_listener = relay::listen(state.clone());
         let task = tokio::spawn(async move {
-            let housekeeping = async move {
-                loop {
-                    tokio::time::sleep(std::time::Duration::from_secs(60)).await;
-                    if let Err(error) = auth::till::purge_nonces(&purge).await {
-                        tracing::warn!(%error, "could not purge old nonces");
-                    }
-                }
-            };
             tokio::select! {
                 served = axum::serve(listener, app) => {
                     if let Err(error) = served {

@@ -22,6 +22,10 @@ pub struct Config {
     pub mode: String,
     pub receipt_days: i64,
     pub receipt_max_bytes: usize,
+    /// Days a provider's notification (and what was relayed of it) is kept; then purged.
+    pub webhook_days: i64,
+    /// Notifications taken per store and provider per minute; more are answered 429 and not kept.
+    pub webhooks_per_minute: u32,
     /// A closing difference above this (céntimos, either sign) is flagged on the day page.
     pub tolerance_centimos: i64,
     /// A till that has not pushed for longer than this is flagged.
@@ -98,6 +102,8 @@ struct FileConfig {
     mode: Option<String>,
     receipt_days: Option<i64>,
     receipt_max_bytes: Option<usize>,
+    webhook_days: Option<i64>,
+    webhooks_per_minute: Option<u32>,
     tolerance_centimos: Option<i64>,
     stale_after_minutes: Option<i64>,
     #[serde(default)]
@@ -177,6 +183,20 @@ impl Config {
                 message: format!("`{mode}` is not live, mock or sandbox"),
             });
         }
+        let webhook_days = file.webhook_days.unwrap_or(90);
+        if webhook_days < 1 {
+            return Err(ConfigError::Field {
+                name: "webhook_days",
+                message: format!("`{webhook_days}` days: keep notifications at least 1 day"),
+            });
+        }
+        let webhooks_per_minute = file.webhooks_per_minute.unwrap_or(600);
+        if webhooks_per_minute == 0 {
+            return Err(ConfigError::Field {
+                name: "webhooks_per_minute",
+                message: "0 would refuse every notification: give at least 1".to_owned(),
+            });
+        }
         let mut stores = file.stores;
         for store in &mut stores {
             if !providers::central::wire::is_code(&store.code) {
@@ -208,6 +228,8 @@ impl Config {
             mode,
             receipt_days: file.receipt_days.unwrap_or(30),
             receipt_max_bytes: file.receipt_max_bytes.unwrap_or(10 * 1024 * 1024),
+            webhook_days,
+            webhooks_per_minute,
             tolerance_centimos: file.tolerance_centimos.unwrap_or(100),
             stale_after_minutes: file.stale_after_minutes.unwrap_or(60),
             providers: file.providers,

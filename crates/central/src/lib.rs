@@ -13,6 +13,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod housekeeping;
 pub mod ingest;
 pub mod pg_cluster;
 pub mod receipts;

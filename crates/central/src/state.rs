@@ -1,9 +1,12 @@
-//! What every handler shares: the pool, the configuration, and the bell the relay rings when a
-//! provider's event for a till arrives (long-polls wait on it instead of asking the database in a loop).
+//! What every handler shares: the pool, the configuration, the bell the relay rings when a provider's
+//! event for a till arrives (long-polls wait on it instead of asking the database in a loop), and the
+//! webhooks' rate limit.
 
+use std::num::NonZeroU32;
 use std::sync::Arc;
 
 use deadpool_postgres::Pool;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use tokio::sync::Notify;
 
 use crate::config::Config;
@@ -20,6 +23,8 @@ pub struct AppState {
     pub partitions: Arc<Partitions>,
     /// Re-reads of aPagos and Aplazame (bounded timeouts, no redirects).
     pub http: reqwest::Client,
+    /// Notifications per (store, provider): a flood is answered 429 before anything is kept.
+    pub webhook_limit: Arc<DefaultKeyedRateLimiter<(String, &'static str)>>,
 }
 
 impl AppState {
@@ -30,12 +35,15 @@ impl AppState {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("an HTTP client with a TLS backend");
+        let per_minute = NonZeroU32::new(config.webhooks_per_minute).unwrap_or(NonZeroU32::MIN);
+        let webhook_limit = Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute)));
         AppState {
             pool,
             config: Arc::new(config),
             relay_bell: Arc::new(Notify::new()),
             partitions: Arc::new(Partitions::default()),
             http,
+            webhook_limit,
         }
     }
 }

@@ -11,6 +11,8 @@ mod peers;
 #[path = "webhooks/relay.rs"]
 mod relay;
 mod support;
+#[path = "webhooks/upkeep.rs"]
+mod upkeep;
 
 use std::sync::atomic::Ordering;
 

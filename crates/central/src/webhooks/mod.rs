@@ -90,8 +90,9 @@ pub struct Incoming {
 }
 
 impl Incoming {
-    /// Reads a notification for `store`: an unknown store is 404 (and not kept: nobody's data), a body
-    /// over [`MAX_BODY_BYTES`] is kept as refused and answered 413.
+    /// Reads a notification for `store`: an unknown store is 404 (and not kept: nobody's data), more
+    /// than `webhooks_per_minute` for the store and provider is 429 (not kept: a flood must not fill the
+    /// disk; providers retry), a body over [`MAX_BODY_BYTES`] is kept as refused and answered 413.
     pub async fn read(
         state: &AppState,
         provider: Provider,
@@ -103,6 +104,25 @@ impl Incoming {
                 "store `{store}` is not one of this Central's stores"
             )));
         };
+        if state
+            .webhook_limit
+            .check_key(&(store.to_owned(), provider.as_str()))
+            .is_err()
+        {
+            tracing::warn!(
+                store,
+                provider = provider.as_str(),
+                "webhook flood: answered 429"
+            );
+            return Err(Failure::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_notifications",
+                format!(
+                    "more than {} notifications a minute for this store: send it again later",
+                    state.config.webhooks_per_minute
+                ),
+            ));
+        }
         let (parts, body) = request.into_parts();
         let mut incoming = Incoming {
             provider,
