@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use jiff::civil::Date;
-use tokio_postgres::NoTls;
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::config::Config;
 
@@ -45,13 +45,30 @@ pub enum DbError {
     Postgres(#[from] tokio_postgres::Error),
 }
 
+/// How Central reaches PostgreSQL: TLS when the URL's `sslmode` asks for it (`require`), or when the
+/// server offers it (`prefer`, the default), with the server's certificate checked against the
+/// system's roots; plain TCP to a server that offers no TLS (the loopback clusters of the tests and the
+/// demo) unless `sslmode=require`.
+pub fn tls() -> anyhow::Result<MakeRustlsConnect> {
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let verifier = rustls_platform_verifier::Verifier::new(provider.clone())
+        .map_err(|error| anyhow::anyhow!("the system's certificate roots: {error}"))?;
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|error| anyhow::anyhow!("TLS for PostgreSQL: {error}"))?
+        .dangerous()
+        .with_custom_certificate_verifier(std::sync::Arc::new(verifier))
+        .with_no_client_auth();
+    Ok(MakeRustlsConnect::new(config))
+}
+
 /// Builds the pool (connections are made when first needed).
 pub fn pool(database_url: &str) -> anyhow::Result<Pool> {
     let pg_config = tokio_postgres::Config::from_str(database_url)
         .map_err(|error| anyhow::anyhow!("the database URL is not valid: {error}"))?;
     let manager = Manager::from_config(
         pg_config,
-        NoTls,
+        tls()?,
         ManagerConfig {
             recycling_method: RecyclingMethod::Fast,
         },

@@ -20,7 +20,7 @@ use axum::http::Uri;
 use axum::routing::get;
 use providers::central::wire::{RelayBatch, RelayEvent};
 use tokio::time::Instant;
-use tokio_postgres::{AsyncMessage, NoTls};
+use tokio_postgres::AsyncMessage;
 
 use crate::auth::SignedTill;
 use crate::error::{Failure, StorageContext};
@@ -138,13 +138,13 @@ pub async fn listen(state: AppState) {
     }
 }
 
-async fn listen_once(state: &AppState) -> Result<(), tokio_postgres::Error> {
+async fn listen_once(state: &AppState) -> anyhow::Result<()> {
     let mut config = tokio_postgres::Config::from_str(&state.config.database_url)?;
     config
         .application_name(APPLICATION_NAME)
         .connect_timeout(Duration::from_secs(10))
         .keepalives_idle(Duration::from_secs(30));
-    let (client, mut connection) = config.connect(NoTls).await?;
+    let (client, mut connection) = config.connect(crate::db::tls()?).await?;
     let bell = state.relay_bell.clone();
     // The connection carries both the LISTEN's answer and the notifications: drive it here.
     let messages = async move {
@@ -165,7 +165,7 @@ async fn listen_once(state: &AppState) -> Result<(), tokio_postgres::Error> {
         std::future::pending::<Result<(), tokio_postgres::Error>>().await
     };
     tokio::select! {
-        ended = messages => ended,
-        failed = subscribe => failed,
+        ended = messages => Ok(ended?),
+        failed = subscribe => Ok(failed?),
     }
 }

@@ -1,6 +1,7 @@
 //! Central's storage failing under a till: PostgreSQL stopped as a crash would stop it while a till is
 //! pushing, then started again. The pushes in flight fail (the till is told to send again), and once
-//! the till has sent everything Central holds every entry exactly once and the chain intact.
+//! the till has sent everything Central holds every entry exactly once and the chain intact. And a
+//! database URL that requires TLS is never served in plain text by a server that offers none.
 
 mod support;
 
@@ -11,18 +12,13 @@ use central::synthetic::{Payment, SyntheticTill};
 use central::{Config, Server};
 use jiff::{SignedDuration, Timestamp};
 use providers::central::wire::{AuditBatch, PushAnswer};
-use tokio_postgres::NoTls;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn postgres_restarted_mid_push_loses_and_doubles_nothing() {
     // A cluster of this test's own: restarting the shared one would disturb the other tests.
     let cluster = Cluster::temporary().expect("a cluster");
-    let (admin, connection) = tokio_postgres::connect(&cluster.url("postgres"), NoTls)
-        .await
-        .unwrap();
-    tokio::spawn(connection);
-    admin.batch_execute("CREATE DATABASE faults").await.unwrap();
-    let config = Config::for_database(&cluster.url("faults"), support::stores());
+    let database = cluster.create_database("faults").await.unwrap();
+    let config = Config::for_database(&database, support::stores());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let central = Server::start(config, listener).await.unwrap();
     let till = support::enroll(&central, "T01", "C1").await;
@@ -134,4 +130,19 @@ async fn postgres_restarted_mid_push_loses_and_doubles_nothing() {
     drop(client);
     drop(central);
     drop(cluster);
+}
+
+#[tokio::test]
+async fn a_url_that_requires_tls_does_not_fall_back_to_plain_text() {
+    let database = support::fresh_database().await;
+    let config = Config::for_database(&format!("{database}?sslmode=require"), support::stores());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let Err(error) = Server::start(config, listener).await else {
+        panic!("Central connected in plain text to a URL that requires TLS");
+    };
+    let text = format!("{error:#}").to_lowercase();
+    assert!(
+        text.contains("tls") || text.contains("ssl"),
+        "the failure says why: {text}"
+    );
 }
