@@ -14,12 +14,11 @@ mod support;
 
 use desk::central::{self, CentralFailure};
 use providers::HttpSettings;
-use providers::apurata::downpayment::MOCK_TOKEN;
 use providers::central::TillRef;
 use sandbox::{SandboxConfig, demo};
 use till::cash::CashCount;
 use till::identity::{parse_dni, parse_ruc_customer};
-use till::{ApiToken, Mode, Payment, Soles, Tender, Till, TillConfig};
+use till::{Payment, Soles, Tender};
 
 fn quick() -> HttpSettings {
     HttpSettings {
@@ -35,14 +34,7 @@ async fn central_down_for_a_whole_shift_then_the_till_catches_up() {
     let central = support::start_central().await;
     let (address, database_url) = (central.addr, central.state.config.database_url.clone());
     let dir = tempfile::tempdir().unwrap();
-    let till = Till::open(TillConfig {
-        data_dir: dir.path().to_owned(),
-        mode: Mode::Sandbox,
-        api_url: provider.url().to_owned(),
-        token: ApiToken::new(MOCK_TOKEN),
-        http: HttpSettings::default(),
-    })
-    .unwrap();
+    let till = orders_support::open_till(dir.path(), &provider);
 
     let code = ::central::auth::enroll::issue_code(&central.state.pool, "T01", "C1", "test")
         .await

@@ -9,6 +9,7 @@ pub mod apagos;
 pub mod aplazame;
 pub mod apurata;
 pub mod central;
+mod exchange;
 pub mod http;
 pub mod money;
 mod plain_errors;

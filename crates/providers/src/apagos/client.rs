@@ -7,7 +7,8 @@ use reqwest::{StatusCode, Url};
 use super::endpoints;
 use super::wire::{RequestId, VoucherInfo};
 use crate::apurata::downpayment::answer::parse_body;
-use crate::http::{ApiError, ApiToken, HttpSettings, build_http_client, read_body_bounded};
+use crate::exchange::{about_what_was_asked, send_bounded};
+use crate::http::{ApiError, ApiToken, HttpSettings, build_http_client};
 use crate::plain_errors::plain_error;
 use crate::target::ProviderRoot;
 
@@ -54,24 +55,13 @@ impl ApagosApi {
     /// voucher, or whose body is not the documented JSON, is an error, never a voucher.
     pub async fn info(&self, request_id: &RequestId) -> Result<VoucherInfo, ApiError> {
         let url = self.info_url(request_id)?;
-        let timeout = self.settings.total_timeout;
-        let response = self
+        let request = self
             .http
             .get(url)
-            .timeout(timeout)
             .bearer_auth(self.token.expose())
             .header(reqwest::header::ACCEPT, "application/json")
-            .header(reqwest::header::CONTENT_TYPE, "application/json")
-            .send()
-            .await
-            .map_err(|error| ApiError::from_transport(error, timeout))?;
-        let status = response.status();
-        let body = read_body_bounded(response, self.settings.max_body_bytes, timeout).await?;
-        tracing::debug!(
-            status = status.as_u16(),
-            bytes = body.len(),
-            "aPagos info answered"
-        );
+            .header(reqwest::header::CONTENT_TYPE, "application/json");
+        let (status, body) = send_bounded(request, &self.settings, "aPagos info").await?;
         if status != StatusCode::OK {
             return Err(plain_error(
                 status,
@@ -80,15 +70,7 @@ impl ApagosApi {
             ));
         }
         let info: VoucherInfo = parse_body(status, &body)?;
-        if info.request_id != request_id.as_str() {
-            return Err(ApiError::UnexpectedBody {
-                status: 200,
-                detail: format!(
-                    "asked for voucher {request_id}, the answer is about {}",
-                    info.request_id
-                ),
-            });
-        }
+        about_what_was_asked("voucher", request_id.as_str(), &info.request_id)?;
         Ok(info)
     }
 

@@ -8,7 +8,8 @@ use reqwest::{StatusCode, Url};
 use super::wire::{CheckoutId, CheckoutStatus};
 use super::{MEDIA_TYPE, endpoints};
 use crate::apurata::downpayment::answer::parse_body;
-use crate::http::{ApiError, ApiToken, HttpSettings, build_http_client, read_body_bounded};
+use crate::exchange::{about_what_was_asked, send_bounded};
+use crate::http::{ApiError, ApiToken, HttpSettings, build_http_client};
 use crate::plain_errors::plain_error;
 use crate::target::ProviderRoot;
 
@@ -53,23 +54,12 @@ impl AplazameApi {
     /// `GET checkout/{id}/status`.
     pub async fn status(&self, id: &CheckoutId) -> Result<CheckoutStatus, ApiError> {
         let url = self.status_url(id)?;
-        let timeout = self.settings.total_timeout;
-        let response = self
+        let request = self
             .http
             .get(url)
-            .timeout(timeout)
             .bearer_auth(self.key.expose())
-            .header(reqwest::header::ACCEPT, MEDIA_TYPE)
-            .send()
-            .await
-            .map_err(|error| ApiError::from_transport(error, timeout))?;
-        let status = response.status();
-        let body = read_body_bounded(response, self.settings.max_body_bytes, timeout).await?;
-        tracing::debug!(
-            status = status.as_u16(),
-            bytes = body.len(),
-            "Aplazame status answered"
-        );
+            .header(reqwest::header::ACCEPT, MEDIA_TYPE);
+        let (status, body) = send_bounded(request, &self.settings, "Aplazame status").await?;
         if status != StatusCode::OK {
             return Err(plain_error(
                 status,
@@ -78,15 +68,7 @@ impl AplazameApi {
             ));
         }
         let checkout: CheckoutStatus = parse_body(status, &body)?;
-        if checkout.id != id.as_str() {
-            return Err(ApiError::UnexpectedBody {
-                status: 200,
-                detail: format!(
-                    "asked for checkout {id}, the answer is about {}",
-                    checkout.id
-                ),
-            });
-        }
+        about_what_was_asked("checkout", id.as_str(), &checkout.id)?;
         Ok(checkout)
     }
 
