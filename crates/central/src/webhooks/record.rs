@@ -123,7 +123,7 @@ pub async fn deliver(
         .storage("keep the notification")?;
     // The till's lock before the enrolled check: an enrollment takes it too, so a notification kept as
     // unroutable is always committed before the enrollment looks for such rows (`relay_kept`).
-    lock_till(&transaction, store, &till).await?;
+    lock_till(&transaction, store, till).await?;
     let enrolled = transaction
         .query_opt(
             "SELECT 1 FROM till WHERE store_code = $1 AND till_code = $2",
@@ -175,7 +175,7 @@ pub async fn deliver(
         payload: &payload_text,
         webhook_id,
     };
-    relay(&transaction, store, &till, relayed).await?;
+    relay(&transaction, store, till, relayed).await?;
     transaction
         .commit()
         .await
