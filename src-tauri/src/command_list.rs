@@ -42,6 +42,9 @@ pub const COMMANDS: &[&str] = &[
     "cancel_order",
     "refund_order",
     "print_order_qr",
+    "central_status",
+    "enroll_central",
+    "push_central",
 ];
 
 /// The text of `capabilities/default.json`: the main window may call each command and nothing else.

@@ -11,6 +11,7 @@ use desk::views::{
 use desk::{Approval, Role};
 use tauri::{AppHandle, State};
 
+use crate::central_task::CentralTask;
 use desk::Desk;
 use desk::printing::{self, PrintView};
 use tauri_plugin_opener::OpenerExt;
@@ -147,20 +148,26 @@ pub async fn pending_operations(desk: State<'_, Desk>) -> Answer<Vec<EntryView>>
     desk.with(async |ws| views::resolve_pending(ws).await).await
 }
 
+/// Reopens the till: the Caja Central task is held off meanwhile, so the reopening waits for no poll.
 #[tauri::command]
 pub async fn save_settings(
     desk: State<'_, Desk>,
+    task: State<'_, CentralTask>,
     settings: views::SettingsInput,
 ) -> Answer<AppInfo> {
+    let _held = task.hold();
     desk.save_settings(settings).await
 }
 
+/// Reopens the till too, held off from the Caja Central task the same way.
 #[tauri::command]
 pub async fn save_token(
     desk: State<'_, Desk>,
+    task: State<'_, CentralTask>,
     token: String,
     approval: Option<Approval>,
 ) -> Answer<AppInfo> {
+    let _held = task.hold();
     desk.save_token(token, approval).await
 }
 

@@ -1,7 +1,9 @@
 //! Caja's desktop shell: it opens the till (starting the embedded sandbox in sandbox mode), registers
-//! the commands the UI calls, and stops the sandbox on exit. Everything else lives in `till` and
-//! `report`; the commands only forward.
+//! the commands the UI calls, starts the Caja Central task (relay and push, when enrolled), and stops
+//! both on exit. Everything else lives in `till` and `report`; the commands only forward.
 
+mod central;
+mod central_task;
 mod command_list;
 mod commands;
 mod orders;
@@ -13,6 +15,7 @@ use tauri::Manager;
 
 use desk::Desk;
 
+use central_task::CentralTask;
 pub use command_list::COMMANDS;
 
 pub fn run() -> ExitCode {
@@ -34,6 +37,8 @@ pub fn run() -> ExitCode {
         .setup(move |app| {
             let desk = tauri::async_runtime::block_on(Desk::open(data_dir, overrides));
             app.manage(desk);
+            app.manage(CentralTask::default());
+            tauri::async_runtime::spawn(central_task::run(app.handle().clone()));
             if let Some(window) = app.get_webview_window("main") {
                 render_in_software(&window);
             }
@@ -79,6 +84,9 @@ pub fn run() -> ExitCode {
             orders::cancel_order,
             orders::refund_order,
             orders::print_order_qr,
+            central::central_status,
+            central::enroll_central,
+            central::push_central,
         ]);
     let app = match builder.build(tauri::generate_context!()) {
         Ok(app) => app,
@@ -89,6 +97,8 @@ pub fn run() -> ExitCode {
     };
     app.run(|handle, event| {
         if let tauri::RunEvent::Exit = event {
+            // The task lets go of the workstation first: closing it never waits for a long poll.
+            handle.state::<CentralTask>().stop();
             let desk = handle.state::<Desk>();
             tauri::async_runtime::block_on(desk.close());
         }

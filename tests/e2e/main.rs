@@ -6,6 +6,7 @@
 //! reported `ignored`, so it is counted as skipped and never as passed; a test that cannot run fails
 //! (see [`readiness`]).
 
+mod central;
 mod cuotas;
 mod impostors;
 mod readiness;
@@ -41,6 +42,7 @@ fn main() {
         turno::a_shift_from_its_float_to_its_z_with_a_blind_count_and_an_approval,
         cuotas::a_credit_sale_from_the_qr_to_funded_handed_over_and_partly_refunded,
         cuotas::an_amount_outside_the_limits_is_refused_on_screen_and_never_sent,
+        central::a_supervisor_enrolls_the_till_in_ajustes_and_sends_its_record_to_central,
     ];
     let mut trials = readiness::own_tests(tests[0].0);
     trials.extend(

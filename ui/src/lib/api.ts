@@ -10,6 +10,7 @@ import {
   type AppInfo,
   type Approval,
   type AuditView,
+  type CentralStatusView,
   type CheckView,
   type CountInput,
   type CreditOrderView,
@@ -43,6 +44,8 @@ export type {
   Approval,
   AuditView,
   CashBreakdownView,
+  CentralPushView,
+  CentralStatusView,
   CheckView,
   CountInput,
   CreditOrderView,
@@ -188,4 +191,12 @@ export const api = {
     call<CreditOrderView>("refund_order", { orderId, refund }),
   /** The order's QR on the 80 mm printer, or kept as a PDF when none is set. */
   printOrderQr: (orderId: string) => call<OrderPaperView>("print_order_qr", { orderId }),
+  /** The till's link to Caja Central (never its key); errors already worded, never raw English. */
+  centralStatus: () => call<CentralStatusView>("central_status"),
+  /** A signed-in supervisor enrolls the till with Central's one-time code. `allowHttp` allows
+   *  `http://` beyond this machine (a test network, said explicitly). */
+  enrollCentral: (url: string, code: string, allowHttp: boolean) =>
+    call<CentralStatusView>("enroll_central", { url, code, allowHttp }),
+  /** A push now; the status after it, with `pushed` saying what was sent. */
+  pushCentral: () => call<CentralStatusView>("push_central"),
 };

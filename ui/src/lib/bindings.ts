@@ -174,6 +174,27 @@ export type CashBreakdownView = {
 };
 
 /**
+ * What one push did, for the screen.
+ */
+export type CentralPushView = {
+  entriesSent: number;
+  /**
+   * Central's high water after the push.
+   */
+  highWater: number;
+  zsSent: number;
+  pendingEntries: number;
+  /**
+   * Central found gaps, rewritten or broken entries: head office must hear of it.
+   */
+  findings: boolean;
+  /**
+   * What was sent in a sentence, in the till's language.
+   */
+  line: string;
+};
+
+/**
  * What the screens and `caja central status` show.
  */
 export type CentralStatusView = {
@@ -192,6 +213,9 @@ export type CentralStatusView = {
   pushedSeq: number;
   pendingEntries: number;
   lastPushAt: string | null;
+  /**
+   * The last failure, said again in the till's language (never the raw error text).
+   */
   lastError: string | null;
   zsSent: number;
   zsVerified: number;
@@ -200,6 +224,10 @@ export type CentralStatusView = {
    * The status in one sentence, in the till's language.
    */
   line: string;
+  /**
+   * What the push this view answers did (Ajustes' "Enviar ahora"); `None` for a plain status.
+   */
+  pushed: CentralPushView | null;
 };
 
 export type CheckView = {

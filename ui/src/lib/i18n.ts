@@ -87,13 +87,13 @@ const errorTitles: Record<ErrorCode, MessageKey> = {
   order_not_refundable: "error.order_not_refundable",
   refund_above_left: "error.refund_above_left",
   order_id_taken: "error.generic",
-  // Caja Central is reached from the CLI and the background push, never from a cashier's screen yet.
-  central_not_enrolled: "error.generic",
-  central_key_missing: "error.generic",
-  central_unreachable: "error.generic",
-  central_refused: "error.generic",
-  central_bad_answer: "error.generic",
-  central_url_invalid: "error.generic",
+  // Caja Central: Ajustes' section (enrolling, pushing now); the message says what went wrong.
+  central_not_enrolled: "central.errorTitle",
+  central_key_missing: "central.errorTitle",
+  central_unreachable: "central.errorTitle",
+  central_refused: "central.errorTitle",
+  central_bad_answer: "central.errorTitle",
+  central_url_invalid: "central.errorTitle",
 };
 
 export function errorTitleKey(code: ErrorCode): MessageKey {

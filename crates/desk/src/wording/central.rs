@@ -1,5 +1,6 @@
 //! Words about Caja Central: why an enrollment or a push failed (one sentence per code of Central's
-//! `ApiError`), and the status line the screens and the CLI show.
+//! `ApiError`), the last error the till kept (said again by its code, never as the raw text), and the
+//! status line the screens and the CLI show.
 
 use providers::central::CentralError;
 
@@ -69,7 +70,19 @@ fn central_error(lang: Lang, error: &CentralError) -> String {
 
 /// One sentence per code of Central's `ApiError`.
 fn refused(lang: Lang, status: u16, code: &str, message: &str) -> String {
-    let (es, en) = match code {
+    match refused_words(code) {
+        Some((es, en)) => say(lang, es, en),
+        None => say(
+            lang,
+            format!("Caja Central rechazó la solicitud ({status}): {message}"),
+            format!("Caja Central refused the request ({status}): {message}"),
+        ),
+    }
+}
+
+/// The sentence of a code of Central's `ApiError`, when it is one Caja knows.
+fn refused_words(code: &str) -> Option<(&'static str, &'static str)> {
+    Some(match code {
         "enrollment_code_invalid" => (
             "El código de enrolamiento no existe: revise que esté bien escrito.",
             "The enrollment code does not exist: check it is typed correctly.",
@@ -130,15 +143,58 @@ fn refused(lang: Lang, status: u16, code: &str, message: &str) -> String {
             "Caja Central no está disponible ahora; se reintentará.",
             "Caja Central is not available now; it will be retried.",
         ),
-        _ => {
-            return say(
+        _ => return None,
+    })
+}
+
+/// The cursor's last error, kept as the failure's English text (`CentralFailure`'s `Display`), said
+/// again in the till's language by the code that text carries: never shown raw on a screen.
+pub fn stored_error(lang: Lang, text: &str) -> String {
+    if text == CentralFailure::NotEnrolled.to_string() {
+        return failure(lang, &CentralFailure::NotEnrolled);
+    }
+    if text == CentralFailure::KeyMissing.to_string() {
+        return failure(lang, &CentralFailure::KeyMissing);
+    }
+    if let Some(rest) = text.strip_prefix("Caja Central cannot be reached at ") {
+        let url = rest
+            .split_once(": ")
+            .map_or(rest, |(url, _)| url)
+            .to_owned();
+        let detail = String::new();
+        return central_error(lang, &CentralError::Unreachable { url, detail });
+    }
+    if let Some(rest) = text.strip_prefix("Caja Central refused (")
+        && let Some((status, code)) = rest.split_once(')').and_then(|(inner, _)| {
+            let (status, code) = inner.split_once(' ')?;
+            Some((status.parse::<u16>().ok()?, code))
+        })
+    {
+        return match refused_words(code) {
+            Some((es, en)) => say(lang, es, en),
+            None => say(
                 lang,
-                format!("Caja Central rechazó la solicitud ({status}): {message}"),
-                format!("Caja Central refused the request ({status}): {message}"),
-            );
-        }
-    };
-    say(lang, es, en)
+                format!("Caja Central rechazó el último envío (estado {status})."),
+                format!("Caja Central refused the last push (status {status})."),
+            ),
+        };
+    }
+    if let Some(rest) = text.strip_prefix("a ")
+        && rest.contains("answer that is not Central's")
+        && let Some(status) = rest.split(' ').next().and_then(|s| s.parse::<u16>().ok())
+    {
+        let detail = String::new();
+        return central_error(lang, &CentralError::BadAnswer { status, detail });
+    }
+    if text.starts_with("the Caja Central URL is not usable") {
+        let detail = String::new();
+        return central_error(lang, &CentralError::InvalidUrl { detail });
+    }
+    say(
+        lang,
+        "El último envío a Caja Central falló en esta caja; se reintentará.",
+        "The last push to Caja Central failed on this till; it will be retried.",
+    )
 }
 
 /// The status line: enrolled as which store and till, the last push, what is pending, the last error.
@@ -165,6 +221,7 @@ pub fn status_line(lang: Lang, state: &CentralState) -> String {
         format!("Enrolled as {store}/{till}. Last push: {last}. Pending entries: {pending}."),
     );
     if let Some(error) = &state.cursor.last_error {
+        let error = stored_error(lang, error);
         line += &say(
             lang,
             format!(" Último error: {error}"),
@@ -205,4 +262,51 @@ pub fn push_report(lang: Lang, report: &PushReport) -> String {
         );
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The kept text of a failure is said again exactly as the failure itself was: a screen reading the
+    /// cursor's last error shows the same Spanish sentence the push's caller saw, never the English.
+    #[test]
+    fn a_kept_error_is_said_like_the_failure_it_came_from() {
+        let failures = [
+            CentralFailure::NotEnrolled,
+            CentralFailure::KeyMissing,
+            CentralFailure::Central(CentralError::Unreachable {
+                url: "https://central.mitienda.pe/api/v1/audit".into(),
+                detail: "connection refused: os error 111".into(),
+            }),
+            CentralFailure::Central(CentralError::Refused {
+                status: 401,
+                code: "bad_signature".into(),
+                message: "the signature does not verify".into(),
+            }),
+            CentralFailure::Central(CentralError::BadAnswer {
+                status: 200,
+                detail: "text/html".into(),
+            }),
+            CentralFailure::Central(CentralError::InvalidUrl {
+                detail: "ftp is not a scheme".into(),
+            }),
+        ];
+        for failed in &failures {
+            for lang in [Lang::Es, Lang::En] {
+                assert_eq!(
+                    stored_error(lang, &failed.to_string()),
+                    failure(lang, failed),
+                    "{failed}"
+                );
+            }
+        }
+        let unknown = stored_error(Lang::Es, "Caja Central refused (500 boom): internal detail");
+        assert!(
+            unknown.contains("500") && !unknown.contains("internal detail"),
+            "{unknown}"
+        );
+        let other = stored_error(Lang::Es, "database is locked");
+        assert!(other.starts_with("El último envío"), "{other}");
+    }
 }

@@ -1,4 +1,5 @@
-//! Ajustes: the settings form, the provider token, and the panel that says what is in use now.
+//! Ajustes: the settings form, the provider token, the panel that says what is in use now, and the
+//! Caja Central section (the link's status, enrolling, pushing now).
 
 use super::ScreenWord;
 
@@ -121,4 +122,57 @@ pub(super) const WORDS: &[ScreenWord] = &[
     ("info.today", "Hoy (Lima)", "Today (Lima)"),
     ("info.dataDir", "Carpeta de datos", "Data folder"),
     ("info.reportsDir", "Carpeta de reportes", "Reports folder"),
+    ("central.title", "Caja Central", "Caja Central"),
+    (
+        "central.optional",
+        "Opcional: la caja vende igual sin Caja Central y envía después lo que falte.",
+        "Optional: the till sells the same without Caja Central and sends what is missing later.",
+    ),
+    ("central.store", "Tienda", "Store"),
+    ("central.till", "Caja", "Till"),
+    ("central.url", "URL de Caja Central", "Caja Central URL"),
+    ("central.enrolledAt", "Enlazada el", "Linked on"),
+    ("central.lastPush", "Último envío", "Last push"),
+    ("central.never", "Nunca", "Never"),
+    ("central.pending", "Entradas pendientes", "Pending entries"),
+    ("central.zs", "Reportes Z enviados", "Z reports sent"),
+    (
+        "central.zsCount",
+        "{sent} ({verified} verificados)",
+        "{sent} ({verified} verified)",
+    ),
+    ("central.lastError", "Último error", "Last error"),
+    (
+        "central.urlHint",
+        "https://… (http:// solo en esta máquina, salvo que se permita abajo)",
+        "https://… (http:// only on this machine, unless allowed below)",
+    ),
+    (
+        "central.allowHttp",
+        "Permitir http:// sin cifrar (solo en una red de pruebas)",
+        "Allow unencrypted http:// (only on a test network)",
+    ),
+    ("central.code", "Código de un solo uso", "One-time code"),
+    (
+        "central.codeHint",
+        "Lo da la página Cajas de Caja Central para esta tienda y esta caja; vale 24 horas.",
+        "Caja Central's Cajas page gives it for this store and this till; it lasts 24 hours.",
+    ),
+    (
+        "central.enroll",
+        "Enlazar con Caja Central",
+        "Link with Caja Central",
+    ),
+    (
+        "central.enrolled",
+        "Caja enlazada con Caja Central.",
+        "Till linked with Caja Central.",
+    ),
+    (
+        "central.supervisorOnly",
+        "Solo un supervisor puede enlazar esta caja con Caja Central.",
+        "Only a supervisor can link this till with Caja Central.",
+    ),
+    ("central.push", "Enviar ahora", "Send now"),
+    ("central.errorTitle", "Caja Central", "Caja Central"),
 ];
