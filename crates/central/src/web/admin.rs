@@ -53,7 +53,7 @@ pub async fn issue(
             let shown = format!(
                 r#"<div class="notice" id="codigo-emitido"><p>Código de inscripción para la tienda <strong>{store}</strong>, caja <strong>{till}</strong>:</p>
 <p class="code" id="codigo">{code}</p>
-<p>En la caja, antes de 24 horas: <code>caja central enroll --url {public} CÓDIGO</code>. Sirve una sola vez y <strong>no se volverá a mostrar</strong>.</p></div>"#,
+<p>En la caja, antes de 24 horas: un supervisor lo escribe en <strong>Ajustes › Caja Central</strong> con la URL <code>{public}</code>, o <code>caja central enroll --url {public} CÓDIGO</code>. Sirve una sola vez y <strong>no se volverá a mostrar</strong>.</p></div>"#,
                 store = escape(&form.tienda),
                 till = escape(&till),
                 code = escape(&code),

@@ -170,7 +170,7 @@ async fn a_failed_push_keeps_the_cursor_and_says_why_in_spanish() {
     assert_eq!(after.pending_entries, 5);
     let last_error = after.last_error.expect("the failure is kept");
     assert!(
-        last_error.contains("Caja Central"),
+        last_error.contains("No se pudo contactar a Caja Central"),
         "worded for the cashier: {last_error}"
     );
     assert!(after.line.contains("Último error"), "{}", after.line);

@@ -73,6 +73,73 @@ impl CentralFailure {
     }
 }
 
+/// A failure as the cursor keeps it: what its words need (codes, a status, the URL), never a message or a
+/// detail, which may be long, English, or a server's text.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct KeptFailure {
+    code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    api_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+impl CentralFailure {
+    /// The failure as the cursor keeps it (a small JSON object): enough to word it again, in the till's
+    /// language of the moment, with [`CentralFailure::from_kept`].
+    pub fn kept(&self) -> String {
+        let (status, api_code, url) = match self {
+            CentralFailure::Central(CentralError::Unreachable { url, .. }) => {
+                (None, None, Some(url.clone()))
+            }
+            CentralFailure::Central(CentralError::Refused { status, code, .. }) => {
+                (Some(*status), Some(code.clone()), None)
+            }
+            CentralFailure::Central(CentralError::BadAnswer { status, .. }) => {
+                (Some(*status), None, None)
+            }
+            _ => (None, None, None),
+        };
+        let kept = KeptFailure {
+            code: self.code().to_owned(),
+            status,
+            api_code,
+            url,
+        };
+        serde_json::to_string(&kept).unwrap_or_default()
+    }
+
+    /// A kept failure back, without its details; `None` for the till's own failures (a code of its
+    /// storage) and for anything else, such as the plain text an earlier version kept.
+    pub fn from_kept(text: &str) -> Option<CentralFailure> {
+        let kept: KeptFailure = serde_json::from_str(text).ok()?;
+        let central = |error| Some(CentralFailure::Central(error));
+        match kept.code.as_str() {
+            "central_not_enrolled" => Some(CentralFailure::NotEnrolled),
+            "central_key_missing" => Some(CentralFailure::KeyMissing),
+            "central_unreachable" => central(CentralError::Unreachable {
+                url: kept.url.unwrap_or_default(),
+                detail: String::new(),
+            }),
+            "central_refused" => central(CentralError::Refused {
+                status: kept.status.unwrap_or_default(),
+                code: kept.api_code.unwrap_or_default(),
+                message: String::new(),
+            }),
+            "central_bad_answer" => central(CentralError::BadAnswer {
+                status: kept.status.unwrap_or_default(),
+                detail: String::new(),
+            }),
+            "central_url_invalid" => central(CentralError::InvalidUrl {
+                detail: String::new(),
+            }),
+            _ => None,
+        }
+    }
+}
+
 impl From<till::secret_file::SecretStoreError> for CentralFailure {
     fn from(error: till::secret_file::SecretStoreError) -> Self {
         CentralFailure::Till(error.into())

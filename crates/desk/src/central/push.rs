@@ -45,7 +45,7 @@ pub async fn push_to_central(
     let client = open_client(till, data_dir, http).await?;
     let result = push_with(till, &client).await;
     if let Err(error) = &result {
-        let text = error.to_string();
+        let text = error.kept();
         tracing::info!(%error, "push to Caja Central failed; the till keeps working");
         till.with_central_db(move |db| store::record_error(db, Some(&text)))
             .await?;

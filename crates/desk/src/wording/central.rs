@@ -72,6 +72,11 @@ fn central_error(lang: Lang, error: &CentralError) -> String {
 fn refused(lang: Lang, status: u16, code: &str, message: &str) -> String {
     match refused_words(code) {
         Some((es, en)) => say(lang, es, en),
+        None if message.is_empty() => say(
+            lang,
+            format!("Caja Central rechazó la solicitud (estado {status})."),
+            format!("Caja Central refused the request (status {status})."),
+        ),
         None => say(
             lang,
             format!("Caja Central rechazó la solicitud ({status}): {message}"),
@@ -147,54 +152,17 @@ fn refused_words(code: &str) -> Option<(&'static str, &'static str)> {
     })
 }
 
-/// The cursor's last error, kept as the failure's English text (`CentralFailure`'s `Display`), said
-/// again in the till's language by the code that text carries: never shown raw on a screen.
+/// The cursor's last error (kept by [`CentralFailure::kept`]) said again in the till's language: never
+/// shown raw on a screen; what cannot be read back gets a general sentence.
 pub fn stored_error(lang: Lang, text: &str) -> String {
-    if text == CentralFailure::NotEnrolled.to_string() {
-        return failure(lang, &CentralFailure::NotEnrolled);
+    match CentralFailure::from_kept(text) {
+        Some(kept) => failure(lang, &kept),
+        None => say(
+            lang,
+            "El último envío a Caja Central falló en esta caja; se reintentará.",
+            "The last push to Caja Central failed on this till; it will be retried.",
+        ),
     }
-    if text == CentralFailure::KeyMissing.to_string() {
-        return failure(lang, &CentralFailure::KeyMissing);
-    }
-    if let Some(rest) = text.strip_prefix("Caja Central cannot be reached at ") {
-        let url = rest
-            .split_once(": ")
-            .map_or(rest, |(url, _)| url)
-            .to_owned();
-        let detail = String::new();
-        return central_error(lang, &CentralError::Unreachable { url, detail });
-    }
-    if let Some(rest) = text.strip_prefix("Caja Central refused (")
-        && let Some((status, code)) = rest.split_once(')').and_then(|(inner, _)| {
-            let (status, code) = inner.split_once(' ')?;
-            Some((status.parse::<u16>().ok()?, code))
-        })
-    {
-        return match refused_words(code) {
-            Some((es, en)) => say(lang, es, en),
-            None => say(
-                lang,
-                format!("Caja Central rechazó el último envío (estado {status})."),
-                format!("Caja Central refused the last push (status {status})."),
-            ),
-        };
-    }
-    if let Some(rest) = text.strip_prefix("a ")
-        && rest.contains("answer that is not Central's")
-        && let Some(status) = rest.split(' ').next().and_then(|s| s.parse::<u16>().ok())
-    {
-        let detail = String::new();
-        return central_error(lang, &CentralError::BadAnswer { status, detail });
-    }
-    if text.starts_with("the Caja Central URL is not usable") {
-        let detail = String::new();
-        return central_error(lang, &CentralError::InvalidUrl { detail });
-    }
-    say(
-        lang,
-        "El último envío a Caja Central falló en esta caja; se reintentará.",
-        "The last push to Caja Central failed on this till; it will be retried.",
-    )
 }
 
 /// The status line: enrolled as which store and till, the last push, what is pending, the last error.
@@ -295,13 +263,19 @@ mod tests {
         for failed in &failures {
             for lang in [Lang::Es, Lang::En] {
                 assert_eq!(
-                    stored_error(lang, &failed.to_string()),
+                    stored_error(lang, &failed.kept()),
                     failure(lang, failed),
                     "{failed}"
                 );
+                assert!(!failed.kept().contains("os error"), "no detail is kept");
             }
         }
-        let unknown = stored_error(Lang::Es, "Caja Central refused (500 boom): internal detail");
+        let refused = CentralFailure::Central(CentralError::Refused {
+            status: 500,
+            code: "boom".into(),
+            message: "internal detail".into(),
+        });
+        let unknown = stored_error(Lang::Es, &refused.kept());
         assert!(
             unknown.contains("500") && !unknown.contains("internal detail"),
             "{unknown}"
