@@ -13,12 +13,7 @@ use crate::turno::open_shift;
 async fn start_central(cluster: &Cluster) -> Server {
     let stores = vec![StoreConfig::new("T01", "Tienda Miraflores")];
     let config = Config::for_database(&cluster.url("postgres"), stores);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("a loopback port");
-    Server::start(config, listener)
-        .await
-        .expect("Central starts")
+    Server::on_loopback(config).await.expect("Central starts")
 }
 
 /// How many entries of the till's audit record there are, and the last seq, in the till's own SQLite.

@@ -66,6 +66,12 @@ impl Server {
         Ok(Server { addr, state, task })
     }
 
+    /// Serves on a free loopback port: what the tests and the desktop's end-to-end tests start.
+    pub async fn on_loopback(config: Config) -> anyhow::Result<Server> {
+        let listener = TcpListener::bind("127.0.0.1:0").await?;
+        Server::start(config, listener).await
+    }
+
     /// `http://127.0.0.1:PORT`
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)

@@ -19,8 +19,7 @@ async fn postgres_restarted_mid_push_loses_and_doubles_nothing() {
     let cluster = Cluster::temporary().expect("a cluster");
     let database = cluster.create_database("faults").await.unwrap();
     let config = Config::for_database(&database, support::stores());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let central = Server::start(config, listener).await.unwrap();
+    let central = Server::on_loopback(config).await.unwrap();
     let till = support::enroll(&central, "T01", "C1").await;
 
     let mut synthetic = SyntheticTill::new("T01", "C1", "live");
@@ -136,8 +135,7 @@ async fn postgres_restarted_mid_push_loses_and_doubles_nothing() {
 async fn a_url_that_requires_tls_does_not_fall_back_to_plain_text() {
     let database = support::fresh_database().await;
     let config = Config::for_database(&format!("{database}?sslmode=require"), support::stores());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let Err(error) = Server::start(config, listener).await else {
+    let Err(error) = Server::on_loopback(config).await else {
         panic!("Central connected in plain text to a URL that requires TLS");
     };
     let text = format!("{error:#}").to_lowercase();

@@ -185,16 +185,11 @@ async fn an_expired_url_is_gone_an_unknown_one_never_was_and_both_are_logged() {
         .unwrap();
     assert_eq!(unknown.status(), 404);
 
-    let logged: Vec<(String, i16)> = client
-        .query(
-            "SELECT store_code, status FROM receipt_fetch ORDER BY id",
-            &[],
-        )
-        .await
-        .unwrap()
-        .iter()
-        .map(|row| (row.get(0), row.get(1)))
-        .collect();
+    let logged: Vec<(String, i16)> = support::pairs(
+        &client,
+        "SELECT store_code, status FROM receipt_fetch ORDER BY id",
+    )
+    .await;
     assert_eq!(logged, [("T01".to_owned(), 410), (String::new(), 404)]);
 
     // Nothing else is public: the pages and the till API want someone.

@@ -48,11 +48,8 @@ async fn enroll_then_status_and_push_never_show_the_key() {
     let cluster = central::pg_cluster::Cluster::temporary().unwrap();
     let database = cluster.create_database("cli_enroll").await.unwrap();
     let stores = vec![central::StoreConfig::new("T01", "Tienda Miraflores")];
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let central =
-        central::Server::start(central::Config::for_database(&database, stores), listener)
-            .await
-            .unwrap();
+    let config = central::Config::for_database(&database, stores);
+    let central = central::Server::on_loopback(config).await.unwrap();
     let issued = central::auth::enroll::issue_code(&central.state.pool, "T01", "C1", "test")
         .await
         .unwrap();

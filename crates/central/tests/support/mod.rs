@@ -53,12 +53,7 @@ pub async fn start_central() -> Server {
 pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> Server {
     let mut config = Config::for_database(&fresh_database().await, stores());
     adjust(&mut config);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("a loopback port");
-    Server::start(config, listener)
-        .await
-        .expect("Central starts")
+    Server::on_loopback(config).await.expect("Central starts")
 }
 
 /// A till as Central sees it: its codes, its key, and an HTTP client.
@@ -166,4 +161,19 @@ impl TestTill {
     pub fn path(&self, rest: &str) -> String {
         providers::central::wire::till_path(&self.till.store, &self.till.till, rest)
     }
+}
+
+/// The rows of a two-column query, as pairs.
+pub async fn pairs<A, B>(client: &tokio_postgres::Client, sql: &str) -> Vec<(A, B)>
+where
+    A: for<'a> tokio_postgres::types::FromSql<'a>,
+    B: for<'a> tokio_postgres::types::FromSql<'a>,
+{
+    client
+        .query(sql, &[])
+        .await
+        .unwrap_or_else(|error| panic!("{sql}: {error}"))
+        .iter()
+        .map(|row| (row.get(0), row.get(1)))
+        .collect()
 }

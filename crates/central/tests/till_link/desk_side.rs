@@ -209,16 +209,11 @@ async fn z_reports_are_sent_once_byte_for_byte() {
         .unwrap();
     assert_eq!(again.zs_sent, 0, "each Z once");
     let pg = server.state.pool.get().await.unwrap();
-    let held: Vec<(i64, String)> = pg
-        .query(
-            "SELECT number, snapshot::text FROM z_report WHERE till_code = 'C1' ORDER BY number",
-            &[],
-        )
-        .await
-        .unwrap()
-        .iter()
-        .map(|row| (row.get(0), row.get(1)))
-        .collect();
+    let held: Vec<(i64, String)> = support::pairs(
+        &pg,
+        "SELECT number, snapshot::text FROM z_report WHERE till_code = 'C1' ORDER BY number",
+    )
+    .await;
     assert_eq!(held.len(), 2, "{held:?}");
     assert_eq!(held[0].0, 1);
     assert_eq!(status(&store.till, desk::Lang::Es).await.zs_sent, 2);

@@ -5,7 +5,7 @@
 use central::housekeeping;
 
 use crate::peers::*;
-use crate::support::{enroll, start_with};
+use crate::support::{self, enroll, start_with};
 
 #[tokio::test]
 async fn a_flood_of_notifications_is_answered_429_and_not_kept() {
@@ -68,16 +68,11 @@ async fn housekeeping_forgets_old_notifications_and_expired_receipts_bytes() {
     assert_eq!(kept, ["T01-C1-000002"]);
     let batch = poll(&till, 0, 0).await;
     assert_eq!(batch.events.len(), 1);
-    let sizes: Vec<(String, i32)> = db
-        .query(
-            "SELECT token_hash, octet_length(bytes) FROM receipt ORDER BY token_hash",
-            &[],
-        )
-        .await
-        .unwrap()
-        .iter()
-        .map(|row| (row.get(0), row.get(1)))
-        .collect();
+    let sizes: Vec<(String, i32)> = support::pairs(
+        &db,
+        "SELECT token_hash, octet_length(bytes) FROM receipt ORDER BY token_hash",
+    )
+    .await;
     assert_eq!(sizes, [("new".to_owned(), 4), ("old".to_owned(), 0)]);
     let again = housekeeping::run_once(&central.state).await.unwrap();
     assert_eq!(
