@@ -1,16 +1,33 @@
-//! The async client of aPagos, `info` only for now. It shares the other clients' transport rules
-//! ([`crate::http`]: bounded timeouts and body, redirects that never leave https or loopback, typed
-//! errors) and believes a `200` only when its body is the documented voucher, for the voucher asked.
+//! The async client of aPagos: register a voucher, read it (`info`), cancel it. It shares the other
+//! clients' transport rules ([`crate::http`]: bounded timeouts and body, redirects that never leave https
+//! or loopback, typed errors) and believes a `200` only when its body is the documented answer: a register
+//! answered with anything else is an [`ApiError::UnverifiedAnswer`] (the voucher may exist, and aPagos
+//! has no look-up by `order_id`, so the caller must never register it again blindly), an `info` must be
+//! about the voucher asked, and a cancel is `canceled: true` or nothing.
 
 use reqwest::{StatusCode, Url};
 
 use super::endpoints;
-use super::wire::{RequestId, VoucherInfo};
+use super::wire::{
+    CancelRefusal, CancelRequest, Canceled, NewVoucher, Registered, RequestId, VoucherInfo,
+    VoucherStatus,
+};
 use crate::apurata::downpayment::answer::parse_body;
 use crate::exchange::{about_what_was_asked, send_bounded};
 use crate::http::{ApiError, ApiToken, HttpSettings, build_http_client};
 use crate::plain_errors::plain_error;
 use crate::target::ProviderRoot;
+
+/// What a cancel came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CancelOutcome {
+    Canceled,
+    /// The voucher is not in the status sent: aPagos' `extra_data.status` and its human text.
+    NotIn {
+        actual: VoucherStatus,
+        detail: String,
+    },
+}
 
 /// A client bound to aPagos' root and one store's token.
 #[derive(Debug, Clone)]
@@ -74,15 +91,97 @@ impl ApagosApi {
         Ok(info)
     }
 
+    /// `POST unchecked_payment/register`: the voucher's id at aPagos. A `400` is a plain-text refusal
+    /// (shown as aPagos wrote it); a `200` whose body is not `{"request_id": <ObjectId>}` leaves the
+    /// outcome unknown.
+    pub async fn register(&self, voucher: &NewVoucher) -> Result<RequestId, ApiError> {
+        let url = self.endpoint(endpoints::REGISTER, None)?;
+        let request = self.post(url).json(voucher);
+        let (status, body) = send_bounded(request, &self.settings, "aPagos register").await?;
+        if status != StatusCode::OK {
+            return Err(plain_error(
+                status,
+                &body,
+                "aPagos has no register endpoint here",
+            ));
+        }
+        let unverified = |detail: String| ApiError::UnverifiedAnswer {
+            status: 200,
+            detail,
+        };
+        let registered: Registered = serde_json::from_slice(&body)
+            .map_err(|error| unverified(format!("not a register answer: {error}")))?;
+        RequestId::parse(&registered.request_id).ok_or_else(|| {
+            unverified(format!(
+                "`{}` is not an aPagos request_id",
+                registered.request_id
+            ))
+        })
+    }
+
+    /// `POST unchecked_payment/cancel/{request_id}` with the status Caja last saw. A voucher in another
+    /// status is [`CancelOutcome::NotIn`] with the real one, for the caller to show and ask about.
+    pub async fn cancel(
+        &self,
+        request_id: &RequestId,
+        expected: &VoucherStatus,
+    ) -> Result<CancelOutcome, ApiError> {
+        let url = self.endpoint(endpoints::CANCEL, Some(request_id))?;
+        let request = self.post(url).json(&CancelRequest {
+            expected_status: expected.as_str(),
+        });
+        let (status, body) = send_bounded(request, &self.settings, "aPagos cancel").await?;
+        if status == StatusCode::BAD_REQUEST
+            && let Ok(refusal) = serde_json::from_slice::<CancelRefusal>(&body)
+            && refusal.error_code == "invalid_status"
+        {
+            return Ok(CancelOutcome::NotIn {
+                actual: refusal.extra_data.status,
+                detail: refusal.error_detail.unwrap_or_default(),
+            });
+        }
+        if status != StatusCode::OK {
+            return Err(plain_error(
+                status,
+                &body,
+                "aPagos has no voucher with this request_id",
+            ));
+        }
+        match parse_body::<Canceled>(status, &body) {
+            Ok(Canceled { canceled: true }) => Ok(CancelOutcome::Canceled),
+            Ok(Canceled { canceled: false }) => Err(ApiError::UnexpectedBody {
+                status: 200,
+                detail: "200 with canceled: false".to_owned(),
+            }),
+            Err(_) => Err(ApiError::UnverifiedAnswer {
+                status: 200,
+                detail: "not a cancel answer".to_owned(),
+            }),
+        }
+    }
+
+    fn post(&self, url: Url) -> reqwest::RequestBuilder {
+        self.http
+            .post(url)
+            .bearer_auth(self.token.expose())
+            .header(reqwest::header::ACCEPT, "application/json")
+    }
+
     fn info_url(&self, request_id: &RequestId) -> Result<Url, ApiError> {
+        self.endpoint(endpoints::INFO, Some(request_id))
+    }
+
+    fn endpoint(&self, path: &str, request_id: Option<&RequestId>) -> Result<Url, ApiError> {
         let mut url = self.root.clone();
-        url.path_segments_mut()
-            .map_err(|()| ApiError::InvalidUrl {
+        {
+            let mut segments = url.path_segments_mut().map_err(|()| ApiError::InvalidUrl {
                 detail: "the aPagos root cannot take a path".to_owned(),
-            })?
-            .pop_if_empty()
-            .extend(endpoints::INFO.split('/'))
-            .push(request_id.as_str());
+            })?;
+            segments.pop_if_empty().extend(path.split('/'));
+            if let Some(id) = request_id {
+                segments.push(id.as_str());
+            }
+        }
         Ok(url)
     }
 }

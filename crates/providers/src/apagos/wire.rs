@@ -103,3 +103,60 @@ pub struct VoucherInfo {
     #[serde(default)]
     pub detail: Option<String>,
 }
+
+/// The body of `POST unchecked_payment/register`. Amount, date and operation number are what the
+/// customer's receipt shows as typed at the till: aPagos takes them as referential and may correct them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewVoucher {
+    pub amount: Soles,
+    /// `YYYY-MM-DD`, the transfer's date in Lima.
+    pub date: jiff::civil::Date,
+    pub operation_number: String,
+    /// One of the accounts given to aPagos at onboarding.
+    pub bank_account_id: String,
+    /// Caja's own id of the voucher (`STORE-TILL-…`), unique: aPagos passes it back untouched.
+    pub order_id: String,
+    /// Where aPagos calls back: Caja Central's `/webhooks/apagos/{store}`.
+    pub webhook: url::Url,
+    pub customer_dni: String,
+    pub customer_fullname: String,
+    /// The public, expiring URL of the receipt's image (hosted by Caja Central).
+    pub receipt: url::Url,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// `200` answer of register.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Registered {
+    pub request_id: String,
+}
+
+/// The body of `POST unchecked_payment/cancel/{request_id}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CancelRequest<'a> {
+    pub expected_status: &'a str,
+}
+
+/// `200` answer of cancel: `canceled` "should always be true".
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Canceled {
+    pub canceled: bool,
+}
+
+/// The `400` JSON of a cancel whose `expected_status` was not the voucher's. `error_code` is typed Bool
+/// in the document but is a string (`invalid_status`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct CancelRefusal {
+    #[serde(default)]
+    pub canceled: bool,
+    pub error_code: String,
+    #[serde(default)]
+    pub error_detail: Option<String>,
+    pub extra_data: CancelRefusalData,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct CancelRefusalData {
+    pub status: VoucherStatus,
+}
