@@ -31,6 +31,11 @@ const MIGRATIONS: &[(i32, &str, &str)] = &[
         "webhook_relay_later",
         include_str!("../migrations/0005_webhook_relay_later.sql"),
     ),
+    (
+        6,
+        "upload_links",
+        include_str!("../migrations/0006_upload_links.sql"),
+    ),
 ];
 
 /// The tables partitioned by day.

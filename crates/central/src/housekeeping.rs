@@ -1,7 +1,8 @@
 //! What Central forgets, and when: request nonces past the signature's replay window, provider
-//! notifications and their relayed events older than `webhook_days`, and the bytes of expired receipts
-//! (the row stays, so the URL answers 410 and the fetch log keeps its meaning). Runs once a minute
-//! beside the server; every step is one statement, so a Central stopped halfway leaves nothing torn.
+//! notifications and their relayed events older than `webhook_days`, the bytes of expired receipts (the
+//! row stays, so the URL answers 410 and the fetch log keeps its meaning), and the phones' upload links
+//! a day after they expired. Runs once a minute beside the server; every step is one statement, so a
+//! Central stopped halfway leaves nothing torn.
 
 use crate::auth;
 use crate::db::DbError;
@@ -14,6 +15,7 @@ pub struct Purged {
     pub webhooks: u64,
     pub relay_events: u64,
     pub receipts_emptied: u64,
+    pub upload_links: u64,
 }
 
 /// One pass.
@@ -39,12 +41,20 @@ pub async fn run_once(state: &AppState) -> Result<Purged, DbError> {
             &[],
         )
         .await?;
+    // A link lasts minutes; a day later nobody needs to know it existed.
+    let upload_links = client
+        .execute(
+            "DELETE FROM upload_link WHERE expires_at < now() - interval '1 day'",
+            &[],
+        )
+        .await?;
     state.webhook_limit.retain_recent();
     Ok(Purged {
         nonces,
         webhooks,
         relay_events,
         receipts_emptied,
+        upload_links,
     })
 }
 

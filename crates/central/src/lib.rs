@@ -16,6 +16,7 @@ pub mod error;
 pub mod housekeeping;
 pub mod ingest;
 pub mod pg_cluster;
+pub mod phone_upload;
 pub mod receipts;
 pub mod relay;
 pub mod state;

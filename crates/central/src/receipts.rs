@@ -79,30 +79,55 @@ async fn upload(
     State(state): State<AppState>,
     signed: SignedTill,
 ) -> Result<Json<ReceiptAnswer>, Failure> {
+    let mut random = [0u8; 32];
+    OsRng.fill_bytes(&mut random);
+    let token = URL_SAFE_NO_PAD.encode(random);
+    let stored = store(&state, &signed.till, &token_hash(&token), &signed.body).await?;
+    let url = receipt_url(&state, &token)?;
+    Ok(Json(ReceiptAnswer {
+        url,
+        expires_at: stored.expires_at.to_string(),
+        content_type: stored.content_type.to_owned(),
+        bytes: signed.body.len() as u64,
+        sha256: stored.sha256,
+    }))
+}
+
+/// A receipt as stored.
+pub struct Stored {
+    pub content_type: &'static str,
+    pub sha256: String,
+    pub expires_at: Timestamp,
+}
+
+/// Checks a receipt's size and type (from the bytes) and stores it under `token_hash` for `till`.
+pub async fn store(
+    state: &AppState,
+    till: &providers::central::TillRef,
+    token_hash: &str,
+    bytes: &[u8],
+) -> Result<Stored, Failure> {
     let limit = state.config.receipt_max_bytes;
-    if signed.body.len() > limit {
+    if bytes.len() > limit {
         return Err(Failure::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "file_too_large",
             format!(
                 "the file has {} bytes; Central takes receipts up to {limit} bytes: send a smaller photo",
-                signed.body.len()
+                bytes.len()
             ),
         ));
     }
-    let content_type = sniff(&signed.body).map_err(|looks_like| {
+    let content_type = sniff(bytes).map_err(|looks_like| {
         Failure::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_file_type",
             format!("the file looks like {looks_like}; a receipt must be a JPEG, PNG, WebP or PDF"),
         )
     })?;
-    let mut random = [0u8; 32];
-    OsRng.fill_bytes(&mut random);
-    let token = URL_SAFE_NO_PAD.encode(random);
-    let sha256 = hex::encode(Sha256::digest(&signed.body));
+    let sha256 = hex::encode(Sha256::digest(bytes));
     let expires_at = Timestamp::now() + SignedDuration::from_hours(24 * state.config.receipt_days);
-    let size = i64::try_from(signed.body.len()).unwrap_or(i64::MAX);
+    let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
     let client = state.pool.get().await.storage("store the receipt")?;
     client
         .execute(
@@ -110,11 +135,11 @@ async fn upload(
                                   size, expires_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::timestamptz)",
             &[
-                &signed.till.store,
-                &token_hash(&token),
-                &signed.till.till,
+                &till.store,
+                &token_hash,
+                &till.till,
                 &content_type,
-                &signed.body.as_ref(),
+                &bytes,
                 &sha256,
                 &size,
                 &expires_at.to_string(),
@@ -122,22 +147,25 @@ async fn upload(
         )
         .await
         .storage("store the receipt")?;
-    tracing::info!(store = %signed.till.store, till = %signed.till.till, content_type, size, "receipt stored");
-    let url = state
+    tracing::info!(store = %till.store, till = %till.till, content_type, size, "receipt stored");
+    Ok(Stored {
+        content_type,
+        sha256,
+        expires_at,
+    })
+}
+
+/// The public URL of the receipt whose token is `token`.
+pub fn receipt_url(state: &AppState, token: &str) -> Result<String, Failure> {
+    state
         .config
         .public_url
         .join(&format!("recibos/{token}"))
-        .map_err(|error| Failure::storage("build the receipt's URL", error))?;
-    Ok(Json(ReceiptAnswer {
-        url: url.to_string(),
-        expires_at: expires_at.to_string(),
-        content_type: content_type.to_owned(),
-        bytes: signed.body.len() as u64,
-        sha256,
-    }))
+        .map(|url| url.to_string())
+        .map_err(|error| Failure::storage("build the receipt's URL", error))
 }
 
-fn token_hash(token: &str) -> String {
+pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 

@@ -3,19 +3,21 @@
 //! bytes are not one of them is refused whatever it is called; a file over the limit is refused; a
 //! fetch is logged; an expired URL answers 410 and an unknown one 404; an unsigned upload is refused.
 
+#[path = "receipts/phone.rs"]
+mod phone;
 mod support;
 
 use providers::central::wire::ReceiptAnswer;
 use support::{enroll, http, start_central, start_with};
 
-const PNG: &[u8] = include_bytes!("fixtures/recibo.png");
+pub(crate) const PNG: &[u8] = include_bytes!("fixtures/recibo.png");
 const JPEG: &[u8] = include_bytes!("fixtures/recibo.jpg");
 const WEBP: &[u8] = include_bytes!("fixtures/recibo.webp");
 /// The smallest PDF a reader opens: one empty page.
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 
 /// The path of a receipt URL (Central's public URL is not the test's loopback port).
-fn path_of(url: &str) -> String {
+pub(crate) fn path_of(url: &str) -> String {
     url::Url::parse(url).unwrap().path().to_owned()
 }
 

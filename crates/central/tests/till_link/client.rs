@@ -92,6 +92,10 @@ async fn every_call_of_the_client_is_accepted_and_answered() {
     assert_eq!(status.high_water, 3);
     let batch = api.events(0, 0).await.unwrap();
     assert!(batch.events.is_empty());
+    let link = api.create_upload_link(&"ab".repeat(32)).await.unwrap();
+    assert!(link.upload_url.contains("/subir/"), "{link:?}");
+    let waiting = api.upload_link_status(link.id).await.unwrap();
+    assert!(!waiting.received && !waiting.closed);
 }
 
 #[tokio::test]

@@ -16,7 +16,8 @@ use serde::de::DeserializeOwned;
 use super::signing::{TillRef, TillSigningKey};
 use super::wire::{
     API_PREFIX, ApiError, AuditBatch, EnrollAnswer, EnrollRequest, PushAnswer, ReceiptAnswer,
-    RelayBatch, TillStatus, ZAnswer, till_path,
+    RelayBatch, TillStatus, UploadLinkAnswer, UploadLinkRequest, UploadLinkStatus, ZAnswer,
+    till_path,
 };
 use crate::http::{self, HttpSettings, build_http_client, read_body_bounded, snippet};
 use crate::target::{PlainHttp, ProviderRoot};
@@ -178,6 +179,27 @@ impl CentralClient {
         let limit = self.settings.total_timeout + Duration::from_secs(wait);
         self.signed(Method::GET, &rest, Body::empty(), Some(limit))
             .await
+    }
+
+    /// `POST …/upload-links`: a one-time page for the customer's phone; see [`UploadLinkRequest`].
+    pub async fn create_upload_link(
+        &self,
+        receipt_token_sha256: &str,
+    ) -> Result<UploadLinkAnswer, CentralError> {
+        let request = UploadLinkRequest {
+            receipt_token_sha256: receipt_token_sha256.to_owned(),
+        };
+        let body = Body {
+            bytes: json_bytes(&request),
+            content_type: Some("application/json"),
+        };
+        self.signed(Method::POST, "upload-links", body, None).await
+    }
+
+    /// `GET …/upload-links/{id}`: whether the phone sent the receipt.
+    pub async fn upload_link_status(&self, id: i64) -> Result<UploadLinkStatus, CentralError> {
+        let rest = format!("upload-links/{id}");
+        self.signed(Method::GET, &rest, Body::empty(), None).await
     }
 
     /// `GET …/status`: what Central holds of this till.

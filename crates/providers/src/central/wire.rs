@@ -247,3 +247,36 @@ mod tests {
         assert_ne!(other.computed_hash(), hash);
     }
 }
+
+/// `POST …/tills/{till}/upload-links`: a one-time page where the customer uploads the receipt from their
+/// own phone. The till makes the receipt's URL token itself and sends only its SHA-256, so neither
+/// Central's database nor anyone but the till knows the URL the receipt will be served at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UploadLinkRequest {
+    /// Hex SHA-256 of the receipt's URL token (43 characters of URL-safe base64 made by the till).
+    pub receipt_token_sha256: String,
+}
+
+/// Where the customer's phone goes (shown as a QR code), and where the receipt will be served once sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UploadLinkAnswer {
+    pub id: i64,
+    /// The one-time page (`…/subir/{token}`), valid until `expires_at`.
+    pub upload_url: String,
+    /// RFC 3339.
+    pub expires_at: String,
+    /// The receipt's URL is this followed by the till's token (`…/recibos/`).
+    pub receipt_url_base: String,
+}
+
+/// `GET …/tills/{till}/upload-links/{id}`: whether the phone sent the receipt yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UploadLinkStatus {
+    pub received: bool,
+    /// True once the link can no longer be used (expired, or used).
+    pub closed: bool,
+    pub content_type: Option<String>,
+    pub bytes: Option<u64>,
+    /// RFC 3339: when the hosted receipt stops being served.
+    pub receipt_expires_at: Option<String>,
+}
