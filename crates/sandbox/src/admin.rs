@@ -39,6 +39,8 @@
 //!   naming both (`"cannot pay-in-store an order that is created"`).
 //! - `POST /__sandbox/clock` with `{"advance_seconds": N}`: lets N seconds pass for the orders (to
 //!   reach an expiry without waiting); answers `{"now": ...}`. The clock never goes back.
+//! - aPagos has its own admin routes under `/__sandbox/apagos/` (vouchers, a status set by hand, its
+//!   faults and timing), served beside these by `apagos::control`.
 
 use axum::Json;
 use axum::Router;

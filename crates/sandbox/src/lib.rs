@@ -12,13 +12,15 @@
 //! endpoints and the documented answers), `validate` (field formats), `state` (financings and the
 //! rules), `financing` (the records the state keeps), [`demo`] (the seed) and `persist` (the optional
 //! state file); `apurata::orders` holds the orders API (its own `routes`, `validate`, `rules`, `state`
-//! inside the same ledger, and `customer`, the customer's phone). Beside them, shared by every API: `auth` (the token), `fault` (fault injection: the plan, its
+//! inside the same ledger, and `customer`, the customer's phone); `apagos`, aPagos vouchers under `/apagos/`.
+//! Beside them, shared by every API: `auth` (the token), `fault` (fault injection: the plan, its
 //! text form and the broken answers), `admin` (the `/__sandbox/` routes: fault plan and state at run
 //! time), `wire` (the flavors and answer shape the HTTP parts share), `lima` (the till's calendar day).
 //! Imports between them point one way: the root composes the HTTP app from `routes`, `fault` and
 //! `admin` ([`app`]), so none of those needs another.
 
 mod admin;
+mod apagos;
 mod apurata;
 mod auth;
 mod fault;
@@ -42,6 +44,10 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+pub use apagos::{
+    ApagosFaults, ApagosState, ApagosTiming, CallbackAttempt, DEMO_BANK_ACCOUNTS, Registration,
+    Voucher, VoucherStatus,
+};
 pub use apurata::downpayment::demo;
 pub use apurata::downpayment::financing::{BillingEvent, BillingKind, Financing, Payment};
 pub use apurata::downpayment::state::SandboxState;
@@ -165,6 +171,7 @@ pub struct RunningSandbox {
     url: String,
     address: SocketAddr,
     state: SandboxState,
+    apagos: ApagosState,
     // Dropping the sender is what tells the server to stop.
     stop: oneshot::Sender<()>,
     server: JoinHandle<()>,
@@ -189,7 +196,12 @@ pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError
     }
     let url = format!("http://{address}");
     let state = open_state(clock, &config, &url)?;
-    let app = app(state.clone(), auth::Token(Arc::from(config.token)));
+    let apagos = apagos::demo_state();
+    let app = app(
+        state.clone(),
+        apagos.clone(),
+        auth::Token(Arc::from(config.token)),
+    );
     let (stop, stopped) = oneshot::channel::<()>();
     let server = tokio::spawn(async move {
         let serving = axum::serve(listener, app).with_graceful_shutdown(async {
@@ -205,21 +217,24 @@ pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError
         url,
         address,
         state,
+        apagos,
         stop,
         server,
     })
 }
 
 /// The whole HTTP app. The API (endpoints and their token check) sits behind the fault plan; the admin
-/// routes are merged outside it, so they are never faulted; every request, admin or not, is logged.
-fn app(sandbox: SandboxState, token: auth::Token) -> Router {
+/// routes are merged outside it, so they are never faulted; aPagos (endpoints and admin routes) is
+/// merged outside it too, with its own faults; every request, admin or not, is logged.
+fn app(sandbox: SandboxState, apagos: ApagosState, token: auth::Token) -> Router {
     routes::router(token.clone())
         .merge(order_routes::router(token.clone()))
         .layer(from_fn_with_state(
             Arc::clone(sandbox.fault_injector()),
             fault::apply,
         ))
-        .merge(admin::router(token))
+        .merge(admin::router(token.clone()))
+        .merge(apagos::router(token, apagos))
         .layer(from_fn(routes::log_request))
         .with_state(sandbox)
 }
@@ -284,6 +299,11 @@ impl RunningSandbox {
     /// A handle on the live state (financings, billing log), shared with the server.
     pub fn state(&self) -> SandboxState {
         self.state.clone()
+    }
+
+    /// A handle on the aPagos vouchers, their timing and faults, shared with the server.
+    pub fn apagos(&self) -> ApagosState {
+        self.apagos.clone()
     }
 
     /// Stops accepting connections, lets open requests finish (a few seconds at most) and returns
