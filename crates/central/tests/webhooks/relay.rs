@@ -171,3 +171,76 @@ async fn what_arrived_before_a_till_enrolled_reaches_it_once_when_it_enrolls() {
     let c3 = enroll(&central, "T01", "C3").await;
     assert!(poll(&c3, batch.next, 0).await.events.is_empty());
 }
+
+#[tokio::test]
+async fn an_apagos_callback_from_the_simulator_reaches_the_till_as_info_reads_it() {
+    use providers::apagos::{ApagosApi, NewVoucher};
+    use providers::apurata::downpayment::MOCK_TOKEN;
+
+    let provider = sandbox::start(sandbox::SandboxConfig::default())
+        .await
+        .unwrap();
+    provider.apagos().set_timing(sandbox::ApagosTiming {
+        validation_delay_ms: 200,
+        ..sandbox::ApagosTiming::default()
+    });
+    let apagos_root = format!("{}/apagos/", provider.url().trim_end_matches('/'));
+    let central = crate::support::start_with(|config| {
+        config.providers.apagos = apagos_root.parse().unwrap();
+        let t01 = config.stores.iter_mut().find(|s| s.code == "T01").unwrap();
+        t01.apagos_token = Some(providers::ApiToken::new(MOCK_TOKEN));
+    })
+    .await;
+    let c1 = enroll(&central, "T01", "C1").await;
+    let root =
+        providers::ProviderRoot::parse(&apagos_root, providers::PlainHttp::LoopbackOnly).unwrap();
+    let api = ApagosApi::new(
+        &root,
+        providers::ApiToken::new(MOCK_TOKEN),
+        Default::default(),
+    )
+    .unwrap();
+    let voucher = NewVoucher {
+        amount: providers::Soles::from_centimos(58_000),
+        date: jiff::civil::date(2026, 11, 30),
+        operation_number: "4477".into(),
+        bank_account_id: "BBVA".into(),
+        order_id: "T01-C1-V000001".into(),
+        webhook: format!("{}/webhooks/apagos/T01", central.base_url())
+            .parse()
+            .unwrap(),
+        customer_dni: "14159265".into(),
+        customer_fullname: "Ana María Quispe".into(),
+        receipt: "https://central.example/recibos/captura.png"
+            .parse()
+            .unwrap(),
+        detail: None,
+    };
+    let request_id = api.register(&voucher).await.unwrap();
+    // The simulator decides after 200 ms and calls Central back; the till's long poll wakes.
+    let batch = poll(&c1, 0, 10).await;
+    assert_eq!(batch.events.len(), 1, "{batch:?}");
+    let event = &batch.events[0];
+    assert_eq!(
+        (
+            event.provider.as_str(),
+            event.reference.as_str(),
+            event.event.as_str()
+        ),
+        ("apagos", "T01-C1-V000001", "VALIDATED")
+    );
+    // What is relayed is what info read: the corrected amount, not the typed one.
+    assert_eq!(event.payload["request_id"], request_id.as_str());
+    assert_eq!(event.payload["amount"], serde_json::json!(590.0));
+    assert_eq!(verdicts(&central).await, ["accepted"]);
+    let attempts = provider
+        .apagos()
+        .voucher(request_id.as_str())
+        .unwrap()
+        .callbacks;
+    assert_eq!(
+        attempts.len(),
+        1,
+        "Central answered the first callback 2xx: {attempts:?}"
+    );
+}
