@@ -124,6 +124,7 @@ async fn status(
 /// An open link: who it is for and where the receipt goes.
 struct OpenLink {
     till: TillRef,
+    store_name: String,
     id: i64,
     receipt_hash: String,
 }
@@ -139,8 +140,8 @@ async fn open_link(state: &AppState, token: &str) -> Result<OpenLink, Response> 
     let row = client
         .query_opt(
             "SELECT l.store_code, l.till_code, l.id, l.receipt_token_hash,
-                    l.used_at IS NOT NULL, l.expires_at <= now()
-             FROM upload_link l
+                    l.used_at IS NOT NULL, l.expires_at <= now(), s.name
+             FROM upload_link l JOIN store s ON s.store_code = l.store_code
              WHERE l.token_hash = $1",
             &[&token_hash(token)],
         )
@@ -170,6 +171,7 @@ async fn open_link(state: &AppState, token: &str) -> Result<OpenLink, Response> 
     }
     Ok(OpenLink {
         till: TillRef::new(row.get::<_, String>(0), row.get::<_, String>(1)),
+        store_name: row.get(6),
         id: row.get(2),
         receipt_hash: row.get(3),
     })
@@ -178,7 +180,13 @@ async fn open_link(state: &AppState, token: &str) -> Result<OpenLink, Response> 
 /// `GET /subir/{token}`: the form.
 async fn page(State(state): State<AppState>, Path(token): Path<String>) -> Response {
     match open_link(&state, &token).await {
-        Ok(_) => answer(StatusCode::OK, "", Some(&token)),
+        Ok(link) => {
+            let greeting = format!(
+                "{} · caja {}. Elija la captura de pantalla de su Yape o de su transferencia y toque «Enviar a la caja».",
+                link.store_name, link.till.till
+            );
+            answer(StatusCode::OK, &greeting, Some(&token))
+        }
         Err(refusal) => refusal,
     }
 }
@@ -265,7 +273,7 @@ fn answer(status: StatusCode, message: &str, form_token: Option<&str>) -> Respon
 <title>Enviar comprobante</title>
 <style>body{{font-family:system-ui,sans-serif;margin:1.5rem;max-width:32rem;font-size:1.1rem}}
 label{{display:block;font-weight:600;margin-bottom:.5rem}}input,button{{font-size:1.1rem;width:100%;margin:.5rem 0}}
-button{{padding:.8rem;background:#0b5;color:#fff;border:0;border-radius:.4rem}}.message{{font-weight:600}}</style>
+button{{padding:.8rem;background:#06692f;color:#fff;border:0;border-radius:.4rem;font-weight:600}}.message{{font-weight:600}}</style>
 </head><body><h1>Comprobante de pago</h1>{message}{form}</body></html>"#
     );
     (

@@ -76,6 +76,10 @@ async fn a_receipt_sent_from_the_phone_reaches_the_till_once() {
 
     let (status, form) = get(format!("{base}{page}")).await;
     let form = String::from_utf8(form).unwrap();
+    // CAJA_KEEP_PAGE=FILE keeps the phone's page, to look at in a browser.
+    if let Some(keep) = std::env::var_os("CAJA_KEEP_PAGE") {
+        std::fs::write(keep, &form).unwrap();
+    }
     assert_eq!(status, 200);
     assert!(form.contains("enctype=\"multipart/form-data\"") && form.contains("Enviar a la caja"));
 
