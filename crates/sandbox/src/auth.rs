@@ -28,7 +28,7 @@ pub(crate) async fn require_token(
 }
 
 /// The credentials of a `Bearer` authorization (the scheme is case-insensitive, RFC 9110).
-fn presented_token(headers: &HeaderMap) -> Option<&str> {
+pub(crate) fn presented_token(headers: &HeaderMap) -> Option<&str> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.trim().split_once(' ')?;
     scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())

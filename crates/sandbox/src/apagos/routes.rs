@@ -16,7 +16,7 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{Next, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -25,7 +25,7 @@ use serde_json::json;
 use crate::apagos::faults::{ApagosEndpoint, ApagosFault, lost_answer};
 use crate::apagos::state::{ApagosState, CancelRefusal};
 use crate::apagos::validate;
-use crate::auth::Token;
+use crate::auth::{Token, presented_token};
 use crate::wire::json_answer;
 
 pub(crate) const REGISTER_PATH: &str = "/apagos/unchecked_payment/register";
@@ -51,12 +51,6 @@ pub(crate) async fn require_token(
     } else {
         StatusCode::UNAUTHORIZED.into_response()
     }
-}
-
-fn presented_token(headers: &HeaderMap) -> Option<&str> {
-    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, token) = value.trim().split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
 }
 
 /// `400` with the plain-text body the document describes ("A string describing the error").
