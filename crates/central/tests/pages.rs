@@ -3,7 +3,8 @@
 //! amounts, an operation whose outcome is unknown, a closing off by more than the tolerance, a till
 //! that stopped sending, a rewritten chain and its hole, and nothing of store T02, not even when the
 //! URL names it; the chain admin sees the three stores; the CSV holds the right rows; a wrong password
-//! is refused; an enrollment code issued on the admin page enrolls a till.
+//! is refused; an enrollment code issued on the admin page enrolls a till; a customer sends a receipt
+//! from the phone's page.
 //!
 //! With `CAJA_CENTRAL_SHOTS` set, the day and admin pages are saved as docs/screenshots/central-*.png.
 
@@ -15,6 +16,8 @@ mod browser;
 mod chain;
 #[path = "pages/data.rs"]
 mod data;
+#[path = "pages/phone.rs"]
+mod phone;
 
 use browser::Browser;
 use data::{ADMIN, MANAGER, PASSWORD, a_day_of_three_stores};

@@ -120,6 +120,15 @@ impl Browser {
         }
     }
 
+    /// Chooses a file of this machine in a file input, as a person picking it would.
+    pub async fn choose_file(&self, css: &str, path: &std::path::Path) {
+        let input = self.find(css).await;
+        input
+            .send_keys(&path.display().to_string())
+            .await
+            .expect("the file chosen");
+    }
+
     /// `caja_sesion=…`, for a bare HTTP client to act as the signed-in person.
     pub async fn session_cookie(&self) -> String {
         let cookie = self
