@@ -57,6 +57,11 @@ impl CliError {
             // A Z report number that does not exist is a typing mistake, as a bad flag is.
             CliError::Till(TillError::NoSuchZReport { .. }) => 2,
             CliError::Till(TillError::Order(error)) => order_exit_code(error),
+            CliError::Till(TillError::Voucher(error)) if error.is_bad_input() => 2,
+            CliError::Till(TillError::Voucher(till::error::VoucherError::OutcomeUnknown {
+                ..
+            })) => 4,
+            CliError::Till(TillError::Voucher(_)) => 3,
             CliError::Other {
                 code: "invalid_input",
                 ..

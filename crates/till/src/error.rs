@@ -16,10 +16,12 @@ use crate::secret_file::SecretStoreError;
 mod codes;
 mod input;
 mod orders;
+mod vouchers;
 
 pub use codes::ERROR_CODES;
 pub use input::{InputProblem, UrlProblem};
 pub use orders::{ORDER_ERROR_CODES, OrderAction, OrderError, OrderRefusal};
+pub use vouchers::{VOUCHER_ERROR_CODES, VoucherError};
 
 /// What is wrong with the database file, told apart because each needs a different remedy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,6 +183,9 @@ pub enum TillError {
     /// A credit sale's own refusal (aCuotaz orders).
     #[error(transparent)]
     Order(#[from] OrderError),
+    /// A bank-transfer voucher's own refusal (aPagos).
+    #[error(transparent)]
+    Voucher(#[from] VoucherError),
     #[error("cannot use {}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -238,6 +243,7 @@ impl TillError {
             }
             TillError::Migration(_) => "storage",
             TillError::Order(error) => error.code(),
+            TillError::Voucher(error) => error.code(),
             TillError::Io { .. } => "io",
         }
     }
@@ -273,6 +279,7 @@ impl TillError {
         match self {
             TillError::InvalidInput { field, .. } => Some(field),
             TillError::Order(error) => error.field(),
+            TillError::Voucher(error) => error.field(),
             TillError::Refused {
                 cause: ApiError::InvalidFields { fields },
                 ..

@@ -31,6 +31,8 @@ pub mod staff;
 pub mod summary;
 pub mod tender;
 pub mod till_key;
+mod voucher_setup;
+pub mod vouchers;
 
 pub use cash::CashCount;
 pub use db::{DATABASE_FILE, schema_version};

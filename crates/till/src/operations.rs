@@ -70,6 +70,8 @@ pub struct Till {
     /// What the orders client is built from, when credit sales are set up ([`Till::with_orders`]).
     provider: (ProviderRoot, ApiToken, HttpSettings),
     pub(crate) orders: Option<crate::order_setup::OrdersLink>,
+    /// The aPagos client and settings, when bank-transfer vouchers are set up (`Till::with_vouchers`).
+    pub(crate) vouchers: Option<crate::voucher_setup::VouchersLink>,
 }
 
 impl Till {
@@ -111,6 +113,7 @@ impl Till {
             shift_rules: ShiftRules::default(),
             provider,
             orders: None,
+            vouchers: None,
         })
     }
 
@@ -265,6 +268,11 @@ impl Till {
 
     pub(crate) fn api(&self) -> &DownpaymentApi {
         &self.api
+    }
+
+    /// The transport settings every provider client of this till shares.
+    pub(crate) fn http_settings(&self) -> HttpSettings {
+        self.provider.2
     }
 
     pub(crate) fn lease_ms(&self) -> i64 {

@@ -17,6 +17,7 @@ pub mod report;
 pub mod screens;
 mod secrets;
 pub mod shift;
+mod vouchers;
 
 pub use audit::audit_finding;
 pub use provider::api_error;
@@ -248,6 +249,7 @@ pub fn till_error(lang: Lang, error: &TillError) -> String {
             format!("The local database cannot be prepared: {source}. Tell IT."),
         ),
         TillError::Order(error) => orders::error(lang, error),
+        TillError::Voucher(error) => vouchers::error(lang, error),
         TillError::Io { path, source } => say(
             lang,
             format!(

@@ -22,7 +22,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::error::TillError;
-use rows::{CREDIT_ORDERS, JOURNAL, ORDER_OPERATIONS, PEOPLE, SealedTable};
+use rows::{CREDIT_ORDERS, JOURNAL, ORDER_OPERATIONS, PEOPLE, SealedTable, VOUCHERS};
 
 /// The `prev_hash` of the first entry.
 const GENESIS: &str = providers::central::wire::GENESIS_HASH;
@@ -39,6 +39,8 @@ pub enum Subject {
     CreditOrder,
     /// A row of the orders' journal as stored after a change.
     OrderOperation,
+    /// A bank-transfer voucher (aPagos) as stored after a change.
+    Voucher,
 }
 
 impl Subject {
@@ -50,6 +52,7 @@ impl Subject {
             Subject::Shift => "shift",
             Subject::CreditOrder => "credit_order",
             Subject::OrderOperation => "order_operation",
+            Subject::Voucher => "voucher",
         }
     }
 }
@@ -111,6 +114,11 @@ pub(crate) fn seal_credit_order(connection: &Connection, id: i64) -> Result<(), 
 /// Seals a row of the orders' journal as stored now.
 pub(crate) fn seal_order_operation(connection: &Connection, id: i64) -> Result<(), TillError> {
     seal_row(connection, &ORDER_OPERATIONS, Subject::OrderOperation, id)
+}
+
+/// Seals a bank-transfer voucher as stored now.
+pub(crate) fn seal_voucher(connection: &Connection, id: i64) -> Result<(), TillError> {
+    seal_row(connection, &VOUCHERS, Subject::Voucher, id)
 }
 
 fn seal_row(
@@ -182,7 +190,8 @@ pub enum Finding {
     PersonDeleted { id: i64 },
     /// A person the chain never saw: added behind Caja's back.
     PersonUnsealed { id: i64 },
-    /// A credit sale or a row of the orders' journal (`table`) differs from what the chain sealed.
+    /// A credit sale, a row of the orders' journal or a voucher (`table`) differs from what the chain
+    /// sealed.
     OrderEdited {
         table: String,
         id: i64,
@@ -224,6 +233,7 @@ pub fn verify(connection: &Connection) -> Result<AuditReport, TillError> {
     let mut sealed_people: BTreeMap<i64, serde_json::Value> = BTreeMap::new();
     let mut sealed_orders: BTreeMap<i64, serde_json::Value> = BTreeMap::new();
     let mut sealed_order_operations: BTreeMap<i64, serde_json::Value> = BTreeMap::new();
+    let mut sealed_vouchers: BTreeMap<i64, serde_json::Value> = BTreeMap::new();
     let mut statement = connection
         .prepare("SELECT seq, at, subject, subject_id, content, prev_hash, hash FROM audit_log ORDER BY seq")
         .map_err(TillError::storage("read the audit record"))?;
@@ -268,6 +278,8 @@ pub fn verify(connection: &Connection) -> Result<AuditReport, TillError> {
             sealed_orders.insert(subject_id, parsed);
         } else if subject == Subject::OrderOperation.as_str() {
             sealed_order_operations.insert(subject_id, parsed);
+        } else if subject == Subject::Voucher.as_str() {
+            sealed_vouchers.insert(subject_id, parsed);
         } else if subject == Subject::Person.as_str()
             && let Some(row) = parsed.get("row")
         {
@@ -292,6 +304,7 @@ pub fn verify(connection: &Connection) -> Result<AuditReport, TillError> {
     for (table, sealed) in [
         (&CREDIT_ORDERS, &sealed_orders),
         (&ORDER_OPERATIONS, &sealed_order_operations),
+        (&VOUCHERS, &sealed_vouchers),
     ] {
         let comparison = table.compare(connection, sealed)?;
         report.rows_checked += comparison.rows_checked;

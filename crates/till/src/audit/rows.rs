@@ -120,6 +120,46 @@ pub(crate) const ORDER_OPERATIONS: SealedTable = SealedTable {
     added_later: &[],
 };
 
+/// A bank-transfer voucher (aPagos): every column, sealed when journaled and at every change.
+pub(crate) const VOUCHERS: SealedTable = SealedTable {
+    name: "voucher",
+    columns: &[
+        "id",
+        "mode",
+        "voucher_id",
+        "amount_centimos",
+        "transfer_date",
+        "operation_number",
+        "bank_account_id",
+        "customer_dni",
+        "customer_fullname",
+        "detail",
+        "receipt_url",
+        "webhook_url",
+        "request_body",
+        "state",
+        "request_id",
+        "status",
+        "refusal",
+        "http_status",
+        "validated_amount_centimos",
+        "validated_date",
+        "validated_operation_number",
+        "validated_bank_account_id",
+        "bank_operation_number",
+        "status_at",
+        "created_at",
+        "finished_at",
+        "lima_day",
+        "operator_name",
+        "resolved_by",
+        "resolution_reason",
+        "shift_id",
+    ],
+    digested: &[],
+    added_later: &[],
+};
+
 pub(crate) const PEOPLE: SealedTable = SealedTable {
     name: "person",
     columns: &[

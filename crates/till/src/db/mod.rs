@@ -14,6 +14,8 @@ use rusqlite_migration::{M, Migrations};
 
 use crate::error::TillError;
 
+mod voucher_schema;
+
 /// The file name inside the data directory.
 pub const DATABASE_FILE: &str = "caja.sqlite3";
 
@@ -298,6 +300,7 @@ fn steps() -> Vec<M<'static>> {
         ) STRICT;
         "#,
         ),
+        M::up(voucher_schema::VOUCHERS),
     ]
 }
 

@@ -57,6 +57,16 @@ pub const ERROR_CODES: &[&str] = &[
     "order_not_refundable",
     "refund_above_left",
     "order_id_taken",
+    "vouchers_not_configured",
+    "no_such_voucher",
+    "unknown_bank_account",
+    "invalid_voucher_field",
+    "voucher_refused",
+    "voucher_outcome_unknown",
+    "voucher_not_registered",
+    "voucher_not_unknown",
+    "voucher_not_ours",
+    "voucher_status_changed",
     "io",
 ];
 
@@ -208,6 +218,11 @@ mod tests {
             crate::error::OrderError::samples()
                 .into_iter()
                 .map(TillError::Order),
+        );
+        errors.extend(
+            crate::error::VoucherError::samples()
+                .into_iter()
+                .map(TillError::Voucher),
         );
         errors.extend([TillError::Io {
             path: path(),

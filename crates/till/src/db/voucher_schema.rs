@@ -1,0 +1,67 @@
+//! The schema step of bank-transfer vouchers (aPagos), kept apart from the older steps so the list of
+//! steps stays readable: the `voucher` table and the audit record's new subject.
+//!
+//! One row per voucher: Caja's id (`{store}-{till}-V{seq}`, its own sequence per mode), what the cashier
+//! typed, the exact register body (journaled before it leaves), Caja's `state` of the register
+//! (`sending` → `pending` | `refused` | `unknown`; `abandoned` when a supervisor decides an unknown one
+//! never reached aPagos), aPagos' `request_id`, the last `status` aPagos gave (its text kept as-is), and
+//! the values aPagos validated *beside* the typed ones (never over them). The audit record is rebuilt to
+//! accept the subject `voucher`, as the orders' step did.
+
+/// Appended to the till's schema steps; never edited once released.
+pub(super) const VOUCHERS: &str = r#"
+        CREATE TABLE voucher (
+            id                          INTEGER PRIMARY KEY,
+            mode                        TEXT    NOT NULL CHECK (mode IN ('sandbox', 'mock', 'live')),
+            voucher_id                  TEXT    NOT NULL,
+            amount_centimos             INTEGER NOT NULL CHECK (typeof(amount_centimos) = 'integer' AND amount_centimos > 0),
+            transfer_date               TEXT    NOT NULL,
+            operation_number            TEXT    NOT NULL,
+            bank_account_id             TEXT    NOT NULL,
+            customer_dni                TEXT    NOT NULL,
+            customer_fullname           TEXT    NOT NULL,
+            detail                      TEXT,
+            receipt_url                 TEXT    NOT NULL,
+            webhook_url                 TEXT    NOT NULL,
+            request_body                TEXT    NOT NULL,
+            state                       TEXT    NOT NULL CHECK (state IN ('sending', 'pending', 'refused', 'unknown', 'abandoned')),
+            request_id                  TEXT,
+            status                      TEXT,
+            refusal                     TEXT,
+            http_status                 INTEGER,
+            validated_amount_centimos   INTEGER CHECK (typeof(validated_amount_centimos) IN ('integer', 'null')),
+            validated_date              TEXT,
+            validated_operation_number  TEXT,
+            validated_bank_account_id   TEXT,
+            bank_operation_number       TEXT,
+            status_at                   TEXT,
+            created_at                  TEXT    NOT NULL,
+            finished_at                 TEXT,
+            lima_day                    TEXT    NOT NULL,
+            operator_name               TEXT,
+            resolved_by                 TEXT,
+            resolution_reason           TEXT,
+            shift_id                    INTEGER REFERENCES shift (id),
+            UNIQUE (mode, voucher_id)
+        ) STRICT;
+        CREATE INDEX voucher_by_day ON voucher (mode, lima_day);
+        CREATE UNIQUE INDEX voucher_by_request ON voucher (mode, request_id) WHERE request_id IS NOT NULL;
+
+        CREATE TABLE voucher_sequence (
+            mode  TEXT    PRIMARY KEY CHECK (mode IN ('sandbox', 'mock', 'live')),
+            last  INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE TABLE audit_log_with_vouchers (
+            seq         INTEGER PRIMARY KEY,
+            at          TEXT    NOT NULL,
+            subject     TEXT    NOT NULL CHECK (subject IN ('journal', 'person', 'settings', 'shift', 'credit_order', 'order_operation', 'voucher')),
+            subject_id  INTEGER NOT NULL,
+            content     TEXT    NOT NULL,
+            prev_hash   TEXT    NOT NULL,
+            hash        TEXT    NOT NULL
+        ) STRICT;
+        INSERT INTO audit_log_with_vouchers SELECT seq, at, subject, subject_id, content, prev_hash, hash FROM audit_log;
+        DROP TABLE audit_log;
+        ALTER TABLE audit_log_with_vouchers RENAME TO audit_log;
+"#;

@@ -1,0 +1,38 @@
+//! What a till needs to register bank-transfer vouchers with aPagos: aPagos' root and the store's token,
+//! the store's bank accounts (the `bank_account_id`s given to aPagos at onboarding; a voucher naming any
+//! other is refused here), the webhook aPagos calls back (Caja Central's), and the store and till codes
+//! that make voucher ids readable and unique (the orders' codes: `T01-C1-V000042`); and the client built
+//! from them ([`VouchersLink`]), which the till holds. A leaf beside `vouchers`, so the till can hold it
+//! without `operations` and `vouchers` importing each other.
+
+use providers::apagos::ApagosApi;
+use providers::{ApiToken, ProviderRoot};
+use url::Url;
+
+/// The typed settings of bank-transfer vouchers.
+#[derive(Debug, Clone)]
+pub struct VoucherSetup {
+    /// `https://apurata.com/apagos/`, or the sandbox's `{url}/apagos/`.
+    pub apagos_root: ProviderRoot,
+    pub token: ApiToken,
+    pub bank_accounts: Vec<String>,
+    /// Where aPagos calls back: Caja Central's `/webhooks/apagos/{store}`.
+    pub webhook: Url,
+    /// The same codes as the orders' ([`crate::orders::OrdersSetup`]).
+    pub store_code: String,
+    pub till_code: String,
+}
+
+impl VoucherSetup {
+    /// The id of the till's `sequence`-th voucher: `T01-C1-V000042`.
+    pub fn voucher_id(&self, sequence: i64) -> String {
+        format!("{}-{}-V{sequence:06}", self.store_code, self.till_code)
+    }
+}
+
+/// The aPagos client and the store's settings, when vouchers are set up.
+#[derive(Debug, Clone)]
+pub(crate) struct VouchersLink {
+    pub api: ApagosApi,
+    pub setup: VoucherSetup,
+}

@@ -1,0 +1,152 @@
+//! What the till keeps of a bank-transfer voucher, as read back from its table ([`Voucher`]), and what
+//! the cashier typed to register one ([`NewTransferVoucher`]).
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use providers::Soles;
+use providers::apagos::{RequestId, VoucherStatus};
+use providers::apurata::downpayment::Dni;
+use serde::Serialize;
+use url::Url;
+
+use crate::mode::Mode;
+
+/// What the cashier typed, the DNI already checked; the rest is checked by
+/// [`crate::Till::register_voucher`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewTransferVoucher {
+    pub amount: Soles,
+    /// The transfer's date in Lima, as the receipt shows it.
+    pub date: Date,
+    pub operation_number: String,
+    /// One of the store's accounts ([`crate::vouchers::VoucherSetup::bank_accounts`]).
+    pub bank_account_id: String,
+    pub customer_dni: Dni,
+    pub customer_fullname: String,
+    pub detail: Option<String>,
+    /// The public, expiring address of the receipt's image.
+    pub receipt: Url,
+}
+
+/// Caja's side of the register: how far it got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoucherState {
+    /// Journaled, the register on its way (or the till stopped while it was).
+    Sending,
+    /// aPagos gave its `request_id`: the voucher exists there; `status` says where it stands.
+    Pending,
+    /// aPagos refused the register (its plain text in `refusal`): no voucher exists.
+    Refused,
+    /// The register's answer was lost: the voucher may exist. Never registered again by itself.
+    Unknown,
+    /// A supervisor decided an unknown register never reached aPagos.
+    Abandoned,
+}
+
+impl VoucherState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VoucherState::Sending => "sending",
+            VoucherState::Pending => "pending",
+            VoucherState::Refused => "refused",
+            VoucherState::Unknown => "unknown",
+            VoucherState::Abandoned => "abandoned",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<VoucherState> {
+        [
+            VoucherState::Sending,
+            VoucherState::Pending,
+            VoucherState::Refused,
+            VoucherState::Unknown,
+            VoucherState::Abandoned,
+        ]
+        .into_iter()
+        .find(|state| state.as_str() == text)
+    }
+}
+
+/// The values aPagos validated, kept beside the typed ones (never over them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Validated {
+    pub amount: Soles,
+    pub date: Date,
+    pub operation_number: String,
+    pub bank_account_id: String,
+    pub bank_operation_number: Option<String>,
+}
+
+/// One voucher registered (or tried) at this till.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Voucher {
+    pub row: i64,
+    /// Caja's id, sent as aPagos' `order_id`: `T01-C1-V000042`.
+    pub voucher_id: String,
+    pub mode: Mode,
+    pub amount: Soles,
+    pub date: Date,
+    pub operation_number: String,
+    pub bank_account_id: String,
+    pub customer_dni: String,
+    pub customer_fullname: String,
+    pub detail: Option<String>,
+    pub receipt: String,
+    pub webhook: String,
+    /// The register's body exactly as journaled and sent.
+    pub request_body: String,
+    pub state: VoucherState,
+    #[serde(serialize_with = "request_id_text")]
+    pub request_id: Option<RequestId>,
+    /// aPagos' status as last seen (`None` before the first `info`: it starts `PENDING`).
+    #[serde(serialize_with = "status_text")]
+    pub status: Option<VoucherStatus>,
+    /// aPagos' own words for a refusal, or what went wrong for an unknown register.
+    pub refusal: Option<String>,
+    pub http_status: Option<u16>,
+    pub validated: Option<Validated>,
+    /// aPagos validated another amount than the one typed: a supervisor decides.
+    pub amount_differs: bool,
+    pub status_at: Option<Timestamp>,
+    pub created_at: Timestamp,
+    pub finished_at: Option<Timestamp>,
+    pub lima_day: Date,
+    pub operator: Option<String>,
+    pub resolved_by: Option<String>,
+    pub resolution_reason: Option<String>,
+    pub shift_id: Option<i64>,
+}
+
+impl Voucher {
+    /// The status a cancel names: the last one seen, `PENDING` before any.
+    pub fn last_status(&self) -> VoucherStatus {
+        self.status.clone().unwrap_or(VoucherStatus::Pending)
+    }
+
+    /// aPagos says the transfer is real (the later slices hand over and bill on this).
+    pub fn is_validated(&self) -> bool {
+        self.state == VoucherState::Pending && self.status == Some(VoucherStatus::Validated)
+    }
+
+    /// The amount the shift and the Z count: the validated one once aPagos gave it.
+    pub fn counted_amount(&self) -> Soles {
+        self.validated
+            .as_ref()
+            .map_or(self.amount, |validated| validated.amount)
+    }
+}
+
+fn request_id_text<S: serde::Serializer>(
+    id: &Option<RequestId>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_some(&id.as_ref().map(RequestId::as_str))
+}
+
+fn status_text<S: serde::Serializer>(
+    status: &Option<VoucherStatus>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_some(&status.as_ref().map(VoucherStatus::as_str))
+}
