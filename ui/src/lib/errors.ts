@@ -21,7 +21,8 @@ export function isOutcomeUnknown(error: BridgeError): boolean {
     error.code === "provider_unreachable" ||
     error.code === "provider_timeout" ||
     error.code === "outcome_unknown" ||
-    error.code === "order_outcome_unknown"
+    error.code === "order_outcome_unknown" ||
+    error.code === "voucher_outcome_unknown"
   );
 }
 

@@ -87,6 +87,17 @@ const errorTitles: Record<ErrorCode, MessageKey> = {
   order_not_refundable: "error.order_not_refundable",
   refund_above_left: "error.refund_above_left",
   order_id_taken: "error.generic",
+  // Bank-transfer vouchers (aPagos): no screen yet; the message carries the words.
+  vouchers_not_configured: "error.generic",
+  no_such_voucher: "error.generic",
+  unknown_bank_account: "error.invalid_input",
+  invalid_voucher_field: "error.invalid_input",
+  voucher_refused: "error.generic",
+  voucher_outcome_unknown: "error.generic",
+  voucher_not_registered: "error.generic",
+  voucher_not_unknown: "error.generic",
+  voucher_not_ours: "error.invalid_input",
+  voucher_status_changed: "error.generic",
   // Caja Central: Ajustes' section (enrolling, pushing now); the message says what went wrong.
   central_not_enrolled: "central.errorTitle",
   central_key_missing: "central.errorTitle",

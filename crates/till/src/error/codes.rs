@@ -287,6 +287,7 @@ mod tests {
                 | TillError::DatabaseFile { .. }
                 | TillError::Migration(_)
                 | TillError::Order(_)
+                | TillError::Voucher(_)
                 | TillError::Io { .. } => {}
             }
         }
