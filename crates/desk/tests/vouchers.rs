@@ -329,3 +329,58 @@ async fn a_cancel_with_a_stale_status_says_the_real_one_and_the_retry_uses_it() 
     assert_eq!(canceled.status, Some(VoucherStatus::Canceled));
     assert_intact(&s.till);
 }
+
+#[tokio::test]
+async fn a_cancel_whose_answer_was_lost_is_done_when_the_retry_finds_it_canceled() {
+    let s = store(&["BCP-SOLES-001"]).await;
+    let voucher = s
+        .till
+        .register_voucher(transfer("123456", "BCP-SOLES-001"))
+        .await
+        .unwrap();
+    s.provider.apagos().set_faults(ApagosFaults {
+        drop_cancel_answer: 1,
+        ..ApagosFaults::default()
+    });
+    let lost = s
+        .till
+        .cancel_voucher(&voucher.voucher_id, rosa())
+        .await
+        .unwrap_err();
+    assert_eq!(lost.code(), "voucher_outcome_unknown");
+    let canceled = s
+        .till
+        .cancel_voucher(&voucher.voucher_id, rosa())
+        .await
+        .unwrap();
+    assert_eq!(canceled.status, Some(VoucherStatus::Canceled));
+    assert_intact(&s.till);
+}
+
+#[tokio::test]
+async fn each_bad_field_is_named_and_nothing_is_journaled_or_sent() {
+    let s = store(&["BCP-SOLES-001"]).await;
+    let field = |error: TillError| error.field().map(str::to_owned);
+    let mut zero = transfer("123456", "BCP-SOLES-001");
+    zero.amount = Soles::ZERO;
+    let mut letters = transfer("12a456", "BCP-SOLES-001");
+    letters.customer_fullname = "Ana".to_owned();
+    let mut name = transfer("123456", "BCP-SOLES-001");
+    name.customer_fullname = "  A ".to_owned();
+    let mut receipt = transfer("123456", "BCP-SOLES-001");
+    receipt.receipt = "http://central.example/r.png".parse().unwrap();
+    let mut future = transfer("123456", "BCP-SOLES-001");
+    future.date = jiff::civil::date(2099, 1, 1);
+    for (typed, expected) in [
+        (zero, "amount"),
+        (letters, "operation_number"),
+        (name, "customer_fullname"),
+        (receipt, "receipt"),
+        (future, "date"),
+    ] {
+        let error = s.till.register_voucher(typed).await.unwrap_err();
+        assert_eq!(field(error).as_deref(), Some(expected));
+    }
+    assert!(s.till.vouchers().await.unwrap().is_empty());
+    assert!(s.provider.apagos().vouchers().is_empty());
+}

@@ -18,6 +18,7 @@
 
 mod model;
 mod store;
+mod typed;
 
 pub use crate::voucher_setup::VoucherSetup;
 pub use model::{NewTransferVoucher, Validated, Voucher, VoucherState};
@@ -30,10 +31,7 @@ use crate::operations::Till;
 use crate::people::{self, Approval};
 use crate::voucher_setup::VouchersLink;
 use store::{NewVoucherRow, RegisterOutcome};
-
-const NAME_CHARS: std::ops::RangeInclusive<usize> = 3..=100;
-const DETAIL_CHARS: usize = 200;
-const OPERATION_DIGITS: std::ops::RangeInclusive<usize> = 4..=20;
+use typed::checked;
 
 impl Till {
     /// Sets up bank-transfer vouchers (aPagos) with the store's settings.
@@ -200,7 +198,8 @@ impl Till {
         self.voucher(voucher_id).await
     }
 
-    /// A supervisor settles a register whose outcome is unknown: with aPagos' `request_id` (checked
+    /// A supervisor settles a register whose outcome is unknown (or still `sending` past its lease, the
+    /// till having stopped mid-send): with aPagos' `request_id` (checked
     /// through `info` to be this voucher's) it becomes `pending` and is refreshed; without, `abandoned`.
     pub async fn resolve_voucher_unknown(
         &self,
@@ -211,7 +210,12 @@ impl Till {
         let link = self.vouchers_link()?.clone();
         let reason = people::check_reason(&approval.reason)?;
         let voucher = self.voucher(voucher_id).await?;
-        if voucher.state != VoucherState::Unknown {
+        // A register still `sending` past its lease belongs to a till that stopped while sending it:
+        // as unknown as a lost answer.
+        let stalled = voucher.state == VoucherState::Sending
+            && voucher.created_at.as_millisecond() + self.lease_ms()
+                < jiff::Timestamp::now().as_millisecond();
+        if voucher.state != VoucherState::Unknown && !stalled {
             return Err(VoucherError::NotUnknown {
                 voucher_id: voucher_id.to_owned(),
                 state: voucher.state.as_str().to_owned(),
@@ -247,10 +251,10 @@ impl Till {
             refusal: None,
             http_status: None,
         };
-        let (row, who) = (voucher.row, approved.supervisor.name);
+        let (row, from, who) = (voucher.row, voucher.state, approved.supervisor.name);
         self.in_db(move |db| {
             let resolution = Some((who.as_str(), reason.as_str()));
-            store::finish_register(db, row, VoucherState::Unknown, &outcome, resolution)?;
+            store::finish_register(db, row, from, &outcome, resolution)?;
             match info {
                 Some(info) => store::record_info(db, row, &info),
                 None => Ok(()),
@@ -280,7 +284,12 @@ impl Till {
             .await
             .map_err(|cause| call_error("cancel", cause))?;
         let (status, error) = match outcome {
-            CancelOutcome::Canceled => (VoucherStatus::Canceled, None),
+            // A retry after a lost answer finds it canceled already: that is the cancel done.
+            CancelOutcome::Canceled
+            | CancelOutcome::NotIn {
+                actual: VoucherStatus::Canceled,
+                ..
+            } => (VoucherStatus::Canceled, None),
             CancelOutcome::NotIn { actual, detail } => {
                 let error = VoucherError::StatusChanged {
                     voucher_id: voucher_id.to_owned(),
@@ -326,65 +335,4 @@ fn http_status(error: &ApiError) -> Option<u16> {
         ApiError::Refused { status, .. } => Some(*status),
         _ => None,
     }
-}
-
-/// What the cashier typed, checked field by field before anything is journaled.
-fn checked(
-    link: &VouchersLink,
-    mut new: NewTransferVoucher,
-) -> Result<NewTransferVoucher, TillError> {
-    if new.amount.centimos() <= 0 {
-        return Err(TillError::invalid(
-            "amount",
-            &new.amount.to_string(),
-            InputProblem::Amount,
-        ));
-    }
-    let bad = |field: &'static str, value: &str| -> TillError {
-        VoucherError::InvalidField {
-            field,
-            value: value.to_owned(),
-        }
-        .into()
-    };
-    new.operation_number = new.operation_number.trim().to_owned();
-    let digits = new.operation_number.chars().count();
-    if !OPERATION_DIGITS.contains(&digits)
-        || !new.operation_number.chars().all(|c| c.is_ascii_digit())
-    {
-        return Err(bad("operation_number", &new.operation_number));
-    }
-    new.bank_account_id = new.bank_account_id.trim().to_owned();
-    if !link.setup.bank_accounts.contains(&new.bank_account_id) {
-        return Err(VoucherError::UnknownBankAccount {
-            account: new.bank_account_id,
-            known: link.setup.bank_accounts.clone(),
-        }
-        .into());
-    }
-    new.customer_fullname = new
-        .customer_fullname
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    if !NAME_CHARS.contains(&new.customer_fullname.chars().count()) {
-        return Err(bad("customer_fullname", &new.customer_fullname));
-    }
-    new.detail = new
-        .detail
-        .map(|text| text.trim().to_owned())
-        .filter(|text| !text.is_empty());
-    if let Some(detail) = &new.detail
-        && detail.chars().count() > DETAIL_CHARS
-    {
-        return Err(bad("detail", detail));
-    }
-    if new.receipt.scheme() != "https" || new.receipt.host_str().is_none() {
-        return Err(bad("receipt", new.receipt.as_str()));
-    }
-    let today = crate::clock::lima_day(jiff::Timestamp::now());
-    if new.date > today {
-        return Err(bad("date", &new.date.to_string()));
-    }
-    Ok(new)
 }
