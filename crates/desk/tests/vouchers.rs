@@ -4,111 +4,16 @@
 //! a lost register that is never sent again (a supervisor resolves it), a cancel with a stale status,
 //! and the journaled body equal to what aPagos received; the audit chain verifies after each.
 
+mod vouchers_support;
+
 use std::time::Duration;
 
-use desk::order_settings::OrderSettings;
 use providers::apagos::{RequestId, VoucherStatus};
-use providers::apurata::downpayment::MOCK_TOKEN;
-use providers::{PlainHttp, ProviderRoot};
-use sandbox::{ApagosFaults, ApagosTiming, RunningSandbox, SandboxConfig};
+use sandbox::ApagosFaults;
 use till::error::VoucherError;
-use till::vouchers::{NewTransferVoucher, Voucher, VoucherSetup, VoucherState};
-use till::{ApiToken, Approval, HttpSettings, Mode, Role, Soles, Till, TillConfig, TillError};
-
-const ROSA_PIN: &str = "2468";
-
-struct Store {
-    provider: RunningSandbox,
-    till: Till,
-    _dir: tempfile::TempDir,
-}
-
-async fn store(accounts: &[&str]) -> Store {
-    let provider = sandbox::start(SandboxConfig::default()).await.unwrap();
-    provider.apagos().set_timing(ApagosTiming {
-        validation_delay_ms: 200,
-        ..ApagosTiming::default()
-    });
-    let dir = tempfile::tempdir().unwrap();
-    let timeout = Duration::from_secs(2);
-    let till = Till::open(TillConfig {
-        data_dir: dir.path().to_owned(),
-        mode: Mode::Sandbox,
-        api_url: provider.url().to_owned(),
-        token: ApiToken::new(MOCK_TOKEN),
-        http: HttpSettings {
-            connect_timeout: timeout,
-            total_timeout: timeout,
-            ..HttpSettings::default()
-        },
-    })
-    .unwrap();
-    let orders = OrderSettings::default().setup(Mode::Sandbox).unwrap();
-    let root = format!("{}/apagos/", provider.url().trim_end_matches('/'));
-    let till = till
-        .with_vouchers(VoucherSetup {
-            apagos_root: ProviderRoot::parse(&root, PlainHttp::LoopbackOnly).unwrap(),
-            token: ApiToken::new(MOCK_TOKEN),
-            bank_accounts: accounts.iter().map(|a| (*a).to_owned()).collect(),
-            // Nobody listens there: the callbacks fail, which changes nothing for `info`.
-            webhook: "http://127.0.0.1:9/webhooks/apagos/T01".parse().unwrap(),
-            store_code: orders.store_code.clone(),
-            till_code: orders.till_code.clone(),
-        })
-        .unwrap();
-    till.staff()
-        .create_first_supervisor("Rosa Quispe", ROSA_PIN)
-        .unwrap();
-    till.staff()
-        .add_person("Luis", Role::Cashier, "1357")
-        .unwrap();
-    till.staff().sign_in("Luis", "1357").unwrap();
-    Store {
-        provider,
-        till,
-        _dir: dir,
-    }
-}
-
-fn rosa() -> Approval {
-    Approval {
-        supervisor: "Rosa Quispe".to_owned(),
-        pin: ROSA_PIN.to_owned(),
-        reason: "revisado con el cliente".to_owned(),
-    }
-}
-
-fn transfer(operation_number: &str, account: &str) -> NewTransferVoucher {
-    NewTransferVoucher {
-        amount: Soles::from_centimos(58_000),
-        date: jiff::civil::date(2026, 11, 30),
-        operation_number: operation_number.to_owned(),
-        bank_account_id: account.to_owned(),
-        customer_dni: "14159265".parse().unwrap(),
-        customer_fullname: "Ana María Quispe".to_owned(),
-        detail: None,
-        receipt: "https://central.example/recibos/captura.png"
-            .parse()
-            .unwrap(),
-    }
-}
-
-/// Refreshes until aPagos leaves `PENDING`.
-async fn decided(till: &Till, id: &str) -> Voucher {
-    for _ in 0..50 {
-        let voucher = till.refresh_voucher(id).await.unwrap();
-        if voucher.status != Some(VoucherStatus::Pending) {
-            return voucher;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("still pending after 5 s");
-}
-
-fn assert_intact(till: &Till) {
-    let report = till.staff().verify_audit().unwrap();
-    assert!(report.is_intact(), "{:?}", report.findings);
-}
+use till::vouchers::VoucherState;
+use till::{Soles, TillError};
+use vouchers_support::{assert_intact, decided, rosa, store, transfer};
 
 #[tokio::test]
 async fn validated_values_are_kept_beside_the_typed_ones_and_the_body_is_what_apagos_got() {
@@ -383,4 +288,33 @@ async fn each_bad_field_is_named_and_nothing_is_journaled_or_sent() {
     }
     assert!(s.till.vouchers().await.unwrap().is_empty());
     assert!(s.provider.apagos().vouchers().is_empty());
+}
+
+#[tokio::test]
+async fn a_voucher_edited_behind_caja_s_back_is_found_by_the_audit() {
+    let s = store(&["BCP-SOLES-001"]).await;
+    let voucher = s
+        .till
+        .register_voucher(transfer("123477", "BCP-SOLES-001"))
+        .await
+        .unwrap();
+    decided(&s.till, &voucher.voucher_id).await;
+    assert_intact(&s.till);
+    let connection = rusqlite::Connection::open(s.dir.path().join(till::DATABASE_FILE)).unwrap();
+    connection
+        .execute(
+            "UPDATE voucher SET validated_amount_centimos = 58000 WHERE id = ?1",
+            [voucher.row],
+        )
+        .unwrap();
+    let report = s.till.staff().verify_audit().unwrap();
+    assert!(
+        report.findings.iter().any(|finding| matches!(
+            finding,
+            till::audit::Finding::OrderEdited { table, fields, .. }
+                if table == "voucher" && fields == &["validated_amount_centimos".to_owned()]
+        )),
+        "{:?}",
+        report.findings
+    );
 }

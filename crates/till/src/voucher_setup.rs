@@ -36,3 +36,28 @@ pub(crate) struct VouchersLink {
     pub api: ApagosApi,
     pub setup: VoucherSetup,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use providers::PlainHttp;
+
+    #[test]
+    fn voucher_ids_read_store_till_and_sequence() {
+        let setup = VoucherSetup {
+            apagos_root: ProviderRoot::parse(
+                "https://apurata.com/apagos/",
+                PlainHttp::LoopbackOnly,
+            )
+            .unwrap(),
+            token: ApiToken::new("t"),
+            bank_accounts: vec!["BCP-SOLES-001".to_owned()],
+            webhook: "https://central.example/webhooks/apagos/T01"
+                .parse()
+                .unwrap(),
+            store_code: "T01".to_owned(),
+            till_code: "C1".to_owned(),
+        };
+        assert_eq!(setup.voucher_id(42), "T01-C1-V000042");
+    }
+}
