@@ -1,12 +1,12 @@
 //! The commands of Ajustes' Caja Central section: the link's status, enrolling the till (a signed-in
 //! supervisor only, checked in `desk`) and pushing now. Each forwards to `desk` in one line; what runs on
-//! its own (the relay's long poll, the push when due) is in [`crate::central_task`].
+//! its own (the relay's long poll, the push when due) is `desk::central_task`.
 
 use desk::Desk;
 use desk::views::{self, CentralStatusView, ErrorView};
 use tauri::State;
 
-use crate::central_task::CentralTask;
+use desk::central_task::CentralTask;
 
 type Answer<T> = Result<T, ErrorView>;
 

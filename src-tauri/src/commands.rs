@@ -11,8 +11,8 @@ use desk::views::{
 use desk::{Approval, Role};
 use tauri::{AppHandle, State};
 
-use crate::central_task::CentralTask;
 use desk::Desk;
+use desk::central_task::CentralTask;
 use desk::printing::{self, PrintView};
 use tauri_plugin_opener::OpenerExt;
 

@@ -3,7 +3,6 @@
 //! both on exit. Everything else lives in `till` and `report`; the commands only forward.
 
 mod central;
-mod central_task;
 mod command_list;
 mod commands;
 mod orders;
@@ -15,8 +14,8 @@ use tauri::Manager;
 
 use desk::Desk;
 
-use central_task::CentralTask;
 pub use command_list::COMMANDS;
+use desk::central_task::{self, CentralTask};
 
 pub fn run() -> ExitCode {
     init_logging();
@@ -38,7 +37,10 @@ pub fn run() -> ExitCode {
             let desk = tauri::async_runtime::block_on(Desk::open(data_dir, overrides));
             app.manage(desk);
             app.manage(CentralTask::default());
-            tauri::async_runtime::spawn(central_task::run(app.handle().clone()));
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                central_task::run(&handle.state::<Desk>(), &handle.state::<CentralTask>()).await;
+            });
             if let Some(window) = app.get_webview_window("main") {
                 render_in_software(&window);
             }

@@ -5,6 +5,7 @@
 //! language exists.
 
 pub mod central;
+pub mod central_task;
 pub mod closing;
 pub mod data_folder;
 pub mod day_sheet;

@@ -4,6 +4,7 @@
 //! a lost register that is never sent again (a supervisor resolves it), a cancel with a stale status,
 //! and the journaled body equal to what aPagos received; the audit chain verifies after each.
 
+mod orders_support;
 mod vouchers_support;
 
 use std::time::Duration;

@@ -1,5 +1,5 @@
-//! A till with bank-transfer vouchers set up, in front of the sandbox's aPagos simulator over loopback,
-//! with a supervisor (Rosa) and a signed-in cashier (Luis): shared by the vouchers' tests of this crate.
+//! The orders' test store (`orders_support`) with bank-transfer vouchers set up, in front of the
+//! sandbox's aPagos simulator over loopback: shared by the vouchers' tests of this crate.
 
 #![allow(dead_code)]
 
@@ -9,38 +9,24 @@ use desk::order_settings::OrderSettings;
 use providers::apagos::VoucherStatus;
 use providers::apurata::downpayment::MOCK_TOKEN;
 use providers::{PlainHttp, ProviderRoot};
-use sandbox::{ApagosTiming, RunningSandbox, SandboxConfig};
+use sandbox::ApagosTiming;
 use till::vouchers::{NewTransferVoucher, Voucher, VoucherSetup};
-use till::{ApiToken, Approval, HttpSettings, Mode, Role, Soles, Till, TillConfig};
+use till::{ApiToken, Approval, Mode, Soles, Till};
 
-pub const ROSA_PIN: &str = "2468";
+pub use crate::orders_support::{ROSA_PIN, Store};
 
-pub struct Store {
-    pub provider: RunningSandbox,
-    pub till: Till,
-    pub dir: tempfile::TempDir,
-}
-
+/// The orders' test store (sandbox, till, Rosa and Luis signed in) with vouchers set up on `accounts`,
+/// the simulator deciding after 200 ms.
 pub async fn store(accounts: &[&str]) -> Store {
-    let provider = sandbox::start(SandboxConfig::default()).await.unwrap();
+    let Store {
+        provider,
+        till,
+        dir,
+    } = crate::orders_support::store().await;
     provider.apagos().set_timing(ApagosTiming {
         validation_delay_ms: 200,
         ..ApagosTiming::default()
     });
-    let dir = tempfile::tempdir().unwrap();
-    let timeout = Duration::from_secs(2);
-    let till = Till::open(TillConfig {
-        data_dir: dir.path().to_owned(),
-        mode: Mode::Sandbox,
-        api_url: provider.url().to_owned(),
-        token: ApiToken::new(MOCK_TOKEN),
-        http: HttpSettings {
-            connect_timeout: timeout,
-            total_timeout: timeout,
-            ..HttpSettings::default()
-        },
-    })
-    .unwrap();
     let orders = OrderSettings::default().setup(Mode::Sandbox).unwrap();
     let root = format!("{}/apagos/", provider.url().trim_end_matches('/'));
     let till = till
@@ -54,13 +40,6 @@ pub async fn store(accounts: &[&str]) -> Store {
             till_code: orders.till_code.clone(),
         })
         .unwrap();
-    till.staff()
-        .create_first_supervisor("Rosa Quispe", ROSA_PIN)
-        .unwrap();
-    till.staff()
-        .add_person("Luis", Role::Cashier, "1357")
-        .unwrap();
-    till.staff().sign_in("Luis", "1357").unwrap();
     Store {
         provider,
         till,

@@ -20,8 +20,7 @@ mod queue;
 mod shift_rows;
 
 pub(crate) use queue::{Claim, claim, close_abandoned_checks, open_operations};
-pub(crate) use shift_rows::of_shift;
-use shift_rows::open_shift_id;
+pub(crate) use shift_rows::{of_shift, open_shift_id};
 
 use crate::audit;
 use crate::clock;

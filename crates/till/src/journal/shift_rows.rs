@@ -5,7 +5,7 @@ use crate::error::TillError;
 use crate::mode::Mode;
 
 /// The id of the shift open in `mode`: the shift a new row belongs to.
-pub(super) fn open_shift_id(
+pub(crate) fn open_shift_id(
     connection: &rusqlite::Connection,
     mode: Mode,
 ) -> Result<Option<i64>, TillError> {

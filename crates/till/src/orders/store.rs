@@ -81,14 +81,7 @@ pub(crate) fn insert_order(
         .map_err(failed())?;
     let order_id = order_id_of(sequence);
     let body = body_of(&order_id);
-    let shift_id: Option<i64> = transaction
-        .query_row(
-            "SELECT id FROM shift WHERE mode = ?1 AND state = 'open'",
-            [row.mode.as_str()],
-            |r| r.get(0),
-        )
-        .optional()
-        .map_err(failed())?;
+    let shift_id = crate::journal::open_shift_id(&transaction, row.mode)?;
     transaction
         .execute(
             "INSERT INTO credit_order (mode, order_id, amount_centimos, description, customer_dni, \

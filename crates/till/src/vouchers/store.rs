@@ -62,14 +62,7 @@ pub(crate) fn insert(
         .map_err(failed())?;
     let voucher_id = voucher_id_of(sequence);
     let body = body_of(&voucher_id)?;
-    let shift_id: Option<i64> = transaction
-        .query_row(
-            "SELECT id FROM shift WHERE mode = ?1 AND state = 'open'",
-            [row.mode.as_str()],
-            |r| r.get(0),
-        )
-        .optional()
-        .map_err(failed())?;
+    let shift_id = crate::journal::open_shift_id(&transaction, row.mode)?;
     transaction
         .execute(
             "INSERT INTO voucher (mode, voucher_id, amount_centimos, transfer_date, operation_number, \

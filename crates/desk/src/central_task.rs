@@ -1,4 +1,4 @@
-//! The desktop's Caja Central task, started once the `Desk` is managed: while the till is enrolled it
+//! The desktop's Caja Central task, started once the `Desk` is open (src-tauri spawns [`run`]): while the till is enrolled it
 //! keeps a relay long poll open (`desk::central::relay_once`, [`RELAY_WAIT`] seconds at a time), so a
 //! provider's webhook reaches the till within a second, and pushes when due (`push_when_due`, rate
 //! limited across its callers, so the Cobro screen's pending-operations pass, which pushes too, and this
@@ -12,10 +12,10 @@
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use desk::Desk;
-use desk::central::{self, CentralFailure};
-use tauri::{AppHandle, Manager};
 use tokio::sync::Notify;
+
+use crate::Desk;
+use crate::central::{self, CentralFailure};
 
 /// Seconds one long poll waits for an event (Central answers at once when one is there).
 pub const RELAY_WAIT: u64 = 25;
@@ -26,7 +26,7 @@ const NOT_ENROLLED_LOOK: Duration = Duration::from_secs(30);
 /// The shortest turn: a Central that answers a long poll at once with nothing is not asked in a loop.
 const SHORTEST_TURN: Duration = Duration::from_secs(1);
 
-/// The task's controls, managed by the app: holds, a wake-up, the stop at exit.
+/// The task's controls, held by the front beside the `Desk`: holds, a wake-up, the stop at exit.
 #[derive(Default)]
 pub struct CentralTask {
     holds: AtomicUsize,
@@ -78,9 +78,8 @@ enum Turn {
     Interrupted,
 }
 
-/// The task's loop, until [`CentralTask::stop`]. Spawned with `tauri::async_runtime::spawn`.
-pub async fn run(app: AppHandle) {
-    let (desk, task) = (app.state::<Desk>(), app.state::<CentralTask>());
+/// The task's loop, until [`CentralTask::stop`].
+pub async fn run(desk: &Desk, task: &CentralTask) {
     let mut back_off = FIRST_BACK_OFF;
     while !task.stopped.load(Ordering::SeqCst) {
         let changed = task.changed.notified();
@@ -96,7 +95,7 @@ pub async fn run(app: AppHandle) {
         }
         let started = Instant::now();
         let turn = tokio::select! {
-            turn = one_turn(&desk) => turn,
+            turn = one_turn(desk) => turn,
             () = &mut changed => Turn::Interrupted,
         };
         let pause = match turn {
@@ -141,7 +140,7 @@ async fn one_turn(desk: &Desk) -> Turn {
                     "Caja Central push not made in this turn"
                 );
             }
-            Ok::<_, desk::views::ErrorView>(relayed)
+            Ok::<_, CentralFailure>(relayed)
         })
         .await;
     match relayed {
