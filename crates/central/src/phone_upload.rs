@@ -10,12 +10,9 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jiff::{SignedDuration, Timestamp};
 use providers::central::TillRef;
 use providers::central::wire::{UploadLinkAnswer, UploadLinkRequest, UploadLinkStatus};
-use rand_core::{OsRng, RngCore};
 
 use crate::auth::SignedTill;
 use crate::error::{Failure, StorageContext};
@@ -58,9 +55,7 @@ async fn create(
             "receipt_token_sha256 is the hex SHA-256 of the receipt's token (64 hex digits)",
         ));
     }
-    let mut random = [0u8; 32];
-    OsRng.fill_bytes(&mut random);
-    let token = URL_SAFE_NO_PAD.encode(random);
+    let token = providers::central::receipt_token::new_receipt_token();
     let expires_at = Timestamp::now() + SignedDuration::from_mins(LINK_MINUTES);
     let client = state.pool.get().await.storage("make the upload link")?;
     let id: i64 = client

@@ -14,11 +14,8 @@ use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jiff::{SignedDuration, Timestamp};
 use providers::central::wire::ReceiptAnswer;
-use rand_core::{OsRng, RngCore};
 use sha2::{Digest, Sha256};
 
 use crate::auth::SignedTill;
@@ -32,56 +29,14 @@ pub fn routes() -> Router<AppState> {
         .route("/recibos/{token}", get(fetch))
 }
 
-/// What the first bytes say a file is: `Ok(content type)` for the four taken, `Err(a description)`
-/// for anything else, so the refusal can say what was sent.
-pub fn sniff(bytes: &[u8]) -> Result<&'static str, String> {
-    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        return Ok("image/jpeg");
-    }
-    if bytes.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
-        return Ok("image/png");
-    }
-    if bytes.len() >= 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP" {
-        return Ok("image/webp");
-    }
-    if bytes.starts_with(b"%PDF-") {
-        return Ok("application/pdf");
-    }
-    let start = String::from_utf8_lossy(&bytes[..bytes.len().min(64)]).to_ascii_lowercase();
-    let start = start.trim_start_matches('\u{feff}').trim_start();
-    let looks_like = if bytes.is_empty() {
-        "an empty file".to_owned()
-    } else if bytes.starts_with(b"\x7fELF") {
-        "a Linux program (ELF)".to_owned()
-    } else if bytes.starts_with(b"MZ") {
-        "a Windows program (EXE)".to_owned()
-    } else if start.starts_with("<!doctype html") || start.starts_with("<html") {
-        "an HTML page".to_owned()
-    } else if start.starts_with("<svg") || start.starts_with("<?xml") {
-        "an SVG or XML document".to_owned()
-    } else if bytes.starts_with(b"GIF8") {
-        "a GIF image".to_owned()
-    } else if bytes.starts_with(b"PK\x03\x04") {
-        "a ZIP archive (or an Office document)".to_owned()
-    } else {
-        let head: Vec<String> = bytes
-            .iter()
-            .take(8)
-            .map(|byte| format!("{byte:02x}"))
-            .collect();
-        format!("an unknown file starting with {}", head.join(" "))
-    };
-    Err(looks_like)
-}
+pub use providers::apagos::receipt_type::sniff;
 
 /// `POST /api/v1/stores/{store}/tills/{till}/receipts`: the body is the file.
 async fn upload(
     State(state): State<AppState>,
     signed: SignedTill,
 ) -> Result<Json<ReceiptAnswer>, Failure> {
-    let mut random = [0u8; 32];
-    OsRng.fill_bytes(&mut random);
-    let token = URL_SAFE_NO_PAD.encode(random);
+    let token = providers::central::receipt_token::new_receipt_token();
     let stored = store(&state, &signed.till, &token_hash(&token), &signed.body).await?;
     let url = receipt_url(&state, &token)?;
     Ok(Json(ReceiptAnswer {
@@ -166,7 +121,7 @@ pub fn receipt_url(state: &AppState, token: &str) -> Result<String, Failure> {
 }
 
 pub fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
+    providers::central::receipt_token::token_sha256(token)
 }
 
 /// `GET /recibos/{token}`: the file, to whoever holds the URL, until it expires.

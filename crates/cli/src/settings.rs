@@ -76,6 +76,7 @@ pub fn run(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), 
                     closing_tolerance: closing_tolerance.clone(),
                     movement_approval: movement_approval.clone(),
                     thermal_printer: thermal_printer.clone(),
+                    bank_accounts: None,
                     approval: approval.clone(),
                 };
                 desk::views::save_settings(&staff, &data_dir, input)?;

@@ -23,6 +23,8 @@ pub mod test_support;
 pub mod typescript;
 pub mod untrusted_html;
 pub mod views;
+pub mod voucher_link;
+pub mod voucher_settings;
 pub mod wording;
 pub mod workstation;
 pub mod z_sheet;

@@ -41,6 +41,8 @@ pub struct Settings {
     pub thermal_printer: Option<String>,
     /// Credit sales (aCuotaz orders): see [`crate::order_settings`].
     pub orders: crate::order_settings::OrderSettings,
+    /// Bank-transfer vouchers (aPagos): see [`crate::voucher_settings`].
+    pub vouchers: crate::voucher_settings::VoucherSettings,
 }
 
 /// The idle lock a supervisor may choose, in minutes.
@@ -60,6 +62,7 @@ impl Default for Settings {
             movement_approval_centimos: 20_000,
             thermal_printer: None,
             orders: crate::order_settings::OrderSettings::default(),
+            vouchers: crate::voucher_settings::VoucherSettings::default(),
         }
     }
 }
@@ -225,6 +228,10 @@ mod tests {
                 pos_client_id: Some("tecno-tiendaz".into()),
                 url_success: Some("https://tienda.pe/gracias".into()),
                 ..Default::default()
+            },
+            vouchers: crate::voucher_settings::VoucherSettings {
+                bank_accounts: vec!["BCP-SOLES-001".into()],
+                apagos_url: None,
             },
         };
         settings.save(dir.path()).unwrap();

@@ -78,12 +78,20 @@ impl Workstation {
         };
         let rules = settings.shift_rules();
         let orders = settings.orders.setup(settings.mode);
+        let vouchers =
+            settings
+                .vouchers
+                .setup(settings.mode, &api_url, &config.token, &settings.orders);
         let mut till = blocking::run(move || {
             let till = Till::open_with_staff(config, staff)?.with_shift_rules(rules);
-            match orders {
-                Ok(setup) => till.with_orders(setup),
-                // Credit sales wait for their settings; everything else works. Their screen says
-                // which setting is missing (`views::orders`).
+            // Credit sales and transfers wait for their settings; everything else works. Their
+            // screens say which setting is missing (`views::orders`, `views::vouchers`).
+            let till = match orders {
+                Ok(setup) => till.with_orders(setup)?,
+                Err(_) => till,
+            };
+            match vouchers {
+                Ok(setup) => till.with_vouchers(setup),
                 Err(_) => Ok(till),
             }
         })

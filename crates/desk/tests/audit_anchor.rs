@@ -198,6 +198,7 @@ async fn settings_edited_by_hand_hold_live_mode_until_a_supervisor_confirms() {
         closing_tolerance: None,
         movement_approval: None,
         thermal_printer: None,
+        bank_accounts: None,
         approval: None,
     };
     let refused = views::save_settings(&staff, data, input()).unwrap_err();

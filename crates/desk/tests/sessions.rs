@@ -213,6 +213,7 @@ fn ajustes(store_name: &str, lang: Lang, printer: Option<&str>) -> SettingsInput
         closing_tolerance: None,
         movement_approval: None,
         thermal_printer: None,
+        bank_accounts: None,
         approval: None,
     }
 }

@@ -46,8 +46,10 @@ use tokio::task::JoinHandle;
 
 pub use apagos::{
     ApagosFaults, ApagosState, ApagosTiming, CallbackAttempt, DEMO_BANK_ACCOUNTS, Registration,
-    Voucher, VoucherStatus,
+    Voucher, VoucherStatus, host_receipt,
 };
+/// Where a till on the simulator with no Caja Central has aPagos call back (a sink).
+pub const APAGOS_CALLBACK_SINK: &str = apagos::receipt_host::CALLBACKS_PATH;
 pub use apurata::downpayment::demo;
 pub use apurata::downpayment::financing::{BillingEvent, BillingKind, Financing, Payment};
 pub use apurata::downpayment::state::SandboxState;

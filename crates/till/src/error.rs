@@ -21,7 +21,7 @@ mod vouchers;
 pub use codes::ERROR_CODES;
 pub use input::{InputProblem, UrlProblem};
 pub use orders::{ORDER_ERROR_CODES, OrderAction, OrderError, OrderRefusal};
-pub use vouchers::{VOUCHER_ERROR_CODES, VoucherError};
+pub use vouchers::{TransferBlock, VOUCHER_ERROR_CODES, VoucherError};
 
 /// What is wrong with the database file, told apart because each needs a different remedy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,13 +1,12 @@
 //! What a till needs to register bank-transfer vouchers with aPagos: aPagos' root and the store's token,
 //! the store's bank accounts (the `bank_account_id`s given to aPagos at onboarding; a voucher naming any
-//! other is refused here), the webhook aPagos calls back (Caja Central's), and the store and till codes
+//! other is refused here), and the store and till codes
 //! that make voucher ids readable and unique (the orders' codes: `T01-C1-V000042`); and the client built
 //! from them ([`VouchersLink`]), which the till holds. A leaf beside `vouchers`, so the till can hold it
 //! without `operations` and `vouchers` importing each other.
 
 use providers::apagos::ApagosApi;
 use providers::{ApiToken, ProviderRoot};
-use url::Url;
 
 /// The typed settings of bank-transfer vouchers.
 #[derive(Debug, Clone)]
@@ -16,8 +15,6 @@ pub struct VoucherSetup {
     pub apagos_root: ProviderRoot,
     pub token: ApiToken,
     pub bank_accounts: Vec<String>,
-    /// Where aPagos calls back: Caja Central's `/webhooks/apagos/{store}`.
-    pub webhook: Url,
     /// The same codes as the orders' ([`crate::orders::OrdersSetup`]).
     pub store_code: String,
     pub till_code: String,
@@ -52,9 +49,6 @@ mod tests {
             .unwrap(),
             token: ApiToken::new("t"),
             bank_accounts: vec!["BCP-SOLES-001".to_owned()],
-            webhook: "https://central.example/webhooks/apagos/T01"
-                .parse()
-                .unwrap(),
             store_code: "T01".to_owned(),
             till_code: "C1".to_owned(),
         };

@@ -64,6 +64,8 @@ export const ERROR_CODES = [
   "voucher_not_unknown",
   "voucher_not_ours",
   "voucher_status_changed",
+  "transfer_not_usable",
+  "voucher_no_decision_pending",
   "io",
   "report_mode_mismatch",
   "central_not_enrolled",
@@ -399,6 +401,17 @@ export type ExportView = {
   rows: number;
 };
 
+/**
+ * A receipt at its public address, ready for the register.
+ */
+export type HostedReceiptView = {
+  receiptUrl: string;
+  /**
+   * `image/jpeg`, `image/png`, `image/webp` or `application/pdf`, read from the bytes.
+   */
+  contentType: string;
+};
+
 export type Lang = "es" | "en";
 
 export type Mode = "sandbox" | "mock" | "live";
@@ -556,6 +569,38 @@ export type PersonView = {
   lockedUntil: string | null;
 };
 
+/**
+ * Whether the phone sent the receipt.
+ */
+export type PhoneUploadStatusView = {
+  received: boolean;
+  /**
+   * The link expired or was used.
+   */
+  closed: boolean;
+  contentType: string | null;
+};
+
+/**
+ * The QR code the customer scans to send the receipt from their phone.
+ */
+export type PhoneUploadView = {
+  linkId: number;
+  uploadUrl: string;
+  /**
+   * The QR code of `upload_url`, a standalone SVG.
+   */
+  qrSvg: string;
+  /**
+   * hh:mm, Lima: the link stops working then.
+   */
+  expiresAtLima: string;
+  /**
+   * Where the receipt will be once sent (what the register sends to aPagos).
+   */
+  receiptUrl: string;
+};
+
 export type PiecesInput = {
   centimos: number;
   pieces: number;
@@ -663,7 +708,12 @@ export type SettingsInput = {
    */
   thermalPrinter: string | null;
   /**
-   * Needed when the mode, the URL or the idle lock change.
+   * The store's bank accounts at aPagos, one per line or separated by commas; none keeps the
+   * saved ones, an empty text clears them (the simulator's demo accounts then stand in).
+   */
+  bankAccounts: string | null;
+  /**
+   * Needed when the mode, the URL, the bank accounts or the idle lock change.
    */
   approval: Approval | null;
 };
@@ -734,6 +784,124 @@ export type TenderLineView = {
  * unknown (grey: Caja cannot tell yet).
  */
 export type Tone = "waiting" | "go" | "stop" | "unknown";
+
+/**
+ * The values of a transfer (as typed, or as aPagos validated them).
+ */
+export type TransferValues = {
+  amount: Money;
+  /**
+   * dd/mm/aaaa.
+   */
+  date: string;
+  operationNumber: string;
+  bankAccountId: string;
+};
+
+/**
+ * What the voucher form starts with for a down payment.
+ */
+export type VoucherFormView = {
+  /**
+   * What the last check said to collect, as typed in the form (`1250.00`); empty when unknown.
+   */
+  amount: string;
+  /**
+   * Today in Lima, `YYYY-MM-DD`.
+   */
+  date: string;
+  /**
+   * The store's accounts, in the order set in Ajustes.
+   */
+  bankAccounts: Array<string>;
+  /**
+   * The customer's DNI when the check was with a DNI.
+   */
+  customerDni: string;
+  /**
+   * The till is enrolled in Caja Central: the customer's phone can send the receipt (a QR code).
+   */
+  phoneUpload: boolean;
+};
+
+/**
+ * A voucher as the cashier types it.
+ */
+export type VoucherInput = {
+  amount: string;
+  /**
+   * `YYYY-MM-DD` (Lima); empty: today.
+   */
+  date: string;
+  operationNumber: string;
+  bankAccountId: string;
+  customerDni: string;
+  customerFullname: string;
+  detail: string | null;
+  /**
+   * The receipt's public address (from `hostReceipt` or a phone upload).
+   */
+  receiptUrl: string;
+  /**
+   * The down payment it pays: the customer (DNI or RUC) and the funding code. Both empty: a
+   * transfer only checked, billed by no one.
+   */
+  customer: string;
+  fundingCode: string;
+};
+
+export type VoucherView = {
+  voucherId: string;
+  /**
+   * Caja's side of the register: `sending`, `pending`, `refused`, `unknown`, `abandoned`.
+   */
+  state: string;
+  /**
+   * aPagos' status as it sent it (`VALIDATED`, `IN_REVIEW`, anything new), none before the first read.
+   */
+  status: string | null;
+  statusLabel: string;
+  headline: string;
+  advice: string;
+  tone: Tone;
+  typed: TransferValues;
+  validated: TransferValues | null;
+  bankOperationNumber: string | null;
+  /**
+   * aPagos validated another amount than the one typed.
+   */
+  amountDiffers: boolean;
+  /**
+   * A supervisor must accept or reject the validated amount before it can pay.
+   */
+  needsDecision: boolean;
+  /**
+   * The down payment's code it pays, when it pays one.
+   */
+  fundingCode: string | null;
+  collect: Money | null;
+  /**
+   * `sending`, `billed`, `failed`; none before the billing.
+   */
+  billing: string | null;
+  /**
+   * aCuotaz confirmed the payment this transfer made: the product may be handed over.
+   */
+  handoverAllowed: boolean;
+  customerDni: string;
+  customerFullname: string;
+  createdAtLima: string;
+  operator: string | null;
+  refusal: string | null;
+  /**
+   * A supervisor may settle it (its register's answer was lost).
+   */
+  canResolve: boolean;
+  /**
+   * It exists at aPagos and is not final: it may be canceled.
+   */
+  canCancel: boolean;
+};
 
 /**
  * One filed Z report in the list.

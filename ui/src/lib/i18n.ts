@@ -87,7 +87,7 @@ const errorTitles: Record<ErrorCode, MessageKey> = {
   order_not_refundable: "error.order_not_refundable",
   refund_above_left: "error.refund_above_left",
   order_id_taken: "error.generic",
-  // Bank-transfer vouchers (aPagos): no screen yet; the message carries the words.
+  // Bank-transfer vouchers (aPagos): the message carries the words.
   vouchers_not_configured: "error.generic",
   no_such_voucher: "error.generic",
   unknown_bank_account: "error.invalid_input",
@@ -98,6 +98,8 @@ const errorTitles: Record<ErrorCode, MessageKey> = {
   voucher_not_unknown: "error.generic",
   voucher_not_ours: "error.invalid_input",
   voucher_status_changed: "error.generic",
+  transfer_not_usable: "error.generic",
+  voucher_no_decision_pending: "error.generic",
   // Caja Central: Ajustes' section (enrolling, pushing now); the message says what went wrong.
   central_not_enrolled: "central.errorTitle",
   central_key_missing: "central.errorTitle",

@@ -1,11 +1,13 @@
 //! The provider events Central relays to this till: one long poll after the last event handled. An
 //! aCuotaz event refreshes the order it names through the orders' own follow code, so a `funded`
-//! webhook turns the order funded at once instead of at the poll's next back-off. Other providers'
-//! events are acknowledged and logged (their APIs come next). The cursor moves past an event only once
-//! it was handled.
+//! webhook turns the order funded at once instead of at the poll's next back-off. An aPagos event
+//! reads the voucher it names again (`Till::voucher_event`: an unknown register that aPagos holds under
+//! our id is settled by it, a validated transfer is billed). Other providers' events are acknowledged
+//! and logged. The cursor moves past an event only once it was handled.
 
 use std::path::Path;
 
+use providers::apagos::RequestId;
 use providers::apurata::orders::OrderId;
 use providers::central::wire::owner_of;
 use serde::Serialize;
@@ -55,6 +57,7 @@ pub async fn relay_once(
         let outcome = match event.provider.as_str() {
             _ if !ours => "not_ours".to_owned(),
             "acuotaz" => refresh(till, &event.reference).await,
+            "apagos" => voucher_event(till, &event.reference, &event.payload).await,
             _ => "logged".to_owned(),
         };
         tracing::info!(
@@ -87,6 +90,24 @@ async fn refresh(till: &Till, reference: &str) -> String {
     };
     match till.refresh_order(&order_id).await {
         Ok(order) => format!("refreshed: {}", order.status.as_str()),
+        Err(error) => format!("failed: {}", error.code()),
+    }
+}
+
+/// The voucher read again at aPagos (never what the event says), and billed once validated.
+async fn voucher_event(till: &Till, reference: &str, payload: &serde_json::Value) -> String {
+    let request_id = payload
+        .get("request_id")
+        .and_then(serde_json::Value::as_str)
+        .and_then(RequestId::parse);
+    match till.voucher_event(reference, request_id).await {
+        Ok(voucher) => format!(
+            "refreshed: {}",
+            voucher
+                .status
+                .as_ref()
+                .map_or("PENDING", |status| status.as_str())
+        ),
         Err(error) => format!("failed: {}", error.code()),
     }
 }

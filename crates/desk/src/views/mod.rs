@@ -14,21 +14,27 @@ mod central;
 mod order_settings;
 mod orders;
 mod payment;
+mod pending;
 mod settings;
 mod shift;
 mod staff;
+mod voucher_receipt;
+mod vouchers;
 
 pub use app_info::{AppInfo, OpenedTill, Overridable, app_info, reports_dir};
 pub use central::{CentralStatusView, central_status, enroll_central};
 pub use order_settings::{OrderSettingsInput, save_order_settings};
 pub use orders::*;
 pub use payment::PaymentInput;
+pub use pending::resolve_pending;
 pub use settings::{SettingsInput, save_settings, save_token};
 pub use shift::*;
 pub use staff::{
     AuditView, ExportView, PersonView, add_person, audit_export, audit_verify, note_activity,
     people, set_person_active, sign_in,
 };
+pub use voucher_receipt::*;
+pub use vouchers::*;
 
 use crate::wording::{Explain, Label, Lang};
 use crate::workstation::Workstation;
@@ -325,27 +331,6 @@ pub async fn history(
         .await?
         .into_iter()
         .filter(|entry| state.is_none_or(|wanted| entry.state == wanted))
-        .map(|entry| entry_view(entry, lang))
-        .collect())
-}
-
-/// One pass of the outbox (operations whose back-off is over are tried once), then what is still open:
-/// the pays and undos whose outcome is not known yet, oldest first. The desktop calls it on start and
-/// every few seconds, so unknown outcomes are resolved while the cashier works. The credit sales' calls
-/// and statuses are followed in the same pass, whichever screen is open; Caja Central gets its push when due.
-pub async fn resolve_pending(ws: &Workstation) -> Result<Vec<EntryView>, TillError> {
-    let lang = ws.settings.lang;
-    let report = ws.till.resolve_due().await?;
-    if let Err(error) = ws.till.follow_due().await {
-        tracing::info!(%error, "credit sales not followed in this pass");
-    }
-    // Caja Central when enrolled and due: bounded; a failure is logged, never this pass's answer.
-    if let Some(Err(error)) = crate::central::push_when_due(&ws.till, &ws.data_dir).await {
-        tracing::info!(%error, "Caja Central not reached in this pass");
-    }
-    Ok(report
-        .still_open
-        .into_iter()
         .map(|entry| entry_view(entry, lang))
         .collect())
 }

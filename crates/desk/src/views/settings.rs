@@ -43,7 +43,11 @@ pub struct SettingsInput {
     /// The thermal printer (`tcp:HOST[:PORT]`, `cups:QUEUE`, `file:PATH`); empty: none.
     #[serde(default)]
     pub thermal_printer: Option<String>,
-    /// Needed when the mode, the URL or the idle lock change.
+    /// The store's bank accounts at aPagos, one per line or separated by commas; none keeps the
+    /// saved ones, an empty text clears them (the simulator's demo accounts then stand in).
+    #[serde(default)]
+    pub bank_accounts: Option<String>,
+    /// Needed when the mode, the URL, the bank accounts or the idle lock change.
     #[serde(default)]
     pub approval: Option<Approval>,
 }
@@ -118,6 +122,13 @@ pub fn save_settings(
         )?,
         thermal_printer,
         orders: saved.orders.clone(),
+        vouchers: crate::voucher_settings::VoucherSettings {
+            bank_accounts: match input.bank_accounts {
+                Some(text) => bank_accounts(&text)?,
+                None => saved.vouchers.bank_accounts.clone(),
+            },
+            ..saved.vouchers.clone()
+        },
     };
     if let Some(url) = &wanted.api_url {
         wanted.mode.check_api_url(url)?;
@@ -145,6 +156,11 @@ pub fn save_settings(
             "movement_approval",
             till::Soles::from_centimos(saved.movement_approval_centimos).to_string(),
             till::Soles::from_centimos(wanted.movement_approval_centimos).to_string(),
+        ),
+        (
+            "bank_accounts",
+            saved.vouchers.bank_accounts.join(", "),
+            wanted.vouchers.bank_accounts.join(", "),
         ),
     ]
     .into_iter()
@@ -182,6 +198,28 @@ pub fn save_settings(
         })?;
     }
     Ok(())
+}
+
+/// The accounts typed in Ajustes, one per line or comma-separated: letters, digits, `-` and `_`.
+fn bank_accounts(text: &str) -> Result<Vec<String>, TillError> {
+    let mut accounts: Vec<String> = Vec::new();
+    for account in text.split([',', '\n', ';']).map(str::trim) {
+        if account.is_empty() || accounts.iter().any(|known| known == account) {
+            continue;
+        }
+        let fine = account.len() <= 40
+            && account
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !fine {
+            return Err(TillError::from(till::error::VoucherError::InvalidField {
+                field: "bank_accounts",
+                value: account.to_owned(),
+            }));
+        }
+        accounts.push(account.to_owned());
+    }
+    Ok(accounts)
 }
 
 /// Keeps the token of the mode in force in the system secret store, or in the owner-only file when there

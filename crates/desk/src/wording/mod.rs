@@ -17,7 +17,7 @@ pub mod report;
 pub mod screens;
 mod secrets;
 pub mod shift;
-mod vouchers;
+pub mod vouchers;
 
 pub use audit::audit_finding;
 pub use provider::api_error;

@@ -34,8 +34,6 @@ pub async fn store(accounts: &[&str]) -> Store {
             apagos_root: ProviderRoot::parse(&root, PlainHttp::LoopbackOnly).unwrap(),
             token: ApiToken::new(MOCK_TOKEN),
             bank_accounts: accounts.iter().map(|a| (*a).to_owned()).collect(),
-            // Nobody listens there: the callbacks fail, which changes nothing for `info`.
-            webhook: "http://127.0.0.1:9/webhooks/apagos/T01".parse().unwrap(),
             store_code: orders.store_code.clone(),
             till_code: orders.till_code.clone(),
         })
@@ -67,6 +65,9 @@ pub fn transfer(operation_number: &str, account: &str) -> NewTransferVoucher {
         receipt: "https://central.example/recibos/captura.png"
             .parse()
             .unwrap(),
+        // Nobody listens there: the callbacks fail, which changes nothing for `info`.
+        webhook: "http://127.0.0.1:9/webhooks/apagos/T01".parse().unwrap(),
+        sale: None,
     }
 }
 

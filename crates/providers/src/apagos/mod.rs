@@ -4,6 +4,7 @@
 //! against before anything is recorded) and cancels.
 
 pub mod client;
+pub mod receipt_type;
 pub mod wire;
 
 pub use client::{ApagosApi, CancelOutcome};

@@ -4,6 +4,7 @@
 //! wire cannot drift apart.
 
 pub mod client;
+pub mod receipt_token;
 pub mod signing;
 pub mod wire;
 

@@ -47,6 +47,7 @@
 pub(crate) mod callback;
 pub(crate) mod control;
 pub(crate) mod faults;
+pub(crate) mod receipt_host;
 pub(crate) mod routes;
 pub(crate) mod rules;
 pub(crate) mod state;
@@ -54,6 +55,7 @@ pub(crate) mod validate;
 pub(crate) mod voucher;
 
 pub use faults::ApagosFaults;
+pub use receipt_host::host_receipt;
 pub use state::{ApagosState, ApagosTiming};
 pub use voucher::{CallbackAttempt, Registration, Voucher, VoucherStatus};
 
@@ -67,8 +69,9 @@ pub(crate) fn router<S: Clone + Send + Sync + 'static>(
     apagos: ApagosState,
 ) -> axum::Router<S> {
     routes::router(token.clone())
-        .merge(control::router(token))
+        .merge(control::router(token.clone()))
         .with_state(apagos)
+        .merge(receipt_host::router())
 }
 
 /// A fresh aPagos state with the demo accounts.

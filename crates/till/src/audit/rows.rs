@@ -120,7 +120,8 @@ pub(crate) const ORDER_OPERATIONS: SealedTable = SealedTable {
     added_later: &[],
 };
 
-/// A bank-transfer voucher (aPagos): every column, sealed when journaled and at every change.
+/// A bank-transfer voucher (aPagos): sealed when journaled and at every change; the status reads'
+/// back-off and the billing's claim are left out.
 pub(crate) const VOUCHERS: SealedTable = SealedTable {
     name: "voucher",
     columns: &[
@@ -155,9 +156,32 @@ pub(crate) const VOUCHERS: SealedTable = SealedTable {
         "resolved_by",
         "resolution_reason",
         "shift_id",
+        "sale_customer_field",
+        "sale_customer_number",
+        "sale_funding_code",
+        "sale_collect_centimos",
+        "amount_decision",
+        "decided_by",
+        "decision_reason",
+        "billing",
+        "billing_after_entry",
+        "billed_entry",
+        "billing_problem",
     ],
     digested: &[],
-    added_later: &[],
+    added_later: &[
+        "sale_customer_field",
+        "sale_customer_number",
+        "sale_funding_code",
+        "sale_collect_centimos",
+        "amount_decision",
+        "decided_by",
+        "decision_reason",
+        "billing",
+        "billing_after_entry",
+        "billed_entry",
+        "billing_problem",
+    ],
 };
 
 pub(crate) const PEOPLE: SealedTable = SealedTable {

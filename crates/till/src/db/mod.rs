@@ -301,6 +301,7 @@ fn steps() -> Vec<M<'static>> {
         "#,
         ),
         M::up(voucher_schema::VOUCHERS),
+        M::up(voucher_schema::VOUCHER_SALES),
     ]
 }
 

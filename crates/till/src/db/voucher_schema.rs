@@ -1,5 +1,6 @@
-//! The schema step of bank-transfer vouchers (aPagos), kept apart from the older steps so the list of
-//! steps stays readable: the `voucher` table and the audit record's new subject.
+//! The schema steps of bank-transfer vouchers (aPagos), kept apart from the older steps so the list of
+//! steps stays readable: the `voucher` table and the audit record's new subject ([`VOUCHERS`]), then
+//! the down payment a voucher pays and how its billing went ([`VOUCHER_SALES`]).
 //!
 //! One row per voucher: Caja's id (`{store}-{till}-V{seq}`, its own sequence per mode), what the cashier
 //! typed, the exact register body (journaled before it leaves), Caja's `state` of the register
@@ -64,4 +65,26 @@ pub(super) const VOUCHERS: &str = r#"
         INSERT INTO audit_log_with_vouchers SELECT seq, at, subject, subject_id, content, prev_hash, hash FROM audit_log;
         DROP TABLE audit_log;
         ALTER TABLE audit_log_with_vouchers RENAME TO audit_log;
+"#;
+
+/// The down payment a voucher pays (customer, funding code, what the check said to collect), the
+/// supervisor's decision when aPagos validated another amount, the billing Caja sends by itself once
+/// the transfer is VALIDATED (`sending` while claimed, `billed` with its journal row, `failed` when
+/// aCuotaz refused it), and the status reads' back-off. Appended; never edited once released.
+pub(super) const VOUCHER_SALES: &str = r#"
+        ALTER TABLE voucher ADD COLUMN sale_customer_field TEXT CHECK (sale_customer_field IN ('dni', 'ruc'));
+        ALTER TABLE voucher ADD COLUMN sale_customer_number TEXT;
+        ALTER TABLE voucher ADD COLUMN sale_funding_code TEXT;
+        ALTER TABLE voucher ADD COLUMN sale_collect_centimos INTEGER CHECK (typeof(sale_collect_centimos) IN ('integer', 'null'));
+        ALTER TABLE voucher ADD COLUMN amount_decision TEXT CHECK (amount_decision IN ('accepted', 'rejected'));
+        ALTER TABLE voucher ADD COLUMN decided_by TEXT;
+        ALTER TABLE voucher ADD COLUMN decision_reason TEXT;
+        ALTER TABLE voucher ADD COLUMN billing TEXT CHECK (billing IN ('sending', 'billed', 'failed'));
+        ALTER TABLE voucher ADD COLUMN billing_claimed_ms INTEGER;
+        ALTER TABLE voucher ADD COLUMN billing_after_entry INTEGER;
+        ALTER TABLE voucher ADD COLUMN billed_entry INTEGER REFERENCES journal (id);
+        ALTER TABLE voucher ADD COLUMN billing_problem TEXT;
+        ALTER TABLE voucher ADD COLUMN polls INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE voucher ADD COLUMN next_poll_ms INTEGER;
+        CREATE INDEX voucher_by_sale ON voucher (mode, sale_funding_code) WHERE sale_funding_code IS NOT NULL;
 "#;

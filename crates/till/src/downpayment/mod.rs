@@ -17,7 +17,7 @@ use crate::journal::{self, JournalEntry, OperationKind, OperationState, Outcome}
 use crate::operations::{Record, Till};
 use crate::people::Approval;
 use crate::summary::{self, DaySummary};
-use crate::tender::Payment;
+use crate::tender::{Payment, Tender};
 use crate::{CustomerId, FundingCode};
 
 /// The answer of a check, as the cashier needs it.
@@ -105,6 +105,12 @@ impl Till {
         // collected; when not even that is known the closing names the payment's amount as unknown.
         let collect = collect.or(amount);
         let payment = payment.checked(collect)?;
+        // With aPagos set up, a transfer pays only once aPagos validated it: claimed here, for this
+        // billing alone (see `vouchers::sale`).
+        let transfer = match payment.tender {
+            Tender::Transfer => self.claim_transfer(funding_code).await?,
+            _ => None,
+        };
         let record = Record {
             downpayment_amount: amount,
             operator,
@@ -112,11 +118,20 @@ impl Till {
             collect,
             ..Record::default()
         };
-        let entry = self
+        let begun = self
             .begin(OperationKind::PaidAndBilled, customer, funding_code, record)
-            .await?;
-        let result = self.send_paid_and_billed(customer, funding_code).await;
-        self.conclude(entry, result).await
+            .await;
+        let concluded = match begun {
+            Ok(entry) => {
+                let result = self.send_paid_and_billed(customer, funding_code).await;
+                self.conclude(entry, result).await
+            }
+            Err(error) => Err(error),
+        };
+        if let Some(voucher) = &transfer {
+            self.transfer_billing_ended(voucher, &concluded).await?;
+        }
+        concluded
     }
 
     /// `undo-billing`: the code becomes billable again; the down payment stays paid. Only with a DNI or a
@@ -181,6 +196,16 @@ impl Till {
                 }
             }
         }
+    }
+
+    /// What the newest check of `funding_code` said to collect (the down payment when that check
+    /// predates tenders); `None` when the code was never checked here.
+    pub async fn amount_to_collect(
+        &self,
+        funding_code: &FundingCode,
+    ) -> Result<Option<Soles>, TillError> {
+        let (amount, collect) = self.last_known_downpayment(funding_code).await?;
+        Ok(collect.or(amount))
     }
 
     async fn last_known_downpayment(

@@ -67,6 +67,8 @@ pub const ERROR_CODES: &[&str] = &[
     "voucher_not_unknown",
     "voucher_not_ours",
     "voucher_status_changed",
+    "transfer_not_usable",
+    "voucher_no_decision_pending",
     "io",
 ];
 

@@ -54,6 +54,32 @@ pub enum VoucherError {
         actual: String,
         detail: String,
     },
+    /// A payment by transfer needs this code's transfer VALIDATED by aPagos (and decided, and not
+    /// used already) before `paid-and-billed` may be sent.
+    #[error("no transfer validated by aPagos can pay this down payment ({why:?})")]
+    TransferNotUsable {
+        voucher_id: Option<String>,
+        why: TransferBlock,
+    },
+    #[error("voucher {voucher_id} needs no decision on its amount")]
+    NoDecisionPending { voucher_id: String },
+}
+
+/// Why a transfer cannot pay a down payment yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransferBlock {
+    /// No voucher was registered for this code.
+    NoVoucher,
+    /// aPagos has not said VALIDATED (its status, or Caja's state of the register, as text).
+    NotValidated(String),
+    /// aPagos validated another amount: a supervisor decides first.
+    NeedsDecision,
+    /// A supervisor decided not to bill with it.
+    Rejected,
+    /// Its billing is on its way.
+    InProgress,
+    /// It paid this down payment already.
+    AlreadyBilled,
 }
 
 /// Every code [`VoucherError::code`] gives, in order.
@@ -68,6 +94,8 @@ pub const VOUCHER_ERROR_CODES: &[&str] = &[
     "voucher_not_unknown",
     "voucher_not_ours",
     "voucher_status_changed",
+    "transfer_not_usable",
+    "voucher_no_decision_pending",
 ];
 
 impl VoucherError {
@@ -83,6 +111,8 @@ impl VoucherError {
             VoucherError::NotUnknown { .. } => "voucher_not_unknown",
             VoucherError::NotOurs { .. } => "voucher_not_ours",
             VoucherError::StatusChanged { .. } => "voucher_status_changed",
+            VoucherError::TransferNotUsable { .. } => "transfer_not_usable",
+            VoucherError::NoDecisionPending { .. } => "voucher_no_decision_pending",
         }
     }
 
@@ -106,6 +136,8 @@ impl VoucherError {
                 | VoucherError::InvalidField { .. }
                 | VoucherError::NotRegistered { .. }
                 | VoucherError::NotUnknown { .. }
+                | VoucherError::TransferNotUsable { .. }
+                | VoucherError::NoDecisionPending { .. }
         )
     }
 
@@ -151,6 +183,11 @@ impl VoucherError {
                 actual: "VALIDATED".to_owned(),
                 detail: String::new(),
             },
+            VoucherError::TransferNotUsable {
+                voucher_id: Some(id()),
+                why: TransferBlock::NotValidated("IN_REVIEW".to_owned()),
+            },
+            VoucherError::NoDecisionPending { voucher_id: id() },
         ]
     }
 }

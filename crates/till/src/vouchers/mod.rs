@@ -9,19 +9,20 @@
 //! `request_id` from the callback or aPagos' dashboard (checked: aPagos must hold it under this voucher's
 //! id), or marks it `abandoned`.
 //!
-//! What later slices build on: the callback relayed by Central names our `order_id` and a `request_id`,
-//! which is [`Till::resolve_voucher_unknown`] (for an unknown one) or [`Till::refresh_voucher`] (for
-//! the rest): never trusted, always re-read through `info`. Hand-over and the automatic
-//! `paid-and-billed` key on [`Voucher::is_validated`]; the shift and the Z count
-//! [`Voucher::counted_amount`] (the validated amount) and list vouchers by `status`, with `shift_id` and
-//! `lima_day` already on the row; `amount_differs` is the supervisor's decision to ask for.
+//! A voucher registered for a down payment ([`VoucherSale`]) is billed by Caja itself once aPagos says
+//! VALIDATED, and never before: [`sale`] owns that, the callback relayed by Central and the status
+//! reads. The shift and the Z count [`Voucher::counted_amount`] (the validated amount).
 
 mod model;
+mod sale;
+mod sale_rows;
 mod store;
 mod typed;
 
 pub use crate::voucher_setup::VoucherSetup;
-pub use model::{NewTransferVoucher, Validated, Voucher, VoucherState};
+pub use model::{
+    AmountDecision, Billing, NewTransferVoucher, Validated, Voucher, VoucherSale, VoucherState,
+};
 
 use providers::apagos::{CancelOutcome, NewVoucher, RequestId, VoucherStatus};
 use providers::http::ApiError;
@@ -55,6 +56,11 @@ impl Till {
             .ok_or_else(|| VoucherError::NotConfigured.into())
     }
 
+    /// The store's voucher settings in force (its bank accounts), or why transfers are not set up.
+    pub fn voucher_setup(&self) -> Result<VoucherSetup, TillError> {
+        Ok(self.vouchers_link()?.setup.clone())
+    }
+
     /// Registers a customer's transfer: checked, journaled with its exact body, sent once.
     pub async fn register_voucher(&self, new: NewTransferVoucher) -> Result<Voucher, TillError> {
         self.ensure_settings_confirmed()?;
@@ -75,8 +81,9 @@ impl Till {
                     customer_fullname: typed.customer_fullname.clone(),
                     detail: typed.detail.clone(),
                     receipt: typed.receipt.to_string(),
-                    webhook: setup.webhook.to_string(),
+                    webhook: typed.webhook.to_string(),
                     operator,
+                    sale: typed.sale.clone(),
                 };
                 let body_of = |voucher_id: &str| {
                     let body = NewVoucher {
@@ -85,7 +92,7 @@ impl Till {
                         operation_number: typed.operation_number.clone(),
                         bank_account_id: typed.bank_account_id.clone(),
                         order_id: voucher_id.to_owned(),
-                        webhook: setup.webhook.clone(),
+                        webhook: typed.webhook.clone(),
                         customer_dni: typed.customer_dni.as_str().to_owned(),
                         customer_fullname: typed.customer_fullname.clone(),
                         receipt: typed.receipt.clone(),
@@ -156,9 +163,12 @@ impl Till {
             ok = error.is_none(),
             "voucher register finished"
         );
+        let voucher = self.voucher(&voucher_id).await?;
         match error {
+            // aPagos' callback, relayed while the answer was being lost, settled it already.
+            Some(_) if voucher.state == VoucherState::Pending => Ok(voucher),
             Some(error) => Err(error.into()),
-            None => self.voucher(&voucher_id).await,
+            None => Ok(voucher),
         }
     }
 

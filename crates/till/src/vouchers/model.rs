@@ -1,11 +1,12 @@
-//! What the till keeps of a bank-transfer voucher, as read back from its table ([`Voucher`]), and what
-//! the cashier typed to register one ([`NewTransferVoucher`]).
+//! What the till keeps of a bank-transfer voucher, as read back from its table ([`Voucher`]), what
+//! the cashier typed to register one ([`NewTransferVoucher`]), the down payment it pays
+//! ([`VoucherSale`]) and how far Caja got billing it ([`Billing`]).
 
 use jiff::Timestamp;
 use jiff::civil::Date;
 use providers::Soles;
 use providers::apagos::{RequestId, VoucherStatus};
-use providers::apurata::downpayment::Dni;
+use providers::apurata::downpayment::{CustomerId, Dni, FundingCode};
 use serde::Serialize;
 use url::Url;
 
@@ -26,6 +27,74 @@ pub struct NewTransferVoucher {
     pub detail: Option<String>,
     /// The public, expiring address of the receipt's image.
     pub receipt: Url,
+    /// Where aPagos calls back: Caja Central's `/webhooks/apagos/{store}` (or, on the simulator with
+    /// no Central, the simulator's own sink).
+    pub webhook: Url,
+    /// The down payment this transfer pays, billed by Caja once aPagos validates it. `None`: a
+    /// transfer registered on its own (the CLI without `--code`), only checked.
+    pub sale: Option<VoucherSale>,
+}
+
+/// The down payment a voucher pays: Caja sends its `paid-and-billed` once aPagos says VALIDATED.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VoucherSale {
+    pub customer: CustomerId,
+    pub funding_code: FundingCode,
+    /// What the check said to collect: a validated amount other than this needs a supervisor.
+    pub collect: Soles,
+}
+
+/// A supervisor's decision on a transfer aPagos validated for another amount than the down payment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AmountDecision {
+    /// Bill the down payment with this transfer all the same (the difference is the shift's).
+    Accepted,
+    /// Do not bill with it: the cashier takes another tender.
+    Rejected,
+}
+
+impl AmountDecision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AmountDecision::Accepted => "accepted",
+            AmountDecision::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<AmountDecision> {
+        [AmountDecision::Accepted, AmountDecision::Rejected]
+            .into_iter()
+            .find(|decision| decision.as_str() == text)
+    }
+}
+
+/// How far the automatic `paid-and-billed` of a validated transfer got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Billing {
+    /// Claimed and on its way (or its outcome is the journal's outbox's to resolve).
+    Sending,
+    /// aCuotaz says paid and billed: the product may be handed over.
+    Billed,
+    /// aCuotaz refused the billing: a person looks at it (`billing_problem` says why).
+    Failed,
+}
+
+impl Billing {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Billing::Sending => "sending",
+            Billing::Billed => "billed",
+            Billing::Failed => "failed",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Billing> {
+        [Billing::Sending, Billing::Billed, Billing::Failed]
+            .into_iter()
+            .find(|billing| billing.as_str() == text)
+    }
 }
 
 /// Caja's side of the register: how far it got.
@@ -116,6 +185,15 @@ pub struct Voucher {
     pub resolved_by: Option<String>,
     pub resolution_reason: Option<String>,
     pub shift_id: Option<i64>,
+    pub sale: Option<VoucherSale>,
+    pub amount_decision: Option<AmountDecision>,
+    pub decided_by: Option<String>,
+    pub decision_reason: Option<String>,
+    pub billing: Option<Billing>,
+    /// The journal's `paid-and-billed` row this transfer paid.
+    pub billed_entry: Option<i64>,
+    /// Why the last billing did not go through (an error code), while it is retried or failed.
+    pub billing_problem: Option<String>,
 }
 
 impl Voucher {
@@ -127,6 +205,33 @@ impl Voucher {
     /// aPagos says the transfer is real (the later slices hand over and bill on this).
     pub fn is_validated(&self) -> bool {
         self.state == VoucherState::Pending && self.status == Some(VoucherStatus::Validated)
+    }
+
+    /// aPagos validated another amount than the down payment and no supervisor decided yet.
+    pub fn needs_decision(&self) -> bool {
+        self.is_validated()
+            && self.amount_decision.is_none()
+            && self
+                .sale
+                .as_ref()
+                .is_some_and(|sale| sale.collect != self.counted_amount())
+    }
+
+    /// Validated, decided where needed, and not billed yet: Caja may send its `paid-and-billed`.
+    pub fn is_billable(&self) -> bool {
+        self.is_validated()
+            && self.sale.is_some()
+            && !self.needs_decision()
+            && self.amount_decision != Some(AmountDecision::Rejected)
+            && self.billing != Some(Billing::Billed)
+    }
+
+    /// aPagos will not change its answer any more: no need to read it again.
+    pub fn status_is_final(&self) -> bool {
+        matches!(
+            self.status,
+            Some(VoucherStatus::Validated | VoucherStatus::Invalid | VoucherStatus::Canceled)
+        ) || self.state != VoucherState::Pending
     }
 
     /// The amount the shift and the Z count: the validated one once aPagos gave it.

@@ -5,9 +5,10 @@
 use jiff::Timestamp;
 use providers::Soles;
 use providers::apagos::{RequestId, VoucherInfo, VoucherStatus};
+use providers::apurata::downpayment::{CustomerId, FundingCode};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
 
-use super::model::{Validated, Voucher, VoucherState};
+use super::model::{AmountDecision, Billing, Validated, Voucher, VoucherSale, VoucherState};
 use crate::audit;
 use crate::clock;
 use crate::error::TillError;
@@ -34,6 +35,7 @@ pub(crate) struct NewVoucherRow {
     pub receipt: String,
     pub webhook: String,
     pub operator: Option<String>,
+    pub sale: Option<VoucherSale>,
 }
 
 fn immediate(connection: &mut Connection) -> Result<Transaction<'_>, TillError> {
@@ -67,8 +69,10 @@ pub(crate) fn insert(
         .execute(
             "INSERT INTO voucher (mode, voucher_id, amount_centimos, transfer_date, operation_number, \
              bank_account_id, customer_dni, customer_fullname, detail, receipt_url, webhook_url, \
-             request_body, state, created_at, lima_day, operator_name, shift_id) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'sending', ?13, ?14, ?15, ?16)",
+             request_body, state, created_at, lima_day, operator_name, shift_id, \
+             sale_customer_field, sale_customer_number, sale_funding_code, sale_collect_centimos) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'sending', ?13, ?14, ?15, ?16, \
+             ?17, ?18, ?19, ?20)",
             params![
                 row.mode.as_str(),
                 voucher_id,
@@ -86,6 +90,10 @@ pub(crate) fn insert(
                 clock::lima_day(now).to_string(),
                 row.operator,
                 shift_id,
+                row.sale.as_ref().map(|sale| sale.customer.field()),
+                row.sale.as_ref().map(|sale| sale.customer.number()),
+                row.sale.as_ref().map(|sale| sale.funding_code.as_str()),
+                row.sale.as_ref().map(|sale| sale.collect.centimos()),
             ],
         )
         .map_err(failed())?;
@@ -190,7 +198,9 @@ const COLUMNS: &str = "id, voucher_id, mode, amount_centimos, transfer_date, ope
     bank_account_id, customer_dni, customer_fullname, detail, receipt_url, webhook_url, request_body, \
     state, request_id, status, refusal, http_status, validated_amount_centimos, validated_date, \
     validated_operation_number, validated_bank_account_id, bank_operation_number, status_at, \
-    created_at, finished_at, lima_day, operator_name, resolved_by, resolution_reason, shift_id";
+    created_at, finished_at, lima_day, operator_name, resolved_by, resolution_reason, shift_id, \
+    sale_customer_field, sale_customer_number, sale_funding_code, sale_collect_centimos, \
+    amount_decision, decided_by, decision_reason, billing, billed_entry, billing_problem";
 
 /// One voucher by Caja's id.
 pub(crate) fn voucher(
@@ -285,5 +295,39 @@ fn voucher_of(row: &Row<'_>) -> rusqlite::Result<Voucher> {
         resolved_by: row.get(28)?,
         resolution_reason: row.get(29)?,
         shift_id: row.get(30)?,
+        sale: sale_of(row)?,
+        amount_decision: match row.get::<_, Option<String>>(35)? {
+            Some(text) => Some(AmountDecision::parse(&text).ok_or_else(|| unreadable(35, &text))?),
+            None => None,
+        },
+        decided_by: row.get(36)?,
+        decision_reason: row.get(37)?,
+        billing: match row.get::<_, Option<String>>(38)? {
+            Some(text) => Some(Billing::parse(&text).ok_or_else(|| unreadable(38, &text))?),
+            None => None,
+        },
+        billed_entry: row.get(39)?,
+        billing_problem: row.get(40)?,
     })
+}
+
+fn sale_of(row: &Row<'_>) -> rusqlite::Result<Option<VoucherSale>> {
+    let field: Option<String> = row.get(31)?;
+    let number: Option<String> = row.get(32)?;
+    let code: Option<String> = row.get(33)?;
+    let collect: Option<i64> = row.get(34)?;
+    let (Some(field), Some(number), Some(code), Some(collect)) = (field, number, code, collect)
+    else {
+        return Ok(None);
+    };
+    let customer = match field.as_str() {
+        "dni" => providers::apurata::downpayment::Dni::parse(&number).map(CustomerId::Dni),
+        _ => providers::apurata::downpayment::Ruc::parse(&number).map(CustomerId::Ruc),
+    }
+    .map_err(|_| unreadable(32, &number))?;
+    Ok(Some(VoucherSale {
+        customer,
+        funding_code: FundingCode::parse(&code).map_err(|_| unreadable(33, &code))?,
+        collect: Soles::from_centimos(collect),
+    }))
 }

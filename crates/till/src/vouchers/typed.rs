@@ -1,6 +1,7 @@
 //! What the cashier typed for a voucher, checked field by field before anything is journaled: a
 //! positive amount, an operation number of digits, one of the store's accounts, a full name, a short
-//! detail, an `https` receipt, a transfer date not in the future. Each refusal names its field.
+//! detail, an `https` receipt and webhook (plain http to this machine only), a transfer date not in
+//! the future. Each refusal names its field.
 
 use super::model::NewTransferVoucher;
 use crate::error::{InputProblem, TillError, VoucherError};
@@ -61,8 +62,16 @@ pub(super) fn checked(
     {
         return Err(bad("detail", detail));
     }
-    if new.receipt.scheme() != "https" || new.receipt.host_str().is_none() {
+    // aPagos fetches both from the internet: https, or plain http to this machine (the simulator, a
+    // Central under test).
+    let reachable = |url: &url::Url| {
+        providers::target::check_target(url, providers::PlainHttp::LoopbackOnly).is_ok()
+    };
+    if !reachable(&new.receipt) {
         return Err(bad("receipt", new.receipt.as_str()));
+    }
+    if !reachable(&new.webhook) {
+        return Err(bad("webhook", new.webhook.as_str()));
     }
     let today = crate::clock::lima_day(jiff::Timestamp::now());
     if new.date > today {

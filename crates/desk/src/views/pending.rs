@@ -1,0 +1,32 @@
+//! The background pass the desktop runs on start and every few seconds, whichever screen is open: the
+//! outbox of pays and undos, the credit sales' calls and statuses, the transfers' statuses (billed by
+//! themselves once aPagos validates them), and Caja Central's push when due.
+
+use super::{EntryView, entry_view};
+use crate::workstation::Workstation;
+use till::error::TillError;
+
+/// One pass of the outbox (operations whose back-off is over are tried once), then what is still open:
+/// the pays and undos whose outcome is not known yet, oldest first. The desktop calls it on start and
+/// every few seconds, so unknown outcomes are resolved while the cashier works. The credit sales' calls
+/// and statuses are followed in the same pass, whichever screen is open; Caja Central gets its push when due.
+pub async fn resolve_pending(ws: &Workstation) -> Result<Vec<EntryView>, TillError> {
+    let lang = ws.settings.lang;
+    let report = ws.till.resolve_due().await?;
+    if let Err(error) = ws.till.follow_due().await {
+        tracing::info!(%error, "credit sales not followed in this pass");
+    }
+    if let Err(error) = ws.till.follow_vouchers().await {
+        tracing::info!(%error, "transfers not followed in this pass");
+    }
+    // Caja Central when enrolled and due: bounded; a failure is logged, never this pass's answer.
+    if let Some(Err(error)) = crate::central::push_when_due(&ws.till, &ws.data_dir).await {
+        tracing::info!(%error, "Caja Central not reached in this pass");
+    }
+    Ok(report
+        .still_open
+        .into_iter()
+        .map(|entry| entry_view(entry, lang))
+        .collect())
+}
+
