@@ -2,7 +2,8 @@
 //! then Central is down for a whole shift — opening, payments in cash and card, the count, the Z — and the
 //! till never notices beyond a push that fails fast; Central comes back and the till catches up: every
 //! entry of its chain, its operations, its shift and its Z verified against the sealed digest. The
-//! till's client and its `desk::central` side against the same real Central are in the modules below.
+//! till's client, its `desk::central` side and a transfer validated through Central are in the modules
+//! below.
 
 #[path = "till_link/client.rs"]
 mod client;
@@ -11,6 +12,10 @@ mod desk_side;
 #[path = "../../desk/tests/orders_support/mod.rs"]
 mod orders_support;
 mod support;
+#[path = "till_link/voucher_relay.rs"]
+mod voucher_relay;
+#[path = "../../desk/tests/vouchers_support/mod.rs"]
+mod vouchers_support;
 
 use desk::central::{self, CentralFailure};
 use providers::HttpSettings;
