@@ -333,7 +333,7 @@ export type DenominationView = {
 /**
  * What kind of difference a line of the reconciliation is.
  */
-export type DifferenceKind = "paid_elsewhere" | "missing_at_provider" | "undone_in_drawer" | "cash_over" | "cash_short" | "card_over" | "card_short" | "summary_unavailable" | "amount_unknown";
+export type DifferenceKind = "paid_elsewhere" | "missing_at_provider" | "undone_in_drawer" | "cash_over" | "cash_short" | "card_over" | "card_short" | "transfer_over" | "transfer_short" | "summary_unavailable" | "amount_unknown";
 
 export type DifferenceView = {
   kind: DifferenceKind;
