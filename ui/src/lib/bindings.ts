@@ -437,6 +437,16 @@ export type MovementView = {
   approver: string | null;
 };
 
+/**
+ * A voucher not settled at closing.
+ */
+export type OpenVoucherView = {
+  voucherId: string;
+  operationNumber: string;
+  statusLabel: string;
+  amount: Money;
+};
+
 export type OperationKind = "check" | "paid_and_billed" | "undo_billing";
 
 export type OperationState = "pending" | "confirmed" | "rejected" | "unknown";
@@ -736,6 +746,32 @@ export type TenderLineView = {
 export type Tone = "waiting" | "go" | "stop" | "unknown";
 
 /**
+ * One status of the Z's vouchers on the closing screen.
+ */
+export type TransferGroupView = {
+  /**
+   * `Validada`, `En revisión`, … or aPagos' own word for a status its document does not list.
+   */
+  label: string;
+  count: number;
+  /**
+   * The validated amounts where aPagos validated, the typed ones otherwise.
+   */
+  amount: Money;
+};
+
+/**
+ * The Z's bank-transfer vouchers (aPagos), as the closing screen shows them.
+ */
+export type TransfersView = {
+  groups: Array<TransferGroupView>;
+  /**
+   * Pending, in review, unanswered (or an unlisted status): still to follow up.
+   */
+  open: Array<OpenVoucherView>;
+};
+
+/**
  * One filed Z report in the list.
  */
 export type ZListItem = {
@@ -765,6 +801,10 @@ export type ZView = {
    */
   printedOn: string | null;
   reconciliation: ReconciliationView;
+  /**
+   * The shift's bank-transfer vouchers with aPagos by status; null when it had none.
+   */
+  transfers: TransfersView | null;
   approvedBy: string | null;
   approvalReason: string | null;
 };
