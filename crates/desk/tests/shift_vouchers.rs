@@ -2,7 +2,8 @@
 //! and a real SQLite file: the transfer line counts what aPagos validated (the corrected amount), the Z
 //! lists the vouchers by status with the unsettled ones one by one, its snapshot reads back the same and
 //! the audit chain verifies, and its PDF (read back with `pdftotext`, in Spanish and English) and its
-//! 80 mm ticket (decoded from the ESC/POS bytes) show the section. A shift without vouchers prints none.
+//! 80 mm ticket (decoded from the ESC/POS bytes) show the section. A shift without vouchers prints none;
+//! closing reads again at aPagos the vouchers still waiting for its decision.
 
 #[path = "../../report/tests/escpos_decode/mod.rs"]
 mod escpos_decode;
@@ -14,7 +15,7 @@ use std::path::Path;
 use desk::wording::Lang;
 use desk::{Settings, closing};
 use orders_support::pdf_text;
-use sandbox::demo;
+use sandbox::{ApagosTiming, demo};
 use till::cash::CashCount;
 use till::identity::parse_dni;
 use till::shift::reconcile::DifferenceKind;
@@ -213,4 +214,42 @@ async fn the_z_counts_what_apagos_validated_and_lists_the_vouchers_by_status() {
     let text = pdf_text(Path::new(&view.pdf_path));
     assert!(!text.contains("aPagos"), "{text}");
     assert!(text.contains("no se cuenta en caja"), "{text}");
+}
+
+#[tokio::test]
+async fn closing_reads_again_the_vouchers_waiting_for_apagos() {
+    let s = store(&[ACCOUNT]).await;
+    // aPagos decides only when told to.
+    s.provider.apagos().set_timing(ApagosTiming {
+        validation_delay_ms: 600_000,
+        ..ApagosTiming::default()
+    });
+    let till = &s.till;
+    till.open_shift(CashCount::default()).await.unwrap();
+    let voucher = till
+        .register_voucher(transfer("555555", ACCOUNT))
+        .await
+        .unwrap();
+    let before = till.shift_status().await.unwrap().unwrap();
+    assert_eq!(
+        before.transfers.groups,
+        [tally(VoucherGroup::Pending, 1, 58_000)]
+    );
+    assert_eq!(before.reconciliation.tenders[3].counted, Some(Soles::ZERO));
+    let request_id = voucher.request_id.clone().unwrap();
+    s.provider
+        .apagos()
+        .set_status(request_id.as_str(), sandbox::VoucherStatus::Validated)
+        .unwrap();
+    till.count_closing(CashCount::default(), Soles::ZERO)
+        .await
+        .unwrap();
+    let z = till.close_shift(Some(&rosa())).await.unwrap();
+    assert_eq!(
+        z.transfers.groups,
+        [tally(VoucherGroup::Validated, 1, 58_000)]
+    );
+    assert!(z.transfers.open.is_empty());
+    assert_eq!(z.reconciliation.tenders[3].counted, Some(soles(58_000)));
+    assert_intact(till);
 }

@@ -137,6 +137,7 @@ impl Till {
     /// when the provider cannot be reached). Read-only for the drawer: nothing is counted or closed.
     pub async fn x_report(&self) -> Result<ShiftStatus, TillError> {
         let shift = self.require_shift().await?;
+        self.refresh_open_vouchers(shift.id).await;
         let summary = self.summary_for_closing(shift_day(&shift)).await;
         self.status_with(summary)
             .await?
@@ -211,6 +212,7 @@ impl Till {
         };
         self.in_db(move |db| store::record_closing_count(db, shift.id, &count))
             .await?;
+        self.refresh_open_vouchers(shift.id).await;
         let summary = self.summary_for_closing(shift_day(&shift)).await;
         self.status_with(summary)
             .await?
@@ -224,6 +226,7 @@ impl Till {
         self.ensure_settings_confirmed()?;
         let operator = self.require_operator().await?;
         let shift = self.require_shift().await?;
+        self.refresh_open_vouchers(shift.id).await;
         let summary = self.summary_for_closing(shift_day(&shift)).await;
         let status = self
             .status_with(summary)

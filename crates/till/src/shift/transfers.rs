@@ -3,11 +3,17 @@
 //! Caja's side of the register when aPagos never answered or refused — with a count and a sum per group,
 //! and the ones not settled yet listed one by one ([`Transfers`], filed in the Z's snapshot). What
 //! aPagos validated is the transfer line's counted amount ([`validated_total`]).
+//!
+//! Before a shift is reconciled for closing, the vouchers still waiting for aPagos are read again
+//! ([`Till::refresh_open_vouchers`]), so the Z files what aPagos says at closing, not what it said when
+//! the cashier last looked.
 
 use providers::Soles;
 use providers::apagos::VoucherStatus;
 use serde::{Deserialize, Serialize};
 
+use crate::error::{TillError, VoucherError};
+use crate::operations::Till;
 use crate::vouchers::{Voucher, VoucherState};
 
 /// Where a voucher stands, as the Z groups them (in the Z's order).
@@ -160,6 +166,36 @@ pub fn validated_total(vouchers: &[Voucher], shift_id: i64) -> Option<Soles> {
         }
     }
     any.then(|| Soles::from_centimos(total))
+}
+
+impl Till {
+    /// Reads again at aPagos (`info`) the open shift's vouchers that wait for its decision, before
+    /// they are reconciled. Best effort: a voucher aPagos cannot be asked about keeps the status last
+    /// seen (the Z then lists it as not settled), and once aPagos cannot be reached the rest are left.
+    pub(super) async fn refresh_open_vouchers(&self, shift_id: i64) {
+        let waiting: Vec<String> = match self.vouchers().await {
+            Ok(vouchers) => of_shift(&vouchers, shift_id)
+                .filter(|voucher| {
+                    voucher.state == VoucherState::Pending && !VoucherGroup::of(voucher).is_final()
+                })
+                .map(|voucher| voucher.voucher_id.clone())
+                .collect(),
+            Err(error) => {
+                tracing::warn!(%error, "the shift's vouchers could not be read");
+                return;
+            }
+        };
+        for voucher_id in waiting {
+            match self.refresh_voucher(&voucher_id).await {
+                Ok(_) => {}
+                Err(TillError::Voucher(VoucherError::OutcomeUnknown { .. })) => {
+                    tracing::warn!(voucher_id, "aPagos unreachable: vouchers left as last seen");
+                    return;
+                }
+                Err(error) => tracing::warn!(voucher_id, %error, "voucher not read again"),
+            }
+        }
+    }
 }
 
 #[cfg(test)]
