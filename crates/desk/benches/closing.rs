@@ -99,6 +99,7 @@ fn closing(c: &mut Criterion) {
                         Soles::from_centimos(1_000_000),
                         Soles::from_centimos(500_000),
                     )),
+                    transfers_validated: None,
                     tolerance: Soles::from_centimos(100),
                 });
                 let report = ZReport {
@@ -125,6 +126,7 @@ fn closing(c: &mut Criterion) {
                     },
                     recounts: 0,
                     reconciliation,
+                    transfers: Default::default(),
                     approval: None,
                 };
                 let sheet = desk::z_sheet::sheet(&report, &settings, None, opened);

@@ -19,6 +19,7 @@ use crate::Desk;
 use crate::receipt::paper_error;
 use crate::settings::Settings;
 use crate::views::{self, ErrorView, ReconciliationView, reports_dir};
+use crate::z_transfers::TransfersView;
 
 /// A Z report as the screen shows it after closing or reprinting.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -35,6 +36,8 @@ pub struct ZView {
     /// The thermal printer it went to; null when none is set.
     pub printed_on: Option<String>,
     pub reconciliation: ReconciliationView,
+    /// The shift's bank-transfer vouchers with aPagos by status; null when it had none.
+    pub transfers: Option<TransfersView>,
     pub approved_by: Option<String>,
     pub approval_reason: Option<String>,
 }
@@ -140,6 +143,7 @@ pub async fn deliver(
             pdf_path: path.display().to_string(),
             printed_on,
             reconciliation,
+            transfers: crate::z_transfers::view(&report.transfers, lang),
             approved_by: report.approval.as_ref().map(|a| a.supervisor.clone()),
             approval_reason: report.approval.as_ref().map(|a| a.reason.clone()),
         })

@@ -28,6 +28,7 @@ pub mod voucher_settings;
 pub mod wording;
 pub mod workstation;
 pub mod z_sheet;
+pub mod z_transfers;
 
 pub use data_folder::{APP_IDENTIFIER, default_data_dir};
 pub use front::{Desk, Worded};

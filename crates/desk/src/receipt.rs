@@ -261,6 +261,7 @@ pub fn z_ticket(report: &ZReport, settings: &Settings, reprint_at: Option<Timest
             });
         }
     }
+    lines.extend(crate::z_transfers::ticket_lines(&report.transfers, lang));
     lines.push(TicketLine::Rule);
     for difference in &report.reconciliation.differences {
         let (title, _) = wording::shift::difference(lang, difference.kind);

@@ -1,6 +1,7 @@
 //! The Z report on paper: a filed [`ZReport`] said in the till's language as the report crate's plain
-//! texts, as an A4 PDF ([`sheet`]: sections of the tenders, the count, aCuotaz's side, the named
-//! differences and the movements); its 80 mm ticket is `receipt::z_ticket`. Both read the same snapshot,
+//! texts, as an A4 PDF ([`sheet`]: sections of the tenders, the count, the transfer vouchers with aPagos
+//! when the shift had any (`z_transfers`), aCuotaz's side, the named differences and the movements); its
+//! 80 mm ticket is `receipt::z_ticket`. Both read the same snapshot,
 //! so a reprint any day later says exactly what the original did, marked REIMPRESIÓN.
 
 use std::path::Path;
@@ -88,7 +89,9 @@ fn tenders(report: &ZReport, lang: Lang, words: &ZWords) -> ZSection {
         .tenders
         .iter()
         .map(|line| {
-            let counted_here = matches!(line.tender, Tender::Cash | Tender::Card);
+            // Transfers are counted by aPagos' validation when the shift had vouchers.
+            let counted_here =
+                matches!(line.tender, Tender::Cash | Tender::Card) || line.counted.is_some();
             let mut row = row(vec![
                 wording::shift::tender(lang, line.tender).to_owned(),
                 line.payments.to_string(),
@@ -349,6 +352,13 @@ pub fn sheet(
         }),
     };
     let generated = wording::report::generated(lang, &lima(now));
+    let mut sections = vec![tenders(report, lang, &words), count(report, &words)];
+    sections.extend(crate::z_transfers::sections(&report.transfers, lang));
+    sections.extend([
+        provider(report, &words),
+        differences(report, lang, &words),
+        movements(report, lang, &words),
+    ]);
     ZSheet {
         store_name: settings.store_name.clone(),
         title: title.clone(),
@@ -356,13 +366,7 @@ pub fn sheet(
         reprint: reprint_at.map(|at| format!("{} — {}", words.reprint, lima(at))),
         test_data: wording::report::test_data(lang, report.mode),
         facts: facts(report, settings, &words),
-        sections: vec![
-            tenders(report, lang, &words),
-            count(report, &words),
-            provider(report, &words),
-            differences(report, lang, &words),
-            movements(report, lang, &words),
-        ],
+        sections,
         verdict,
         signatures: [
             words.cashier_signature.to_owned(),

@@ -92,6 +92,7 @@ fn facts<'a>(
         earlier_payments: &[],
         summary,
         counted: counted.map(|(cash, card)| (soles(cash), soles(card))),
+        transfers_validated: None,
         tolerance: soles(100),
     }
 }
@@ -158,6 +159,43 @@ fn the_card_terminal_batch_is_compared_with_card_payments() {
     assert_eq!(
         kinds(&facts(&operations, Some(&day), Some((13_000, 25_000)))),
         [DifferenceKind::CardOver]
+    );
+}
+
+#[test]
+fn what_apagos_validated_is_compared_with_transfer_payments_once_vouchers_exist() {
+    let operations = [paid(1, "27182818", 58_000, Tender::Transfer)];
+    let day = summary(vec![in_store("A-2", "27182818", 58_000)]);
+    // No voucher (a till without aPagos): transfers are not counted, with or without the count.
+    let without = reconcile(&facts(&operations, Some(&day), Some((13_000, 0))));
+    assert_eq!(without.tenders[3].tender, Tender::Transfer);
+    assert_eq!(without.tenders[3].counted, None);
+    assert!(without.differences.is_empty(), "{:?}", without.differences);
+    // aPagos corrected the amount up by S/ 10: over, beyond the tolerance, before the blind count too.
+    let over = reconcile(&Facts {
+        transfers_validated: Some(soles(59_000)),
+        ..facts(&operations, Some(&day), None)
+    });
+    assert_eq!(over.tenders[3].counted, Some(soles(59_000)));
+    assert_eq!(over.tenders[3].difference, Some(soles(1_000)));
+    assert_eq!(over.differences[0].kind, DifferenceKind::TransferOver);
+    assert!(over.needs_approval);
+    // Nothing validated yet: short by the whole transfer.
+    let short = reconcile(&Facts {
+        transfers_validated: Some(Soles::ZERO),
+        ..facts(&operations, Some(&day), Some((13_000, 0)))
+    });
+    assert_eq!(short.differences[0].kind, DifferenceKind::TransferShort);
+    assert_eq!(short.differences[0].amount, soles(-58_000));
+    // Within the tolerance, no supervisor.
+    let within = reconcile(&Facts {
+        transfers_validated: Some(soles(58_100)),
+        ..facts(&operations, Some(&day), Some((13_000, 0)))
+    });
+    assert_eq!(within.differences[0].kind, DifferenceKind::TransferOver);
+    assert!(
+        !within.needs_approval,
+        "S/ 1.00 over is within the tolerance"
     );
 }
 

@@ -90,6 +90,7 @@ export type {
   Tender,
   TenderLineView,
   Tone,
+  TransfersView,
   ZListItem,
   ZView,
 } from "./bindings";

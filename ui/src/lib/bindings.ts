@@ -335,7 +335,7 @@ export type DenominationView = {
 /**
  * What kind of difference a line of the reconciliation is.
  */
-export type DifferenceKind = "paid_elsewhere" | "missing_at_provider" | "undone_in_drawer" | "cash_over" | "cash_short" | "card_over" | "card_short" | "summary_unavailable" | "amount_unknown";
+export type DifferenceKind = "paid_elsewhere" | "missing_at_provider" | "undone_in_drawer" | "cash_over" | "cash_short" | "card_over" | "card_short" | "transfer_over" | "transfer_short" | "summary_unavailable" | "amount_unknown";
 
 export type DifferenceView = {
   kind: DifferenceKind;
@@ -448,6 +448,16 @@ export type MovementView = {
   atLima: string;
   operator: string | null;
   approver: string | null;
+};
+
+/**
+ * A voucher not settled at closing.
+ */
+export type OpenVoucherView = {
+  voucherId: string;
+  operationNumber: string;
+  statusLabel: string;
+  amount: Money;
 };
 
 export type OperationKind = "check" | "paid_and_billed" | "undo_billing";
@@ -786,6 +796,21 @@ export type TenderLineView = {
 export type Tone = "waiting" | "go" | "stop" | "unknown";
 
 /**
+ * One status of the Z's vouchers on the closing screen.
+ */
+export type TransferGroupView = {
+  /**
+   * `Validada`, `En revisión`, … or aPagos' own word for a status its document does not list.
+   */
+  label: string;
+  count: number;
+  /**
+   * The validated amounts where aPagos validated, the typed ones otherwise.
+   */
+  amount: Money;
+};
+
+/**
  * The values of a transfer (as typed, or as aPagos validated them).
  */
 export type TransferValues = {
@@ -796,6 +821,17 @@ export type TransferValues = {
   date: string;
   operationNumber: string;
   bankAccountId: string;
+};
+
+/**
+ * The Z's bank-transfer vouchers (aPagos), as the closing screen shows them.
+ */
+export type TransfersView = {
+  groups: Array<TransferGroupView>;
+  /**
+   * Pending, in review, unanswered (or an unlisted status): still to follow up.
+   */
+  open: Array<OpenVoucherView>;
 };
 
 /**
@@ -933,6 +969,10 @@ export type ZView = {
    */
   printedOn: string | null;
   reconciliation: ReconciliationView;
+  /**
+   * The shift's bank-transfer vouchers with aPagos by status; null when it had none.
+   */
+  transfers: TransfersView | null;
   approvedBy: string | null;
   approvalReason: string | null;
 };

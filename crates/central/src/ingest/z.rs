@@ -15,8 +15,16 @@ use crate::auth::SignedTill;
 use crate::error::{Failure, StorageContext};
 use crate::state::AppState;
 
-/// The kinds of difference a closing count can show; the others are about the provider's side.
-const COUNT_DIFFERENCES: [&str; 4] = ["cash_over", "cash_short", "card_over", "card_short"];
+/// The kinds of difference between what was counted (cash, the card terminal's batch, what aPagos
+/// validated of the transfers) and what was expected; the others are about aCuotaz's side.
+const COUNT_DIFFERENCES: [&str; 6] = [
+    "cash_over",
+    "cash_short",
+    "card_over",
+    "card_short",
+    "transfer_over",
+    "transfer_short",
+];
 
 pub async fn put_z(
     State(state): State<AppState>,
@@ -173,6 +181,11 @@ mod tests {
             {"kind": "paid_elsewhere", "amount": 900.0}
         ]}});
         assert_eq!(largest_count_difference(&snapshot), -1230);
+        let transfers = serde_json::json!({"reconciliation": {"differences": [
+            {"kind": "cash_short", "amount": -0.5},
+            {"kind": "transfer_over", "amount": 10.0}
+        ]}});
+        assert_eq!(largest_count_difference(&transfers), 1000);
         assert_eq!(largest_count_difference(&serde_json::json!({})), 0);
     }
 }

@@ -17,6 +17,7 @@ pub mod report;
 pub mod screens;
 mod secrets;
 pub mod shift;
+pub mod transfers;
 pub mod vouchers;
 
 pub use audit::audit_finding;

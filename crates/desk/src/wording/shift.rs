@@ -88,6 +88,22 @@ pub fn difference(lang: Lang, kind: DifferenceKind) -> (&'static str, &'static s
             "Card: the terminal's batch is lower",
             "The terminal's batch total is lower than the card payments.",
         ),
+        (TransferOver, Lang::Es) => (
+            "Transferencias: aPagos validó más",
+            "Lo que aPagos validó de las transferencias de este turno es mayor que los pagos con transferencia.",
+        ),
+        (TransferOver, Lang::En) => (
+            "Transfers: aPagos validated more",
+            "What aPagos validated of this shift's transfers is higher than the transfer payments.",
+        ),
+        (TransferShort, Lang::Es) => (
+            "Transferencias: aPagos validó menos",
+            "Lo que aPagos validó de las transferencias de este turno es menor que los pagos con transferencia: revise las que siguen sin validar.",
+        ),
+        (TransferShort, Lang::En) => (
+            "Transfers: aPagos validated less",
+            "What aPagos validated of this shift's transfers is lower than the transfer payments: check the ones not validated yet.",
+        ),
         (SummaryUnavailable, Lang::Es) => (
             "Sin resumen de aCuotaz",
             "No se pudo obtener el resumen del día ni hay copia guardada: el lado de aCuotaz no se revisó.",

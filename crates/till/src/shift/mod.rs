@@ -2,12 +2,13 @@
 //! float counted by denomination (its own count, never the previous closing's), takes cash in and out
 //! with a reason (a supervisor's approval above a threshold), owns every payment and undo made while it
 //! is open (`journal::begin` refuses them with none open), shows an X report at any time, and closes
-//! with a blind count, the three-way [`reconcile`]iation and a Z report numbered per mode without gaps
-//! ([`store::close`]).
+//! with a blind count, the three-way [`reconcile`]iation (transfers: what aPagos validated of the
+//! shift's vouchers, [`transfers`]) and a Z report numbered per mode without gaps ([`store::close`]).
 
 mod matching;
 pub mod reconcile;
 mod store;
+pub mod transfers;
 pub mod z;
 
 use jiff::Timestamp;
@@ -23,6 +24,7 @@ use crate::operations::Till;
 use crate::people::{self, Approval};
 use crate::summary::DaySummary;
 use reconcile::{Facts, Reconciliation, reconcile};
+use transfers::{Transfers, validated_total};
 use z::{ApprovalRecord, ZReport};
 
 pub use crate::shift_rules::ShiftRules;
@@ -102,6 +104,8 @@ pub struct ShiftStatus {
     pub count: Option<ClosingCount>,
     /// Operations of the mode with an unknown outcome: closing waits for them.
     pub unknown_operations: Vec<JournalEntry>,
+    /// The shift's bank-transfer vouchers by status (empty without any).
+    pub transfers: Transfers,
 }
 
 impl Till {
@@ -133,6 +137,7 @@ impl Till {
     /// when the provider cannot be reached). Read-only for the drawer: nothing is counted or closed.
     pub async fn x_report(&self) -> Result<ShiftStatus, TillError> {
         let shift = self.require_shift().await?;
+        self.refresh_open_vouchers(shift.id).await;
         let summary = self.summary_for_closing(shift_day(&shift)).await;
         self.status_with(summary)
             .await?
@@ -207,6 +212,7 @@ impl Till {
         };
         self.in_db(move |db| store::record_closing_count(db, shift.id, &count))
             .await?;
+        self.refresh_open_vouchers(shift.id).await;
         let summary = self.summary_for_closing(shift_day(&shift)).await;
         self.status_with(summary)
             .await?
@@ -220,6 +226,7 @@ impl Till {
         self.ensure_settings_confirmed()?;
         let operator = self.require_operator().await?;
         let shift = self.require_shift().await?;
+        self.refresh_open_vouchers(shift.id).await;
         let summary = self.summary_for_closing(shift_day(&shift)).await;
         let status = self
             .status_with(summary)
@@ -260,6 +267,7 @@ impl Till {
             count,
             recounts: 0,
             reconciliation: status.reconciliation,
+            transfers: status.transfers,
             approval: approved.map(|approved| ApprovalRecord {
                 supervisor: approved.supervisor.name,
                 reason: approved.reason,
@@ -291,26 +299,6 @@ impl Till {
         self.z_report(number).await.or(Ok(report))
     }
 
-    /// A filed Z report, as it was at closing.
-    pub async fn z_report(&self, number: i64) -> Result<ZReport, TillError> {
-        let mode = self.mode();
-        let snapshot = self
-            .in_db(move |db| z::z_snapshot(db, mode, number))
-            .await?
-            .ok_or(TillError::NoSuchZReport { number })?;
-        serde_json::from_str(&snapshot).map_err(|_| TillError::NoSuchZReport { number })
-    }
-
-    /// The mode's Z reports, newest first: number and closing time.
-    pub async fn z_reports(&self) -> Result<Vec<(i64, Timestamp)>, TillError> {
-        let mode = self.mode();
-        let numbers = self.in_db(move |db| z::z_numbers(db, mode)).await?;
-        Ok(numbers
-            .into_iter()
-            .map(|(number, at)| (number, at.parse().unwrap_or(Timestamp::UNIX_EPOCH)))
-            .collect())
-    }
-
     async fn require_shift(&self) -> Result<Shift, TillError> {
         let mode = self.mode();
         self.in_db(move |db| store::load(db, mode, None))
@@ -335,6 +323,7 @@ impl Till {
         summary: Option<DaySummary>,
     ) -> Result<Option<ShiftStatus>, TillError> {
         let (mode, tolerance) = (self.mode(), self.shift_rules().tolerance);
+        let vouchers = self.vouchers().await?;
         self.in_db(move |db| {
             let Some(shift) = store::load(db, mode, None)? else {
                 return Ok(None);
@@ -361,8 +350,10 @@ impl Till {
                 earlier_payments: &earlier,
                 summary: summary.as_ref(),
                 counted: count.as_ref().map(|c| (c.cash.total(), c.card_batch)),
+                transfers_validated: validated_total(&vouchers, shift.id),
                 tolerance,
             });
+            let transfers = Transfers::of_shift(&vouchers, shift.id);
             Ok(Some(ShiftStatus {
                 shift,
                 movements,
@@ -370,6 +361,7 @@ impl Till {
                 reconciliation,
                 count,
                 unknown_operations,
+                transfers,
             }))
         })
         .await

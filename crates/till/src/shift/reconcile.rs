@@ -1,6 +1,7 @@
 //! The three-way reconciliation of a shift: what this till's journal says was collected (by tender),
-//! what aCuotaz's day summary says was paid in the store, and what was counted. Pure: it reads the
-//! facts it is given and names every difference; storing, fetching and approving are the shift's.
+//! what aCuotaz's day summary says was paid in the store, and what was counted (transfers: what aPagos
+//! validated). Pure: it reads the facts it is given and names every difference; storing, fetching and
+//! approving are the shift's.
 //!
 //! How a payment is matched to a summary row is [`super::matching`]'s.
 
@@ -32,6 +33,9 @@ pub enum DifferenceKind {
     /// The card terminal's batch total differs from the card payments.
     CardOver,
     CardShort,
+    /// What aPagos validated for this shift's transfer vouchers differs from the transfer payments.
+    TransferOver,
+    TransferShort,
     /// aCuotaz's summary could not be fetched and no copy is kept: the provider's side is not checked.
     SummaryUnavailable,
     /// A payment made without a check on this till first: what it collected is not known.
@@ -39,8 +43,8 @@ pub enum DifferenceKind {
 }
 
 impl DifferenceKind {
-    /// Whether Caja can say where it comes from (another till, an undo); cash and card over or short,
-    /// a missing payment and a missing summary are for a supervisor to explain.
+    /// Whether Caja can say where it comes from (another till, an undo); cash, card and transfers over
+    /// or short, a missing payment and a missing summary are for a supervisor to explain.
     pub fn is_explained(self) -> bool {
         matches!(
             self,
@@ -77,8 +81,8 @@ pub struct TenderLine {
     /// What the journal says is there (for cash: float, payments, cash in and out).
     #[cfg_attr(feature = "typescript", ts(type = "number"))]
     pub expected: Soles,
-    /// What was counted; none for tenders not counted at the till (Yape/Plin, transfers), and before
-    /// the blind count.
+    /// What was counted; none for tenders not counted at the till (Yape/Plin), and before the blind
+    /// count. For transfers, what aPagos validated of the shift's vouchers (none without vouchers).
     #[cfg_attr(feature = "typescript", ts(type = "number | null"))]
     pub counted: Option<Soles>,
     #[cfg_attr(feature = "typescript", ts(type = "number | null"))]
@@ -158,6 +162,9 @@ pub struct Facts<'a> {
     pub summary: Option<&'a DaySummary>,
     /// The blind count: cash and the card terminal's batch total.
     pub counted: Option<(Soles, Soles)>,
+    /// What aPagos validated of this shift's transfer vouchers (see [`super::transfers`]): the transfer
+    /// line's counted amount. None when the shift has no voucher (a till without aPagos).
+    pub transfers_validated: Option<Soles>,
     pub tolerance: Soles,
 }
 
@@ -182,35 +189,47 @@ pub fn reconcile(facts: &Facts<'_>) -> Reconciliation {
     };
     tenders[0].expected = cash.expected;
     let mut differences = Vec::new();
+    let mut counts = Vec::new();
     if let Some((cash_counted, card_counted)) = facts.counted {
-        for (line, counted, over, short) in [
-            (
-                0,
-                cash_counted,
-                DifferenceKind::CashOver,
-                DifferenceKind::CashShort,
-            ),
-            (
-                1,
-                card_counted,
-                DifferenceKind::CardOver,
-                DifferenceKind::CardShort,
-            ),
-        ] {
-            let line = &mut tenders[line];
-            let difference = counted.centimos() - line.expected.centimos();
-            line.counted = Some(counted);
-            line.difference = Some(Soles::from_centimos(difference));
-            if difference != 0 {
-                differences.push(Difference {
-                    kind: if difference > 0 { over } else { short },
-                    amount: Soles::from_centimos(difference),
-                    order_id: None,
-                    document: None,
-                    operation_id: None,
-                    funding_code: None,
-                });
-            }
+        counts.push((
+            Tender::Cash,
+            cash_counted,
+            DifferenceKind::CashOver,
+            DifferenceKind::CashShort,
+        ));
+        counts.push((
+            Tender::Card,
+            card_counted,
+            DifferenceKind::CardOver,
+            DifferenceKind::CardShort,
+        ));
+    }
+    // aPagos' validation is the transfers' count, as the terminal's batch is the cards': known without
+    // the blind count, since the cashier does not make it.
+    if let Some(validated) = facts.transfers_validated {
+        counts.push((
+            Tender::Transfer,
+            validated,
+            DifferenceKind::TransferOver,
+            DifferenceKind::TransferShort,
+        ));
+    }
+    for (tender, counted, over, short) in counts {
+        let Some(line) = tenders.iter_mut().find(|line| line.tender == tender) else {
+            continue;
+        };
+        let difference = counted.centimos() - line.expected.centimos();
+        line.counted = Some(counted);
+        line.difference = Some(Soles::from_centimos(difference));
+        if difference != 0 {
+            differences.push(Difference {
+                kind: if difference > 0 { over } else { short },
+                amount: Soles::from_centimos(difference),
+                order_id: None,
+                document: None,
+                operation_id: None,
+                funding_code: None,
+            });
         }
     }
     let provider = match facts.summary {
@@ -264,7 +283,9 @@ pub fn reconcile(facts: &Facts<'_>) -> Reconciliation {
         DifferenceKind::CashOver
         | DifferenceKind::CashShort
         | DifferenceKind::CardOver
-        | DifferenceKind::CardShort => over_tolerance(difference.amount),
+        | DifferenceKind::CardShort
+        | DifferenceKind::TransferOver
+        | DifferenceKind::TransferShort => over_tolerance(difference.amount),
         DifferenceKind::MissingAtProvider
         | DifferenceKind::SummaryUnavailable
         | DifferenceKind::AmountUnknown => true,

@@ -1,6 +1,7 @@
 //! The Z report: a closed shift as it was filed, kept whole in SQLite as a snapshot so that a reprint
-//! any day later shows exactly what the original did. Its number is the mode's next, given in the same
-//! transaction that closes the shift (see `store::close`).
+//! any day later shows exactly what the original did (the same bytes are what Caja Central verifies
+//! against the digest the audit chain sealed at closing). Its number is the mode's next, given in the
+//! same transaction that closes the shift (see `store::close`).
 
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension};
@@ -8,10 +9,12 @@ use serde::{Deserialize, Serialize};
 
 use super::reconcile::Reconciliation;
 use super::store::{Event, failed, seal};
+use super::transfers::Transfers;
 use super::{CashMovement, ClosingCount, Shift};
 use crate::audit;
 use crate::error::TillError;
 use crate::mode::Mode;
+use crate::operations::Till;
 
 /// Who approved the differences, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,7 +39,34 @@ pub struct ZReport {
     /// How many times the drawer was counted again before closing.
     pub recounts: usize,
     pub reconciliation: Reconciliation,
+    /// The shift's bank-transfer vouchers by status, the unsettled ones listed. Left out of the snapshot
+    /// when the shift had none, so a till without aPagos files what it filed before vouchers existed
+    /// (and those snapshots read back empty).
+    #[serde(default, skip_serializing_if = "Transfers::is_empty")]
+    pub transfers: Transfers,
     pub approval: Option<ApprovalRecord>,
+}
+
+impl Till {
+    /// A filed Z report, as it was at closing.
+    pub async fn z_report(&self, number: i64) -> Result<ZReport, TillError> {
+        let mode = self.mode();
+        let snapshot = self
+            .in_db(move |db| z_snapshot(db, mode, number))
+            .await?
+            .ok_or(TillError::NoSuchZReport { number })?;
+        serde_json::from_str(&snapshot).map_err(|_| TillError::NoSuchZReport { number })
+    }
+
+    /// The mode's Z reports, newest first: number and closing time.
+    pub async fn z_reports(&self) -> Result<Vec<(i64, Timestamp)>, TillError> {
+        let mode = self.mode();
+        let numbers = self.in_db(move |db| z_numbers(db, mode)).await?;
+        Ok(numbers
+            .into_iter()
+            .map(|(number, at)| (number, at.parse().unwrap_or(Timestamp::UNIX_EPOCH)))
+            .collect())
+    }
 }
 
 /// Closes the shift and files its Z report under the next number of the mode, in one transaction:
@@ -99,7 +129,7 @@ pub(crate) fn close(
 }
 
 /// A filed Z report's snapshot.
-pub(crate) fn z_snapshot(
+fn z_snapshot(
     connection: &Connection,
     mode: Mode,
     number: i64,
@@ -115,10 +145,7 @@ pub(crate) fn z_snapshot(
 }
 
 /// The numbers of the mode's Z reports, newest first, with when each was closed.
-pub(crate) fn z_numbers(
-    connection: &Connection,
-    mode: Mode,
-) -> Result<Vec<(i64, String)>, TillError> {
+fn z_numbers(connection: &Connection, mode: Mode) -> Result<Vec<(i64, String)>, TillError> {
     let mut statement = connection
         .prepare("SELECT number, closed_at FROM z_report WHERE mode = ?1 ORDER BY number DESC")
         .map_err(failed("read the Z reports"))?;

@@ -1,7 +1,8 @@
 //! Turno (F6) and the top bar's word on the shift: opening with the float counted by denomination, cash
 //! in and out, the X report, the blind count, the reconciliation table, closing with its Z report, and
-//! the earlier Z reports. The tenders', the differences' and the movements' own names come from the
-//! backend (`label`, `title`, `detail`, `directionLabel`) and are not repeated here.
+//! the earlier Z reports. The tenders', the differences', the movements' and the transfer vouchers' own
+//! names come from the backend (`label`, `title`, `detail`, `directionLabel`, `statusLabel`) and are not
+//! repeated here.
 
 use super::ScreenWord;
 
@@ -279,4 +280,23 @@ pub(super) const WORDS: &[ScreenWord] = &[
     ("z.listTitle", "Reportes Z anteriores", "Earlier Z reports"),
     ("z.listEmpty", "Aún no hay reportes Z.", "No Z reports yet."),
     ("z.listNumber", "N.º", "No."),
+    (
+        "z.transfersTitle",
+        "Transferencias (aPagos)",
+        "Transfers (aPagos)",
+    ),
+    (
+        "z.transfersAside",
+        "estado según aPagos al cierre",
+        "status per aPagos at closing",
+    ),
+    ("z.transfersStatus", "Estado", "Status"),
+    ("z.transfersCount", "Vouchers", "Vouchers"),
+    ("z.transfersAmount", "Importe", "Amount"),
+    (
+        "z.transfersOpen",
+        "Sin resolver: siga cada una con aPagos",
+        "Not settled: follow each one up with aPagos",
+    ),
+    ("z.transfersOperation", "op. {number}", "op. {number}"),
 ];
