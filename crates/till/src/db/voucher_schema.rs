@@ -87,4 +87,5 @@ pub(super) const VOUCHER_SALES: &str = r#"
         ALTER TABLE voucher ADD COLUMN polls INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE voucher ADD COLUMN next_poll_ms INTEGER;
         CREATE INDEX voucher_by_sale ON voucher (mode, sale_funding_code) WHERE sale_funding_code IS NOT NULL;
+        CREATE INDEX voucher_by_shift ON voucher (mode, shift_id) WHERE shift_id IS NOT NULL;
 "#;

@@ -323,11 +323,11 @@ impl Till {
         summary: Option<DaySummary>,
     ) -> Result<Option<ShiftStatus>, TillError> {
         let (mode, tolerance) = (self.mode(), self.shift_rules().tolerance);
-        let vouchers = self.vouchers().await?;
         self.in_db(move |db| {
             let Some(shift) = store::load(db, mode, None)? else {
                 return Ok(None);
             };
+            let vouchers = crate::vouchers::of_shift(db, mode, shift.id)?;
             let movements = store::movements(db, shift.id)?;
             let operations = store::operations_of(db, shift.id)?;
             let earlier = store::payments_of_day_outside(db, mode, shift_day(&shift), shift.id)?;

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{TillError, VoucherError};
 use crate::operations::Till;
-use crate::vouchers::{Voucher, VoucherState};
+use crate::vouchers::{Billing, Voucher, VoucherState};
 
 /// Where a voucher stands, as the Z groups them (in the Z's order).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -154,14 +154,16 @@ fn of_shift(vouchers: &[Voucher], shift_id: i64) -> impl Iterator<Item = &Vouche
         .filter(move |voucher| voucher.shift_id == Some(shift_id))
 }
 
-/// The sum of what aPagos validated among the shift's vouchers: the transfer line's counted amount.
-/// None when the shift has no voucher at all (a till without aPagos counts no transfers).
+/// The sum of what aPagos validated of the transfers that paid a down payment in the shift (each
+/// billed through the journal, so each is one of the line's payments): the transfer line's counted
+/// amount. None when no voucher of the shift paid anything (a till without aPagos counts no
+/// transfers; a voucher registered on its own pays nothing).
 pub fn validated_total(vouchers: &[Voucher], shift_id: i64) -> Option<Soles> {
     let mut any = false;
     let mut total = 0;
     for voucher in of_shift(vouchers, shift_id) {
-        any = true;
-        if voucher.is_validated() {
+        if voucher.billing == Some(Billing::Billed) && voucher.is_validated() {
+            any = true;
             total += voucher.counted_amount().centimos();
         }
     }
@@ -173,7 +175,11 @@ impl Till {
     /// they are reconciled. Best effort: a voucher aPagos cannot be asked about keeps the status last
     /// seen (the Z then lists it as not settled), and once aPagos cannot be reached the rest are left.
     pub(super) async fn refresh_open_vouchers(&self, shift_id: i64) {
-        let waiting: Vec<String> = match self.vouchers().await {
+        let mode = self.mode();
+        let read = self
+            .in_db(move |db| crate::vouchers::of_shift(db, mode, shift_id))
+            .await;
+        let waiting: Vec<String> = match read {
             Ok(vouchers) => of_shift(&vouchers, shift_id)
                 .filter(|voucher| {
                     voucher.state == VoucherState::Pending && !VoucherGroup::of(voucher).is_final()

@@ -320,6 +320,15 @@ impl Till {
     }
 }
 
+/// The vouchers registered during shift `shift_id` (the shift's reconciliation and its Z read them).
+pub(crate) fn of_shift(
+    connection: &rusqlite::Connection,
+    mode: crate::mode::Mode,
+    shift_id: i64,
+) -> Result<Vec<Voucher>, TillError> {
+    store::of_shift(connection, mode, shift_id)
+}
+
 /// The `request_id` of a voucher registered at aPagos, or why there is none.
 fn registered(voucher: &Voucher) -> Result<RequestId, TillError> {
     match (&voucher.state, &voucher.request_id) {

@@ -215,6 +215,22 @@ pub(crate) fn voucher(
         .map_err(read_failed())
 }
 
+/// The vouchers registered during a shift, newest first.
+pub(crate) fn of_shift(
+    connection: &Connection,
+    mode: Mode,
+    shift_id: i64,
+) -> Result<Vec<Voucher>, TillError> {
+    let sql =
+        format!("SELECT {COLUMNS} FROM voucher WHERE mode = ?1 AND shift_id = ?2 ORDER BY id DESC");
+    let mut statement = connection.prepare(&sql).map_err(read_failed())?;
+    statement
+        .query_map(params![mode.as_str(), shift_id], voucher_of)
+        .map_err(read_failed())?
+        .collect::<Result<_, _>>()
+        .map_err(read_failed())
+}
+
 /// Every voucher of the mode, newest first.
 pub(crate) fn vouchers(connection: &Connection, mode: Mode) -> Result<Vec<Voucher>, TillError> {
     let sql = format!("SELECT {COLUMNS} FROM voucher WHERE mode = ?1 ORDER BY id DESC");
