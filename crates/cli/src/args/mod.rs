@@ -115,7 +115,8 @@ pub enum Command {
         #[arg(long, conflicts_with = "day")]
         pending: bool,
     },
-    /// Resolve the operations whose outcome is unknown (the outbox), waiting up to --timeout
+    /// Resolve the operations whose outcome is unknown (the outbox), waiting up to --timeout; transfers
+    /// aPagos validated are billed on the way
     #[command(visible_alias = "resolve")]
     Sync {
         /// Seconds to keep trying before giving up (the operations stay open)

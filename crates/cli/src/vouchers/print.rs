@@ -41,8 +41,11 @@ fn facts(view: &VoucherView) -> VoucherFacts<'_> {
     }
 }
 
+/// `caja voucher register`. The receipt's address is not printed: whoever holds it sees the customer's
+/// receipt until it expires (aPagos alone needs it, and has it).
 pub fn registered(printer: &Printer, view: &VoucherView, receipt: &HostedReceiptView) {
     let text = words::voucher_registered(printer.lang, &facts(view));
+    let receipt = json!({ "contentType": receipt.content_type });
     let details = json!({ "action": "register", "voucher": view, "receipt": receipt });
     printer.success("voucher", details, &text);
 }
