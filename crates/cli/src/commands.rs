@@ -11,7 +11,7 @@ use till::{CheckResult, CustomerId, FundingCode, JournalEntry, OperationKind, Pa
 use crate::args::{Cli, Command, Operation, PaymentArgs};
 use crate::output::{CliError, Printer, amount, money};
 use crate::session::with_till;
-use crate::{history, orders, sandbox_customer, settings, shift, staff, summary, token};
+use crate::{history, orders, sandbox_customer, settings, shift, staff, summary, token, vouchers};
 
 pub async fn run(cli: Cli, printer: &Printer) -> u8 {
     let name = command_name(&cli.command);
@@ -37,6 +37,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::Shift { .. } => "shift",
         Command::Order { .. } => "order",
         Command::Central { .. } => "central",
+        Command::Voucher { .. } => "voucher",
     }
 }
 
@@ -133,6 +134,9 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
         Command::Shift { action, approval } => shift::run(cli, printer, action, approval).await,
         Command::Order { action } => orders::run(cli, printer, action).await,
         Command::Central { action } => crate::central::run(cli, printer, action).await,
+        Command::Voucher { action, approval } => {
+            vouchers::run(cli, printer, action, approval).await
+        }
     }
 }
 

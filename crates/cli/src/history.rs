@@ -7,8 +7,8 @@ use jiff::civil::Date;
 use serde_json::json;
 use till::{JournalEntry, Till};
 
-use crate::orders;
 use crate::output::{CliError, Printer, amount};
+use crate::{orders, vouchers};
 
 pub fn run(
     till: &Till,
@@ -26,13 +26,20 @@ pub fn run(
 }
 
 /// `caja sync`: drains the outbox, the down payments' and then the credit sales' (with the time left,
-/// one round at least); exits 4 when operations or order calls stay open after the timeout.
+/// one round at least), with a pass over the transfers before and after (validated ones billed, their
+/// billings recorded); exits 4 when operations or order calls stay open after the timeout. Transfers
+/// aPagos has not decided are said, never waited for: they are aPagos' to decide.
 pub async fn sync(till: &Till, printer: &Printer, within: Duration) -> Result<(), CliError> {
     let deadline = tokio::time::Instant::now() + within;
+    vouchers::follow(till).await;
     let report = till.drain(within).await?;
     let left = deadline.saturating_duration_since(tokio::time::Instant::now());
     let orders = orders::sync::drain(till, left).await?;
+    let waiting = vouchers::follow(till).await;
     let mut text = words::sync(printer.lang, &report.resolved, report.still_open.len());
+    if waiting > 0 {
+        text += &words::vouchers_waiting(printer.lang, waiting);
+    }
     if !orders.resolved.is_empty() || !orders.still_open.is_empty() {
         let resolved: Vec<_> = orders
             .resolved
@@ -55,6 +62,7 @@ pub async fn sync(till: &Till, printer: &Printer, within: Duration) -> Result<()
         "resolved": rows,
         "still_open": [],
         "orders": { "resolved": calls, "still_open": [] },
+        "vouchers": { "waiting": waiting },
     });
     printer.success("sync", details, &text);
     Ok(())

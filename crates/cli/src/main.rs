@@ -17,6 +17,7 @@ mod shift;
 mod staff;
 mod summary;
 mod token;
+mod vouchers;
 
 use std::process::ExitCode;
 

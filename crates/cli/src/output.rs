@@ -29,6 +29,21 @@ pub enum CliError {
     /// `caja sync` ran out of time with operations still open.
     #[error("{count} operations still have no outcome")]
     Unresolved { count: usize },
+    /// An error and the step to take next, already worded (a lost register's voucher id): the code,
+    /// the field and the exit code are the error's.
+    #[error("{error}")]
+    WithNext { error: Box<CliError>, next: String },
+}
+
+/// The desk's voucher views answer `CentralFailure`: the till's own errors keep their codes and exit
+/// codes, Central's are Central's.
+impl From<desk::central::CentralFailure> for CliError {
+    fn from(failure: desk::central::CentralFailure) -> Self {
+        match failure {
+            desk::central::CentralFailure::Till(error) => CliError::Till(error),
+            other => CliError::Central(other),
+        }
+    }
 }
 
 impl CliError {
@@ -53,6 +68,7 @@ impl CliError {
     /// 1 anything else.
     pub fn exit_code(&self) -> u8 {
         match self {
+            CliError::WithNext { error, .. } => error.exit_code(),
             CliError::Till(error) if error.is_bad_input() => 2,
             // A Z report number that does not exist is a typing mistake, as a bad flag is.
             CliError::Till(TillError::NoSuchZReport { .. }) => 2,
@@ -85,6 +101,7 @@ impl CliError {
             CliError::Paper(view) => &view.code,
             CliError::Unresolved { .. } => "outbox_unresolved",
             CliError::Central(error) => error.code(),
+            CliError::WithNext { error, .. } => error.code(),
         }
     }
 
@@ -95,6 +112,7 @@ impl CliError {
             CliError::Paper(view) => view.message.clone(),
             CliError::Unresolved { count } => words::still_unresolved(lang, *count),
             CliError::Central(error) => desk::wording::central::failure(lang, error),
+            CliError::WithNext { error, next } => format!("{}\n{next}", error.message(lang)),
         }
     }
 
@@ -105,6 +123,7 @@ impl CliError {
             CliError::Paper(view) => view.field.as_deref(),
             CliError::Unresolved { .. } => None,
             CliError::Central(error) => error.field(),
+            CliError::WithNext { error, .. } => error.field(),
         }
     }
 }

@@ -34,7 +34,8 @@ pub fn run(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), 
                 saved.thermal_printer.as_deref(),
             );
             let orders = words::order_settings_shown(printer.lang, &saved.orders);
-            let text = format!("{text}\n{shifts}\n{orders}");
+            let accounts = words::bank_accounts_shown(printer.lang, &saved.vouchers.bank_accounts);
+            let text = format!("{text}\n{shifts}\n{orders}\n{accounts}");
             printer.success("settings", json!({ "settings": saved }), &text);
         }
         SettingsAction::Set(set) => {
@@ -47,6 +48,7 @@ pub fn run(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), 
                 closing_tolerance,
                 movement_approval,
                 thermal_printer,
+                bank_accounts,
                 orders,
                 approval: args,
             } = set.as_ref();
@@ -62,7 +64,8 @@ pub fn run(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), 
                 || till_name.is_some()
                 || closing_tolerance.is_some()
                 || movement_approval.is_some()
-                || thermal_printer.is_some();
+                || thermal_printer.is_some()
+                || bank_accounts.is_some();
             let approval = staff::approval(printer, &staff, args)?;
             if till_settings || orders.is_empty() {
                 let input = SettingsInput {
@@ -76,7 +79,7 @@ pub fn run(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), 
                     closing_tolerance: closing_tolerance.clone(),
                     movement_approval: movement_approval.clone(),
                     thermal_printer: thermal_printer.clone(),
-                    bank_accounts: None,
+                    bank_accounts: bank_accounts.clone(),
                     approval: approval.clone(),
                 };
                 desk::views::save_settings(&staff, &data_dir, input)?;

@@ -9,10 +9,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub mod central;
 pub mod orders;
 pub mod settings;
+pub mod vouchers;
 
 use central::CentralAction;
 use orders::OrderAction;
 use settings::SettingsAction;
+use vouchers::VoucherAction;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -113,7 +115,8 @@ pub enum Command {
         #[arg(long, conflicts_with = "day")]
         pending: bool,
     },
-    /// Resolve the operations whose outcome is unknown (the outbox), waiting up to --timeout
+    /// Resolve the operations whose outcome is unknown (the outbox), waiting up to --timeout; transfers
+    /// aPagos validated are billed on the way
     #[command(visible_alias = "resolve")]
     Sync {
         /// Seconds to keep trying before giving up (the operations stay open)
@@ -183,6 +186,15 @@ pub enum Command {
     Order {
         #[command(subcommand)]
         action: OrderAction,
+    },
+    /// Bank transfers (Transferencia / Yape) checked by aPagos: register one with its receipt, follow
+    /// it until aPagos decides (a down payment it pays is billed by Caja itself once validated), list,
+    /// cancel, resolve or decide on one (a supervisor)
+    Voucher {
+        #[command(subcommand)]
+        action: VoucherAction,
+        #[command(flatten)]
+        approval: ApprovalArgs,
     },
     /// Caja Central: enroll this till, its status, push its record now, listen for provider events
     Central {

@@ -40,6 +40,10 @@ pub struct SettingsSet {
     /// The 80 mm thermal printer: tcp:HOST[:9100], cups:QUEUE or file:/dev/usb/lp0 ("" for none)
     #[arg(long, value_name = "PRINTER")]
     pub thermal_printer: Option<String>,
+    /// The store's accounts at aPagos that customers transfer to, e.g. "BCP-SOLES-001,BBVA" ("" clears
+    /// them: in sandbox the simulator's demo accounts stand in)
+    #[arg(long, value_name = "ACCOUNTS")]
+    pub bank_accounts: Option<String>,
     #[command(flatten)]
     pub orders: OrderSettingsArgs,
     #[command(flatten)]

@@ -60,7 +60,7 @@ pub struct Answer {
 }
 
 impl Caja {
-    fn command(&self, args: &[&str]) -> Command {
+    fn command(&self, env: &[(&str, &str)], args: &[&str]) -> Command {
         let mut command = Command::new(CAJA);
         command
             .arg("--json")
@@ -79,12 +79,23 @@ impl Caja {
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
+        command.envs(env.iter().copied());
         command
     }
 
     /// Runs one command to its end, killing it `kill_after` after the spawn if it is still running.
     pub fn run(&self, args: &[&str], kill_after: Option<Duration>) -> Answer {
-        let mut child = self.command(args).spawn().expect("caja starts");
+        self.run_with(&[], args, kill_after)
+    }
+
+    /// [`Caja::run`] with more environment (who is signed in: `CAJA_USER`, `CAJA_PIN`).
+    pub fn run_with(
+        &self,
+        env: &[(&str, &str)],
+        args: &[&str],
+        kill_after: Option<Duration>,
+    ) -> Answer {
+        let mut child = self.command(env, args).spawn().expect("caja starts");
         if let Some(delay) = kill_after {
             std::thread::sleep(delay);
             // SIGKILL; a process that already exited is not touched (its status tells).

@@ -109,6 +109,18 @@ pub(super) fn words(lang: Lang, error: &TillError) -> String {
                     "Cerrar el turno con diferencias por encima de la tolerancia",
                     "Closing the shift with differences above the tolerance",
                 ),
+                "voucher_cancel" => (
+                    "Anular una transferencia en aPagos",
+                    "Canceling a transfer at aPagos",
+                ),
+                "voucher_resolve" => (
+                    "Resolver una transferencia sin respuesta de aPagos",
+                    "Settling a transfer without an answer from aPagos",
+                ),
+                "voucher_decide" => (
+                    "Decidir sobre el monto que validó aPagos",
+                    "Deciding on the amount aPagos validated",
+                ),
                 other => (other, other),
             };
             if *no_people {

@@ -139,6 +139,15 @@ fn invalid_field(lang: Lang, field: &str, value: &str) -> String {
             "El detalle es de 200 caracteres como máximo. Acórtelo. No se envió nada.",
             "The detail is 200 characters at most. Shorten it. Nothing was sent.",
         ),
+        "date" if value.parse::<jiff::civil::Date>().is_err() => say(
+            lang,
+            format!(
+                "«{value}» no es una fecha: escríbala AAAA-MM-DD, como 2026-11-30, la del comprobante. No se envió nada."
+            ),
+            format!(
+                "«{value}» is not a date: write it YYYY-MM-DD, like 2026-11-30, the receipt's. Nothing was sent."
+            ),
+        ),
         "date" => say(
             lang,
             format!(
@@ -151,7 +160,8 @@ fn invalid_field(lang: Lang, field: &str, value: &str) -> String {
         "receipt" => say(
             lang,
             format!(
-                "El comprobante debe ser una imagen JPEG, PNG o WebP, o un PDF; esto es {value}. Pida al cliente otra captura. No se envió nada."
+                "El comprobante debe ser una imagen JPEG, PNG o WebP, o un PDF; esto es {}. Pida al cliente otra captura. No se envió nada.",
+                looks_like_es(value)
             ),
             format!(
                 "The receipt must be a JPEG, PNG or WebP image, or a PDF; this is {value}. Ask the customer for another screenshot. Nothing was sent."
@@ -162,6 +172,30 @@ fn invalid_field(lang: Lang, field: &str, value: &str) -> String {
             format!("Revise «{field}»: «{value}» no es válido para aPagos. No se envió nada."),
             format!("Check «{field}»: «{value}» is not valid for aPagos. Nothing was sent."),
         ),
+    }
+}
+
+/// What a refused receipt looks like (`providers::apagos::receipt_type::sniff` says it in English), in
+/// Spanish.
+fn looks_like_es(value: &str) -> String {
+    let known = [
+        ("an empty file", "un archivo vacío"),
+        ("a Linux program (ELF)", "un programa de Linux (ELF)"),
+        ("a Windows program (EXE)", "un programa de Windows (EXE)"),
+        ("an HTML page", "una página HTML"),
+        ("an SVG or XML document", "un documento SVG o XML"),
+        ("a GIF image", "una imagen GIF"),
+        (
+            "a ZIP archive (or an Office document)",
+            "un archivo ZIP (o un documento de Office)",
+        ),
+    ];
+    if let Some((_, es)) = known.iter().find(|(en, _)| *en == value) {
+        return (*es).to_owned();
+    }
+    match value.strip_prefix("an unknown file starting with ") {
+        Some(head) => format!("un archivo desconocido que empieza con {head}"),
+        None => value.to_owned(),
     }
 }
 

@@ -14,6 +14,7 @@ mod reconciliation;
 mod shift;
 mod staff;
 mod token;
+mod vouchers;
 
 pub use journal::{day_summary, file_not_written, journal, sync};
 pub use operations::{
@@ -41,4 +42,9 @@ pub use staff::{
 };
 pub use token::{
     no_token, no_token_given, paste_token, token_from_env, token_kept, token_removed, token_saved,
+};
+pub use vouchers::{
+    VoucherFacts, bank_accounts_shown, decision_missing, receipt_unreadable, register_lost,
+    resolution_missing, sale_half_given, voucher, voucher_canceled, voucher_decided,
+    voucher_registered, voucher_resolved, voucher_wait_ended, vouchers, vouchers_waiting,
 };
