@@ -1,6 +1,6 @@
 //! Shifts and tenders from the terminal: every tender through `caja pay` (cash with its change in
-//! integer céntimos, card with its voucher, Yape/Plin, transfer), payments refused without an open
-//! shift, a full shift with cash in and out (a supervisor above the threshold), the blind count over,
+//! integer céntimos, card with its voucher, Yape/Plin; a transfer refused until aPagos validated it),
+//! payments refused without an open shift, a full shift with cash in and out (a supervisor above the threshold), the blind count over,
 //! short and exact, and the closing tolerance. The built binary, a real SQLite file, and the sandbox
 //! in this process over loopback. Closing under faults and kills is in `shift_closing.rs`.
 
@@ -51,7 +51,8 @@ fn every_tender_goes_through_caja_pay() {
     assert_eq!(answer["tender"], "yape_plin", "{answer}");
     assert_eq!(centimos(&answer["collected"]), yape.downpayment);
 
-    // In English, as text: the tender and the collected amount are said.
+    // A transfer pays only once aPagos validated the customer's receipt (`caja voucher register`,
+    // tested in vouchers.rs): without one it is refused, in English as text, nothing sent.
     let transfer = &paid[3];
     let pair = ["--dni", &transfer.dni, "--funding-code", &transfer.code];
     till.ok(None, &[&["check"][..], &pair].concat());
@@ -64,11 +65,18 @@ fn every_tender_goes_through_caja_pay() {
         ]
         .concat(),
     );
-    assert!(output.status.success(), "{text}");
-    assert!(text.contains("Tender: Transfer."), "{text}");
+    assert!(!output.status.success(), "{text}");
     assert!(
-        text.contains(&format!("Collected: S/ {}", soles(transfer.downpayment))),
+        text.contains("register the customer's receipt first"),
         "{text}"
+    );
+    assert!(
+        !till
+            .provider
+            .state()
+            .financing(&transfer.code)
+            .unwrap()
+            .billed
     );
 
     // Less cash than the down payment: refused on the field, nothing sent.
@@ -133,7 +141,7 @@ fn every_tender_goes_through_caja_pay() {
             ("cash".to_owned(), 1, 25_000 + cash.downpayment),
             ("card".to_owned(), 1, card.downpayment),
             ("yape_plin".to_owned(), 1, yape.downpayment),
-            ("transfer".to_owned(), 1, transfer.downpayment),
+            ("transfer".to_owned(), 0, 0),
         ]
     );
 }

@@ -352,10 +352,8 @@ fn the_stores_accounts_are_set_with_caja_settings() {
 }
 
 /// A register whose answer was lost waits for a supervisor however long it takes, so the list keeps
-/// showing it after its day. It does not: `views::vouchers` keeps today's and those whose status is
-/// not final, and `Voucher::status_is_final` is true for every state but `pending`.
+/// showing it after its day.
 #[test]
-#[ignore = "domain bug, reported: views::vouchers drops an unknown register of an earlier day"]
 fn an_unknown_register_of_an_earlier_day_is_still_listed() {
     let till = till(false, 200);
     lose_next_register(&till);

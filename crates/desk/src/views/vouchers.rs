@@ -223,7 +223,7 @@ pub async fn vouchers(ws: &Workstation) -> Result<Vec<VoucherView>, TillError> {
         .vouchers()
         .await?
         .iter()
-        .filter(|voucher| voucher.lima_day == today || !voucher.status_is_final())
+        .filter(|voucher| voucher.lima_day == today || voucher.is_open())
         .map(|voucher| voucher_view(voucher, lang))
         .collect())
 }

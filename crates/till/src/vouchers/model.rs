@@ -234,6 +234,23 @@ impl Voucher {
         ) || self.state != VoucherState::Pending
     }
 
+    /// Still someone's business: a register on its way or unanswered, a status aPagos may still
+    /// change, a validated transfer for a down payment not billed (or refused billing), an amount
+    /// awaiting a supervisor.
+    pub fn is_open(&self) -> bool {
+        match self.state {
+            VoucherState::Sending | VoucherState::Unknown => true,
+            VoucherState::Refused | VoucherState::Abandoned => false,
+            VoucherState::Pending if !self.status_is_final() => true,
+            VoucherState::Pending => {
+                self.is_validated()
+                    && self.sale.is_some()
+                    && self.amount_decision != Some(AmountDecision::Rejected)
+                    && self.billing != Some(Billing::Billed)
+            }
+        }
+    }
+
     /// The amount the shift and the Z count: the validated one once aPagos gave it.
     pub fn counted_amount(&self) -> Soles {
         self.validated
