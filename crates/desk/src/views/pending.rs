@@ -29,4 +29,3 @@ pub async fn resolve_pending(ws: &Workstation) -> Result<Vec<EntryView>, TillErr
         .map(|entry| entry_view(entry, lang))
         .collect())
 }
-
