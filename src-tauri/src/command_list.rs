@@ -45,6 +45,16 @@ pub const COMMANDS: &[&str] = &[
     "central_status",
     "enroll_central",
     "push_central",
+    "voucher_form",
+    "host_receipt",
+    "start_phone_upload",
+    "phone_upload_status",
+    "register_voucher",
+    "voucher",
+    "vouchers",
+    "cancel_voucher",
+    "resolve_voucher",
+    "decide_voucher",
 ];
 
 /// The text of `capabilities/default.json`: the main window may call each command and nothing else.

@@ -6,6 +6,7 @@ mod central;
 mod command_list;
 mod commands;
 mod orders;
+mod vouchers;
 
 use std::process::ExitCode;
 
@@ -89,6 +90,16 @@ pub fn run() -> ExitCode {
             central::central_status,
             central::enroll_central,
             central::push_central,
+            vouchers::voucher_form,
+            vouchers::host_receipt,
+            vouchers::start_phone_upload,
+            vouchers::phone_upload_status,
+            vouchers::register_voucher,
+            vouchers::voucher,
+            vouchers::vouchers,
+            vouchers::cancel_voucher,
+            vouchers::resolve_voucher,
+            vouchers::decide_voucher,
         ]);
     let app = match builder.build(tauri::generate_context!()) {
         Ok(app) => app,

@@ -41,7 +41,7 @@ async fn central_audit(server: &Server) -> (i64, Option<i64>) {
 }
 
 /// Fills the enrollment form and sends it.
-async fn enroll_with(app: &App, url: &str, code: &str) {
+pub(crate) async fn enroll_with(app: &App, url: &str, code: &str) {
     app.type_into("central-url-input", url).await;
     let allow_http = app.wait_for("central-allow-http").await;
     if allow_http.prop("checked").await.ok().flatten().as_deref() != Some("true") {

@@ -13,6 +13,7 @@ mod readiness;
 mod responsiveness;
 mod supervision;
 mod support;
+mod transfers;
 mod turno;
 
 /// The end-to-end tests by name, each a plain function that runs its async body to the end.
@@ -43,6 +44,10 @@ fn main() {
         cuotas::a_credit_sale_from_the_qr_to_funded_handed_over_and_partly_refunded,
         cuotas::an_amount_outside_the_limits_is_refused_on_screen_and_never_sent,
         central::a_supervisor_enrolls_the_till_in_ajustes_and_sends_its_record_to_central,
+        transfers::a_transfer_is_validated_through_central_and_billed_by_itself,
+        transfers::an_invalid_transfer_turns_red_and_keeps_the_product,
+        transfers::supervised::a_corrected_amount_waits_for_a_supervisor_then_bills,
+        transfers::supervised::a_lost_register_is_resolved_by_a_supervisor_never_sent_twice,
     ];
     let mut trials = readiness::own_tests(tests[0].0);
     trials.extend(

@@ -4,7 +4,7 @@
 // import everything about the bridge from this one module.
 // Money always arrives as integer céntimos plus the store's text (`S/ 1,234.50`): the UI never does
 // arithmetic on amounts, it shows `text` and compares `centimos`.
-import { invoke } from "@tauri-apps/api/core";
+import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import {
   ERROR_CODES,
   type AppInfo,
@@ -19,6 +19,7 @@ import {
   type ErrorCode,
   type ErrorView,
   type ExportView,
+  type HostedReceiptView,
   type MovementInput,
   type OperationState,
   type OperationView,
@@ -27,6 +28,8 @@ import {
   type OrderPaperView,
   type PaymentInput,
   type PersonView,
+  type PhoneUploadStatusView,
+  type PhoneUploadView,
   type PrintView,
   type ReceiptView,
   type ReconciliationView,
@@ -35,6 +38,9 @@ import {
   type SettingsInput,
   type ShiftView,
   type SummaryView,
+  type VoucherFormView,
+  type VoucherInput,
+  type VoucherView,
   type ZListItem,
   type ZView,
 } from "./bindings";
@@ -59,6 +65,7 @@ export type {
   EntryView,
   ErrorCode,
   ExportView,
+  HostedReceiptView,
   Lang,
   Mode,
   Money,
@@ -77,6 +84,8 @@ export type {
   PaymentInput,
   PaymentOrigin,
   PersonView,
+  PhoneUploadStatusView,
+  PhoneUploadView,
   PiecesInput,
   PrintView,
   ProviderView,
@@ -90,7 +99,11 @@ export type {
   Tender,
   TenderLineView,
   Tone,
+  TransferValues,
   TransfersView,
+  VoucherFormView,
+  VoucherInput,
+  VoucherView,
   ZListItem,
   ZView,
 } from "./bindings";
@@ -119,7 +132,7 @@ const SESSION_ENDED = new Set<ErrorCode>(["session_idle", "person_disabled", "si
 export const SESSION_ENDED_EVENT = "caja:session-ended";
 
 /** A command; when the backend says the session is over, the frame is told (it goes to sign-in). */
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (thrown) {
@@ -200,4 +213,30 @@ export const api = {
     call<CentralStatusView>("enroll_central", { url, code, allowHttp }),
   /** A push now; the status after it, with `pushed` saying what was sent. */
   pushCentral: () => call<CentralStatusView>("push_central"),
+  /** The voucher form's defaults for the down payment of this customer and code, as last checked. */
+  voucherForm: (customer: string, fundingCode: string) =>
+    call<VoucherFormView>("voucher_form", { customer, fundingCode }),
+  /** Puts a receipt file at its public address; the bytes go as the request's body (the backend
+   *  refuses more than 10 MB, so at most one byte more is ever sent). */
+  hostReceipt: (bytes: Uint8Array) => call<HostedReceiptView>("host_receipt", bytes),
+  /** A one-time link for the customer's phone, with its QR code (needs Caja Central). */
+  startPhoneUpload: () => call<PhoneUploadView>("start_phone_upload"),
+  phoneUploadStatus: (linkId: number) =>
+    call<PhoneUploadStatusView>("phone_upload_status", { linkId }),
+  /** Journaled first, then sent to aPagos; the answer is where the voucher stands now. */
+  registerVoucher: (voucher: VoucherInput) => call<VoucherView>("register_voucher", { voucher }),
+  /** The voucher now: aPagos read again while it may change, and billed once validated. */
+  voucher: (voucherId: string) => call<VoucherView>("voucher", { voucherId }),
+  /** Today's vouchers and every open one, newest first, as kept here. */
+  vouchers: () => call<VoucherView[]>("vouchers"),
+  cancelVoucher: (voucherId: string, approval: Approval) =>
+    call<VoucherView>("cancel_voucher", { voucherId, approval }),
+  /** A supervisor settles a register without an answer: with aPagos' number, or null (never sent). */
+  resolveVoucher: (voucherId: string, requestId: string | null, approval: Approval) =>
+    call<VoucherView>("resolve_voucher", { voucherId, requestId, approval }),
+  decideVoucher: (voucherId: string, accept: boolean, approval: Approval) =>
+    call<VoucherView>("decide_voucher", { voucherId, accept, approval }),
 };
+
+/** The most a receipt file may weigh (the backend's bound, `desk::views::RECEIPT_MAX_BYTES`). */
+export const RECEIPT_MAX_BYTES = 10 * 1024 * 1024;

@@ -156,6 +156,16 @@ export type AppInfo = {
    * The thermal printer (`tcp:…`, `cups:…`, `file:…`, `usb:…`); none: receipts as PDF.
    */
   thermalPrinter: string | null;
+  /**
+   * The store's bank accounts at aPagos as saved in Ajustes (none saved: the simulator's demo
+   * accounts stand in, live mode takes no transfers).
+   */
+  bankAccounts: Array<string>;
+  /**
+   * A transfer is registered with aPagos and pays only once validated (Cobro's "Transferencia /
+   * Yape" opens the voucher form); without aPagos it is the cashier's word.
+   */
+  transferVouchers: boolean;
 };
 
 /**

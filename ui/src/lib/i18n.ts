@@ -93,7 +93,7 @@ const errorTitles: Record<ErrorCode, MessageKey> = {
   unknown_bank_account: "error.invalid_input",
   invalid_voucher_field: "error.invalid_input",
   voucher_refused: "error.generic",
-  voucher_outcome_unknown: "error.generic",
+  voucher_outcome_unknown: "voucher.noAnswer",
   voucher_not_registered: "error.generic",
   voucher_not_unknown: "error.generic",
   voucher_not_ours: "error.invalid_input",

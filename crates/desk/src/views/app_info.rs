@@ -61,6 +61,12 @@ pub struct AppInfo {
     pub movement_approval: Money,
     /// The thermal printer (`tcp:…`, `cups:…`, `file:…`, `usb:…`); none: receipts as PDF.
     pub thermal_printer: Option<String>,
+    /// The store's bank accounts at aPagos as saved in Ajustes (none saved: the simulator's demo
+    /// accounts stand in, live mode takes no transfers).
+    pub bank_accounts: Vec<String>,
+    /// A transfer is registered with aPagos and pays only once validated (Cobro's "Transferencia /
+    /// Yape" opens the voucher form); without aPagos it is the cashier's word.
+    pub transfer_vouchers: bool,
 }
 
 /// A setting the environment can override, named as Ajustes' fields are.
@@ -79,6 +85,7 @@ pub enum Overridable {
 pub struct OpenedTill {
     pub api_url: String,
     pub embedded_sandbox: bool,
+    pub transfer_vouchers: bool,
 }
 
 impl From<&Workstation> for OpenedTill {
@@ -86,6 +93,7 @@ impl From<&Workstation> for OpenedTill {
         OpenedTill {
             api_url: ws.api_url.clone(),
             embedded_sandbox: ws.runs_embedded_sandbox(),
+            transfer_vouchers: ws.till.voucher_setup().is_ok(),
         }
     }
 }
@@ -114,10 +122,16 @@ impl AppInfo {
     ) -> AppInfo {
         let effective = overrides.apply(saved);
         let token_store = secrets::where_kept(data_dir, effective.mode);
-        let (api_url, embedded_sandbox, startup_error) = match opened {
-            Ok(till) => (till.api_url, till.embedded_sandbox, None),
+        let (api_url, embedded_sandbox, transfer_vouchers, startup_error) = match opened {
+            Ok(till) => (
+                till.api_url,
+                till.embedded_sandbox,
+                till.transfer_vouchers,
+                None,
+            ),
             Err(error) => (
                 effective.api_url.clone().unwrap_or_default(),
+                false,
                 false,
                 Some(error),
             ),
@@ -159,6 +173,8 @@ impl AppInfo {
             closing_tolerance: till::Soles::from_centimos(saved.closing_tolerance_centimos).into(),
             movement_approval: till::Soles::from_centimos(saved.movement_approval_centimos).into(),
             thermal_printer: saved.thermal_printer.clone(),
+            bank_accounts: saved.vouchers.bank_accounts.clone(),
+            transfer_vouchers,
         }
     }
 }

@@ -15,6 +15,7 @@ mod order_settings;
 mod orders;
 mod payment;
 mod pending;
+mod receipt_file;
 mod settings;
 mod shift;
 mod staff;
@@ -27,6 +28,7 @@ pub use order_settings::{OrderSettingsInput, save_order_settings};
 pub use orders::*;
 pub use payment::PaymentInput;
 pub use pending::resolve_pending;
+pub use receipt_file::{RECEIPT_MAX_BYTES, host_receipt_file};
 pub use settings::{SettingsInput, save_settings, save_token};
 pub use shift::*;
 pub use staff::{

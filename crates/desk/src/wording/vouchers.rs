@@ -157,6 +157,11 @@ fn invalid_field(lang: Lang, field: &str, value: &str) -> String {
                 "Date «{value}» is in the future: use the receipt's date (Lima time). Nothing was sent."
             ),
         ),
+        "receipt_size" => say(
+            lang,
+            "El comprobante pesa más de 10 MB. Pida al cliente una captura de pantalla (no una foto de la pantalla). No se envió nada.",
+            "The receipt is over 10 MB. Ask the customer for a screenshot (not a photo of the screen). Nothing was sent.",
+        ),
         "receipt" => say(
             lang,
             format!(

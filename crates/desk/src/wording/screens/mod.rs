@@ -17,6 +17,7 @@ mod payment;
 mod sign_in;
 mod supervision;
 mod turno;
+mod vouchers;
 
 /// One word of a screen: its key (`screen.what`), then the Spanish and the English text.
 pub type ScreenWord = (&'static str, &'static str, &'static str);
@@ -28,6 +29,7 @@ pub const SCREEN_WORDS: &[&[ScreenWord]] = &[
     supervision::WORDS,
     cobro::WORDS,
     payment::WORDS,
+    vouchers::WORDS,
     turno::WORDS,
     cuotas::WORDS,
     days::WORDS,
