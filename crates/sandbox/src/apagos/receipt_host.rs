@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -38,7 +38,13 @@ pub(crate) struct HostedReceipts(Arc<Mutex<HashMap<String, (&'static str, Bytes)
 
 pub(crate) fn router<S: Clone + Send + Sync + 'static>() -> Router<S> {
     Router::new()
-        .route(RECEIPTS_PATH, post(upload))
+        // axum refuses bodies over 2 MB by default; a phone's screenshot may be bigger, and the
+        // handler says what the limit is in its own words, so let up to the limit (and one byte
+        // more, to tell "too big") reach it.
+        .route(
+            RECEIPTS_PATH,
+            post(upload).layer(DefaultBodyLimit::max(MAX_BYTES + 1)),
+        )
         .route(RECEIPT_PATH, get(fetch))
         .route(
             CALLBACKS_PATH,
