@@ -9,6 +9,7 @@ pub mod apagos;
 pub mod aplazame;
 pub mod apurata;
 pub mod central;
+pub mod euros;
 mod exchange;
 pub mod http;
 pub mod money;
@@ -16,6 +17,7 @@ mod plain_errors;
 pub mod target;
 pub mod token;
 
+pub use euros::Euros;
 pub use http::{ApiToken, HttpSettings};
 pub use money::Soles;
 pub use target::{PlainHttp, ProviderRoot};
