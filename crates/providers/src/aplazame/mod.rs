@@ -3,9 +3,11 @@
 //! pushed to `merchant.ipn_url`, with no documented authentication) is checked against before anything
 //! is recorded. Creating a checkout and confirming it come with the till's Aplazame sales.
 
+pub mod cart;
 pub mod client;
 pub mod wire;
 
+pub use cart::{Cart, CartError, ShelfLine, VatRate};
 pub use client::AplazameApi;
 pub use wire::{CheckoutId, CheckoutState, CheckoutStatus, Currency};
 
