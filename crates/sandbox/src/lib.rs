@@ -209,7 +209,8 @@ pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError
     let aplazame = AplazameState::new();
     let app = app(
         state.clone(),
-        (apagos.clone(), aplazame.clone()),
+        apagos.clone(),
+        aplazame.clone(),
         auth::Token(Arc::from(config.token)),
     );
     let (stop, stopped) = oneshot::channel::<()>();
@@ -239,7 +240,8 @@ pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError
 /// routes) are merged outside it too, each with its own faults; every request, admin or not, is logged.
 fn app(
     sandbox: SandboxState,
-    (apagos, aplazame): (ApagosState, AplazameState),
+    apagos: ApagosState,
+    aplazame: AplazameState,
     token: auth::Token,
 ) -> Router {
     routes::router(token.clone())
