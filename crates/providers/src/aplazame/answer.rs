@@ -4,7 +4,7 @@
 //! success. A `403` with an empty body is the document's "credit not available":
 //! [`Creation::NotFinanced`], a decision and not a failure. Errors follow Aplazame's reference: a JSON
 //! `{"error": {"message", "type", "fields"}}`, a `400` with `fields` being the field errors; a body
-//! that is not that JSON is read as the other clients read one ([`crate::plain_errors`]).
+//! that is not that JSON is read as the other clients read one (`plain_errors`).
 
 use std::collections::BTreeMap;
 
@@ -67,7 +67,7 @@ struct ErrorDetail {
 }
 
 /// The typed error of a non-success answer: Aplazame's JSON error when the body is one, else what
-/// [`plain_error`] makes of the status and body.
+/// `plain_error` makes of the status and body.
 pub fn error_from_answer(status: StatusCode, body: &[u8], not_found: &str) -> ApiError {
     let code = status.as_u16();
     let Ok(ErrorBody { error }) = serde_json::from_slice::<ErrorBody>(body) else {
