@@ -9,13 +9,17 @@ pub mod apagos;
 pub mod aplazame;
 pub mod apurata;
 pub mod central;
+pub mod euros;
 mod exchange;
 pub mod http;
 pub mod money;
 mod plain_errors;
+pub mod spain_ids;
 pub mod target;
 pub mod token;
 
+pub use euros::Euros;
 pub use http::{ApiToken, HttpSettings};
 pub use money::Soles;
+pub use spain_ids::SpanishId;
 pub use target::{PlainHttp, ProviderRoot};

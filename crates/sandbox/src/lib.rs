@@ -12,7 +12,8 @@
 //! endpoints and the documented answers), `validate` (field formats), `state` (financings and the
 //! rules), `financing` (the records the state keeps), [`demo`] (the seed) and `persist` (the optional
 //! state file); `apurata::orders` holds the orders API (its own `routes`, `validate`, `rules`, `state`
-//! inside the same ledger, and `customer`, the customer's phone); `apagos`, aPagos vouchers under `/apagos/`.
+//! inside the same ledger, and `customer`, the customer's phone); `apagos`, aPagos vouchers under `/apagos/`;
+//! `aplazame`, Aplazame's POS checkouts under `/aplazame/`.
 //! Beside them, shared by every API: `auth` (the token), `fault` (fault injection: the plan, its
 //! text form and the broken answers), `admin` (the `/__sandbox/` routes: fault plan and state at run
 //! time), `wire` (the flavors and answer shape the HTTP parts share), `lima` (the till's calendar day).
@@ -21,6 +22,7 @@
 
 mod admin;
 mod apagos;
+mod aplazame;
 mod apurata;
 mod auth;
 mod fault;
@@ -47,6 +49,10 @@ use tokio::task::JoinHandle;
 pub use apagos::{
     ApagosFaults, ApagosState, ApagosTiming, CallbackAttempt, DEMO_BANK_ACCOUNTS, Registration,
     Voucher, VoucherStatus, host_receipt,
+};
+pub use aplazame::{
+    AplazameFaults, AplazameState, AplazameTiming, BUYER_ACTIONS, Checkout as AplazameCheckout,
+    FINANCING_LIMIT as APLAZAME_FINANCING_LIMIT, IpnAttempt, KoReason, Stage as CheckoutStage,
 };
 /// Where a till on the simulator with no Caja Central has aPagos call back (a sink).
 pub const APAGOS_CALLBACK_SINK: &str = apagos::receipt_host::CALLBACKS_PATH;
@@ -174,6 +180,7 @@ pub struct RunningSandbox {
     address: SocketAddr,
     state: SandboxState,
     apagos: ApagosState,
+    aplazame: AplazameState,
     // Dropping the sender is what tells the server to stop.
     stop: oneshot::Sender<()>,
     server: JoinHandle<()>,
@@ -199,9 +206,11 @@ pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError
     let url = format!("http://{address}");
     let state = open_state(clock, &config, &url)?;
     let apagos = apagos::demo_state();
+    let aplazame = AplazameState::new();
     let app = app(
         state.clone(),
         apagos.clone(),
+        aplazame.clone(),
         auth::Token(Arc::from(config.token)),
     );
     let (stop, stopped) = oneshot::channel::<()>();
@@ -220,15 +229,21 @@ pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError
         address,
         state,
         apagos,
+        aplazame,
         stop,
         server,
     })
 }
 
 /// The whole HTTP app. The API (endpoints and their token check) sits behind the fault plan; the admin
-/// routes are merged outside it, so they are never faulted; aPagos (endpoints and admin routes) is
-/// merged outside it too, with its own faults; every request, admin or not, is logged.
-fn app(sandbox: SandboxState, apagos: ApagosState, token: auth::Token) -> Router {
+/// routes are merged outside it, so they are never faulted; aPagos and Aplazame (endpoints and admin
+/// routes) are merged outside it too, each with its own faults; every request, admin or not, is logged.
+fn app(
+    sandbox: SandboxState,
+    apagos: ApagosState,
+    aplazame: AplazameState,
+    token: auth::Token,
+) -> Router {
     routes::router(token.clone())
         .merge(order_routes::router(token.clone()))
         .layer(from_fn_with_state(
@@ -236,7 +251,8 @@ fn app(sandbox: SandboxState, apagos: ApagosState, token: auth::Token) -> Router
             fault::apply,
         ))
         .merge(admin::router(token.clone()))
-        .merge(apagos::router(token, apagos))
+        .merge(apagos::router(token.clone(), apagos))
+        .merge(aplazame::router(token, aplazame))
         .layer(from_fn(routes::log_request))
         .with_state(sandbox)
 }
@@ -306,6 +322,11 @@ impl RunningSandbox {
     /// A handle on the aPagos vouchers, their timing and faults, shared with the server.
     pub fn apagos(&self) -> ApagosState {
         self.apagos.clone()
+    }
+
+    /// A handle on the Aplazame checkouts, their IPN timing and faults, shared with the server.
+    pub fn aplazame(&self) -> AplazameState {
+        self.aplazame.clone()
     }
 
     /// Stops accepting connections, lets open requests finish (a few seconds at most) and returns

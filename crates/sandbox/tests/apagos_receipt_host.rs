@@ -17,7 +17,7 @@ fn png_of(size: usize) -> Vec<u8> {
 async fn a_screenshot_of_several_megabytes_is_kept_and_served_back() {
     let sandbox = start().await;
     let receipt = png_of(3 * 1024 * 1024 + 17);
-    let url = sandbox::host_receipt(&sandbox.url(), receipt.clone())
+    let url = sandbox::host_receipt(sandbox.url(), receipt.clone())
         .await
         .expect("a 3 MB PNG is kept");
     assert!(url.ends_with(".png"), "{url}");
@@ -33,11 +33,11 @@ async fn a_screenshot_of_several_megabytes_is_kept_and_served_back() {
 #[tokio::test]
 async fn a_receipt_over_ten_megabytes_is_refused_saying_the_limit() {
     let sandbox = start().await;
-    let refused = sandbox::host_receipt(&sandbox.url(), png_of(10 * 1024 * 1024 + 1))
+    let refused = sandbox::host_receipt(sandbox.url(), png_of(10 * 1024 * 1024 + 1))
         .await
         .expect_err("over 10 MB is refused");
     assert!(refused.contains("10 MB"), "{refused}");
-    sandbox::host_receipt(&sandbox.url(), png_of(10 * 1024 * 1024))
+    sandbox::host_receipt(sandbox.url(), png_of(10 * 1024 * 1024))
         .await
         .expect("exactly 10 MB is kept");
 }
@@ -45,7 +45,7 @@ async fn a_receipt_over_ten_megabytes_is_refused_saying_the_limit() {
 #[tokio::test]
 async fn a_file_that_is_no_receipt_is_refused_saying_what_it_looks_like() {
     let sandbox = start().await;
-    let refused = sandbox::host_receipt(&sandbox.url(), b"hola, soy un texto".to_vec())
+    let refused = sandbox::host_receipt(sandbox.url(), b"hola, soy un texto".to_vec())
         .await
         .expect_err("text is refused");
     assert!(refused.contains("JPEG, PNG, WebP or PDF"), "{refused}");

@@ -1,6 +1,9 @@
 //! The checkout status object of Aplazame's POS document, the same in the status answer and in the IPN,
-//! pinned to the document's literal JSON by `tests/aplazame_wire.rs`. `total_amount` is integer cents of
-//! `currency` (`12050` is 120.50 EUR): a number with a fraction is refused, never rounded.
+//! pinned to the document's literal JSON by `tests/aplazame.rs`. `total_amount` is integer cents of
+//! `currency` (`12050` is 120.50 EUR): a number with a fraction is refused, never rounded. The body that
+//! creates a checkout is [`request`].
+
+pub mod request;
 
 use std::fmt;
 

@@ -48,7 +48,7 @@
 //! ]}
 //! ```
 
-mod broken;
+pub(crate) mod broken;
 mod endpoint;
 mod injector;
 mod plan;
