@@ -13,11 +13,13 @@ use crate::mode::Mode;
 use crate::operation::OperationKind;
 use crate::secret_file::SecretStoreError;
 
+mod aplazame;
 mod codes;
 mod input;
 mod orders;
 mod vouchers;
 
+pub use aplazame::{APLAZAME_ERROR_CODES, AplazameError};
 pub use codes::ERROR_CODES;
 pub use input::{InputProblem, UrlProblem};
 pub use orders::{ORDER_ERROR_CODES, OrderAction, OrderError, OrderRefusal};
@@ -186,6 +188,9 @@ pub enum TillError {
     /// A bank-transfer voucher's own refusal (aPagos).
     #[error(transparent)]
     Voucher(#[from] VoucherError),
+    /// An Aplazame checkout's own refusal.
+    #[error(transparent)]
+    Aplazame(#[from] AplazameError),
     #[error("cannot use {}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -244,6 +249,7 @@ impl TillError {
             TillError::Migration(_) => "storage",
             TillError::Order(error) => error.code(),
             TillError::Voucher(error) => error.code(),
+            TillError::Aplazame(error) => error.code(),
             TillError::Io { .. } => "io",
         }
     }
@@ -280,6 +286,7 @@ impl TillError {
             TillError::InvalidInput { field, .. } => Some(field),
             TillError::Order(error) => error.field(),
             TillError::Voucher(error) => error.field(),
+            TillError::Aplazame(error) => error.field(),
             TillError::Refused {
                 cause: ApiError::InvalidFields { fields },
                 ..

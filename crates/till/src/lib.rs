@@ -4,6 +4,8 @@
 //! (state-changing ones durably, before the request leaves), caches the day summary for offline closing,
 //! and keeps each mode's data apart.
 
+pub mod aplazame;
+mod aplazame_setup;
 pub mod audit;
 pub mod blocking;
 pub mod cash;

@@ -72,6 +72,8 @@ pub struct Till {
     pub(crate) orders: Option<crate::order_setup::OrdersLink>,
     /// The aPagos client and settings, when bank-transfer vouchers are set up (`Till::with_vouchers`).
     pub(crate) vouchers: Option<crate::voucher_setup::VouchersLink>,
+    /// The Aplazame client and settings, when POS checkouts are set up (`Till::with_aplazame`).
+    pub(crate) aplazame: Option<crate::aplazame_setup::AplazameLink>,
 }
 
 impl Till {
@@ -114,6 +116,7 @@ impl Till {
             provider,
             orders: None,
             vouchers: None,
+            aplazame: None,
         })
     }
 

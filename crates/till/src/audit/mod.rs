@@ -13,6 +13,7 @@
 //! ([`anchor`]).
 
 pub mod anchor;
+mod checkout_rows;
 mod rows;
 
 use std::collections::BTreeMap;
@@ -22,6 +23,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::error::TillError;
+pub(crate) use checkout_rows::seal_checkout;
 use rows::{CREDIT_ORDERS, JOURNAL, ORDER_OPERATIONS, PEOPLE, SealedTable, VOUCHERS};
 
 /// The `prev_hash` of the first entry.
@@ -41,6 +43,8 @@ pub enum Subject {
     OrderOperation,
     /// A bank-transfer voucher (aPagos) as stored after a change.
     Voucher,
+    /// An Aplazame POS checkout as stored after a change.
+    AplazameCheckout,
 }
 
 impl Subject {
@@ -53,6 +57,7 @@ impl Subject {
             Subject::CreditOrder => "credit_order",
             Subject::OrderOperation => "order_operation",
             Subject::Voucher => "voucher",
+            Subject::AplazameCheckout => "aplazame_checkout",
         }
     }
 }
@@ -231,9 +236,8 @@ pub fn verify(connection: &Connection) -> Result<AuditReport, TillError> {
     let mut report = AuditReport::default();
     let mut sealed_journal: BTreeMap<i64, serde_json::Value> = BTreeMap::new();
     let mut sealed_people: BTreeMap<i64, serde_json::Value> = BTreeMap::new();
-    let mut sealed_orders: BTreeMap<i64, serde_json::Value> = BTreeMap::new();
-    let mut sealed_order_operations: BTreeMap<i64, serde_json::Value> = BTreeMap::new();
-    let mut sealed_vouchers: BTreeMap<i64, serde_json::Value> = BTreeMap::new();
+    let tables = checkout_rows::sealed_tables();
+    let mut sealed_rows: [BTreeMap<i64, serde_json::Value>; 4] = Default::default();
     let mut statement = connection
         .prepare("SELECT seq, at, subject, subject_id, content, prev_hash, hash FROM audit_log ORDER BY seq")
         .map_err(TillError::storage("read the audit record"))?;
@@ -274,12 +278,8 @@ pub fn verify(connection: &Connection) -> Result<AuditReport, TillError> {
         let parsed = serde_json::from_str::<serde_json::Value>(&content).unwrap_or_default();
         if subject == Subject::Journal.as_str() {
             sealed_journal.insert(subject_id, parsed);
-        } else if subject == Subject::CreditOrder.as_str() {
-            sealed_orders.insert(subject_id, parsed);
-        } else if subject == Subject::OrderOperation.as_str() {
-            sealed_order_operations.insert(subject_id, parsed);
-        } else if subject == Subject::Voucher.as_str() {
-            sealed_vouchers.insert(subject_id, parsed);
+        } else if let Some(at) = tables.iter().position(|(s, _)| s.as_str() == subject) {
+            sealed_rows[at].insert(subject_id, parsed);
         } else if subject == Subject::Person.as_str()
             && let Some(row) = parsed.get("row")
         {
@@ -301,11 +301,7 @@ pub fn verify(connection: &Connection) -> Result<AuditReport, TillError> {
         |id| Finding::PersonDeleted { id },
         |id| Finding::PersonUnsealed { id },
     ));
-    for (table, sealed) in [
-        (&CREDIT_ORDERS, &sealed_orders),
-        (&ORDER_OPERATIONS, &sealed_order_operations),
-        (&VOUCHERS, &sealed_vouchers),
-    ] {
+    for ((_, table), sealed) in tables.iter().zip(&sealed_rows) {
         let comparison = table.compare(connection, sealed)?;
         report.rows_checked += comparison.rows_checked;
         let name = table.name;

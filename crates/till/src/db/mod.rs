@@ -14,6 +14,7 @@ use rusqlite_migration::{M, Migrations};
 
 use crate::error::TillError;
 
+mod aplazame_schema;
 mod voucher_schema;
 
 /// The file name inside the data directory.
@@ -302,6 +303,7 @@ fn steps() -> Vec<M<'static>> {
         ),
         M::up(voucher_schema::VOUCHERS),
         M::up(voucher_schema::VOUCHER_SALES),
+        M::up(aplazame_schema::APLAZAME),
     ]
 }
 

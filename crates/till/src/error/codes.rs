@@ -69,6 +69,19 @@ pub const ERROR_CODES: &[&str] = &[
     "voucher_status_changed",
     "transfer_not_usable",
     "voucher_no_decision_pending",
+    "aplazame_not_configured",
+    "no_such_checkout",
+    "invalid_cart",
+    "invalid_checkout_field",
+    "checkout_not_financed",
+    "checkout_refused",
+    "checkout_outcome_unknown",
+    "checkout_not_created",
+    "checkout_not_unknown",
+    "checkout_not_ours",
+    "checkout_mismatch",
+    "checkout_no_decision_pending",
+    "checkout_already_decided",
     "io",
 ];
 
@@ -226,6 +239,11 @@ mod tests {
                 .into_iter()
                 .map(TillError::Voucher),
         );
+        errors.extend(
+            crate::error::AplazameError::samples()
+                .into_iter()
+                .map(TillError::Aplazame),
+        );
         errors.extend([TillError::Io {
             path: path(),
             source: std::io::Error::other("x"),
@@ -290,6 +308,7 @@ mod tests {
                 | TillError::Migration(_)
                 | TillError::Order(_)
                 | TillError::Voucher(_)
+                | TillError::Aplazame(_)
                 | TillError::Io { .. } => {}
             }
         }
