@@ -4,6 +4,7 @@
 //! the desktop's screens their labels from [`screens`] (rendered to the UI's `words.ts`), the `caja`
 //! command its messages from [`cli`], the PDF its words from [`report`].
 
+pub mod aplazame;
 mod audit;
 pub mod central;
 pub mod cli;
@@ -251,6 +252,7 @@ pub fn till_error(lang: Lang, error: &TillError) -> String {
         ),
         TillError::Order(error) => orders::error(lang, error),
         TillError::Voucher(error) => vouchers::error(lang, error),
+        TillError::Aplazame(error) => aplazame::error(lang, error),
         TillError::Io { path, source } => say(
             lang,
             format!(
