@@ -4,6 +4,7 @@
 //! the words the cashier reads. Nothing below this crate knows the sandbox, the secret store or a
 //! language exists.
 
+pub mod aplazame_settings;
 pub mod central;
 pub mod central_task;
 pub mod closing;

@@ -8,6 +8,7 @@
 //! in the data folder ([`till::secret_file`]), and says so: the fronts show [`TokenStore::OwnerOnlyFile`] as
 //! a warning. The store is always tried first, for saving and for reading.
 
+mod aplazame_key;
 mod central_key;
 mod entry;
 
@@ -17,6 +18,7 @@ use providers::ApiToken;
 
 use till::Mode;
 
+pub use aplazame_key::{delete_aplazame_key, load_aplazame_key, save_aplazame_key};
 pub use central_key::{load_central_key, save_central_key};
 pub use entry::TEST_NAMESPACE_VARIABLE;
 use till::secret_file as token_file;

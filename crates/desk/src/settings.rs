@@ -43,6 +43,8 @@ pub struct Settings {
     pub orders: crate::order_settings::OrderSettings,
     /// Bank-transfer vouchers (aPagos): see [`crate::voucher_settings`].
     pub vouchers: crate::voucher_settings::VoucherSettings,
+    /// Aplazame's POS checkouts (Spain): see [`crate::aplazame_settings`].
+    pub aplazame: crate::aplazame_settings::AplazameSettings,
 }
 
 /// The idle lock a supervisor may choose, in minutes.
@@ -63,6 +65,7 @@ impl Default for Settings {
             thermal_printer: None,
             orders: crate::order_settings::OrderSettings::default(),
             vouchers: crate::voucher_settings::VoucherSettings::default(),
+            aplazame: crate::aplazame_settings::AplazameSettings::default(),
         }
     }
 }
@@ -232,6 +235,10 @@ mod tests {
             vouchers: crate::voucher_settings::VoucherSettings {
                 bank_accounts: vec!["BCP-SOLES-001".into()],
                 apagos_url: None,
+            },
+            aplazame: crate::aplazame_settings::AplazameSettings {
+                aplazame_url: None,
+                auto_confirm: false,
             },
         };
         settings.save(dir.path()).unwrap();

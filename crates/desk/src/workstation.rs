@@ -11,6 +11,7 @@ use providers::apurata::downpayment::MOCK_TOKEN;
 use providers::{ApiToken, HttpSettings};
 use sandbox::{RunningSandbox, SandboxConfig};
 
+use crate::aplazame_settings::AplazameInputs;
 use crate::secrets;
 use crate::settings::{Overrides, Settings};
 use till::blocking;
@@ -76,6 +77,7 @@ impl Workstation {
                 ..HttpSettings::default()
             },
         };
+        let provider_token = config.token.clone();
         let rules = settings.shift_rules();
         let orders = settings.orders.setup(settings.mode);
         let vouchers =
@@ -96,6 +98,12 @@ impl Workstation {
             }
         })
         .await?;
+        // Aplazame waits for its key (and Central, outside the simulator); everything else works.
+        if let Ok(setup) =
+            aplazame_setup(&till, &settings, &api_url, &provider_token, data_dir).await
+        {
+            till = till.with_aplazame(setup)?;
+        }
         if settings.mode.is_live() && edited_outside_caja {
             tracing::warn!(
                 "settings.json was edited outside Caja: live mode waits for a supervisor"
@@ -122,6 +130,32 @@ impl Workstation {
             sandbox.shutdown().await;
         }
     }
+}
+
+/// Aplazame's setup for this till: the store's key from the secret store (not read on the
+/// simulator, which has its own) and Central's link, where Aplazame's IPNs go.
+async fn aplazame_setup(
+    till: &Till,
+    settings: &Settings,
+    api_url: &str,
+    provider_token: &ApiToken,
+    data_dir: &Path,
+) -> Result<till::aplazame::AplazameSetup, TillError> {
+    let mode = settings.mode;
+    let folder = data_dir.to_owned();
+    let stored_key = match mode {
+        Mode::Sandbox => None,
+        _ => blocking::run(move || secrets::load_aplazame_key(&folder, mode)).await?,
+    };
+    let central = till.with_central_db(|db| till::central::link(db)).await?;
+    settings.aplazame.setup(AplazameInputs {
+        mode,
+        api_url,
+        provider_token,
+        stored_key,
+        central: central.as_ref(),
+        orders: &settings.orders,
+    })
 }
 
 /// `CAJA_TOKEN`, else the secret store (or its owner-only fallback file), else (sandbox and mock only)

@@ -52,6 +52,11 @@ pub fn token_path(data_dir: &Path, mode: Mode) -> PathBuf {
     data_dir.join(FOLDER).join(format!("provider-token-{mode}"))
 }
 
+/// The fallback file of the store's Aplazame private key for `mode`.
+pub fn aplazame_key_path(data_dir: &Path, mode: Mode) -> PathBuf {
+    data_dir.join(FOLDER).join(format!("aplazame-key-{mode}"))
+}
+
 /// The fallback file of the till's key for Caja Central (one per data folder, as its link is).
 pub fn central_key_path(data_dir: &Path) -> PathBuf {
     data_dir.join(FOLDER).join("central-key")

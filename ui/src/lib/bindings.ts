@@ -66,6 +66,20 @@ export const ERROR_CODES = [
   "voucher_status_changed",
   "transfer_not_usable",
   "voucher_no_decision_pending",
+  "aplazame_not_configured",
+  "no_such_checkout",
+  "invalid_cart",
+  "invalid_checkout_line",
+  "invalid_checkout_field",
+  "checkout_not_financed",
+  "checkout_refused",
+  "checkout_outcome_unknown",
+  "checkout_not_created",
+  "checkout_not_unknown",
+  "checkout_not_ours",
+  "checkout_mismatch",
+  "checkout_no_decision_pending",
+  "checkout_already_decided",
   "io",
   "report_mode_mismatch",
   "central_not_enrolled",
@@ -187,6 +201,29 @@ export type AuditView = {
   findings: Array<string>;
 };
 
+/**
+ * One cart line as the cashier types it.
+ */
+export type CartLineInput = {
+  name: string;
+  /**
+   * A whole number, at least 1.
+   */
+  quantity: string;
+  /**
+   * One unit's shelf price with IVA, as typed in Spain: `59,90`.
+   */
+  unitPrice: string;
+  /**
+   * The IVA in percent: `21`, `10`, `4` or `0`.
+   */
+  vatRate: string;
+  /**
+   * Off the whole line, with IVA; empty for none.
+   */
+  discount: string;
+};
+
 export type CashBreakdownView = {
   openingFloat: Money;
   payments: Money;
@@ -267,6 +304,68 @@ export type CheckView = {
    */
   openOperation: EntryView | null;
   journalId: number;
+};
+
+/**
+ * A checkout as the cashier types it.
+ */
+export type CheckoutInput = {
+  lines: Array<CartLineInput>;
+  customerName: string;
+  customerEmail: string;
+  customerPhone: string;
+  /**
+   * DNI, NIE or CIF; empty for none.
+   */
+  customerDocument: string;
+};
+
+export type CheckoutView = {
+  /**
+   * Caja's id, Aplazame's `mid`: `T01-C1-A000001`.
+   */
+  orderId: string;
+  /**
+   * Caja's side of the create: `sending`, `created`, `not_financed`, `refused`, `unknown`,
+   * `abandoned`.
+   */
+  state: string;
+  checkoutId: string | null;
+  /**
+   * Aplazame's status and reason as written, none before the first read.
+   */
+  status: string | null;
+  statusReason: string | null;
+  headline: string;
+  advice: string;
+  tone: Tone;
+  total: EurosView;
+  customerName: string | null;
+  customerEmail: string;
+  /**
+   * The fields of an answer that did not match what was sent: an alert, never a sale.
+   */
+  alert: Array<string>;
+  /**
+   * `ok` or `ko`, the store's decision, and who took it (`auto` for the rule).
+   */
+  decision: string | null;
+  decidedBy: string | null;
+  /**
+   * Aplazame says `ok` and every answer matched: the product may be handed over.
+   */
+  handoverAllowed: boolean;
+  /**
+   * Aplazame waits for the store: confirm or reject.
+   */
+  canDecide: boolean;
+  /**
+   * A supervisor may settle it (the create's answer was lost).
+   */
+  canResolve: boolean;
+  createdAt: string;
+  operator: string | null;
+  refusal: string | null;
 };
 
 /**
@@ -401,6 +500,14 @@ export type ErrorView = {
   code: ErrorCode;
   message: string;
   field: string | null;
+};
+
+/**
+ * An amount in euros: integer cents and the text a person in Spain reads (`1.234,50 €`).
+ */
+export type EurosView = {
+  cents: number;
+  text: string;
 };
 
 /**

@@ -48,6 +48,12 @@ pub(super) fn central_key_entry(data_dir: &Path) -> keyring::Result<keyring::Ent
     keyring::Entry::new(&service()?, &account)
 }
 
+/// The entry of `data_dir`'s Aplazame private key for `mode` (`aplazame-key-<mode>-<digest>`).
+pub(super) fn aplazame_key_entry(data_dir: &Path, mode: Mode) -> keyring::Result<keyring::Entry> {
+    let account = format!("aplazame-key-{mode}-{}", folder_digest(data_dir));
+    keyring::Entry::new(&service()?, &account)
+}
+
 /// `provider-token-<mode>-<digest of the folder>`.
 pub(super) fn account(data_dir: &Path, mode: Mode) -> String {
     format!("provider-token-{mode}-{}", folder_digest(data_dir))

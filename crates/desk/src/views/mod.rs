@@ -9,6 +9,7 @@ use providers::apurata::downpayment::{DownpaymentChannel, DownpaymentStatus};
 use serde::Serialize;
 use ts_rs::TS;
 
+mod aplazame;
 mod app_info;
 mod central;
 mod order_settings;
@@ -22,6 +23,11 @@ mod staff;
 mod voucher_receipt;
 mod vouchers;
 
+pub use aplazame::{
+    CartLineInput, CheckoutInput, CheckoutView, EurosView, checkout, checkout_view, checkouts,
+    confirm_checkout, create_checkout, parse_checkout, parse_line, reject_checkout,
+    resolve_checkout,
+};
 pub use app_info::{AppInfo, OpenedTill, Overridable, app_info, reports_dir};
 pub use central::{CentralStatusView, central_status, enroll_central};
 pub use order_settings::{OrderSettingsInput, save_order_settings};

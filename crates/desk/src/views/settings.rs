@@ -129,6 +129,7 @@ pub fn save_settings(
             },
             ..saved.vouchers.clone()
         },
+        aplazame: saved.aplazame.clone(),
     };
     if let Some(url) = &wanted.api_url {
         wanted.mode.check_api_url(url)?;

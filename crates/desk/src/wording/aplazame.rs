@@ -25,6 +25,50 @@ pub fn error(lang: Lang, error: &AplazameError) -> String {
             format!("There is no Aplazame financing «{order_id}» at this till."),
         ),
         AplazameError::Cart(problem) => cart(lang, problem),
+        AplazameError::InvalidLine { line, field, value } => {
+            let (what_es, what_en, hint_es, hint_en) = match *field {
+                "name" => (
+                    "el nombre",
+                    "the name",
+                    "escriba el nombre del artículo",
+                    "type the article's name",
+                ),
+                "quantity" => (
+                    "la cantidad",
+                    "the quantity",
+                    "un número entero, al menos 1",
+                    "a whole number, at least 1",
+                ),
+                "unit_price" => (
+                    "el precio con IVA",
+                    "the price with VAT",
+                    "en euros, como 59,90",
+                    "in euros, like 59,90",
+                ),
+                "vat_rate" => ("el IVA", "the VAT", "21, 10, 4 o 0", "21, 10, 4 or 0"),
+                "discount" => (
+                    "el descuento",
+                    "the discount",
+                    "en euros con IVA, como 10,00, o vacío",
+                    "in euros with VAT, like 10,00, or empty",
+                ),
+                _ => (
+                    "el artículo",
+                    "the article",
+                    "nombre;cantidad;precio con IVA;IVA;descuento",
+                    "name;quantity;price with VAT;VAT;discount",
+                ),
+            };
+            say(
+                lang,
+                format!(
+                    "Artículo {line}: {what_es} «{value}» no es válido ({hint_es}). No se envió nada."
+                ),
+                format!(
+                    "Article {line}: {what_en} «{value}» is not valid ({hint_en}). Nothing was sent."
+                ),
+            )
+        }
         AplazameError::InvalidField { field, value } => invalid_field(lang, field, value),
         AplazameError::NotFinanced { .. } => say(
             lang,

@@ -15,6 +15,13 @@ pub enum AplazameError {
     /// The cart cannot be financed as typed (its lines numbered from 1); nothing was sent.
     #[error("the cart: {0}")]
     Cart(#[from] CartError),
+    /// A cart line's field as typed cannot be read (line numbered from 1, field named); nothing was sent.
+    #[error("line {line}: invalid {field}")]
+    InvalidLine {
+        line: usize,
+        field: &'static str,
+        value: String,
+    },
     /// A customer field Aplazame would not take (named), caught before anything was sent.
     #[error("invalid checkout field {field}")]
     InvalidField { field: &'static str, value: String },
@@ -74,6 +81,7 @@ pub const APLAZAME_ERROR_CODES: &[&str] = &[
     "aplazame_not_configured",
     "no_such_checkout",
     "invalid_cart",
+    "invalid_checkout_line",
     "invalid_checkout_field",
     "checkout_not_financed",
     "checkout_refused",
@@ -92,6 +100,7 @@ impl AplazameError {
             AplazameError::NotConfigured => "aplazame_not_configured",
             AplazameError::NoSuchCheckout { .. } => "no_such_checkout",
             AplazameError::Cart(_) => "invalid_cart",
+            AplazameError::InvalidLine { .. } => "invalid_checkout_line",
             AplazameError::InvalidField { .. } => "invalid_checkout_field",
             AplazameError::NotFinanced { .. } => "checkout_not_financed",
             AplazameError::Refused { .. } => "checkout_refused",
@@ -110,6 +119,7 @@ impl AplazameError {
         match self {
             AplazameError::InvalidField { field, .. } => Some(field),
             AplazameError::Cart(_) => Some("items"),
+            AplazameError::InvalidLine { field, .. } => Some(field),
             AplazameError::NotOurs { .. } => Some("checkout_id"),
             _ => None,
         }
@@ -123,6 +133,11 @@ impl AplazameError {
             AplazameError::NotConfigured,
             AplazameError::NoSuchCheckout { order_id: id() },
             AplazameError::Cart(CartError::Empty),
+            AplazameError::InvalidLine {
+                line: 1,
+                field: "quantity",
+                value: "x".to_owned(),
+            },
             AplazameError::InvalidField {
                 field: "email",
                 value: "x".to_owned(),

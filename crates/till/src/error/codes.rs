@@ -72,6 +72,7 @@ pub const ERROR_CODES: &[&str] = &[
     "aplazame_not_configured",
     "no_such_checkout",
     "invalid_cart",
+    "invalid_checkout_line",
     "invalid_checkout_field",
     "checkout_not_financed",
     "checkout_refused",
