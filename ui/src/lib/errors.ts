@@ -22,7 +22,8 @@ export function isOutcomeUnknown(error: BridgeError): boolean {
     error.code === "provider_timeout" ||
     error.code === "outcome_unknown" ||
     error.code === "order_outcome_unknown" ||
-    error.code === "voucher_outcome_unknown"
+    error.code === "voucher_outcome_unknown" ||
+    error.code === "checkout_outcome_unknown"
   );
 }
 
