@@ -11,7 +11,9 @@ use till::{CheckResult, CustomerId, FundingCode, JournalEntry, OperationKind, Pa
 use crate::args::{Cli, Command, Operation, PaymentArgs};
 use crate::output::{CliError, Printer, amount, money};
 use crate::session::with_till;
-use crate::{history, orders, sandbox_customer, settings, shift, staff, summary, token, vouchers};
+use crate::{
+    aplazame, history, orders, sandbox_customer, settings, shift, staff, summary, token, vouchers,
+};
 
 pub async fn run(cli: Cli, printer: &Printer) -> u8 {
     let name = command_name(&cli.command);
@@ -38,6 +40,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::Order { .. } => "order",
         Command::Central { .. } => "central",
         Command::Voucher { .. } => "voucher",
+        Command::Aplazame { .. } => "aplazame",
     }
 }
 
@@ -136,6 +139,9 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
         Command::Central { action } => crate::central::run(cli, printer, action).await,
         Command::Voucher { action, approval } => {
             vouchers::run(cli, printer, action, approval).await
+        }
+        Command::Aplazame { action, approval } => {
+            aplazame::run(cli, printer, action, approval).await
         }
     }
 }

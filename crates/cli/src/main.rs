@@ -3,6 +3,7 @@
 //! Exit codes: 0 done; 2 bad input, nothing sent; 3 the provider refused; 4 outcome not known or
 //! provider unreachable (the journal keeps the operation as `unknown`); 1 anything else.
 
+mod aplazame;
 mod args;
 mod central;
 mod commands;

@@ -78,6 +78,11 @@ impl CliError {
                 ..
             })) => 4,
             CliError::Till(TillError::Voucher(_)) => 3,
+            CliError::Till(TillError::Aplazame(error)) if error.is_bad_input() => 2,
+            CliError::Till(TillError::Aplazame(till::error::AplazameError::OutcomeUnknown {
+                ..
+            })) => 4,
+            CliError::Till(TillError::Aplazame(_)) => 3,
             CliError::Other {
                 code: "invalid_input",
                 ..

@@ -6,11 +6,13 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod aplazame;
 pub mod central;
 pub mod orders;
 pub mod settings;
 pub mod vouchers;
 
+use aplazame::AplazameAction;
 use central::CentralAction;
 use orders::OrderAction;
 use settings::SettingsAction;
@@ -193,6 +195,14 @@ pub enum Command {
     Voucher {
         #[command(subcommand)]
         action: VoucherAction,
+        #[command(flatten)]
+        approval: ApprovalArgs,
+    },
+    /// Aplazame (Spain): ask Aplazame to finance a purchase, follow it until Aplazame and the store
+    /// decide, confirm or reject it, list them, resolve a lost one (a supervisor)
+    Aplazame {
+        #[command(subcommand)]
+        action: AplazameAction,
         #[command(flatten)]
         approval: ApprovalArgs,
     },

@@ -125,6 +125,22 @@ impl AplazameError {
         }
     }
 
+    /// Refused here before anything was sent: the person can fix it and try again.
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self,
+            AplazameError::NotConfigured
+                | AplazameError::NoSuchCheckout { .. }
+                | AplazameError::Cart(_)
+                | AplazameError::InvalidLine { .. }
+                | AplazameError::InvalidField { .. }
+                | AplazameError::NotCreated { .. }
+                | AplazameError::NotUnknown { .. }
+                | AplazameError::NoDecisionPending { .. }
+                | AplazameError::AlreadyDecided { .. }
+        )
+    }
+
     /// One of each variant, for the tests that keep the code lists complete.
     pub fn samples() -> Vec<AplazameError> {
         let cause = || ApiError::Timeout { seconds: 1 };

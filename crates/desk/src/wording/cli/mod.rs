@@ -7,6 +7,7 @@
 //! Spaces and line breaks are part of these texts: scripts and people read the columns, so the layout
 //! is kept exactly as the CLI has always printed it.
 
+mod aplazame;
 mod journal;
 mod operations;
 mod orders;
@@ -16,6 +17,10 @@ mod staff;
 mod token;
 mod vouchers;
 
+pub use aplazame::{
+    CheckoutFacts, checkout, checkout_flag_missing, checkout_resolution_missing, checkouts,
+    rejection_reason_missing,
+};
 pub use journal::{day_summary, file_not_written, journal, sync};
 pub use operations::{
     check, error_prefix, operation_confirmed, sandbox_listening, still_unresolved,
