@@ -1,6 +1,7 @@
 //! The background pass the desktop runs on start and every few seconds, whichever screen is open: the
 //! outbox of pays and undos, the credit sales' calls and statuses, the transfers' statuses (billed by
-//! themselves once aPagos validates them), and Caja Central's push when due.
+//! themselves once aPagos validates them), Aplazame's checkouts' statuses (the auto-confirm rule
+//! applied), and Caja Central's push when due.
 
 use super::{EntryView, entry_view};
 use crate::workstation::Workstation;
@@ -18,6 +19,9 @@ pub async fn resolve_pending(ws: &Workstation) -> Result<Vec<EntryView>, TillErr
     }
     if let Err(error) = ws.till.follow_vouchers().await {
         tracing::info!(%error, "transfers not followed in this pass");
+    }
+    if let Err(error) = ws.till.follow_checkouts().await {
+        tracing::info!(%error, "Aplazame checkouts not followed in this pass");
     }
     // Caja Central when enrolled and due: bounded; a failure is logged, never this pass's answer.
     if let Some(Err(error)) = crate::central::push_when_due(&ws.till, &ws.data_dir).await {
