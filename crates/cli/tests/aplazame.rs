@@ -257,3 +257,49 @@ fn not_financed_exits_3_and_a_lost_create_exits_4_is_never_sent_again_and_a_supe
     till.fails(ROSA, &approved, 2, "checkout_not_unknown");
     assert_eq!(held(&till).len(), 1);
 }
+
+#[test]
+fn the_private_key_is_read_from_standard_input_kept_owner_only_and_never_shown() {
+    use std::io::Write;
+    use std::os::unix::fs::PermissionsExt;
+
+    let till = OrdersTill::staffed();
+    let key = "sk_test_7f3a9c0e5b21";
+    for mode in ["sandbox", "mock"] {
+        let mut command =
+            till.command(ROSA, &[("CAJA_MODE", mode)], &["--json", "aplazame", "key"]);
+        command.arg("--reason").arg("clave de Aplazame");
+        command.stdin(std::process::Stdio::piped());
+        let mut child = command.spawn().unwrap();
+        writeln!(child.stdin.take().unwrap(), "  {key}  ").unwrap();
+        let output = child.wait_with_output().unwrap();
+        let printed = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(output.status.code(), Some(0), "{printed}");
+        assert!(!printed.contains(key), "{printed}");
+        let file = till.path().join(format!("secrets/aplazame-key-{mode}"));
+        assert_eq!(std::fs::read_to_string(&file).unwrap().trim(), key);
+        let permissions = std::fs::metadata(&file).unwrap().permissions();
+        assert_eq!(permissions.mode() & 0o777, 0o600);
+    }
+    // Never in the settings, the database or its record.
+    for name in ["settings.json", "caja.sqlite3"] {
+        let bytes = std::fs::read(till.path().join(name)).unwrap_or_default();
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(key),
+            "{name} holds the key"
+        );
+    }
+    // Outside the simulator, Aplazame's IPNs need Caja Central: not set up without it, nothing sent.
+    let mock = till.run(
+        LUIS,
+        &[("CAJA_MODE", "mock")],
+        &checkout_args("lucia@example.es", &[SOCKS]),
+    );
+    assert_eq!(mock.0, 2, "{}", mock.1);
+    assert_eq!(mock.1["error"]["code"], "aplazame_not_configured");
+    assert!(held(&till).is_empty());
+}

@@ -7,6 +7,7 @@
 //! does not finance is 3; a lost answer or Aplazame unreachable is 4 — and a create whose answer was
 //! lost is never sent again: an IPN or a supervisor settles it.
 
+mod key;
 mod print;
 
 use std::time::Duration;
@@ -86,6 +87,7 @@ pub async fn run(
             })
             .await
         }
+        AplazameAction::Key => key::save(cli, printer, approval),
         AplazameAction::Resolve {
             order_id,
             checkout_id,

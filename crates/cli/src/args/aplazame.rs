@@ -32,6 +32,9 @@ pub enum AplazameAction {
     },
     /// Every checkout of this till (the due ones asked to Aplazame first)
     List,
+    /// Save the store's Aplazame private key for the mode in force (mock: Aplazame's test mode; live),
+    /// read from standard input, never from a flag, and never printed; the simulator needs none
+    Key,
     /// Settle a create whose answer was lost, with Aplazame's checkout id (checked: its order must be
     /// this one) or as never sent; needs a supervisor
     Resolve {

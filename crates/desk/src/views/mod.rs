@@ -35,7 +35,7 @@ pub use orders::*;
 pub use payment::PaymentInput;
 pub use pending::resolve_pending;
 pub use receipt_file::{RECEIPT_MAX_BYTES, host_receipt_file};
-pub use settings::{SettingsInput, save_settings, save_token};
+pub use settings::{SettingsInput, save_aplazame_key, save_settings, save_token};
 pub use shift::*;
 pub use staff::{
     AuditView, ExportView, PersonView, add_person, audit_export, audit_verify, note_activity,

@@ -253,3 +253,38 @@ pub fn save_token(
     }
     Ok(kept)
 }
+
+/// Keeps the store's Aplazame private key for the mode in force in the secret store, with a
+/// supervisor's approval where the rules ask for one; the change (never the key) is sealed in the
+/// audit record.
+pub fn save_aplazame_key(
+    staff: &Staff,
+    data_dir: &Path,
+    overrides: &Overrides,
+    key: &str,
+    approval: Option<&Approval>,
+) -> Result<TokenStore, TillError> {
+    if key.trim().is_empty() {
+        return Err(TillError::invalid(
+            "aplazame_key",
+            "",
+            till::InputProblem::Missing,
+        ));
+    }
+    let mode = overrides.apply(&Settings::load(data_dir)?).mode;
+    let approved = staff.approval_for(mode, approval, "settings")?;
+    let kept = secrets::save_aplazame_key(data_dir, mode, key)?;
+    if let Some(approved) = approved {
+        staff.record_settings_change(&SettingsChange {
+            changes: vec![(
+                format!("aplazame_key_{mode}"),
+                "-".to_owned(),
+                "replaced".to_owned(),
+            )],
+            requested_by: staff.operator().map(|person| person.name),
+            approved_by: approved.supervisor.name,
+            reason: approved.reason,
+        })?;
+    }
+    Ok(kept)
+}

@@ -4,6 +4,9 @@
 //! and the refusals that belong to the command line. The facts arrive as the desk's `CheckoutView`
 //! shapes them, picked by the CLI into [`CheckoutFacts`].
 
+use till::mode::Mode;
+
+use crate::secrets::TokenStore;
 use crate::wording::{Lang, say};
 
 /// A checkout as the CLI says it: the desk's view, already worded.
@@ -160,5 +163,33 @@ pub fn checkout_flag_missing(lang: Lang, flag: &str) -> String {
         format!(
             "{flag} is missing. Each article: --item \"name;quantity;price with VAT;VAT;discount\" (e.g. \"Zapatillas;2;59,90;21;10,00\"); the customer's email: --email."
         ),
+    )
+}
+
+/// `caja aplazame key` at a terminal: what to paste.
+pub fn paste_aplazame_key(lang: Lang, mode: Mode) -> String {
+    say(
+        lang,
+        format!("Pegue la clave privada de Aplazame del modo {mode} y presione Enter:"),
+        format!("Paste Aplazame's private key for the {mode} mode and press Enter:"),
+    )
+}
+
+/// `caja aplazame key` done: where it is kept (never the key).
+pub fn aplazame_key_saved(lang: Lang, mode: Mode, kept: &TokenStore) -> String {
+    let (es, en) = match kept {
+        TokenStore::SecretService => (
+            "en el almacén de secretos del sistema".to_owned(),
+            "in the system's secret store".to_owned(),
+        ),
+        TokenStore::OwnerOnlyFile(path) => (
+            format!("en {} (solo su usuario puede leerlo)", path.display()),
+            format!("in {} (only your user can read it)", path.display()),
+        ),
+    };
+    say(
+        lang,
+        format!("Clave de Aplazame del modo {mode} guardada {es}."),
+        format!("Aplazame's key for the {mode} mode is saved {en}."),
     )
 }
