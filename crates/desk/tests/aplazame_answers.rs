@@ -233,3 +233,37 @@ async fn a_400_is_a_typed_refusal_and_a_supervisor_cannot_take_another_order() {
         "nothing was sent again"
     );
 }
+
+#[tokio::test]
+async fn an_ipn_is_taken_only_for_our_order_and_its_own_checkout() {
+    let f = fake().await;
+    let order = f.created().await;
+    let ipn = |id: &str, mid: &str| providers::aplazame::CheckoutStatus {
+        id: id.to_owned(),
+        mid: mid.to_owned(),
+        total_amount: 12_980,
+        currency: providers::aplazame::Currency {
+            code: "EUR".to_owned(),
+            name: None,
+            numeric: None,
+        },
+        status: providers::aplazame::CheckoutState::Ok,
+        status_reason: None,
+        sandbox: true,
+    };
+    let unknown = f.till.aplazame_event(&ipn("ch_1", "T01-C1-A000999")).await;
+    assert_eq!(unknown.unwrap_err().code(), "no_such_checkout");
+    let other = f.till.aplazame_event(&ipn("ch_9", &order)).await;
+    assert_eq!(other.unwrap_err().code(), "checkout_not_ours");
+    // The IPN says `ok`; the till believes what it reads back at Aplazame: still `pending`.
+    let read = f.till.aplazame_event(&ipn("ch_1", &order)).await.unwrap();
+    assert_eq!(read.status.as_deref(), Some("pending"));
+    assert!(!read.may_hand_over());
+    // A refused create has nothing at Aplazame for an IPN to name.
+    *f.script.create.lock().unwrap() =
+        Some((400, json!({"error": {"message": "no", "type": "X"}})));
+    let refused = f.till.create_checkout(sale("lucia@example.es")).await;
+    assert_eq!(refused.unwrap_err().code(), "checkout_refused");
+    let late = f.till.aplazame_event(&ipn("ch_2", "T01-C1-A000002")).await;
+    assert_eq!(late.unwrap_err().code(), "checkout_not_created");
+}

@@ -447,3 +447,53 @@ pub fn reason(
     };
     (headline, say(lang, next_es, next_en), tone)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every row of the document's status table, and the created checkout with no reason yet.
+    const TABLE: [(&str, Option<&str>); 11] = [
+        ("pending", None),
+        ("pending", Some("in_process")),
+        ("pending", Some("confirmation_required")),
+        ("pending", Some("challenge_required")),
+        ("ko", Some("expired")),
+        ("ko", Some("expired_challenge")),
+        ("ko", Some("ko_generic")),
+        ("ko", Some("failed_challenge")),
+        ("ko", Some("confirmation_rejected_by_merchant")),
+        ("ko", Some("merchant_failed_to_confirm")),
+        ("ok", None),
+    ];
+
+    #[test]
+    fn every_row_of_the_table_has_its_own_words_and_next_step_in_both_languages() {
+        let mut headlines = std::collections::BTreeSet::new();
+        for (status, why) in TABLE {
+            for lang in [Lang::Es, Lang::En] {
+                let (headline, advice, tone) = reason(lang, status, why, None);
+                assert!(!headline.contains('('), "{status}/{why:?}: {headline}");
+                assert!(!advice.is_empty());
+                assert_eq!(tone == Tone::Go, status == "ok", "{status}/{why:?}");
+                headlines.insert((lang == Lang::Es, headline));
+            }
+        }
+        // Each row says something of its own (the two store rejections excepted: same words).
+        assert!(headlines.len() >= 2 * (TABLE.len() - 1), "{headlines:?}");
+        let (_, advice, _) = reason(Lang::En, "pending", Some("challenge_required"), None);
+        assert!(advice.contains("identity check on their phone"), "{advice}");
+        let (_, advice, _) = reason(Lang::Es, "ko", Some("ko_generic"), None);
+        assert!(advice.contains("otro medio de pago"), "{advice}");
+    }
+
+    #[test]
+    fn a_status_or_reason_not_in_the_table_is_shown_as_written() {
+        let (headline, _, tone) = reason(Lang::Es, "ko", Some("fraud_suspected"), None);
+        assert!(headline.contains("ko/fraud_suspected"), "{headline}");
+        assert_eq!(tone, Tone::Stop);
+        let (headline, _, tone) = reason(Lang::En, "on_hold", None, None);
+        assert!(headline.contains("(on_hold)"), "{headline}");
+        assert_eq!(tone, Tone::Waiting);
+    }
+}

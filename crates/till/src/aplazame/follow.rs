@@ -64,6 +64,15 @@ impl Till {
             );
             return self.auto_confirm(&ipn.mid).await;
         }
+        if checkout.state != CreateState::Created {
+            // Still being sent (its answer on its way), or ended with nothing at Aplazame: Central
+            // keeps the IPN and relays it again.
+            return Err(AplazameError::NotCreated {
+                order_id: checkout.order_id,
+                state: checkout.state.as_str().to_owned(),
+            }
+            .into());
+        }
         if checkout.checkout_id.as_ref() != Some(&id) {
             return Err(AplazameError::NotOurs {
                 order_id: checkout.order_id,
