@@ -344,3 +344,32 @@ async fn a_supervisor_resolves_a_lost_create_with_its_checkout_id_or_as_never_se
     assert_eq!(s.created_at_aplazame(), 2);
     assert_intact(&s.till);
 }
+
+#[tokio::test]
+async fn a_live_checkout_read_by_a_sandbox_till_is_an_alert_at_the_real_simulator() {
+    let s = shop(true, 60_000).await;
+    // A till in sandbox mode whose setup asks in Aplazame's live mode: the simulator says
+    // `sandbox: false`, which the sandbox till never takes for one of its own.
+    let root = format!("{}/aplazame/", s.provider.url().trim_end_matches('/'));
+    let mut live = aplazame_support::setup(&root, &s.relay.url, true);
+    live.environment = providers::aplazame::Environment::Live;
+    let dir = tempfile::tempdir().unwrap();
+    let till = orders_support::open_till(dir.path(), &s.provider)
+        .with_aplazame(live)
+        .unwrap();
+    let checkout = till
+        .create_checkout(sale("lucia@example.es"))
+        .await
+        .unwrap();
+    let id = checkout.checkout_id.clone().unwrap();
+    assert!(!s.provider.aplazame().checkout(id.as_str()).unwrap().sandbox);
+    s.buyer(id.as_str(), "start").await;
+    s.buyer(id.as_str(), "complete").await;
+    let read = till.refresh_checkout(&checkout.order_id).await.unwrap();
+    assert_eq!(read.mismatch, ["sandbox"]);
+    assert_eq!(read.seen_sandbox, Some(false));
+    assert!(read.awaits_confirmation());
+    assert_eq!(read.decision, None, "never confirmed by the rule");
+    assert!(!read.may_hand_over());
+    assert_intact(&till);
+}

@@ -31,6 +31,7 @@ struct Script {
     status: Arc<Mutex<Value>>,
     last_order: Arc<Mutex<Value>>,
     creates: Arc<Mutex<usize>>,
+    reads: Arc<Mutex<usize>>,
 }
 
 async fn create(State(script): State<Script>, body: axum::Json<Value>) -> Response {
@@ -44,6 +45,7 @@ async fn create(State(script): State<Script>, body: axum::Json<Value>) -> Respon
 }
 
 async fn status(State(script): State<Script>, Path(id): Path<String>) -> Response {
+    *script.reads.lock().unwrap() += 1;
     let order = script.last_order.lock().unwrap().clone();
     let mut answer = json!({
         "id": id,
@@ -266,4 +268,29 @@ async fn an_ipn_is_taken_only_for_our_order_and_its_own_checkout() {
     assert_eq!(refused.unwrap_err().code(), "checkout_refused");
     let late = f.till.aplazame_event(&ipn("ch_2", "T01-C1-A000002")).await;
     assert_eq!(late.unwrap_err().code(), "checkout_not_created");
+}
+
+#[tokio::test]
+async fn following_reads_what_is_due_and_backs_off() {
+    let f = fake().await;
+    let order = f.created().await;
+    let reads = || *f.script.reads.lock().unwrap();
+    f.till.follow_checkouts().await.unwrap();
+    assert_eq!(reads(), 1, "a new checkout is due at once");
+    f.till.follow_checkouts().await.unwrap();
+    assert_eq!(reads(), 1, "the next read waits its back-off");
+    f.answer(json!({"status": "ok"}));
+    assert!(
+        f.till
+            .refresh_checkout(&order)
+            .await
+            .unwrap()
+            .may_hand_over()
+    );
+    assert_eq!(reads(), 2);
+    // A final status is never read again by the follower.
+    tokio::time::sleep(std::time::Duration::from_millis(3_100)).await;
+    f.till.follow_checkouts().await.unwrap();
+    assert_eq!(reads(), 2);
+    assert_eq!(*f.script.creates.lock().unwrap(), 1);
 }
