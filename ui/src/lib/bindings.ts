@@ -97,6 +97,10 @@ export type AppInfo = {
   apiUrl: string;
   embeddedSandbox: boolean;
   storeName: string;
+  /**
+   * Where the store sells (its currency, documents and providers follow).
+   */
+  country: Country;
   lang: Lang;
   printer: string | null;
   /**
@@ -275,6 +279,11 @@ export type CheckView = {
 export type CountInput = {
   pieces: Array<PiecesInput>;
 };
+
+/**
+ * Where the store is.
+ */
+export type Country = "PE" | "ES";
 
 export type CreditOrderView = {
   orderId: string;
@@ -703,6 +712,10 @@ export type Role = "cashier" | "supervisor";
  */
 export type SettingsInput = {
   storeName: string;
+  /**
+   * The store's country; none keeps the saved one. A change needs a supervisor.
+   */
+  country: Country | null;
   mode: Mode;
   /**
    * Empty or none: the mode's default.
@@ -733,7 +746,7 @@ export type SettingsInput = {
    */
   bankAccounts: string | null;
   /**
-   * Needed when the mode, the URL, the bank accounts or the idle lock change.
+   * Needed when the country, the mode, the URL, the bank accounts or the idle lock change.
    */
   approval: Approval | null;
 };
