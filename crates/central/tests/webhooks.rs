@@ -10,6 +10,8 @@
 mod aplazame;
 #[path = "webhooks/confirmation.rs"]
 mod confirmation;
+#[path = "webhooks/confirmation_page.rs"]
+mod confirmation_page;
 #[path = "webhooks/peers.rs"]
 mod peers;
 #[path = "webhooks/relay.rs"]

@@ -17,17 +17,17 @@ use crate::support::{enroll, start_with};
 
 const KEY: &str = providers::apurata::downpayment::MOCK_TOKEN;
 /// The simulator's cart: 129,80 €.
-const TOTAL: i64 = 12_980;
+pub const TOTAL: i64 = 12_980;
 
-struct Rig {
-    aplazame: RunningSandbox,
-    central: Server,
-    till: CentralClient,
+pub struct Rig {
+    pub aplazame: RunningSandbox,
+    pub central: Server,
+    pub till: CentralClient,
 }
 
 /// The simulator, Central reading it back with T01's key and waiting `wait_ms` for a decision, and
 /// till T01/C1 enrolled with its client.
-async fn rig(wait_ms: u64, timing: AplazameTiming) -> Rig {
+pub async fn rig(wait_ms: u64, timing: AplazameTiming) -> Rig {
     let aplazame = sandbox::start(SandboxConfig::default()).await.unwrap();
     aplazame.aplazame().set_timing(timing);
     let root = format!("{}/aplazame/", aplazame.url());
@@ -49,7 +49,7 @@ async fn rig(wait_ms: u64, timing: AplazameTiming) -> Rig {
     }
 }
 
-fn quick() -> AplazameTiming {
+pub fn quick() -> AplazameTiming {
     AplazameTiming {
         ipn_first_retry_ms: 100,
         ipn_window_ms: 10_000,
@@ -59,7 +59,7 @@ fn quick() -> AplazameTiming {
 
 impl Rig {
     /// Creates the checkout of `mid` (live, or in test mode) with Central's IPN URL; its id.
-    async fn create(&self, mid: &str, test_mode: bool) -> String {
+    pub async fn create(&self, mid: &str, test_mode: bool) -> String {
         let body = json!({
             "order": {"id": mid, "currency": "EUR", "total_amount": TOTAL, "articles": [
                 {"id": "1", "name": "Zapatillas", "quantity": 2, "price": 4950, "tax_rate": 2100,
@@ -88,7 +88,7 @@ impl Rig {
     }
 
     /// The buyer starts and completes: Aplazame asks the store to confirm.
-    async fn buyer_completes(&self, id: &str) {
+    pub async fn buyer_completes(&self, id: &str) {
         for action in ["start", "complete"] {
             let answer = reqwest::Client::new()
                 .post(format!(
@@ -109,7 +109,7 @@ impl Rig {
     }
 
     /// Waits (up to 15 s) for the checkout to leave `pending`; its final stage.
-    async fn settled(&self, id: &str) -> String {
+    pub async fn settled(&self, id: &str) -> String {
         for _ in 0..300 {
             let stage = self.stage(id);
             if !stage.starts_with("pending") {
@@ -120,7 +120,7 @@ impl Rig {
         panic!("checkout {id} still {}", self.stage(id));
     }
 
-    async fn announce(
+    pub async fn announce(
         &self,
         mid: &str,
         id: Option<&str>,
@@ -143,7 +143,7 @@ impl Rig {
         assert_eq!((held.policy, held.given), (Some(policy), None));
     }
 
-    async fn decide(
+    pub async fn decide(
         &self,
         mid: &str,
         decision: Decision,
