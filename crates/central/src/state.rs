@@ -20,7 +20,7 @@ pub struct AppState {
     /// `LISTEN caja_relay`).
     pub relay_bell: Arc<Notify>,
     /// Rung when a till posts its decision on an Aplazame checkout: an IPN waiting for it looks again
-    /// at once (`confirmation::answer`; other Centrals' decisions are seen by polling).
+    /// at once (`webhooks::confirmation`; other Centrals' decisions are seen by polling).
     pub decision_bell: Arc<Notify>,
     /// Day partitions known to exist.
     pub partitions: Arc<Partitions>,

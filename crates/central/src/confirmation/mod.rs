@@ -2,12 +2,10 @@
 //! checkout in `pending`/`confirmation_required` in its answer to that IPN, which reaches Central, not
 //! the till. So the till announces each checkout it creates, with its policy (`auto`: confirm when
 //! Aplazame's total, currency and test-mode flag match; `ask`: wait for the cashier), and posts the
-//! cashier's decision ([`till_api`]); the IPN is answered from them ([`answer`]), and every answer given
-//! or deferred is kept beside the checkout's row ([`rows`], tables `aplazame_confirmation` and
-//! `aplazame_answer`). What was given to Aplazame is never contradicted.
+//! cashier's decision ([`till_api`]); the IPN is answered from them (`crate::webhooks::confirmation`,
+//! which keeps every answer given or deferred beside the checkout's row: tables `aplazame_confirmation`
+//! and `aplazame_answer`). What was given to Aplazame is never contradicted.
 
-pub mod answer;
-pub mod rows;
 pub mod till_api;
 
 use axum::Router;

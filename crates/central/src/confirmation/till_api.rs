@@ -18,10 +18,10 @@ use providers::central::wire::owner_of;
 use providers::euros::MAX_CENTS;
 use serde::de::DeserializeOwned;
 
-use super::rows::{self, Held};
 use crate::auth::SignedTill;
 use crate::error::{Failure, StorageContext};
 use crate::state::AppState;
+use crate::webhooks::confirmation::rows::{self, Held};
 
 /// `(store, till, mid)` of the path.
 type CheckoutPath = Path<(String, String, String)>;

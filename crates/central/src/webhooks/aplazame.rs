@@ -7,7 +7,7 @@
 //! The answer is where the store confirms or rejects a checkout waiting for it
 //! (`pending`/`confirmation_required` as read back): `{"status": "ok"}` or `{"status": "ko"}` from the
 //! till's decision or its announcement's rule, or `503` while the till has not decided
-//! (`crate::confirmation::answer`). Every other status is answered `{}`.
+//! ([`super::confirmation`]). Every other status is answered `{}`.
 
 use axum::Json;
 use axum::extract::{Path, Request, State};
@@ -15,9 +15,9 @@ use providers::aplazame::{AplazameApi, CheckoutId, CheckoutStatus};
 use providers::http::ApiError;
 use providers::{PlainHttp, ProviderRoot};
 
+use super::confirmation as answer;
 use super::record::{self, Finding, Verdict};
 use super::{Incoming, Provider, not_confirmed_yet};
-use crate::confirmation::answer;
 use crate::error::Failure;
 use crate::state::AppState;
 

@@ -14,6 +14,7 @@
 pub mod acuotaz;
 pub mod apagos;
 pub mod aplazame;
+pub mod confirmation;
 pub mod forward;
 pub mod record;
 

@@ -12,16 +12,20 @@
 //!    event was relayed before, so the cashier sees it); still none: the deferral is logged and the
 //!    answer is `503 awaiting_decision`, so that Aplazame asks again.
 //!
-//! Each answer given is logged (`aplazame_answer`), and a given answer is given again on a retry.
+//! Each answer given is logged (`aplazame_answer`), and a given answer is given again on a retry. The
+//! checkout's row and the statements that answer from it are [`rows`]; the till fills it through
+//! `crate::confirmation`.
 
 use axum::http::StatusCode;
 use providers::aplazame::{CheckoutState, CheckoutStatus};
 use providers::central::confirmation::{Decision, Policy};
 use tokio::time::Instant;
 
-use super::rows::{self, Held, Ruled};
+pub mod rows;
+
 use crate::error::{Failure, StorageContext};
 use crate::state::AppState;
+use rows::{Held, Ruled};
 
 /// How often a waiting IPN looks again without its bell (a decision taken by another Central).
 const POLL: std::time::Duration = std::time::Duration::from_millis(250);
