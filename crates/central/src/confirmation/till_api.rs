@@ -126,6 +126,12 @@ pub async fn decide(
             "decided_by must name who decided (1 to 120 characters)",
         ));
     }
+    // `rule` names Central's own decisions on the pages and in the answers: no person signs as it.
+    if decided_by.eq_ignore_ascii_case("rule") {
+        return Err(Failure::bad_request(
+            "decided_by `rule` is Central's own: name the person who decided",
+        ));
+    }
     let reason: String = request.reason.trim().chars().take(500).collect();
     checked_id(request.checkout_id.as_deref())?;
     let mut client = state.pool.get().await.storage("keep the decision")?;

@@ -17,8 +17,16 @@ async fn an_ipn_unlike_its_read_back_is_never_confirmed() {
         .lock()
         .unwrap()
         .insert("ch_5".into(), pending.clone());
-    let decision = json!({"decision": "ok", "decided_by": "Ana"});
     let path = till.path(&format!("aplazame/checkouts/{mid}/decision"));
+    let as_rule = json!({"decision": "ok", "decided_by": "Rule"});
+    let refused = till
+        .send("PUT", &path, as_rule.to_string().as_bytes())
+        .await;
+    assert_eq!(
+        (refused.status, refused.code().as_str()),
+        (400, "bad_request")
+    );
+    let decision = json!({"decision": "ok", "decided_by": "Ana"});
     let decided = till
         .send("PUT", &path, decision.to_string().as_bytes())
         .await;
