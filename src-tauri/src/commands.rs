@@ -8,7 +8,7 @@ use desk::views::{
     ExportView, MovementInput, OperationView, PaymentInput, PersonView, ReconciliationView,
     ShiftView, SummaryView,
 };
-use desk::{Approval, Role};
+use desk::{Approval, Country, Role};
 use tauri::{AppHandle, State};
 
 use desk::Desk;
@@ -176,10 +176,9 @@ pub async fn create_first_supervisor(
     desk: State<'_, Desk>,
     name: String,
     pin: String,
+    country: Option<Country>,
 ) -> Answer<AppInfo> {
-    desk.with_staff(move |staff| staff.create_first_supervisor(&name, &pin))
-        .await?;
-    desk.info().await
+    desk.first_run(name, pin, country).await
 }
 
 #[tauri::command]

@@ -10,7 +10,9 @@ use tokio::net::TcpListener;
 use crate::config::Config;
 use crate::error::Failure;
 use crate::state::AppState;
-use crate::{auth, db, housekeeping, ingest, phone_upload, receipts, relay, web, webhooks};
+use crate::{
+    auth, confirmation, db, housekeeping, ingest, phone_upload, receipts, relay, web, webhooks,
+};
 
 /// Every route of Central.
 pub fn router(state: AppState) -> Router {
@@ -30,6 +32,7 @@ pub fn router(state: AppState) -> Router {
         )
         .merge(webhooks::routes())
         .merge(relay::routes())
+        .merge(confirmation::routes())
         .merge(receipts::routes())
         .merge(phone_upload::routes(state.config.receipt_max_bytes))
         .merge(web::routes())

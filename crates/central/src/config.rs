@@ -26,6 +26,9 @@ pub struct Config {
     pub webhook_days: i64,
     /// Notifications taken per store and provider per minute; more are answered 429 and not kept.
     pub webhooks_per_minute: u32,
+    /// How long an Aplazame IPN asking the store's confirmation waits for the till's decision before
+    /// it is answered 503 (Aplazame asks again). Default 8 s: under the wait Aplazame gives an answer.
+    pub aplazame_confirm_wait: std::time::Duration,
     /// A closing difference above this (céntimos, either sign) is flagged on the day page.
     pub tolerance_centimos: i64,
     /// A till that has not pushed for longer than this is flagged.
@@ -104,6 +107,7 @@ struct FileConfig {
     receipt_max_bytes: Option<usize>,
     webhook_days: Option<i64>,
     webhooks_per_minute: Option<u32>,
+    aplazame_confirm_wait_ms: Option<u64>,
     tolerance_centimos: Option<i64>,
     stale_after_minutes: Option<i64>,
     #[serde(default)]
@@ -197,6 +201,15 @@ impl Config {
                 message: "0 would refuse every notification: give at least 1".to_owned(),
             });
         }
+        let confirm_wait_ms = file.aplazame_confirm_wait_ms.unwrap_or(8_000);
+        if confirm_wait_ms > 60_000 {
+            return Err(ConfigError::Field {
+                name: "aplazame_confirm_wait_ms",
+                message: format!(
+                    "`{confirm_wait_ms}` ms: Aplazame would give up first (at most 60000)"
+                ),
+            });
+        }
         let mut stores = file.stores;
         for store in &mut stores {
             if !providers::central::wire::is_code(&store.code) {
@@ -230,6 +243,7 @@ impl Config {
             receipt_max_bytes: file.receipt_max_bytes.unwrap_or(10 * 1024 * 1024),
             webhook_days,
             webhooks_per_minute,
+            aplazame_confirm_wait: std::time::Duration::from_millis(confirm_wait_ms),
             tolerance_centimos: file.tolerance_centimos.unwrap_or(100),
             stale_after_minutes: file.stale_after_minutes.unwrap_or(60),
             providers: file.providers,

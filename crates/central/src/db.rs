@@ -36,6 +36,11 @@ const MIGRATIONS: &[(i32, &str, &str)] = &[
         "upload_links",
         include_str!("../migrations/0006_upload_links.sql"),
     ),
+    (
+        7,
+        "aplazame_confirmation",
+        include_str!("../migrations/0007_aplazame_confirmation.sql"),
+    ),
 ];
 
 /// The tables partitioned by day.

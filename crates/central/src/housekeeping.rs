@@ -41,6 +41,13 @@ pub async fn run_once(state: &AppState) -> Result<Purged, DbError> {
             &[],
         )
         .await?;
+    // The log of answers to Aplazame goes with the notifications; the decisions themselves stay.
+    client
+        .execute(
+            "DELETE FROM aplazame_answer WHERE at < now() - make_interval(days => $1)",
+            &[&days],
+        )
+        .await?;
     // A link lasts minutes; a day later nobody needs to know it existed.
     let upload_links = client
         .execute(

@@ -1,7 +1,8 @@
 //! Caja Central: the store chain's server. Tills enroll with a one-time code and then push their audit
 //! chain (every journal row, shift, Z report and change they made), append-only and idempotent by
 //! (till, seq); providers' webhooks land here, are checked, stored raw and relayed to the till that owns
-//! the operation; aPagos' receipt images are hosted at unguessable expiring URLs; the head office reads
+//! the operation (the store's confirmation of an Aplazame checkout answered from its till's decision);
+//! aPagos' receipt images are hosted at unguessable expiring URLs; the head office reads
 //! the chain's day on server-rendered pages. PostgreSQL holds it all, keyed by store and partitioned by
 //! day (see `migrations/` and `docs/ARCHITECTURE.md`).
 //!
@@ -10,6 +11,7 @@
 pub mod app;
 pub mod auth;
 pub mod config;
+pub mod confirmation;
 pub mod db;
 pub mod demo;
 pub mod error;

@@ -1,6 +1,6 @@
 //! What every handler shares: the pool, the configuration, the bell the relay rings when a provider's
-//! event for a till arrives (long-polls wait on it instead of asking the database in a loop), and the
-//! webhooks' rate limit.
+//! event for a till arrives (long-polls wait on it instead of asking the database in a loop), the bell a
+//! till's Aplazame decision rings, and the webhooks' rate limit.
 
 use std::num::NonZeroU32;
 use std::sync::Arc;
@@ -19,6 +19,9 @@ pub struct AppState {
     /// Rung when a relay event is stored (in this process, or in another through PostgreSQL's
     /// `LISTEN caja_relay`).
     pub relay_bell: Arc<Notify>,
+    /// Rung when a till posts its decision on an Aplazame checkout: an IPN waiting for it looks again
+    /// at once (`webhooks::confirmation`; other Centrals' decisions are seen by polling).
+    pub decision_bell: Arc<Notify>,
     /// Day partitions known to exist.
     pub partitions: Arc<Partitions>,
     /// Re-reads of aPagos and Aplazame (bounded timeouts, no redirects).
@@ -41,6 +44,7 @@ impl AppState {
             pool,
             config: Arc::new(config),
             relay_bell: Arc::new(Notify::new()),
+            decision_bell: Arc::new(Notify::new()),
             partitions: Arc::new(Partitions::default()),
             http,
             webhook_limit,

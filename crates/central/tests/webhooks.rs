@@ -2,10 +2,16 @@
 //! peers written from their documents: aCuotaz's bearer (good, missing, wrong), aPagos' callback taken
 //! as a hint and checked against `info` (down, then up on the retry), Aplazame's IPN read back (a
 //! mismatch flagged), duplicates kept but not relayed twice, bodies too big, references no till owns;
-//! and a till's long-poll woken by a webhook, in the same Central and in another one on the database.
+//! a till's long-poll woken by a webhook, in the same Central and in another one on the database; and
+//! the store's confirmation of an Aplazame checkout answered from the till's decision, against the
+//! real simulator.
 
 #[path = "webhooks/aplazame.rs"]
 mod aplazame;
+#[path = "webhooks/confirmation.rs"]
+mod confirmation;
+#[path = "webhooks/confirmation_page.rs"]
+mod confirmation_page;
 #[path = "webhooks/peers.rs"]
 mod peers;
 #[path = "webhooks/relay.rs"]

@@ -22,6 +22,7 @@ pub fn run(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), 
             let text = words::settings_shown(
                 printer.lang,
                 &saved.store_name,
+                saved.country,
                 saved.mode,
                 saved.api_url.as_deref(),
                 saved.idle_lock_minutes,
@@ -43,6 +44,7 @@ pub fn run(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), 
                 set_mode,
                 set_api_url,
                 set_store_name,
+                country,
                 idle_lock_minutes,
                 till_name,
                 closing_tolerance,
@@ -60,6 +62,7 @@ pub fn run(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), 
             let till_settings = set_mode.is_some()
                 || set_api_url.is_some()
                 || set_store_name.is_some()
+                || country.is_some()
                 || idle_lock_minutes.is_some()
                 || till_name.is_some()
                 || closing_tolerance.is_some()
@@ -70,6 +73,7 @@ pub fn run(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), 
             if till_settings || orders.is_empty() {
                 let input = SettingsInput {
                     store_name: set_store_name.clone().unwrap_or(saved.store_name.clone()),
+                    country: country.as_deref().map(str::parse).transpose()?,
                     mode: set_mode.map(setup::mode).unwrap_or(saved.mode),
                     api_url: set_api_url.clone().or(saved.api_url.clone()),
                     lang: saved.lang,

@@ -222,6 +222,62 @@ fn changing_the_mode_needs_a_supervisor_and_is_audited() {
 }
 
 #[test]
+fn the_stores_country_changes_with_a_supervisor_and_is_shown() {
+    let dir = staffed_till();
+    let (code, answer) = caja(
+        dir.path(),
+        LUIS,
+        &[],
+        &["settings", "set", "--country", "FR"],
+    );
+    assert_eq!(code, 2, "{answer}");
+    assert_eq!(answer["error"]["field"], "country");
+    assert!(
+        answer["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("PE (Perú) o ES (España)"),
+        "{answer}"
+    );
+    let (code, answer) = caja(
+        dir.path(),
+        LUIS,
+        &[],
+        &["settings", "set", "--country", "ES"],
+    );
+    assert_eq!(code, 2, "{answer}");
+    assert_eq!(answer["error"]["code"], "approval_required");
+    let (code, answer) = caja(
+        dir.path(),
+        ROSA,
+        &[],
+        &[
+            "settings",
+            "set",
+            "--country",
+            "es",
+            "--reason",
+            "Tienda de Madrid",
+        ],
+    );
+    assert_eq!(code, 0, "{answer}");
+    assert_eq!(answer["settings"]["country"], "ES");
+    let output = Command::new(CAJA)
+        .args(["settings", "show"])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", dir.path())
+        .env("CAJA_DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        shown.contains("País: España (EUR, Europe/Madrid)"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn audit_verify_names_an_edited_row_and_export_writes_the_day() {
     let dir = staffed_till();
     caja(dir.path(), LUIS, &[], &with("check", &[]));

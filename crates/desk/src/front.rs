@@ -94,6 +94,23 @@ impl Desk {
         }
     }
 
+    /// The first run: the store's country (none: the one saved, Peru by default) and the first
+    /// supervisor, signed in; the till reopens in the country chosen.
+    pub async fn first_run(
+        &self,
+        name: String,
+        pin: String,
+        country: Option<till::country::Country>,
+    ) -> Result<AppInfo, ErrorView> {
+        self.with_staff_and_settings(move |staff, settings, data_dir| {
+            let country = country.unwrap_or(settings.country);
+            views::first_run(staff, data_dir, &name, &pin, country)
+        })
+        .await?;
+        self.reopen().await;
+        self.info().await
+    }
+
     /// Saves Ajustes (with the approval they carry) and reopens the till on them.
     pub async fn save_settings(&self, input: SettingsInput) -> Result<AppInfo, ErrorView> {
         let data_dir = self.data_dir.clone();

@@ -38,4 +38,4 @@ pub use wording::{Explain, Label, Lang};
 pub use workstation::Workstation;
 
 /// The domain types the fronts name (who approves, in which role), so a front needs no other crate.
-pub use till::{Approval, Role};
+pub use till::{Approval, Country, Role};

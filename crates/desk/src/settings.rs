@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::wording::Lang;
 use till::clock::Clock;
+use till::country::Country;
 use till::error::TillError;
 use till::mode::Mode;
 use till::staff::Staff;
@@ -22,6 +23,9 @@ pub use till::settings_seal::SETTINGS_FILE;
 #[serde(default, rename_all = "camelCase")]
 pub struct Settings {
     pub store_name: String,
+    /// Where the store sells: its currency, time zone, documents and providers ([`Country`]). Chosen
+    /// at first run; a change needs a supervisor. Settings saved before countries existed are Peru's.
+    pub country: Country,
     pub mode: Mode,
     /// The provider root; `None` means the mode's default (the embedded simulator in sandbox mode).
     pub api_url: Option<String>,
@@ -54,6 +58,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             store_name: "Mi tienda".to_owned(),
+            country: Country::Peru,
             mode: Mode::Sandbox,
             api_url: None,
             lang: Lang::Es,
@@ -218,6 +223,7 @@ mod tests {
         assert_eq!(Settings::load(dir.path()).unwrap(), Settings::default());
         let settings = Settings {
             store_name: "Bodega Señor de Muruhuay".into(),
+            country: Country::Spain,
             mode: Mode::Mock,
             api_url: Some("https://apurata.com".into()),
             lang: Lang::En,

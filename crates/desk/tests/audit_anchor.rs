@@ -189,6 +189,7 @@ async fn settings_edited_by_hand_hold_live_mode_until_a_supervisor_confirms() {
     // Saving Ajustes as they are needs a supervisor's approval, which confirms the file.
     let input = || SettingsInput {
         store_name: "Bodega Rosa".to_owned(),
+        country: None,
         mode: Mode::Sandbox,
         api_url: None,
         lang: desk::Lang::Es,

@@ -204,6 +204,7 @@ async fn a_session_idle_past_the_lock_is_refused_by_the_till_itself() {
 fn ajustes(store_name: &str, lang: Lang, printer: Option<&str>) -> SettingsInput {
     SettingsInput {
         store_name: store_name.to_owned(),
+        country: None,
         mode: Mode::Sandbox,
         api_url: None,
         lang,

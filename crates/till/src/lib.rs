@@ -11,6 +11,7 @@ pub mod blocking;
 pub mod cash;
 pub mod central;
 pub mod clock;
+pub mod country;
 pub mod db;
 mod downpayment;
 pub mod error;
@@ -37,6 +38,7 @@ mod voucher_setup;
 pub mod vouchers;
 
 pub use cash::CashCount;
+pub use country::Country;
 pub use db::{DATABASE_FILE, schema_version};
 pub use downpayment::CheckResult;
 pub use error::{DatabaseProblem, InputProblem, TillError, UrlProblem};

@@ -11,6 +11,7 @@ import {
   type Approval,
   type AuditView,
   type CentralStatusView,
+  type Country,
   type CheckView,
   type CountInput,
   type CreditOrderView,
@@ -47,6 +48,7 @@ import {
 
 export type {
   AppInfo,
+  Country,
   Approval,
   AuditView,
   CashBreakdownView,
@@ -162,8 +164,8 @@ export const api = {
   /** The token goes to the OS secret store and is never sent back. */
   saveToken: (token: string, approval: Approval | null) =>
     call<AppInfo>("save_token", { token, approval }),
-  createFirstSupervisor: (name: string, pin: string) =>
-    call<AppInfo>("create_first_supervisor", { name, pin }),
+  createFirstSupervisor: (name: string, pin: string, country: Country) =>
+    call<AppInfo>("create_first_supervisor", { name, pin, country }),
   signIn: (name: string, pin: string) => call<AppInfo>("sign_in", { name, pin }),
   signOut: () => call<AppInfo>("sign_out"),
   /** Someone is typing or clicking: keeps a live session open (the backend enforces the idle lock). */

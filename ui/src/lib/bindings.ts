@@ -111,6 +111,10 @@ export type AppInfo = {
   apiUrl: string;
   embeddedSandbox: boolean;
   storeName: string;
+  /**
+   * Where the store sells (its currency, documents and providers follow).
+   */
+  country: Country;
   lang: Lang;
   printer: string | null;
   /**
@@ -374,6 +378,11 @@ export type CheckoutView = {
 export type CountInput = {
   pieces: Array<PiecesInput>;
 };
+
+/**
+ * Where the store is.
+ */
+export type Country = "PE" | "ES";
 
 export type CreditOrderView = {
   orderId: string;
@@ -810,6 +819,10 @@ export type Role = "cashier" | "supervisor";
  */
 export type SettingsInput = {
   storeName: string;
+  /**
+   * The store's country; none keeps the saved one. A change needs a supervisor.
+   */
+  country: Country | null;
   mode: Mode;
   /**
    * Empty or none: the mode's default.
@@ -840,7 +853,7 @@ export type SettingsInput = {
    */
   bankAccounts: string | null;
   /**
-   * Needed when the mode, the URL, the bank accounts or the idle lock change.
+   * Needed when the country, the mode, the URL, the bank accounts or the idle lock change.
    */
   approval: Approval | null;
 };

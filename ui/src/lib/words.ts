@@ -37,6 +37,10 @@ export const es = {
   "approval.supervisor": "Supervisor",
   "approval.pin": "PIN del supervisor",
   "approval.reason": "Motivo (queda en el registro de auditoría)",
+  "country.label": "País de la tienda",
+  "country.PE": "Perú: soles, DNI y RUC, aCuotaz y aPagos",
+  "country.ES": "España: euros, DNI y NIE, Aplazame",
+  "country.hint": "Decide la moneda, la hora, los documentos y los proveedores. Cambiarlo después pide un supervisor.",
 
   "people.title": "Personas de esta caja",
   "people.name": "Nombre",
@@ -601,6 +605,10 @@ export const en = {
   "approval.supervisor": "Supervisor",
   "approval.pin": "Supervisor's PIN",
   "approval.reason": "Reason (kept in the audit record)",
+  "country.label": "The store's country",
+  "country.PE": "Peru: soles, DNI and RUC, aCuotaz and aPagos",
+  "country.ES": "Spain: euros, DNI and NIE, Aplazame",
+  "country.hint": "It sets the currency, the time zone, the documents and the providers. Changing it later needs a supervisor.",
 
   "people.title": "People of this till",
   "people.name": "Name",

@@ -1,7 +1,8 @@
 //! `/dia?fecha=YYYY-MM-DD[&tienda=T01]`: the chain's day. First what needs someone's attention (tills
 //! silent for too long, operations whose outcome is still not known, closings off by more than the
 //! tolerance, a chain that was rewritten or has holes), then each store and each till: operations by
-//! kind and state, what was collected by tender, shifts, Z reports and credit sales. Only rows of the
+//! kind and state, what was collected by tender, shifts, Z reports, credit sales, and the Aplazame
+//! checkouts with the store's decision and who made it. Only rows of the
 //! configured mode; amounts are integer céntimos until they are written as soles.
 
 use std::fmt::Write;
@@ -278,5 +279,38 @@ fn till_card(html: &mut String, till: &str, day: &TillDay, tolerance: i64) {
         }
         html.push_str("</table>");
     }
+    aplazame_table(html, &day.aplazame);
     html.push_str("</div>");
+}
+
+/// The till's Aplazame checkouts: the store's decision, who made it (a person or `rule`), and whether
+/// Aplazame has it.
+fn aplazame_table(html: &mut String, rows: &[super::day_data::AplazameRow]) {
+    if rows.is_empty() {
+        return;
+    }
+    html.push_str(r#"<table class="aplazame"><tr><th>Aplazame</th><th class="num">Monto</th><th>Decisión</th><th>Por</th></tr>"#);
+    for (mid, cents, decision, decided_by, given, sandbox) in rows {
+        let word = match decision.as_deref() {
+            Some("ok") => "confirmada",
+            Some("ko") => "rechazada",
+            _ => "esperando a la caja",
+        };
+        let _ = write!(
+            html,
+            r#"<tr><td>{}{}</td><td class="num">{}</td><td>{word}{}</td><td>{}</td></tr>"#,
+            escape(mid),
+            if *sandbox { " (prueba)" } else { "" },
+            cents
+                .map(|cents| providers::Euros::from_cents(cents).to_string())
+                .unwrap_or_default(),
+            if *given { " · enviada a Aplazame" } else { "" },
+            escape(match decided_by.as_deref() {
+                Some("rule") => "regla automática",
+                Some(person) => person,
+                None => "",
+            }),
+        );
+    }
+    html.push_str("</table>");
 }

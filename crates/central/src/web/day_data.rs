@@ -35,7 +35,20 @@ pub struct TillDay {
     pub zs: Vec<(i64, i64, bool)>,
     /// (order, status, céntimos)
     pub credit: Vec<(String, String, i64)>,
+    /// Aplazame checkouts announced or decided that day.
+    pub aplazame: Vec<AplazameRow>,
 }
+
+/// An Aplazame checkout's confirmation: (mid, total in euro cents, decision given or held, who
+/// decided, given to Aplazame, test mode).
+pub type AplazameRow = (
+    String,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    bool,
+    bool,
+);
 
 /// An operation still pending or unknown: (store, till, day, journal id, kind, state, céntimos, operator).
 pub type OpenOperation = (
@@ -176,6 +189,28 @@ pub async fn load(state: &AppState, scope: &Scope) -> Result<DayData, String> {
             row.get(2),
             row.get(3),
             row.get(4),
+        ));
+    }
+    for row in client
+        .query(
+            "SELECT store_code, till_code, mid, total_cents, COALESCE(given, decision), decided_by,
+                    given IS NOT NULL, COALESCE(sandbox, false)
+             FROM aplazame_confirmation
+             WHERE (created_at AT TIME ZONE 'America/Lima')::date = $1::text::date
+               AND store_code = ANY($2)
+             ORDER BY store_code, till_code, created_at",
+            &[&day, stores],
+        )
+        .await
+        .map_err(q)?
+    {
+        till_day(&mut data, row.get(0), row.get(1)).aplazame.push((
+            row.get(2),
+            row.get(3),
+            row.get(4),
+            row.get(5),
+            row.get(6),
+            row.get(7),
         ));
     }
     // Still open from this day or the month before it: an unknown outcome does not expire at midnight.

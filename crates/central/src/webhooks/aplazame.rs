@@ -4,8 +4,10 @@
 //! (`GET checkout/{id}/status`) and records and relays that answer; where the IPN says something else,
 //! the read wins and the row is flagged with the fields that differ.
 //!
-//! The answer is where the store will confirm or reject a checkout waiting for it
-//! (`pending`/`confirmation_required`): [`confirmation`] is that seam, and answers `{}` for now.
+//! The answer is where the store confirms or rejects a checkout waiting for it
+//! (`pending`/`confirmation_required` as read back): `{"status": "ok"}` or `{"status": "ko"}` from the
+//! till's decision or its announcement's rule, or `503` while the till has not decided
+//! ([`super::confirmation`]). Every other status is answered `{}`.
 
 use axum::Json;
 use axum::extract::{Path, Request, State};
@@ -13,6 +15,7 @@ use providers::aplazame::{AplazameApi, CheckoutId, CheckoutStatus};
 use providers::http::ApiError;
 use providers::{PlainHttp, ProviderRoot};
 
+use super::confirmation as answer;
 use super::record::{self, Finding, Verdict};
 use super::{Incoming, Provider, not_confirmed_yet};
 use crate::error::Failure;
@@ -79,8 +82,15 @@ pub async fn ipn(
         verified: Some(verified.clone()),
         mismatch,
     };
+    // Relayed first, so that the cashier sees the checkout waiting while Central waits for them.
     record::deliver(&state, &incoming, finding, &verified).await?;
-    Ok(Json(confirmation(&read)))
+    if answer::asks(&read) {
+        let store = &incoming.store.code;
+        return Ok(Json(
+            answer::answer(&state, store, &read, notified.as_ref()).await?,
+        ));
+    }
+    Ok(Json(serde_json::json!({})))
 }
 
 /// The event a checkout's status is relayed as: `ok`, `ko:expired`, `pending:confirmation_required`.
@@ -89,12 +99,6 @@ fn event_of(status: &CheckoutStatus) -> String {
         Some(reason) if !reason.is_empty() => format!("{}:{reason}", status.status),
         _ => status.status.to_string(),
     }
-}
-
-/// What Central answers Aplazame about a checkout. Nothing yet (`{}`): the store's confirmation of a
-/// checkout waiting for it belongs here, decided from the till's answer (issue 14).
-fn confirmation(_status: &CheckoutStatus) -> serde_json::Value {
-    serde_json::json!({})
 }
 
 /// The store's Aplazame client, or why there is none.

@@ -9,11 +9,14 @@
 //! Status codes follow what the provider does with them: 2xx stops its retries, anything else makes it
 //! try again. So a notification Central understood but cannot route (a till not enrolled, an id that is
 //! not Caja's) is answered 200 and kept visible, while one Central could not verify for a passing reason
-//! (the provider's read endpoint down) is answered 503 so that the provider's retry may succeed.
+//! (the provider's read endpoint down) is answered 503 so that the provider's retry may succeed. An
+//! Aplazame IPN asking the store's confirmation is answered from the till's decision ([`confirmation`]),
+//! or 503 while there is none yet, so that Aplazame asks again.
 
 pub mod acuotaz;
 pub mod apagos;
 pub mod aplazame;
+pub mod confirmation;
 pub mod forward;
 pub mod record;
 

@@ -72,6 +72,7 @@ pub async fn start() -> (Server, Peers) {
     let central = start_with(|config| {
         config.providers.apagos = format!("{root}/apagos/").parse().unwrap();
         config.providers.aplazame = format!("{root}/aplazame/").parse().unwrap();
+        config.aplazame_confirm_wait = std::time::Duration::from_millis(100);
         let t02 = config.stores.iter_mut().find(|s| s.code == "T02").unwrap();
         t02.apagos_token = Some(providers::ApiToken::new("apagos-token-wrong"));
         t02.aplazame_key = Some(providers::ApiToken::new("aplazame-key-wrong"));

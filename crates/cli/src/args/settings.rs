@@ -25,6 +25,10 @@ pub struct SettingsSet {
     /// The store name printed on reports
     #[arg(long, value_name = "NAME")]
     pub set_store_name: Option<String>,
+    /// The store's country: PE (Peru: soles, aCuotaz and aPagos) or ES (Spain: euros, Aplazame); a
+    /// change needs a supervisor
+    #[arg(long, value_name = "PE|ES")]
+    pub country: Option<String>,
     /// Minutes without activity before the desktop locks (1 to 60)
     #[arg(long, value_name = "MINUTES")]
     pub idle_lock_minutes: Option<u32>,

@@ -28,6 +28,8 @@ pub struct AppInfo {
     pub api_url: String,
     pub embedded_sandbox: bool,
     pub store_name: String,
+    /// Where the store sells (its currency, documents and providers follow).
+    pub country: till::country::Country,
     pub lang: Lang,
     pub printer: Option<String>,
     /// The saved provider URL; none for the mode's default.
@@ -152,6 +154,7 @@ impl AppInfo {
             api_url,
             embedded_sandbox,
             store_name: effective.store_name,
+            country: effective.country,
             lang: effective.lang,
             printer: saved.printer.clone(),
             saved_api_url: saved.api_url.clone(),

@@ -38,8 +38,8 @@ pub use receipt_file::{RECEIPT_MAX_BYTES, host_receipt_file};
 pub use settings::{SettingsInput, save_aplazame_key, save_settings, save_token};
 pub use shift::*;
 pub use staff::{
-    AuditView, ExportView, PersonView, add_person, audit_export, audit_verify, note_activity,
-    people, set_person_active, sign_in,
+    AuditView, ExportView, PersonView, add_person, audit_export, audit_verify, first_run,
+    note_activity, people, set_person_active, sign_in,
 };
 pub use voucher_receipt::*;
 pub use vouchers::*;

@@ -1,6 +1,6 @@
 //! Ajustes: saving the settings and the token. Wherever the rules apply, saving Ajustes needs someone
 //! signed in (the store's name goes on every report; the language and the printer are the till's);
-//! changing what decides where money goes (the mode, the provider URL, the token) or how long an idle
+//! changing what decides where money goes (the country, the mode, the provider URL, the token) or how long an idle
 //! till stays open also needs a supervisor's PIN and a reason; the change, who asked and who approved
 //! are sealed in the audit record. So does saving a `settings.json` that was edited outside Caja: that
 //! save is the supervisor's confirmation of the file (see [`till::settings_seal`]).
@@ -13,6 +13,7 @@ use ts_rs::TS;
 use crate::secrets::{self, TokenStore};
 use crate::settings::{IDLE_LOCK_MINUTES, Overrides, Settings};
 use crate::wording::{self, Lang};
+use till::country::Country;
 use till::error::TillError;
 use till::mode::Mode;
 use till::people::Approval;
@@ -24,6 +25,9 @@ use till::staff::{SettingsChange, Staff};
 #[serde(rename_all = "camelCase")]
 pub struct SettingsInput {
     pub store_name: String,
+    /// The store's country; none keeps the saved one. A change needs a supervisor.
+    #[serde(default)]
+    pub country: Option<Country>,
     pub mode: Mode,
     /// Empty or none: the mode's default.
     pub api_url: Option<String>,
@@ -47,7 +51,7 @@ pub struct SettingsInput {
     /// saved ones, an empty text clears them (the simulator's demo accounts then stand in).
     #[serde(default)]
     pub bank_accounts: Option<String>,
-    /// Needed when the mode, the URL, the bank accounts or the idle lock change.
+    /// Needed when the country, the mode, the URL, the bank accounts or the idle lock change.
     #[serde(default)]
     pub approval: Option<Approval>,
 }
@@ -104,6 +108,7 @@ pub fn save_settings(
     }
     let wanted = Settings {
         store_name: store_name.to_owned(),
+        country: input.country.unwrap_or(saved.country),
         mode: input.mode,
         api_url: blank_to_none(input.api_url),
         lang: input.lang,
@@ -141,6 +146,11 @@ pub fn save_settings(
             .unwrap_or_else(|| wording::default_api_url(Lang::Es).to_owned())
     };
     let changes: Vec<(String, String, String)> = [
+        (
+            "country",
+            saved.country.to_string(),
+            wanted.country.to_string(),
+        ),
         ("mode", saved.mode.to_string(), wanted.mode.to_string()),
         ("api_url", shown(&saved.api_url), shown(&wanted.api_url)),
         (

@@ -121,3 +121,25 @@ pub fn audit_export(
         rows,
     })
 }
+
+/// The first run: the store's country saved and the first supervisor created, signed in. Refused, with
+/// nothing saved, when the till already has people (then the country is Ajustes' business, with a
+/// supervisor's approval); a name or PIN refused leaves the country as it was too.
+pub fn first_run(
+    staff: &Staff,
+    data_dir: &std::path::Path,
+    name: &str,
+    pin: &str,
+    country: till::country::Country,
+) -> Result<Person, TillError> {
+    if staff.has_people()? {
+        return Err(TillError::FirstSupervisorExists);
+    }
+    let mut settings = crate::settings::Settings::load(data_dir)?;
+    let person = staff.create_first_supervisor(name, pin)?;
+    if settings.country != country {
+        settings.country = country;
+        settings.save(data_dir)?;
+    }
+    Ok(person)
+}

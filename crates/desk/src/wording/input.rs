@@ -105,6 +105,11 @@ pub(super) fn input_problem(lang: Lang, field: &str, value: &str, problem: Input
             format!("El idioma «{value}» no existe: use es o en."),
             format!("There is no «{value}» language: use es or en."),
         ),
+        UnknownCountry => say(
+            lang,
+            format!("El país «{value}» no está entre los de Caja: use PE (Perú) o ES (España)."),
+            format!("Caja does not work in «{value}»: use PE (Peru) or ES (Spain)."),
+        ),
         UnknownState => say(
             lang,
             format!("El estado «{value}» no existe: use pending, confirmed, rejected o unknown."),

@@ -208,6 +208,23 @@ impl CentralClient {
             .await
     }
 
+    /// [`Self::signed`] with a JSON body, or none.
+    pub(super) async fn signed_json<T: DeserializeOwned, B: serde::Serialize>(
+        &self,
+        method: Method,
+        rest: &str,
+        body: Option<&B>,
+    ) -> Result<T, CentralError> {
+        let body = match body {
+            Some(body) => Body {
+                bytes: json_bytes(body),
+                content_type: Some("application/json"),
+            },
+            None => Body::empty(),
+        };
+        self.signed(method, rest, body, None).await
+    }
+
     /// Signs and sends one request to this till's resource `rest` (which may carry a query).
     async fn signed<T: DeserializeOwned>(
         &self,

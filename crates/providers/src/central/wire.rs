@@ -186,7 +186,8 @@ pub struct RelayBatch {
 /// Every non-2xx answer of Central's till API. Codes: `unauthenticated`, `bad_signature`, `stale_request`,
 /// `replayed_request`, `unknown_till`, `wrong_till`, `other_store`, `enrollment_code_invalid`,
 /// `enrollment_code_used`, `enrollment_code_expired`, `enrollment_code_other_till`, `batch_too_large`,
-/// `bad_request`, `not_found`, `gone`, `unsupported_file_type`, `file_too_large`, `unavailable`.
+/// `bad_request`, `not_found`, `gone`, `unsupported_file_type`, `file_too_large`, `unavailable`,
+/// `already_answered`, `checkout_mismatch` (the Aplazame confirmation: `super::confirmation`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiError {
     pub code: String,

@@ -24,6 +24,8 @@ pub enum InputProblem {
     UndoNeedsPersonRuc,
     UnknownMode,
     UnknownLang,
+    /// Not a country a till can be set for (PE, ES).
+    UnknownCountry,
     UnknownState,
     ApiUrl(UrlProblem),
     Day,

@@ -108,14 +108,25 @@ pub fn person_disabled(lang: Lang, name: &str) -> String {
 pub fn settings_shown(
     lang: Lang,
     store_name: &str,
+    country: till::Country,
     mode: Mode,
     api_url: Option<&str>,
     idle_lock_minutes: u32,
 ) -> String {
+    let country_name = match (country, lang) {
+        (till::Country::Peru, Lang::Es) => "Perú",
+        (till::Country::Peru, Lang::En) => "Peru",
+        (till::Country::Spain, Lang::Es) => "España",
+        (till::Country::Spain, Lang::En) => "Spain",
+    };
     format!(
-        "{}: {}\n{}: {}\nURL: {}\n{}: {} min",
+        "{}: {}\n{}: {} ({}, {})\n{}: {}\nURL: {}\n{}: {} min",
         say(lang, "Tienda", "Store"),
         store_name,
+        say(lang, "País", "Country"),
+        country_name,
+        country.currency(),
+        country.time_zone_name(),
         say(lang, "Modo", "Mode"),
         mode,
         api_url.unwrap_or(default_api_url(lang)),

@@ -58,4 +58,20 @@ pub(super) const WORDS: &[ScreenWord] = &[
         "Motivo (queda en el registro de auditoría)",
         "Reason (kept in the audit record)",
     ),
+    ("country.label", "País de la tienda", "The store's country"),
+    (
+        "country.PE",
+        "Perú: soles, DNI y RUC, aCuotaz y aPagos",
+        "Peru: soles, DNI and RUC, aCuotaz and aPagos",
+    ),
+    (
+        "country.ES",
+        "España: euros, DNI y NIE, Aplazame",
+        "Spain: euros, DNI and NIE, Aplazame",
+    ),
+    (
+        "country.hint",
+        "Decide la moneda, la hora, los documentos y los proveedores. Cambiarlo después pide un supervisor.",
+        "It sets the currency, the time zone, the documents and the providers. Changing it later needs a supervisor.",
+    ),
 ];
