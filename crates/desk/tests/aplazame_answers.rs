@@ -29,24 +29,31 @@ use aplazame_support::{assert_intact, rosa, sale, setup};
 struct Script {
     create: Arc<Mutex<Option<(u16, Value)>>>,
     status: Arc<Mutex<Value>>,
-    last_order: Arc<Mutex<Value>>,
+    /// The order each checkout id was created for.
+    orders: Arc<Mutex<std::collections::HashMap<String, Value>>>,
     creates: Arc<Mutex<usize>>,
     reads: Arc<Mutex<usize>>,
 }
 
 async fn create(State(script): State<Script>, body: axum::Json<Value>) -> Response {
     *script.creates.lock().unwrap() += 1;
-    *script.last_order.lock().unwrap() = body.0["order"].clone();
+    let id = format!("ch_{}", *script.creates.lock().unwrap());
+    let order = body.0["order"].clone();
+    script.orders.lock().unwrap().insert(id.clone(), order);
     if let Some((status, answer)) = script.create.lock().unwrap().clone() {
         return (StatusCode::from_u16(status).unwrap(), axum::Json(answer)).into_response();
     }
-    let id = format!("ch_{}", *script.creates.lock().unwrap());
     (StatusCode::CREATED, axum::Json(json!({"id": id}))).into_response()
 }
 
 async fn status(State(script): State<Script>, Path(id): Path<String>) -> Response {
     *script.reads.lock().unwrap() += 1;
-    let order = script.last_order.lock().unwrap().clone();
+    let order = script.orders.lock().unwrap().get(&id).cloned();
+    let Some(order) = order else {
+        let body =
+            json!({"error": {"message": "Object not found", "type": "ObjectNotFoundException"}});
+        return (StatusCode::NOT_FOUND, axum::Json(body)).into_response();
+    };
     let mut answer = json!({
         "id": id,
         "mid": order["id"],
@@ -69,6 +76,10 @@ struct Fake {
 }
 
 async fn fake() -> Fake {
+    fake_with(true).await
+}
+
+async fn fake_with(auto_confirm: bool) -> Fake {
     let script = Script {
         status: Arc::new(Mutex::new(json!({}))),
         ..Script::default()
@@ -87,7 +98,7 @@ async fn fake() -> Fake {
     } = orders_support::store().await;
     // Nobody listens at the IPN URL: these tests read the status themselves.
     let till = till
-        .with_aplazame(setup(&root, "http://127.0.0.1:9/ipn", true))
+        .with_aplazame(setup(&root, "http://127.0.0.1:9/ipn", auto_confirm))
         .unwrap();
     Fake {
         _provider: provider,
@@ -293,4 +304,73 @@ async fn following_reads_what_is_due_and_backs_off() {
     f.till.follow_checkouts().await.unwrap();
     assert_eq!(reads(), 2);
     assert_eq!(*f.script.creates.lock().unwrap(), 1);
+}
+
+#[tokio::test]
+async fn central_is_told_what_was_sent_and_each_decision_with_who_and_why() {
+    use providers::central::confirmation::{Decision, DecisionRequest, Policy};
+    for auto_confirm in [true, false] {
+        let f = fake_with(auto_confirm).await;
+        let yes = f.created().await;
+        let no = f.created().await;
+        f.answer(json!({"status_reason": "confirmation_required"}));
+        for order in [&yes, &no] {
+            f.till.refresh_checkout(order).await.unwrap();
+        }
+        let announced = f.till.checkout_announcement(&yes).await.unwrap();
+        assert_eq!(announced.total_cents, 12_980);
+        assert_eq!(announced.currency, "EUR");
+        assert!(announced.sandbox);
+        assert_eq!(announced.checkout_id.as_deref(), Some("ch_1"));
+        let pending = f.till.pending_decisions().await.unwrap();
+        let requests: Vec<_> = pending
+            .iter()
+            .map(|d| (d.order_id.as_str(), d.request()))
+            .collect();
+        let request = |decision, by: &str, reason: &str, id: &str| DecisionRequest {
+            decision,
+            decided_by: by.to_owned(),
+            reason: reason.to_owned(),
+            checkout_id: Some(id.to_owned()),
+        };
+        if auto_confirm {
+            assert_eq!(announced.policy, Policy::Auto);
+            assert_eq!(
+                requests,
+                [
+                    (yes.as_str(), request(Decision::Ok, "auto", "", "ch_1")),
+                    (no.as_str(), request(Decision::Ok, "auto", "", "ch_2")),
+                ]
+            );
+        } else {
+            assert_eq!(announced.policy, Policy::Ask);
+            assert!(requests.is_empty(), "nothing decided yet");
+            f.till.confirm_checkout(&yes).await.unwrap();
+            f.till
+                .reject_checkout(&no, "prefiere efectivo")
+                .await
+                .unwrap();
+            let pending = f.till.pending_decisions().await.unwrap();
+            let requests: Vec<_> = pending
+                .iter()
+                .map(|d| (d.order_id.as_str(), d.request()))
+                .collect();
+            assert_eq!(
+                requests,
+                [
+                    (yes.as_str(), request(Decision::Ok, "Luis", "", "ch_1")),
+                    (
+                        no.as_str(),
+                        request(Decision::Ko, "Luis", "prefiere efectivo", "ch_2")
+                    ),
+                ]
+            );
+        }
+        assert!(f.till.decision_forwarded(&yes).await.unwrap());
+        assert!(!f.till.decision_forwarded(&yes).await.unwrap(), "once");
+        let left = f.till.pending_decisions().await.unwrap();
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].order_id, no);
+        assert_intact(&f.till);
+    }
 }

@@ -56,6 +56,16 @@ impl Till {
             .ok_or_else(|| AplazameError::NotConfigured.into())
     }
 
+    /// What to announce to Central for `order_id` (see [`Checkout::announcement`]), with this till's
+    /// auto-confirm rule.
+    pub async fn checkout_announcement(
+        &self,
+        order_id: &str,
+    ) -> Result<providers::central::confirmation::Announcement, TillError> {
+        let auto_confirm = self.aplazame_link()?.setup.auto_confirm;
+        Ok(self.checkout(order_id).await?.announcement(auto_confirm))
+    }
+
     /// The store's Aplazame settings in force (the key stays inside), or why they are not set up.
     pub fn aplazame_setup(&self) -> Result<AplazameSetup, TillError> {
         Ok(self.aplazame_link()?.setup.clone())

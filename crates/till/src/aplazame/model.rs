@@ -4,6 +4,7 @@
 
 use jiff::Timestamp;
 use providers::aplazame::{CheckoutId, ShelfLine};
+use providers::central::confirmation;
 use providers::euros::Euros;
 use providers::spain_ids::SpanishId;
 use serde::Serialize;
@@ -103,7 +104,23 @@ pub struct PendingDecision {
     pub checkout_id: String,
     pub decision: Decision,
     pub decided_by: Option<String>,
+    pub reason: Option<String>,
     pub decided_at: Timestamp,
+}
+
+impl PendingDecision {
+    /// The decision as Central's till API takes it (`PUT …/aplazame/checkouts/{order_id}/decision`).
+    pub fn request(&self) -> confirmation::DecisionRequest {
+        confirmation::DecisionRequest {
+            decision: match self.decision {
+                Decision::Ok => confirmation::Decision::Ok,
+                Decision::Ko => confirmation::Decision::Ko,
+            },
+            decided_by: self.decided_by.clone().unwrap_or_default(),
+            reason: self.reason.clone().unwrap_or_default(),
+            checkout_id: Some(self.checkout_id.clone()),
+        }
+    }
 }
 
 /// One checkout asked for (or tried) at this till.
@@ -169,6 +186,23 @@ impl Checkout {
         self.state == CreateState::Created
             && self.status.as_deref() == Some("pending")
             && self.status_reason.as_deref() == Some("confirmation_required")
+    }
+
+    /// What the till tells Central it created, so that Central answers Aplazame's confirmation IPN:
+    /// the total, currency and test-mode flag sent, and how to answer before the cashier decides
+    /// (`auto` when the rule confirms, `ask` otherwise). `PUT …/aplazame/checkouts/{order_id}`.
+    pub fn announcement(&self, auto_confirm: bool) -> confirmation::Announcement {
+        confirmation::Announcement {
+            checkout_id: self.checkout_id.as_ref().map(|id| id.as_str().to_owned()),
+            total_cents: self.total.cents(),
+            currency: self.currency.clone(),
+            sandbox: self.expect_sandbox,
+            policy: if auto_confirm {
+                confirmation::Policy::Auto
+            } else {
+                confirmation::Policy::Ask
+            },
+        }
     }
 
     /// Aplazame will not change its answer any more (`ok`, `ko`), an answer was an alert, or nothing

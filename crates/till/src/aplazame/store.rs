@@ -224,20 +224,20 @@ pub(crate) fn pending_decisions(
 ) -> Result<Vec<PendingDecision>, TillError> {
     let mut statement = connection
         .prepare(
-            "SELECT order_id, checkout_id, decision, decided_by, decided_at FROM aplazame_checkout \
-             WHERE mode = ?1 AND decision IS NOT NULL AND decision_forwarded_at IS NULL \
+            "SELECT order_id, checkout_id, decision, decided_by, decided_at, decision_reason FROM \
+             aplazame_checkout WHERE mode = ?1 AND decision IS NOT NULL AND decision_forwarded_at IS NULL \
              AND checkout_id IS NOT NULL ORDER BY decided_at, id",
         )
         .map_err(read_failed())?;
     let rows = statement
         .query_map([mode.as_str()], |row| {
-            let decision: String = row.get(2)?;
-            let at: String = row.get(4)?;
+            let (decision, at): (String, String) = (row.get(2)?, row.get(4)?);
             Ok(PendingDecision {
                 order_id: row.get(0)?,
                 checkout_id: row.get(1)?,
                 decision: Decision::parse(&decision).ok_or_else(|| unreadable(2, &decision))?,
                 decided_by: row.get(3)?,
+                reason: row.get(5)?,
                 decided_at: parsed(4, &at)?,
             })
         })
