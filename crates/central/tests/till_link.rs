@@ -2,9 +2,13 @@
 //! then Central is down for a whole shift — opening, payments in cash and card, the count, the Z — and the
 //! till never notices beyond a push that fails fast; Central comes back and the till catches up: every
 //! entry of its chain, its operations, its shift and its Z verified against the sealed digest. The
-//! till's client, its `desk::central` side and a transfer validated through Central are in the modules
-//! below.
+//! till's client, its `desk::central` side, a transfer validated through Central and an Aplazame
+//! checkout confirmed through it are in the modules below.
 
+#[path = "till_link/aplazame_relay.rs"]
+mod aplazame_relay;
+#[path = "../../desk/tests/aplazame_support/mod.rs"]
+mod aplazame_support;
 #[path = "till_link/client.rs"]
 mod client;
 #[path = "till_link/desk_side.rs"]

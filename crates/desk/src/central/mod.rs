@@ -7,6 +7,7 @@
 //! call these from the background (the desktop's task, `caja sync`), with bounded timeouts, and a failure
 //! is reported (and kept as the cursor's last error), never raised into the cashier's flow.
 
+mod aplazame_link;
 mod push;
 mod relay;
 
@@ -21,6 +22,7 @@ use till::{Till, TillError, blocking};
 
 use crate::secrets;
 
+pub use aplazame_link::{AplazameForwarded, forward_aplazame};
 pub use push::{PushReport, push_to_central, push_when_due};
 pub use relay::{RelayHandled, RelayReport, relay_once};
 

@@ -2,19 +2,21 @@
 //! aCuotaz event refreshes the order it names through the orders' own follow code, so a `funded`
 //! webhook turns the order funded at once instead of at the poll's next back-off. An aPagos event
 //! reads the voucher it names again (`Till::voucher_event`: an unknown register that aPagos holds under
-//! our id is settled by it, a validated transfer is billed). Other providers' events are acknowledged
-//! and logged. The cursor moves past an event only once it was handled.
+//! our id is settled by it, a validated transfer is billed). An Aplazame IPN reads the checkout again
+//! (`Till::aplazame_event`) and hands the store's decision to Central at once ([`aplazame_link`]).
+//! Other providers' events are acknowledged and logged. The cursor moves past an event only once it was handled.
 
 use std::path::Path;
 
 use providers::apagos::RequestId;
+use providers::aplazame::CheckoutStatus;
 use providers::apurata::orders::OrderId;
 use providers::central::wire::owner_of;
 use serde::Serialize;
 use till::Till;
 use till::central as store;
 
-use super::{CentralFailure, background_http, open_client};
+use super::{CentralFailure, aplazame_link, background_http, open_client};
 
 /// One relayed event and what the till did with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -45,6 +47,8 @@ pub async fn relay_once(
         .with_central_db(|db| store::cursor(db))
         .await?
         .relay_after;
+    // Announced before the long poll, so Central knows a new checkout before Aplazame asks about it.
+    aplazame_link::forward_with(till, &client).await;
     let batch = client.events(after, wait).await?;
     let mut report = RelayReport {
         handled: Vec::new(),
@@ -58,6 +62,7 @@ pub async fn relay_once(
             _ if !ours => "not_ours".to_owned(),
             "acuotaz" => refresh(till, &event.reference).await,
             "apagos" => voucher_event(till, &event.reference, &event.payload).await,
+            "aplazame" => checkout_event(till, &event.payload).await,
             _ => "logged".to_owned(),
         };
         tracing::info!(
@@ -72,6 +77,7 @@ pub async fn relay_once(
         till.with_central_db(move |db| store::record_relay(db, id))
             .await?;
         report.relay_after = id;
+        let aplazame = event.provider == "aplazame";
         report.handled.push(RelayHandled {
             id,
             provider: event.provider,
@@ -79,6 +85,10 @@ pub async fn relay_once(
             event: event.event,
             outcome,
         });
+        if aplazame {
+            // The till's rule may have decided on it: Central is waiting for that answer now.
+            aplazame_link::forward_with(till, &client).await;
+        }
     }
     Ok(report)
 }
@@ -107,6 +117,21 @@ async fn voucher_event(till: &Till, reference: &str, payload: &serde_json::Value
                 .status
                 .as_ref()
                 .map_or("PENDING", |status| status.as_str())
+        ),
+        Err(error) => format!("failed: {}", error.code()),
+    }
+}
+
+/// An Aplazame IPN as Central read it back: the till reads the checkout again itself
+/// (`Till::aplazame_event`), settles a create whose answer was lost, and applies its rule.
+async fn checkout_event(till: &Till, payload: &serde_json::Value) -> String {
+    let Ok(status) = serde_json::from_value::<CheckoutStatus>(payload.clone()) else {
+        return "failed: not Aplazame's status object".to_owned();
+    };
+    match till.aplazame_event(&status).await {
+        Ok(checkout) => format!(
+            "refreshed: {}",
+            checkout.status.as_deref().unwrap_or("pending")
         ),
         Err(error) => format!("failed: {}", error.code()),
     }

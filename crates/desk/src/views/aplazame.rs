@@ -189,7 +189,20 @@ pub async fn create_checkout(
 ) -> Result<CheckoutView, TillError> {
     let sale = parse_checkout(input)?;
     let checkout = ws.till.create_checkout(sale).await?;
+    tell_central(ws).await;
     Ok(checkout_view(&checkout, ws.settings.lang))
+}
+
+/// Central answers Aplazame's IPN with the store's decision: it hears of a new checkout and of a
+/// decision at once (a few seconds at most; the relay's next turn takes what does not go now).
+async fn tell_central(ws: &Workstation) {
+    match crate::central::forward_aplazame(&ws.till, &ws.data_dir).await {
+        Ok(_) | Err(crate::central::CentralFailure::NotEnrolled) => {}
+        Err(error) => tracing::info!(
+            code = error.code(),
+            "Aplazame's news not given to Central now"
+        ),
+    }
 }
 
 /// The checkout now: read at Aplazame when it may have changed.
@@ -225,6 +238,7 @@ pub async fn checkouts(ws: &Workstation) -> Result<Vec<CheckoutView>, TillError>
 /// The cashier confirms a financing Aplazame accepted.
 pub async fn confirm_checkout(ws: &Workstation, order_id: &str) -> Result<CheckoutView, TillError> {
     let checkout = ws.till.confirm_checkout(order_id.trim()).await?;
+    tell_central(ws).await;
     Ok(checkout_view(&checkout, ws.settings.lang))
 }
 
@@ -235,6 +249,7 @@ pub async fn reject_checkout(
     reason: &str,
 ) -> Result<CheckoutView, TillError> {
     let checkout = ws.till.reject_checkout(order_id.trim(), reason).await?;
+    tell_central(ws).await;
     Ok(checkout_view(&checkout, ws.settings.lang))
 }
 
