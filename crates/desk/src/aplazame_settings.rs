@@ -26,9 +26,9 @@ use crate::order_settings::OrderSettings;
 /// Aplazame's API root (live, and its test mode).
 pub const LIVE_APLAZAME_ROOT: &str = "https://api.aplazame.com/";
 
-/// Where the simulator takes IPNs when no Central relays them: a path it does not serve, so every
-/// attempt fails and a confirmation is never given there.
-pub const SIMULATOR_IPN_PATH: &str = "/__sandbox/aplazame/no-ipn";
+/// Where the simulator sends IPNs when no Central takes them: its stand-in for the store, which answers
+/// a confirmation with the decision the till handed it (`central::forward_to_simulator`).
+pub const SIMULATOR_IPN_PATH: &str = sandbox::APLAZAME_STORE_IPN;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]

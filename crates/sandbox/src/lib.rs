@@ -52,7 +52,9 @@ pub use apagos::{
 };
 pub use aplazame::{
     AplazameFaults, AplazameState, AplazameTiming, BUYER_ACTIONS, Checkout as AplazameCheckout,
-    FINANCING_LIMIT as APLAZAME_FINANCING_LIMIT, IpnAttempt, KoReason, Stage as CheckoutStage,
+    FINANCING_LIMIT as APLAZAME_FINANCING_LIMIT, IpnAttempt, KoReason,
+    STORE_IPN_PATH as APLAZAME_STORE_IPN, Stage as CheckoutStage,
+    hand_decision as hand_aplazame_decision,
 };
 /// Where a till on the simulator with no Caja Central has aPagos call back (a sink).
 pub const APAGOS_CALLBACK_SINK: &str = apagos::receipt_host::CALLBACKS_PATH;

@@ -118,3 +118,35 @@ pub async fn forward_aplazame(
     let client = open_client(till, data_dir, quick).await?;
     Ok(forward_with(till, &client).await)
 }
+
+/// The same hand-over for a till on the simulator with no Central: the store's decisions go to the
+/// simulator's stand-in for the store, which answers Aplazame's confirmation with them
+/// (`sandbox::hand_aplazame_decision`). Nothing to announce: the stand-in has no rule of its own, the
+/// till's rule decides when it reads the checkout.
+pub async fn forward_to_simulator(till: &Till, sandbox_url: &str) -> AplazameForwarded {
+    let mut report = AplazameForwarded::default();
+    if till.aplazame_setup().is_err() {
+        return report;
+    }
+    let decisions = match till.pending_decisions().await {
+        Ok(decisions) => decisions,
+        Err(error) => {
+            report.failed.push(format!("decisions: {}", error.code()));
+            return report;
+        }
+    };
+    for pending in decisions {
+        let order_id = pending.order_id.clone();
+        let handed =
+            sandbox::hand_aplazame_decision(sandbox_url, &order_id, pending.decision.as_str())
+                .await;
+        match handed {
+            Ok(()) => match till.decision_forwarded(&order_id).await {
+                Ok(_) => report.decided.push(order_id),
+                Err(error) => report.failed.push(format!("{order_id}: {}", error.code())),
+            },
+            Err(why) => report.failed.push(format!("{order_id}: {why}")),
+        }
+    }
+    report
+}

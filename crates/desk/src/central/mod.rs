@@ -22,7 +22,7 @@ use till::{Till, TillError, blocking};
 
 use crate::secrets;
 
-pub use aplazame_link::{AplazameForwarded, forward_aplazame};
+pub use aplazame_link::{AplazameForwarded, forward_aplazame, forward_to_simulator};
 pub use push::{PushReport, push_to_central, push_when_due};
 pub use relay::{RelayHandled, RelayReport, relay_once};
 

@@ -14,6 +14,7 @@ use crate::workstation::Workstation;
 use providers::aplazame::{CheckoutId, ShelfLine, VatRate};
 use providers::euros::Euros;
 use providers::spain_ids::SpanishId;
+use till::Mode;
 use till::aplazame::{Checkout, CreateState, NewAplazameSale};
 use till::error::{AplazameError, TillError};
 use till::people::Approval;
@@ -195,8 +196,11 @@ pub async fn create_checkout(
 
 /// Central answers Aplazame's IPN with the store's decision: it hears of a new checkout and of a
 /// decision at once (a few seconds at most; the relay's next turn takes what does not go now).
-async fn tell_central(ws: &Workstation) {
+pub(super) async fn tell_central(ws: &Workstation) {
     match crate::central::forward_aplazame(&ws.till, &ws.data_dir).await {
+        Err(crate::central::CentralFailure::NotEnrolled) if ws.settings.mode == Mode::Sandbox => {
+            crate::central::forward_to_simulator(&ws.till, &ws.api_url).await;
+        }
         Ok(_) | Err(crate::central::CentralFailure::NotEnrolled) => {}
         Err(error) => tracing::info!(
             code = error.code(),

@@ -23,6 +23,16 @@ pub async fn resolve_pending(ws: &Workstation) -> Result<Vec<EntryView>, TillErr
     if let Err(error) = ws.till.follow_checkouts().await {
         tracing::info!(%error, "Aplazame checkouts not followed in this pass");
     }
+    // The rule may have confirmed one just now: whoever answers Aplazame (Central, or the simulator's
+    // stand-in) needs that decision before Aplazame stops asking.
+    if ws
+        .till
+        .pending_decisions()
+        .await
+        .is_ok_and(|decisions| !decisions.is_empty())
+    {
+        super::aplazame::tell_central(ws).await;
+    }
     // Caja Central when enrolled and due: bounded; a failure is logged, never this pass's answer.
     if let Some(Err(error)) = crate::central::push_when_due(&ws.till, &ws.data_dir).await {
         tracing::info!(%error, "Caja Central not reached in this pass");

@@ -8,8 +8,9 @@
 //! Modules: `checkout` (the record kept and its stages), `validate` (the create body, refused field by
 //! field), `rules` (when Aplazame declines), `buyer` (the buyer's actions), `state` (the checkouts,
 //! timing and faults behind one lock), `ipn` (the notifications and the store's confirmation),
-//! `faults` (the Aplazame fault plan), `routes` (the two endpoints) and `control` (the
-//! `/__sandbox/aplazame/` admin routes).
+//! `faults` (the Aplazame fault plan), `routes` (the two endpoints), `control` (the
+//! `/__sandbox/aplazame/` admin routes) and `store_side` (the store's IPN endpoint for a till with no
+//! Central, answering with the decision the till handed over).
 //!
 //! The rules the sandbox chose where the document is silent:
 //!
@@ -44,6 +45,7 @@ pub(crate) mod ipn;
 pub(crate) mod routes;
 pub(crate) mod rules;
 pub(crate) mod state;
+pub(crate) mod store_side;
 pub(crate) mod validate;
 
 pub use buyer::BUYER_ACTIONS;
@@ -51,6 +53,7 @@ pub use checkout::{Checkout, IpnAttempt, KoReason, Stage};
 pub use faults::AplazameFaults;
 pub use rules::FINANCING_LIMIT;
 pub use state::{AplazameState, AplazameTiming};
+pub use store_side::{STORE_IPN_PATH, hand_decision};
 
 /// The Aplazame endpoints and their admin routes, on their own state, ready to merge into the app.
 pub(crate) fn router<S: Clone + Send + Sync + 'static>(
@@ -60,4 +63,5 @@ pub(crate) fn router<S: Clone + Send + Sync + 'static>(
     routes::router(token.clone())
         .merge(control::router(token))
         .with_state(aplazame)
+        .merge(store_side::router())
 }
