@@ -112,6 +112,11 @@ fn a_checkout_is_created_followed_and_confirmed_from_the_command_line() {
         2,
         "checkout_already_decided",
     );
+    // With no Central, the simulator's stand-in for the store took the decision: Aplazame's next
+    // notice is answered with it and the financing ends `ok`.
+    let done = till.ok(LUIS, &["aplazame", "status", id, "--wait", "30"]);
+    assert_eq!(done["checkout"]["status"], "ok", "{done}");
+    assert_eq!(done["checkout"]["handoverAllowed"], true, "{done}");
     let listed = till.ok(LUIS, &["aplazame", "list"]);
     assert_eq!(listed["checkouts"].as_array().unwrap().len(), 1, "{listed}");
     assert_eq!(held(&till).len(), 1);

@@ -224,6 +224,13 @@ pub async fn checkout(ws: &Workstation, order_id: &str) -> Result<CheckoutView, 
             }
         }
     };
+    // Read by the rule just now, or decided while Central was away: whoever answers Aplazame needs it.
+    let checkout = if checkout.decision.is_some() && checkout.decision_forwarded_at.is_none() {
+        tell_central(ws).await;
+        ws.till.checkout(&checkout.order_id).await?
+    } else {
+        checkout
+    };
     Ok(checkout_view(&checkout, ws.settings.lang))
 }
 
