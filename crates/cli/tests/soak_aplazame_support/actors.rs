@@ -12,7 +12,7 @@ use providers::apurata::downpayment::MOCK_TOKEN;
 use sandbox::AplazameFaults;
 use serde_json::{Value, json};
 
-use super::plan::{self, Fate, Lost, PlannedSale};
+use super::plan::{self, Fate, Lost};
 use super::{Created, Floor, LUIS, ROSA};
 use crate::soak_support::rng::SplitMix64;
 
@@ -57,7 +57,9 @@ pub fn cashier(floor: &Floor) {
             Lost::Dropped { by_ipn: false } | Lost::Garbled { by_ipn: false } => {
                 resolve(floor, &order_id);
             }
-            Lost::Failed => resolve(floor, &order_id),
+            Lost::Failed => {
+                resolve(floor, &order_id);
+            }
             _ => {}
         }
         if sale.fate != Fate::NotFinanced && sale.lost != Lost::Failed {
@@ -114,7 +116,7 @@ pub fn buyer(floor: &Floor) {
             act(floor, &checkout.id, action);
         }
         if let Some(confirm) = sale.fate.decision() {
-            decide(floor, sale, &order_id, confirm);
+            decide(floor, &order_id, confirm);
         }
     }
 }
@@ -137,7 +139,7 @@ fn act(floor: &Floor, checkout_id: &str, action: &str) {
 }
 
 /// The cashier reads the checkout until Aplazame asks the store, then confirms or rejects it.
-fn decide(floor: &Floor, sale: &PlannedSale, order_id: &str, confirm: bool) {
+fn decide(floor: &Floor, order_id: &str, confirm: bool) {
     let started = Instant::now();
     while started.elapsed() < floor.config.decide_bound {
         let (_, answer) = floor.run(&LUIS, "status", &["aplazame", "status", order_id]);
@@ -151,7 +153,6 @@ fn decide(floor: &Floor, sale: &PlannedSale, order_id: &str, confirm: bool) {
         }
         std::thread::sleep(Duration::from_millis(150));
     }
-    let _ = sale;
     floor
         .undecided
         .lock()
