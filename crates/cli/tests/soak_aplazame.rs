@@ -57,7 +57,7 @@ fn aplazame_soak_creates_once_hands_over_only_ok_and_loses_nothing() {
     assert_eq!(report.final_states.get("ok"), Some(&ok), "{report}");
     assert!(report.resolved_with_id >= 2, "{report}");
     assert!(report.resolved_not_sent >= 1, "{report}");
-    assert!(report.settled_by_ipn >= 2, "{report}");
+    assert!(report.settled_by_ipn >= 1, "{report}");
     assert!(report.status_faults_used() >= 3, "{report}");
     assert!(report.relayed >= config.sales, "{report}");
     assert!(report.confirmed >= 1 && report.rejected >= 1, "{report}");
@@ -91,7 +91,8 @@ fn the_aplazame_plan_is_reproducible_and_has_every_fate_and_lost_create() {
         assert!(sales.iter().any(|sale| sale.lost == lost), "{lost:?}");
     }
     for sale in &sales {
-        let refused = sale.email.starts_with("ko") || sale.cents > sandbox::APLAZAME_FINANCING_LIMIT;
+        let refused =
+            sale.email.starts_with("ko") || sale.cents > sandbox::APLAZAME_FINANCING_LIMIT;
         assert_eq!(refused, sale.fate == Fate::NotFinanced, "{sale:?}");
         assert!(sale.fate != Fate::NotFinanced || sale.lost == Lost::No);
     }

@@ -153,11 +153,7 @@ fn decide(floor: &Floor, order_id: &str, confirm: bool) {
         }
         std::thread::sleep(Duration::from_millis(150));
     }
-    floor
-        .undecided
-        .lock()
-        .unwrap()
-        .insert(order_id.to_owned());
+    floor.undecided.lock().unwrap().insert(order_id.to_owned());
 }
 
 /// `caja aplazame confirm` or `reject`; true when it was taken.
@@ -261,7 +257,10 @@ pub fn settle(floor: &Floor) -> Settled {
             let status = view["status"].as_str();
             if matches!(state, "unknown" | "sending") {
                 left.push(format!("{id} {state}"));
-                if resolve(floor, id) {
+                // One the plan leaves to an IPN gets a grace first: with the faults off, Aplazame's
+                // next attempt gets through Central and the relay.
+                let waiting = by_ipn(floor, id) && started.elapsed() < floor.config.ipn_grace;
+                if !waiting && resolve(floor, id) {
                     settled.late_resolutions += 1;
                 }
             } else if state == "created" && !matches!(status, Some("ok" | "ko")) {
@@ -298,9 +297,24 @@ fn still(view: &Value) -> String {
     )
 }
 
-/// The planned decision of the sale whose create took `order_id`.
-fn planned_decision(floor: &Floor, order_id: &str) -> Option<bool> {
+/// The sale whose create took `order_id`.
+fn sale_of<'a>(floor: &'a Floor, order_id: &str) -> Option<&'a plan::PlannedSale> {
     let creates = floor.creates.lock().unwrap();
     let created = creates.iter().find(|c| c.order_id == order_id)?;
-    floor.sales[created.sale].fate.decision()
+    floor.sales.get(created.sale)
+}
+
+/// The planned decision of the sale whose create took `order_id`.
+fn planned_decision(floor: &Floor, order_id: &str) -> Option<bool> {
+    sale_of(floor, order_id)?.fate.decision()
+}
+
+/// Whether the plan leaves the lost create of `order_id` to an IPN.
+fn by_ipn(floor: &Floor, order_id: &str) -> bool {
+    sale_of(floor, order_id).is_some_and(|sale| {
+        matches!(
+            sale.lost,
+            Lost::Dropped { by_ipn: true } | Lost::Garbled { by_ipn: true }
+        )
+    })
 }

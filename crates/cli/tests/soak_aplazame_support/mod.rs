@@ -60,6 +60,8 @@ pub struct AplazameSoakConfig {
     pub http_timeout_secs: u64,
     /// The supervisor gives up settling after this long.
     pub settle_bound: Duration,
+    /// How long the supervisor leaves a lost create the plan settles by IPN to its IPN.
+    pub ipn_grace: Duration,
 }
 
 impl Default for AplazameSoakConfig {
@@ -78,6 +80,7 @@ impl Default for AplazameSoakConfig {
             central_wait_ms: 400,
             http_timeout_secs: 3,
             settle_bound: Duration::from_secs(25),
+            ipn_grace: Duration::from_secs(10),
         }
     }
 }
@@ -127,6 +130,12 @@ pub struct Floor {
     pub undecided: Mutex<BTreeSet<String>>,
     /// IPNs the relay handled.
     pub relayed: Mutex<usize>,
+    /// Checkouts some `caja` answer allowed to hand over while the simulator did not hold them `ok`
+    /// with our `mid` and total, at the moment the answer came (`ok` is final there, and the till can
+    /// only learn it after: so the check is sound while the run goes, not only at the end).
+    pub early_handovers: Mutex<Vec<String>>,
+    /// Answers that allowed a handover, checked as above.
+    pub handovers_seen: Mutex<usize>,
 }
 
 impl Floor {
@@ -139,12 +148,39 @@ impl Floor {
     ) -> (Exit, serde_json::Value) {
         let answer = self.caja.run_with(who, args, None);
         let json = answer.json.unwrap_or_default();
+        self.check_handovers(what, &json);
         self.ran.lock().unwrap().push(Ran {
             what,
             exit: answer.exit,
             error_code: json["error"]["code"].as_str().map(str::to_owned),
         });
         (answer.exit, json)
+    }
+
+    /// Every checkout view in `answer` that allows the handover, against the simulator now.
+    fn check_handovers(&self, what: &str, answer: &serde_json::Value) {
+        let views = match answer["checkouts"].as_array() {
+            Some(list) => list.clone(),
+            None => vec![answer["checkout"].clone()],
+        };
+        for view in views.iter().filter(|view| view["handoverAllowed"] == true) {
+            *self.handovers_seen.lock().unwrap() += 1;
+            let id = view["checkoutId"].as_str().unwrap_or_default();
+            let theirs = self.aplazame.checkout(id);
+            let fine = theirs.as_ref().is_some_and(|checkout| {
+                checkout.stage.label() == "ok"
+                    && checkout.mid == view["orderId"]
+                    && Some(checkout.total_amount) == view["total"]["cents"].as_i64()
+            });
+            if !fine {
+                self.early_handovers.lock().unwrap().push(format!(
+                    "`{what}` allowed {} ({}) while Aplazame held {:?}",
+                    view["orderId"],
+                    view["total"]["text"],
+                    theirs.map(|c| (c.stage.label(), c.mid, c.total_amount))
+                ));
+            }
+        }
     }
 
     /// Adds `more` to the faults still to inject at the simulator (and to the sum armed).
@@ -204,6 +240,8 @@ pub fn run(config: &AplazameSoakConfig) -> AplazameSoakReport {
         decided: Mutex::new(Vec::new()),
         undecided: Mutex::new(BTreeSet::new()),
         relayed: Mutex::new(0),
+        early_handovers: Mutex::new(Vec::new()),
+        handovers_seen: Mutex::new(0),
     };
     let setup_millis = started.elapsed().as_millis() as u64;
     let (left, settled) = std::thread::scope(|scope| {

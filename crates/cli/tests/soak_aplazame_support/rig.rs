@@ -16,13 +16,13 @@ use serde_json::json;
 use super::{AplazameSoakConfig, ROSA};
 use crate::soak_support::issue::{Caja, Exit};
 
-/// Kept alive for the run: dropping it stops Central and the cluster.
+/// Kept alive for the run: dropping it stops Central, then the cluster, then removes the folder.
 pub struct Rig {
     pub caja: Caja,
     pub provider: RunningSandbox,
-    pub central: Server,
-    pub cluster: Cluster,
-    pub dir: tempfile::TempDir,
+    _central: Server,
+    _cluster: Cluster,
+    _dir: tempfile::TempDir,
 }
 
 pub fn start(runtime: &tokio::runtime::Runtime, config: &AplazameSoakConfig) -> Rig {
@@ -79,9 +79,9 @@ pub fn start(runtime: &tokio::runtime::Runtime, config: &AplazameSoakConfig) -> 
     Rig {
         caja,
         provider,
-        central,
-        cluster,
-        dir,
+        _central: central,
+        _cluster: cluster,
+        _dir: dir,
     }
 }
 

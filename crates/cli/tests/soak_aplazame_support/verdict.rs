@@ -48,7 +48,10 @@ pub struct AplazameSoakReport {
     pub rejected: usize,
     pub undecided: usize,
     pub relayed: usize,
-    pub processes: usize,
+    /// `caja` processes by what they did and how they exited (`status 0`, `checkout 4`…).
+    pub processes: BTreeMap<String, usize>,
+    /// Answers (during the run and at the end) that allowed a handover.
+    pub handovers_seen: usize,
     pub faults_armed: AplazameFaults,
     pub faults_left: AplazameFaults,
     pub settled: Settled,
@@ -90,9 +93,22 @@ pub fn judge(floor: &Floor, listed: &Value, held: &[Held]) -> AplazameSoakReport
         planned: floor.sales.len(),
         created_at_aplazame: held.len(),
         relayed: *floor.relayed.lock().unwrap(),
-        processes: floor.ran.lock().unwrap().len(),
+        handovers_seen: *floor.handovers_seen.lock().unwrap(),
+        handed_over_without_ok: floor.early_handovers.lock().unwrap().clone(),
         ..AplazameSoakReport::default()
     };
+    for ran in floor.ran.lock().unwrap().iter() {
+        let exit = match ran.exit {
+            Exit::Code(code) => code.to_string(),
+            other => format!("{other:?}"),
+        };
+        let code = ran.error_code.as_deref().unwrap_or_default();
+        let key = format!("{} {exit} {code}", ran.what);
+        *report
+            .processes
+            .entry(key.trim_end().to_owned())
+            .or_default() += 1;
+    }
     let views = listed["checkouts"].as_array().cloned().unwrap_or_default();
     let view_of = |order_id: &str| views.iter().find(|view| view["orderId"] == order_id);
     let mut by_mid: BTreeMap<&str, usize> = BTreeMap::new();
@@ -165,7 +181,9 @@ pub fn judge(floor: &Floor, listed: &Value, held: &[Held]) -> AplazameSoakReport
             *report.lost_creates.entry(kind).or_default() += 1;
         }
         let Some(create) = creates.iter().find(|c| c.sale == sale.index) else {
-            report.lost.push(format!("sale {} never created", sale.index));
+            report
+                .lost
+                .push(format!("sale {} never created", sale.index));
             continue;
         };
         let id = &create.order_id;
@@ -243,7 +261,11 @@ impl fmt::Display for AplazameSoakReport {
         writeln!(f, "  lost creates planned: {:?}", self.lost_creates)?;
         writeln!(f, "  created at Aplazame: {}", self.created_at_aplazame)?;
         lines(f, "created twice", &self.created_twice)?;
-        writeln!(f, "  allowed to hand over: {}", self.handed_over)?;
+        writeln!(
+            f,
+            "  allowed to hand over at the end: {} (answers allowing it, checked at once: {})",
+            self.handed_over, self.handovers_seen
+        )?;
         lines(f, "handed over without ok", &self.handed_over_without_ok)?;
         lines(f, "lost", &self.lost)?;
         lines(f, "disagreeing", &self.disagreeing)?;
@@ -277,7 +299,8 @@ impl fmt::Display for AplazameSoakReport {
             self.settled.millis,
             self.settled.left
         )?;
-        writeln!(f, "  caja processes: {}", self.processes)?;
+        let total: usize = self.processes.values().sum();
+        writeln!(f, "  caja processes: {total} {:?}", self.processes)?;
         write!(
             f,
             "  duration: {:.1} s (setup {:.1} s)",
