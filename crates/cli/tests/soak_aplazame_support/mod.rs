@@ -52,7 +52,8 @@ pub struct AplazameSoakConfig {
     pub buyer_pause: Duration,
     /// How long the cashier waits for Aplazame to ask for a decision.
     pub decide_bound: Duration,
-    /// Aplazame's IPNs: first retry and window.
+    /// Aplazame's IPNs: first retry and window (30 s, the simulator's default: a confirmation not
+    /// given by then is `ko`/`merchant_failed_to_confirm`).
     pub ipn_first_retry_ms: u64,
     pub ipn_window_ms: u64,
     /// How long Central holds a confirmation IPN waiting for the till's decision.
@@ -71,12 +72,12 @@ impl Default for AplazameSoakConfig {
             lost_creates: 6,
             buyers: 3,
             seed: 0x0A9_1A2A_3E14,
-            status_fault_rate: 0.4,
+            status_fault_rate: 0.3,
             chaos_tick: Duration::from_millis(150),
             buyer_pause: Duration::from_millis(150),
-            decide_bound: Duration::from_secs(12),
+            decide_bound: Duration::from_secs(25),
             ipn_first_retry_ms: 100,
-            ipn_window_ms: 20_000,
+            ipn_window_ms: 30_000,
             central_wait_ms: 400,
             http_timeout_secs: 3,
             settle_bound: Duration::from_secs(25),
