@@ -15,13 +15,15 @@ use std::time::Duration;
 use soak_aplazame_support::AplazameSoakConfig;
 use soak_aplazame_support::plan::{self, Fate, Lost};
 
-// How each assertion was seen to fail, by breaking the code once (then undone):
-// - created twice: the cashier sent every lost create again (a new order id for the same sale);
-// - handed over without ok: the judge read `handoverAllowed` of checkouts awaiting confirmation;
-// - lost: the supervisor's settling skipped unknown creates, and the relay was not run;
-// - disagreeing / off plan: the cashier confirmed the planned rejections;
-// - unexpected exits: a planned lost create was left unarmed (exit 0, not 4);
-// - settled by an IPN, resolutions, faults used: the relay not run, no faults armed.
+// Each assertion was seen to fail by breaking the code once (then undone):
+// - the harness: a cashier who sends a lost create again (created twice: "the sale of soak.17 is 2
+//   checkouts"), no supervisor (lost 3, settled not done), the rejections confirmed instead (off
+//   plan 16), a planned lost create left unarmed (unexpected exits 1: exit 0, not 4);
+// - the till: `Checkout::may_hand_over` also true on the cashier's `ok` decision (handed over
+//   without ok 9, caught by `confirm` and `list` answers while Aplazame was still
+//   `pending/confirmation_required`), and `status_reason` not recorded for `ko` (disagreeing 9, off plan 10).
+// The figures required below (resolutions, IPN settlements, faults used, handovers) fail when the
+// relay, the supervisor or the chaos do not run.
 #[test]
 fn aplazame_soak_creates_once_hands_over_only_ok_and_loses_nothing() {
     let defaults = AplazameSoakConfig::default();

@@ -182,8 +182,18 @@ pub fn relay(floor: &Floor) {
     while !floor.stop.load(Ordering::SeqCst) {
         let args = ["central", "listen", "--once", "--wait", "1"];
         let (_, answer) = floor.run(&LUIS, "listen", &args);
-        let handled = answer["handled"].as_array().map_or(0, Vec::len);
-        *floor.relayed.lock().unwrap() += handled;
+        let handled = answer["handled"].as_array().cloned().unwrap_or_default();
+        let failed = handled
+            .iter()
+            .filter(|h| {
+                h["outcome"]
+                    .as_str()
+                    .is_some_and(|o| o.starts_with("failed"))
+            })
+            .count();
+        *floor.relay_failed.lock().unwrap() += failed;
+        *floor.relayed.lock().unwrap() += handled.len();
+        let handled = handled.len();
         if handled == 0 && answer.get("handled").is_none() {
             std::thread::sleep(Duration::from_millis(100));
         }

@@ -129,8 +129,11 @@ pub struct Floor {
     pub decided: Mutex<Vec<(String, bool)>>,
     /// Cashier decisions given up on (Aplazame never asked in time).
     pub undecided: Mutex<BTreeSet<String>>,
-    /// IPNs the relay handled.
+    /// IPNs the relay handled, and those whose handling failed (the till's read-back lost to a
+    /// fault): the relay moves past them, so a lost create they named waits for another IPN or for
+    /// the supervisor.
     pub relayed: Mutex<usize>,
+    pub relay_failed: Mutex<usize>,
     /// Checkouts some `caja` answer allowed to hand over while the simulator did not hold them `ok`
     /// with our `mid` and total, at the moment the answer came (`ok` is final there, and the till can
     /// only learn it after: so the check is sound while the run goes, not only at the end).
@@ -241,6 +244,7 @@ pub fn run(config: &AplazameSoakConfig) -> AplazameSoakReport {
         decided: Mutex::new(Vec::new()),
         undecided: Mutex::new(BTreeSet::new()),
         relayed: Mutex::new(0),
+        relay_failed: Mutex::new(0),
         early_handovers: Mutex::new(Vec::new()),
         handovers_seen: Mutex::new(0),
     };

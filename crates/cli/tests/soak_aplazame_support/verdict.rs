@@ -48,6 +48,7 @@ pub struct AplazameSoakReport {
     pub rejected: usize,
     pub undecided: usize,
     pub relayed: usize,
+    pub relay_failed: usize,
     /// `caja` processes by what they did and how they exited (`status 0`, `checkout 4`…).
     pub processes: BTreeMap<String, usize>,
     /// Answers (during the run and at the end) that allowed a handover.
@@ -93,6 +94,7 @@ pub fn judge(floor: &Floor, listed: &Value, held: &[Held]) -> AplazameSoakReport
         planned: floor.sales.len(),
         created_at_aplazame: held.len(),
         relayed: *floor.relayed.lock().unwrap(),
+        relay_failed: *floor.relay_failed.lock().unwrap(),
         handovers_seen: *floor.handovers_seen.lock().unwrap(),
         handed_over_without_ok: floor.early_handovers.lock().unwrap().clone(),
         ..AplazameSoakReport::default()
@@ -280,8 +282,8 @@ impl fmt::Display for AplazameSoakReport {
         )?;
         writeln!(
             f,
-            "  cashier: {} confirmed, {} rejected, {} given up; IPNs relayed: {}",
-            self.confirmed, self.rejected, self.undecided, self.relayed
+            "  cashier: {} confirmed, {} rejected, {} given up; IPNs relayed: {} ({} failed at the till)",
+            self.confirmed, self.rejected, self.undecided, self.relayed, self.relay_failed
         )?;
         writeln!(
             f,
