@@ -2,10 +2,10 @@
 //! asked for by real `caja` processes while the simulator loses and garbles create answers, fails
 //! creates and status reads with `5xx` pages and drops status answers; buyers complete and are
 //! confirmed, pass or fail a challenge, let the checkout expire, are denied, or are not financed by
-//! the simulator's rule; the cashier confirms or rejects; lost creates are resolved by a supervisor or
-//! settled by the IPN the buyer's next move sends through a real Central. Then no checkout may be
-//! created twice, none handed over without `ok` at Aplazame, no sale lost, and the till must agree
-//! with the simulator. The harness is `soak_aplazame_support`.
+//! the simulator's rule; the cashier confirms or rejects; lost creates are resolved by a supervisor
+//! or settled by the IPN the buyer's next move sends through a real Central. Then no checkout may
+//! be created twice, none handed over without `ok` at Aplazame, no sale lost, and the till must
+//! agree with the simulator. The harness is `soak_aplazame_support`.
 
 mod soak_aplazame_support;
 mod soak_support;
@@ -21,7 +21,8 @@ use soak_aplazame_support::plan::{self, Fate, Lost};
 //   plan 16), a planned lost create left unarmed (unexpected exits 1: exit 0, not 4);
 // - the till: `Checkout::may_hand_over` also true on the cashier's `ok` decision (handed over
 //   without ok 9, caught by `confirm` and `list` answers while Aplazame was still
-//   `pending/confirmation_required`), and `status_reason` not recorded for `ko` (disagreeing 9, off plan 10).
+//   `pending/confirmation_required`), and `status_reason` not recorded for `ko` (disagreeing 9,
+//   off plan 10).
 // The figures required below (resolutions, IPN settlements, faults used, handovers) fail when the
 // relay, the supervisor or the chaos do not run.
 #[test]

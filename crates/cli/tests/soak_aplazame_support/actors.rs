@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 
 use super::plan::{self, Fate, Lost};
 use super::{Created, Floor, LUIS, ROSA};
+use crate::soak_support::issue::Exit;
 use crate::soak_support::rng::SplitMix64;
 
 fn one(fault: impl FnOnce(&mut AplazameFaults)) -> AplazameFaults {
@@ -73,8 +74,20 @@ pub fn cashier(floor: &Floor) {
 }
 
 /// The supervisor settles an unknown create from what Aplazame holds under its `mid`: with that
-/// checkout's id, or as never sent when it holds nothing. True when `caja` said yes.
+/// checkout's id, or as never sent when it holds nothing. Tried again while the till's read-back
+/// of that checkout is lost to a fault (exit 4), a few times. True when `caja` said yes.
 pub fn resolve(floor: &Floor, order_id: &str) -> bool {
+    for _ in 0..5 {
+        match resolve_once(floor, order_id) {
+            Some(done) => return done,
+            None => std::thread::sleep(Duration::from_millis(100)),
+        }
+    }
+    false
+}
+
+/// One `caja aplazame resolve`; `None` when it may be tried again.
+fn resolve_once(floor: &Floor, order_id: &str) -> Option<bool> {
     let held = floor.at_aplazame(order_id).map(|checkout| checkout.id);
     let mut args = vec!["aplazame", "resolve", order_id];
     match &held {
@@ -83,16 +96,19 @@ pub fn resolve(floor: &Floor, order_id: &str) -> bool {
     }
     args.extend(["--reason", "visto en el panel de Aplazame"]);
     let (exit, _) = floor.run(&ROSA, "resolve", &args);
-    let done = exit == crate::soak_support::issue::Exit::Code(0);
-    if done {
-        let with_id = held.is_some();
-        floor
-            .resolved
-            .lock()
-            .unwrap()
-            .push((order_id.to_owned(), with_id));
+    match exit {
+        Exit::Code(0) => {
+            let with_id = held.is_some();
+            floor
+                .resolved
+                .lock()
+                .unwrap()
+                .push((order_id.to_owned(), with_id));
+            Some(true)
+        }
+        Exit::Code(4) => None,
+        _ => Some(false),
     }
-    done
 }
 
 /// Plays the buyer of each created sale, then the cashier's decision when the fate has one.
@@ -165,8 +181,7 @@ pub fn decide_now(floor: &Floor, order_id: &str, confirm: bool) -> bool {
         let args = ["aplazame", "reject", order_id, "--reason", reason];
         floor.run(&LUIS, "reject", &args)
     };
-    let taken = exit == crate::soak_support::issue::Exit::Code(0)
-        || answer["error"]["code"] == "checkout_already_decided";
+    let taken = exit == Exit::Code(0) || answer["error"]["code"] == "checkout_already_decided";
     if taken {
         floor
             .decided
@@ -177,7 +192,8 @@ pub fn decide_now(floor: &Floor, order_id: &str, confirm: bool) -> bool {
     taken
 }
 
-/// `caja central listen --once` until the run stops: every IPN Central relays read back by the till.
+/// `caja central listen --once` until the run stops: every IPN Central relays read back by the
+/// till.
 pub fn relay(floor: &Floor) {
     while !floor.stop.load(Ordering::SeqCst) {
         let args = ["central", "listen", "--once", "--wait", "1"];

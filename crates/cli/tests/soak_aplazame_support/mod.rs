@@ -1,14 +1,15 @@
-//! The Aplazame soak's harness: checkouts asked for by real `caja` processes on one data folder, the
-//! till enrolled in a real Caja Central (PostgreSQL), the sandbox's Aplazame simulator over loopback
-//! losing create answers, garbling them, failing creates and status reads with `5xx` pages and
-//! dropping status answers; buyers playing their fate at the simulator's buyer route; the cashier
-//! confirming or rejecting from the command line; a supervisor resolving lost creates; then the
-//! till's own list compared with the simulator's record (see `verdict`).
+//! The Aplazame soak's harness: checkouts asked for by real `caja` processes on one data folder,
+//! the till enrolled in a real Caja Central (PostgreSQL), the sandbox's Aplazame simulator over
+//! loopback losing create answers, garbling them, failing creates and status reads with `5xx` pages
+//! and dropping status answers; buyers playing their fate at the simulator's buyer route; the
+//! cashier confirming or rejecting from the command line; a supervisor resolving lost creates; then
+//! the till's own list compared with the simulator's record (see `verdict`).
 //!
 //! Everything goes through the built binary. Aplazame's IPNs reach a till only through Central (the
 //! command line has no server of its own: on the simulator without Central they go nowhere and a
-//! confirmation is never given), so Central is real and `caja central listen --once` plays the till's
-//! relay, reading each IPN back (`Till::aplazame_event`) and handing Central the store's decisions.
+//! confirmation is never given), so Central is real and `caja central listen --once` plays the
+//! till's relay, reading each IPN back (`Till::aplazame_event`) and handing Central the store's
+//! decisions.
 //!
 //! A run: (1) start the simulator, Central and the till (see `rig`); (2) the cashier creates each
 //! planned checkout in turn while buyers play their fates, the cashier decides when Aplazame asks,
@@ -135,8 +136,8 @@ pub struct Floor {
     pub relayed: Mutex<usize>,
     pub relay_failed: Mutex<usize>,
     /// Checkouts some `caja` answer allowed to hand over while the simulator did not hold them `ok`
-    /// with our `mid` and total, at the moment the answer came (`ok` is final there, and the till can
-    /// only learn it after: so the check is sound while the run goes, not only at the end).
+    /// with our `mid` and total, at the moment the answer came (`ok` is final there, and the till
+    /// can only learn it after: so the check is sound while the run goes, not only at the end).
     pub early_handovers: Mutex<Vec<String>>,
     /// Answers that allowed a handover, checked as above.
     pub handovers_seen: Mutex<usize>,
@@ -196,8 +197,8 @@ impl Floor {
         self.aplazame.set_faults(now);
     }
 
-    /// The checkout the simulator holds under our `mid`, as a supervisor reads it in Aplazame's panel
-    /// (and as the buyer's phone has it).
+    /// The checkout the simulator holds under our `mid`, as a supervisor reads it in Aplazame's
+    /// panel (and as the buyer's phone has it).
     pub fn at_aplazame(&self, order_id: &str) -> Option<sandbox::AplazameCheckout> {
         self.aplazame
             .checkouts()

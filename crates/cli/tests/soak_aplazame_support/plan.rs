@@ -1,8 +1,9 @@
-//! The plan of an Aplazame soak, drawn from the seed alone: one sale per planned checkout, each with
-//! the buyer's fate (what they do on their phone and how the cashier answers a confirmation), its
-//! cart and customer, and the fault its create meets (none, a lost answer, a garbled one, a `5xx`)
-//! with who settles it (a supervisor with `caja aplazame resolve`, or the IPN the buyer's next move
-//! sends through Central). A sale's expected end at the simulator follows from its fate and fault.
+//! The plan of an Aplazame soak, drawn from the seed alone: one sale per planned checkout, each
+//! with the buyer's fate (what they do on their phone and how the cashier answers a confirmation),
+//! its cart and customer, and the fault its create meets (none, a lost answer, a garbled one, a
+//! `5xx`) with who settles it (a supervisor with `caja aplazame resolve`, or the IPN the buyer's
+//! next move sends through Central). A sale's expected end at the simulator follows from its fate
+//! and fault.
 
 use crate::soak_support::rng::SplitMix64;
 
@@ -50,7 +51,8 @@ impl Fate {
         }
     }
 
-    /// The cashier's answer once Aplazame asks the store: `Some(true)` confirm, `Some(false)` reject.
+    /// The cashier's answer once Aplazame asks the store: `Some(true)` confirm, `Some(false)`
+    /// reject.
     pub fn decision(self) -> Option<bool> {
         match self {
             Fate::Confirmed | Fate::ChallengedConfirmed => Some(true),
@@ -131,8 +133,8 @@ pub fn sales(config: &AplazameSoakConfig) -> Vec<PlannedSale> {
     }
     let order = rng.choose_distinct(&(0..fates.len()).collect::<Vec<_>>(), fates.len());
     let fates: Vec<Fate> = order.into_iter().map(|at| fates[at]).collect();
-    // The lost creates: each kind at least once, on sales Aplazame finances (never the first, so the
-    // run starts with a create that works).
+    // The lost creates: each kind at least once, on sales Aplazame finances (never the first, so
+    // the run starts with a create that works).
     let financed: Vec<usize> = (1..fates.len())
         .filter(|&at| fates[at] != Fate::NotFinanced)
         .collect();
@@ -195,7 +197,8 @@ fn sale(index: usize, fate: Fate, lost: Lost, rng: &mut SplitMix64) -> PlannedSa
     }
 }
 
-/// Caja's order id of the `n`th create of the run (from 0): the till numbers every create it journals.
+/// Caja's order id of the `n`th create of the run (from 0): the till numbers every create it
+/// journals.
 pub fn order_id(n: usize) -> String {
     format!("T01-C1-A{:06}", n + 1)
 }

@@ -1,9 +1,10 @@
 //! What an Aplazame soak runs against: the sandbox in this process (its Aplazame simulator retrying
 //! IPNs quickly within a window longer than the cashier takes), a real Caja Central on a PostgreSQL
-//! cluster of the run's own (reading checkouts back at the simulator with the store's key, answering
-//! confirmations from the till's announcements and decisions), and a data folder whose till has a
-//! supervisor and a cashier, the auto-confirm rule off (the cashier decides) and is enrolled in
-//! Central as T01/C1 with `caja central enroll`, so that its creates name Central's webhook.
+//! cluster of the run's own (reading checkouts back at the simulator with the store's key,
+//! answering confirmations from the till's announcements and decisions), and a data folder whose
+//! till has a supervisor and a cashier, the auto-confirm rule off (the cashier decides) and is
+//! enrolled in Central as T01/C1 with `caja central enroll`, so that its creates name Central's
+//! webhook.
 
 use std::time::Duration;
 

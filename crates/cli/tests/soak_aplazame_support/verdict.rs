@@ -1,18 +1,21 @@
-//! The comparison after the settling: the till's checkouts as `caja aplazame list` shows them at the
-//! end against the checkouts the simulator holds, and the figures printed.
+//! The comparison after the settling: the till's checkouts as `caja aplazame list` shows them at
+//! the end against the checkouts the simulator holds, and the figures printed.
 //!
-//! - **Created twice**: a `mid` held more than once by the simulator, or a sale (its customer's email,
-//!   one per sale) behind more than one checkout there: a create sent again under a new order id.
+//! - **Created twice**: a `mid` held more than once by the simulator, or a sale (its customer's
+//!   email, one per sale) behind more than one checkout there: a create sent again under a new
+//!   order id.
 //! - **Handed over without `ok`**: a checkout the till allows to hand over (`handoverAllowed`, the
 //!   till's `may_hand_over`) that the simulator does not hold as `ok` under that id, with our `mid`
-//!   and the till's total.
-//! - **Lost**: a planned sale the till does not list, or lists unknown, still being sent, or created
-//!   and not final; a checkout the simulator holds that the till does not know under its id.
+//!   and the till's total: in every `caja` answer during the run, checked the moment it came
+//!   (`Floor::run`), and in the final list.
+//! - **Lost**: a planned sale the till does not list, or lists unknown, still being sent, or
+//!   created and not final; a checkout the simulator holds that the till does not know under its
+//!   id.
 //! - **Disagreeing**: a created checkout whose final status and reason at the till are not the
 //!   simulator's stage.
-//! - **Off plan**: a sale that did not end as its fate and its create's fault say, at the till or at
-//!   the simulator. **Unexpected exits**: a create that did not exit 0 (answered), 3 (not financed)
-//!   or 4 (its answer lost) as planned.
+//! - **Off plan**: a sale that did not end as its fate and its create's fault say, at the till or
+//!   at the simulator. **Unexpected exits**: a create that did not exit 0 (answered), 3 (not
+//!   financed) or 4 (its answer lost) as planned.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -282,7 +285,8 @@ impl fmt::Display for AplazameSoakReport {
         )?;
         writeln!(
             f,
-            "  cashier: {} confirmed, {} rejected, {} given up; IPNs relayed: {} ({} failed at the till)",
+            "  cashier: {} confirmed, {} rejected, {} given up; IPNs relayed: {} ({} failed at the \
+             till)",
             self.confirmed, self.rejected, self.undecided, self.relayed, self.relay_failed
         )?;
         writeln!(
