@@ -64,7 +64,7 @@ fn aplazame_soak_creates_once_hands_over_only_ok_and_loses_nothing() {
     assert!(report.status_faults_used() >= 3, "{report}");
     assert!(report.relayed >= config.sales, "{report}");
     assert!(report.confirmed >= 1 && report.rejected >= 1, "{report}");
-    // Usually 15 to 40 s (PostgreSQL's cluster included); the bound leaves room for a loaded machine.
+    // Usually 15 to 40 s (PostgreSQL's cluster included): room left for a loaded machine.
     assert!(
         report.millis < Duration::from_secs(60).as_millis() as u64,
         "too slow\n{report}"
