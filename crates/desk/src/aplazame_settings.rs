@@ -144,7 +144,7 @@ mod tests {
         assert!(setup.auto_confirm);
         assert_eq!(
             setup.ipn_url.as_str(),
-            "http://127.0.0.1:9/__sandbox/aplazame/no-ipn"
+            "http://127.0.0.1:9/__sandbox/aplazame/store/ipn"
         );
         for mode in [Mode::Live, Mode::Mock] {
             assert!(matches!(

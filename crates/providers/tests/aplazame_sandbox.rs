@@ -126,7 +126,7 @@ fn every_cart_caja_builds_is_accepted() {
             1u32..=20,
             1i64..=20_000,
             0usize..4,
-            proptest::option::of(0i64..=100),
+            proptest::option::of(0i64..=90),
         ),
         1..8,
     );
@@ -140,7 +140,11 @@ fn every_cart_caja_builds_is_accepted() {
         .run(&lines, |lines| {
             let lines = lines
                 .into_iter()
-                .map(|(quantity, cents, rate, discount)| {
+                .map(|(quantity, cents, rate, discount_percent)| {
+                    // A discount is a share of the line (never more than it): Cart::build refuses
+                    // one above the line, which is not what this property is about.
+                    let discount =
+                        discount_percent.map(|percent| i64::from(quantity) * cents * percent / 100);
                     line("Artículo", quantity, cents, VatRate::ALL[rate], discount)
                 })
                 .collect();
