@@ -7,7 +7,8 @@
 //! financing: the card is amber. The buyer, played at the simulator's control route, starts (amber:
 //! completing it on their phone) and completes; Aplazame asks the store to confirm, Central answers by
 //! the till's auto-confirm rule (on by default) and the card turns green "Entregue el producto" with
-//! nobody touching anything.
+//! nobody touching anything. With the rule off, the card asks the cashier: «Confirmar», and it turns
+//! green once Central has given Aplazame the store's answer.
 
 use central::pg_cluster::Cluster;
 use central::{Config, Server, StoreConfig};
@@ -109,7 +110,16 @@ async fn the_customer(app: &App) {
     app.type_into("aplazame-document", "12345678Z").await;
 }
 
-pub(crate) async fn a_spanish_till_finances_a_sale_with_aplazame_until_the_green_card() {
+/// A till in Spain enrolled in its Central, on the Aplazame screen, and what it runs on.
+struct Counter {
+    app: App,
+    server: Server,
+    cluster: Cluster,
+}
+
+/// A fresh till: the first run in España, then (with the auto-confirm rule off when asked, as
+/// `"aplazame": {"autoConfirm": false}` in the settings) enrolled in Central from Ajustes, back on F1.
+async fn a_spanish_till(auto_confirm: bool) -> Counter {
     let cluster = Cluster::temporary().expect("a PostgreSQL cluster of our own");
     let app = support::start(&[("CAJA_STORE_NAME", "Zapatería Lucía".into())]).await;
     app.sandbox.aplazame().set_timing(sandbox::AplazameTiming {
@@ -128,6 +138,13 @@ pub(crate) async fn a_spanish_till_finances_a_sale_with_aplazame_until_the_green
     app.wait_for_text("nav-cobro", "Aplazame").await;
     assert!(!is_shown(&app, "nav-cuotas").await, "no aCuotaz in Spain");
     assert!(!is_shown(&app, "customer-input").await, "no Cobro in Spain");
+    if !auto_confirm {
+        let path = app.data_dir.path().join(desk::settings::SETTINGS_FILE);
+        let text = std::fs::read_to_string(&path).expect("the settings the first run wrote");
+        let mut settings: Value = serde_json::from_str(&text).expect("settings JSON");
+        settings["aplazame"] = json!({ "autoConfirm": false });
+        std::fs::write(&path, settings.to_string()).expect("the rule off");
+    }
 
     app.click("nav-ajustes").await;
     enroll_with(&app, &server.base_url(), &code).await;
@@ -135,14 +152,23 @@ pub(crate) async fn a_spanish_till_finances_a_sale_with_aplazame_until_the_green
         .await;
     app.press("\u{E031}").await; // F1
     app.wait_for("aplazame-form").await;
+    Counter {
+        app,
+        server,
+        cluster,
+    }
+}
 
-    first_line_by_keyboard(&app).await;
-    second_line(&app).await;
-    the_customer(&app).await;
+/// Two articles and the customer, «Pedir financiación»: the card is amber and Aplazame holds one
+/// checkout whose IPNs go to Central. Its id at Aplazame.
+async fn ask_for_financing(counter: &Counter) -> String {
+    let app = &counter.app;
+    first_line_by_keyboard(app).await;
+    second_line(app).await;
+    the_customer(app).await;
     app.screenshot("aplazame-formulario").await;
     app.click("aplazame-create").await;
 
-    // Created: amber, the product stays, nothing to decide yet.
     app.wait_for_attr("aplazame-card", "data-state", "created")
         .await;
     app.wait_for_attr("aplazame-card", "data-tone", "waiting")
@@ -153,19 +179,49 @@ pub(crate) async fn a_spanish_till_finances_a_sale_with_aplazame_until_the_green
             .await
             .contains("NO entregue")
     );
-    assert!(!is_shown(&app, "aplazame-handover").await);
-    let checkout_id = app.text("aplazame-checkout-id").await;
+    assert!(!is_shown(app, "aplazame-handover").await);
     let held = app.sandbox.aplazame().checkouts();
     assert_eq!(held.len(), 1, "Aplazame holds one checkout");
     assert_eq!(
         held[0].ipn_url.as_deref(),
-        Some(format!("{}/webhooks/aplazame/T01", server.base_url()).as_str()),
+        Some(format!("{}/webhooks/aplazame/T01", counter.server.base_url()).as_str()),
         "Aplazame's IPNs go to Central"
     );
+    app.text("aplazame-checkout-id").await
+}
+
+/// Green, and nothing but one checkout at Aplazame.
+async fn handed_over(app: &App) {
+    wait_for_attr_long(app, "aplazame-card", "data-tone", "go").await;
+    app.wait_for_text("aplazame-headline", "Financiación aprobada")
+        .await;
+    assert!(
+        app.text("aplazame-handover")
+            .await
+            .contains("Entregue el producto")
+    );
+    assert!(!is_shown(app, "aplazame-no-handover").await);
+    assert!(!is_shown(app, "aplazame-confirm").await, "decided already");
+    let status = app
+        .client
+        .find(Locator::Css("[data-testid=\"aplazame-card\"]"))
+        .await
+        .expect("the card")
+        .attr("data-status")
+        .await
+        .expect("its status");
+    assert_eq!(status.as_deref(), Some("ok"));
+    assert_eq!(app.sandbox.aplazame().checkouts().len(), 1, "never two");
+}
+
+pub(crate) async fn a_spanish_till_finances_a_sale_with_aplazame_until_the_green_card() {
+    let counter = a_spanish_till(true).await;
+    let app = &counter.app;
+    let checkout_id = ask_for_financing(&counter).await;
     app.screenshot("aplazame-esperando").await;
 
     // The customer opens it on their phone: still amber, and the card says so.
-    buyer(&app, &checkout_id, "start").await;
+    buyer(app, &checkout_id, "start").await;
     app.wait_for_attr("aplazame-card", "data-reason", "in_process")
         .await;
     let card = app.text("aplazame-card").await;
@@ -177,32 +233,47 @@ pub(crate) async fn a_spanish_till_finances_a_sale_with_aplazame_until_the_green
     app.screenshot("aplazame-en-el-telefono").await;
 
     // The customer completes it; Aplazame asks the store, Central answers by the till's rule.
-    buyer(&app, &checkout_id, "complete").await;
-    wait_for_attr_long(&app, "aplazame-card", "data-tone", "go").await;
-    app.wait_for_text("aplazame-headline", "Financiación aprobada")
-        .await;
-    assert!(
-        app.text("aplazame-handover")
-            .await
-            .contains("Entregue el producto")
-    );
-    assert!(!is_shown(&app, "aplazame-no-handover").await);
-    assert!(!is_shown(&app, "aplazame-confirm").await, "decided already");
+    buyer(app, &checkout_id, "complete").await;
+    handed_over(app).await;
     app.screenshot("aplazame-aprobada").await;
-    let status = app
-        .client
-        .find(Locator::Css("[data-testid=\"aplazame-card\"]"))
-        .await
-        .expect("the card")
-        .attr("data-status")
-        .await
-        .expect("its status");
-    assert_eq!(status.as_deref(), Some("ok"));
-    assert_eq!(
-        app.sandbox.aplazame().checkouts().len(),
-        1,
-        "one checkout, never two"
-    );
+    let Counter {
+        app,
+        server,
+        cluster,
+    } = counter;
+    app.quit().await;
+    drop(server);
+    drop(cluster);
+}
+
+pub(crate) async fn with_the_rule_off_the_cashier_confirms_and_the_card_turns_green() {
+    let counter = a_spanish_till(false).await;
+    let app = &counter.app;
+    let checkout_id = ask_for_financing(&counter).await;
+    buyer(app, &checkout_id, "start").await;
+    buyer(app, &checkout_id, "complete").await;
+
+    // Aplazame waits for the store; Central holds it off until the cashier decides.
+    app.wait_for("aplazame-confirm").await;
+    app.wait_for_attr("aplazame-card", "data-reason", "confirmation_required")
+        .await;
+    let headline = app.text("aplazame-headline").await;
+    assert!(headline.contains("confirme la venta"), "{headline}");
+    assert!(is_shown(app, "aplazame-reject").await);
+    assert!(is_shown(app, "aplazame-no-handover").await);
+    app.screenshot("aplazame-confirmar").await;
+    app.click("aplazame-confirm").await;
+    app.wait_for_attr("aplazame-card", "data-decision", "ok")
+        .await;
+    handed_over(app).await;
+    let decision = app.text("aplazame-decision").await;
+    assert!(decision.contains(SUPERVISOR), "who confirmed: {decision}");
+    app.screenshot("aplazame-confirmada").await;
+    let Counter {
+        app,
+        server,
+        cluster,
+    } = counter;
     app.quit().await;
     drop(server);
     drop(cluster);
