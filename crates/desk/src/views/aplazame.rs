@@ -391,7 +391,7 @@ mod tests {
         ];
         let total = cart_total(&lines).unwrap();
         assert_eq!(total.cents, 2 * 5_990 - 1_000 + 123_450);
-        assert_eq!(total.text, "1.343,30 €");
+        assert_eq!(total.text, "1.344,30 €");
         assert_eq!(cart_total(&[]).unwrap_err().field(), Some("items"));
         let bad = [line("1", "59,9x", "21", "")];
         assert_eq!(cart_total(&bad).unwrap_err().field(), Some("unit_price"));
