@@ -102,10 +102,10 @@ async fn second_line(app: &App) {
     app.wait_for_text("aplazame-total", "129,80 €").await;
 }
 
-async fn the_customer(app: &App) {
+async fn the_customer(app: &App, email: &str) {
     app.type_into("aplazame-customer-name", "Lucía Martín Pérez")
         .await;
-    app.type_into("aplazame-email", "lucia@example.es").await;
+    app.type_into("aplazame-email", email).await;
     app.type_into("aplazame-phone", "+34 600 000 000").await;
     app.type_into("aplazame-document", "12345678Z").await;
 }
@@ -117,27 +117,32 @@ struct Counter {
     cluster: Cluster,
 }
 
-/// A fresh till: the first run in España, then (with the auto-confirm rule off when asked, as
-/// `"aplazame": {"autoConfirm": false}` in the settings) enrolled in Central from Ajustes, back on F1.
-async fn a_spanish_till(auto_confirm: bool) -> Counter {
-    let cluster = Cluster::temporary().expect("a PostgreSQL cluster of our own");
+/// A fresh till on the simulator alone: the first run in España, and F1 is Aplazame.
+async fn first_run_on_the_simulator() -> App {
     let app = support::start(&[("CAJA_STORE_NAME", "Zapatería Lucía".into())]).await;
     app.sandbox.aplazame().set_timing(sandbox::AplazameTiming {
         ipn_first_retry_ms: 500,
         ipn_window_ms: 60_000,
         ipn_attempt_timeout_ms: 5_000,
     });
-    let server = start_central(&cluster, &app).await;
-    let code = central::auth::enroll::issue_code(&server.state.pool, "T01", "C1", "test")
-        .await
-        .expect("a one-time code");
-
     app.wait_for("first-run").await;
     first_run_in_spain(&app).await;
     app.wait_for("aplazame-form").await;
     app.wait_for_text("nav-cobro", "Aplazame").await;
     assert!(!is_shown(&app, "nav-cuotas").await, "no aCuotaz in Spain");
     assert!(!is_shown(&app, "customer-input").await, "no Cobro in Spain");
+    app
+}
+
+/// A fresh till in España (with the auto-confirm rule off when asked, as
+/// `"aplazame": {"autoConfirm": false}` in the settings) enrolled in Central from Ajustes, back on F1.
+async fn a_spanish_till(auto_confirm: bool) -> Counter {
+    let cluster = Cluster::temporary().expect("a PostgreSQL cluster of our own");
+    let app = first_run_on_the_simulator().await;
+    let server = start_central(&cluster, &app).await;
+    let code = central::auth::enroll::issue_code(&server.state.pool, "T01", "C1", "test")
+        .await
+        .expect("a one-time code");
     if !auto_confirm {
         let path = app.data_dir.path().join(desk::settings::SETTINGS_FILE);
         let text = std::fs::read_to_string(&path).expect("the settings the first run wrote");
@@ -165,7 +170,7 @@ async fn ask_for_financing(counter: &Counter) -> String {
     let app = &counter.app;
     first_line_by_keyboard(app).await;
     second_line(app).await;
-    the_customer(app).await;
+    the_customer(app, "lucia@example.es").await;
     app.screenshot("aplazame-formulario").await;
     app.click("aplazame-create").await;
 
@@ -277,4 +282,53 @@ pub(crate) async fn with_the_rule_off_the_cashier_confirms_and_the_card_turns_gr
     app.quit().await;
     drop(server);
     drop(cluster);
+}
+
+/// On the simulator alone (no Central needed): a request Aplazame will not finance (403, an e-mail
+/// starting with `ko`) is red and offers another tender; a customer who fails the identity check on
+/// their phone turns the card red too. Neither ever says to hand the product over.
+pub(crate) async fn refusals_are_red_and_offer_another_tender() {
+    let app = first_run_on_the_simulator().await;
+    first_line_by_keyboard(&app).await;
+    second_line(&app).await;
+    the_customer(&app, "ko@example.es").await;
+    app.click("aplazame-create").await;
+    app.wait_for_attr("aplazame-card", "data-state", "not_financed")
+        .await;
+    app.wait_for_attr("aplazame-card", "data-tone", "stop")
+        .await;
+    let headline = app.text("aplazame-headline").await;
+    assert!(headline.contains("no financia"), "{headline}");
+    assert!(is_shown(&app, "aplazame-no-handover").await);
+    app.screenshot("aplazame-no-financia").await;
+    app.click("aplazame-other-tender").await;
+    app.wait_for_focus("aplazame-line-name").await;
+
+    first_line_by_keyboard(&app).await;
+    the_customer(&app, "lucia@example.es").await;
+    app.click("aplazame-create").await;
+    app.wait_for_attr("aplazame-card", "data-state", "created")
+        .await;
+    let checkout_id = app.text("aplazame-checkout-id").await;
+    buyer(&app, &checkout_id, "start").await;
+    buyer(&app, &checkout_id, "challenge").await;
+    app.wait_for_attr("aplazame-card", "data-reason", "challenge_required")
+        .await;
+    let card = app.text("aplazame-card").await;
+    assert!(card.contains("verificación de identidad"), "{card}");
+    app.screenshot("aplazame-verificacion").await;
+    buyer(&app, &checkout_id, "fail_challenge").await;
+    app.wait_for_attr("aplazame-card", "data-tone", "stop")
+        .await;
+    app.wait_for_text("aplazame-headline", "Verificación de identidad fallida")
+        .await;
+    assert!(is_shown(&app, "aplazame-other-tender").await);
+    assert!(!is_shown(&app, "aplazame-handover").await);
+    app.screenshot("aplazame-rechazada").await;
+    assert_eq!(
+        app.sandbox.aplazame().checkouts().len(),
+        1,
+        "the 403 created nothing"
+    );
+    app.quit().await;
 }

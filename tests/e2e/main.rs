@@ -51,6 +51,7 @@ fn main() {
         transfers::supervised::a_lost_register_is_resolved_by_a_supervisor_never_sent_twice,
         aplazame::a_spanish_till_finances_a_sale_with_aplazame_until_the_green_card,
         aplazame::with_the_rule_off_the_cashier_confirms_and_the_card_turns_green,
+        aplazame::refusals_are_red_and_offer_another_tender,
     ];
     let mut trials = readiness::own_tests(tests[0].0);
     trials.extend(
