@@ -15,7 +15,8 @@ pub async fn central_status(desk: State<'_, Desk>) -> Answer<CentralStatusView> 
     desk.with(async |ws| views::central_status(ws).await).await
 }
 
-/// Enrolls with the one-time code; the background task is told at once, so the relay opens now.
+/// Enrolls with the one-time code and reopens the till on Central's link (Aplazame's IPN URL is
+/// Central's from then on); the background task is told at once, so the relay opens now.
 #[tauri::command]
 pub async fn enroll_central(
     desk: State<'_, Desk>,
@@ -27,6 +28,10 @@ pub async fn enroll_central(
     let enrolled = desk
         .with(async |ws| views::enroll_central(ws, url, code, allow_http).await)
         .await;
+    if enrolled.is_ok() {
+        // Aplazame's IPNs go to Central from now on: the till is reopened on its link.
+        desk.reopen().await;
+    }
     task.wake();
     enrolled
 }

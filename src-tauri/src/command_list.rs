@@ -55,6 +55,13 @@ pub const COMMANDS: &[&str] = &[
     "cancel_voucher",
     "resolve_voucher",
     "decide_voucher",
+    "aplazame_total",
+    "create_checkout",
+    "checkout",
+    "checkouts",
+    "confirm_checkout",
+    "reject_checkout",
+    "resolve_checkout",
 ];
 
 /// The text of `capabilities/default.json`: the main window may call each command and nothing else.

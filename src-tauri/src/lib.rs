@@ -2,6 +2,7 @@
 //! the commands the UI calls, starts the Caja Central task (relay and push, when enrolled), and stops
 //! both on exit. Everything else lives in `till` and `report`; the commands only forward.
 
+mod aplazame;
 mod central;
 mod command_list;
 mod commands;
@@ -100,6 +101,13 @@ pub fn run() -> ExitCode {
             vouchers::cancel_voucher,
             vouchers::resolve_voucher,
             vouchers::decide_voucher,
+            aplazame::aplazame_total,
+            aplazame::create_checkout,
+            aplazame::checkout,
+            aplazame::checkouts,
+            aplazame::confirm_checkout,
+            aplazame::reject_checkout,
+            aplazame::resolve_checkout,
         ]);
     let app = match builder.build(tauri::generate_context!()) {
         Ok(app) => app,

@@ -6,6 +6,7 @@
 //! reported `ignored`, so it is counted as skipped and never as passed; a test that cannot run fails
 //! (see [`readiness`]).
 
+mod aplazame;
 mod central;
 mod cuotas;
 mod impostors;
@@ -48,6 +49,9 @@ fn main() {
         transfers::an_invalid_transfer_turns_red_and_keeps_the_product,
         transfers::supervised::a_corrected_amount_waits_for_a_supervisor_then_bills,
         transfers::supervised::a_lost_register_is_resolved_by_a_supervisor_never_sent_twice,
+        aplazame::a_spanish_till_finances_a_sale_with_aplazame_until_the_green_card,
+        aplazame::with_the_rule_off_the_cashier_confirms_and_the_card_turns_green,
+        aplazame::refusals_are_red_and_offer_another_tender,
     ];
     let mut trials = readiness::own_tests(tests[0].0);
     trials.extend(

@@ -3,9 +3,8 @@
 //! SQLite in a temp dir. Nothing of ours is replaced.
 //!
 //! One app at a time: the tests of this binary take a global lock, since two WebKit processes on a
-//! 2-core machine make each other's timings meaningless. A display is started here when none is set.
-//! What this machine lacks was found before any test started ([`crate::readiness`]): a test that gets
-//! here has every tool it needs.
+//! 2-core machine make each other's timings meaningless; a display is started when none is set. The
+//! tools it needs were all found before any test started ([`crate::readiness`]).
 
 use std::net::TcpListener;
 use std::path::Path;
@@ -42,15 +41,21 @@ pub fn block_on(test: impl Future<Output = ()>) {
         .block_on(test)
 }
 
-/// Starts the sandbox, a display if needed, tauri-driver, and the app, signed in as the first
-/// supervisor on the Cobro screen.
+/// The sandbox, a display, tauri-driver and the app, signed in as the first supervisor on Cobro.
 pub async fn launch() -> App {
     launch_with_env(&[]).await
 }
 
-/// [`launch`], with more environment for the app (it inherits tauri-driver's): a `PATH` with other
-/// programs on it, say.
+/// [`launch`], with more environment for the app (it inherits tauri-driver's): another `PATH`, say.
 pub async fn launch_with_env(env: &[(&str, std::ffi::OsString)]) -> App {
+    let app = start(env).await;
+    app.create_first_supervisor().await;
+    app.wait_for("customer-input").await;
+    app
+}
+
+/// The app on a fresh data folder at its first-run screen, nobody created yet.
+pub async fn start(env: &[(&str, std::ffi::OsString)]) -> App {
     let turn = ONE_APP_AT_A_TIME.lock().await;
     let tools = readiness::tools();
     let (display, display_process) = match &tools.display {
@@ -92,17 +97,14 @@ pub async fn launch_with_env(env: &[(&str, std::ffi::OsString)]) -> App {
     wait_for_port(port);
     wait_for_port(native_port);
     let client = open_session(port).await;
-    let app = App {
+    App {
         client,
         sandbox,
         data_dir,
         driver,
         display: display_process,
         _turn: turn,
-    };
-    app.create_first_supervisor().await;
-    app.wait_for("customer-input").await;
-    app
+    }
 }
 
 /// The first supervisor every test's till starts with (a fresh till asks for one first).

@@ -10,7 +10,10 @@ import {
   type AppInfo,
   type Approval,
   type AuditView,
+  type CartLineInput,
   type CentralStatusView,
+  type CheckoutInput,
+  type CheckoutView,
   type Country,
   type CheckView,
   type CountInput,
@@ -18,6 +21,7 @@ import {
   type DenominationView,
   type EntryView,
   type ErrorCode,
+  type EurosView,
   type ErrorView,
   type ExportView,
   type HostedReceiptView,
@@ -48,6 +52,10 @@ import {
 
 export type {
   AppInfo,
+  CartLineInput,
+  CheckoutInput,
+  CheckoutView,
+  EurosView,
   Country,
   Approval,
   AuditView,
@@ -238,6 +246,20 @@ export const api = {
     call<VoucherView>("resolve_voucher", { voucherId, requestId, approval }),
   decideVoucher: (voucherId: string, accept: boolean, approval: Approval) =>
     call<VoucherView>("decide_voucher", { voucherId, accept, approval }),
+  /** What the typed lines come to (Spain, nothing sent): `1.234,50 €`. */
+  aplazameTotal: (lines: CartLineInput[]) => call<EurosView>("aplazame_total", { lines }),
+  /** Journaled first, then asked of Aplazame; the answer is where the checkout stands now. */
+  createCheckout: (checkout: CheckoutInput) => call<CheckoutView>("create_checkout", { checkout }),
+  /** The checkout now: read again at Aplazame while it may change. */
+  checkout: (orderId: string) => call<CheckoutView>("checkout", { orderId }),
+  /** Every checkout of this mode, newest first. */
+  checkouts: () => call<CheckoutView[]>("checkouts"),
+  confirmCheckout: (orderId: string) => call<CheckoutView>("confirm_checkout", { orderId }),
+  rejectCheckout: (orderId: string, reason: string) =>
+    call<CheckoutView>("reject_checkout", { orderId, reason }),
+  /** A supervisor settles a create without an answer: with Aplazame's id, or null (never sent). */
+  resolveCheckout: (orderId: string, checkoutId: string | null, approval: Approval) =>
+    call<CheckoutView>("resolve_checkout", { orderId, checkoutId, approval }),
 };
 
 /** The most a receipt file may weigh (the backend's bound, `desk::views::RECEIPT_MAX_BYTES`). */

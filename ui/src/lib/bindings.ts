@@ -367,6 +367,9 @@ export type CheckoutView = {
    * A supervisor may settle it (the create's answer was lost).
    */
   canResolve: boolean;
+  /**
+   * When it was asked, on Madrid's clock: `01/12/2026 09:44`.
+   */
   createdAt: string;
   operator: string | null;
   refusal: string | null;

@@ -7,15 +7,15 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::lima_text;
 use crate::wording::Lang;
 use crate::wording::aplazame::{self as words, Tone};
 use crate::workstation::Workstation;
-use providers::aplazame::{CheckoutId, ShelfLine, VatRate};
+use providers::aplazame::{Cart, CheckoutId, ShelfLine, VatRate};
 use providers::euros::Euros;
 use providers::spain_ids::SpanishId;
 use till::Mode;
 use till::aplazame::{Checkout, CreateState, NewAplazameSale};
+use till::country::Country;
 use till::error::{AplazameError, TillError};
 use till::people::Approval;
 
@@ -96,6 +96,7 @@ pub struct CheckoutView {
     pub can_decide: bool,
     /// A supervisor may settle it (the create's answer was lost).
     pub can_resolve: bool,
+    /// When it was asked, on Madrid's clock: `01/12/2026 09:44`.
     pub created_at: String,
     pub operator: Option<String>,
     pub refusal: Option<String>,
@@ -181,6 +182,18 @@ pub fn parse_checkout(input: &CheckoutInput) -> Result<NewAplazameSale, TillErro
         customer_phone: blank(&input.customer_phone),
         customer_document,
     })
+}
+
+/// What the typed lines come to, live as the cashier types (nothing is sent): the total the checkout
+/// would ask Aplazame to finance, by the cart's one rounding rule.
+pub fn cart_total(lines: &[CartLineInput]) -> Result<EurosView, TillError> {
+    let lines = lines
+        .iter()
+        .enumerate()
+        .map(|(at, line)| parse_line(at + 1, line))
+        .collect::<Result<Vec<_>, _>>()?;
+    let cart = Cart::build(lines).map_err(AplazameError::Cart)?;
+    Ok(EurosView::from(cart.total()))
 }
 
 /// Asks Aplazame for a checkout (journaled first); the answer is where it stands now.
@@ -312,7 +325,12 @@ pub fn checkout_view(checkout: &Checkout, lang: Lang) -> CheckoutView {
             && checkout.decision.is_none()
             && checkout.mismatch.is_empty(),
         can_resolve: checkout.state == CreateState::Unknown,
-        created_at: lima_text(checkout.created_at, "%d/%m/%Y %H:%M"),
+        // Aplazame finances sales in Spain only: the store's clock is Madrid's.
+        created_at: checkout
+            .created_at
+            .to_zoned(Country::Spain.time_zone())
+            .strftime("%d/%m/%Y %H:%M")
+            .to_string(),
         operator: checkout.operator.clone(),
         refusal: checkout.refusal.clone(),
     }
@@ -374,5 +392,19 @@ mod tests {
         };
         let error = parse_checkout(&input).unwrap_err();
         assert_eq!(error.field(), Some("customer_document"));
+    }
+
+    #[test]
+    fn the_live_total_is_the_carts() {
+        let lines = [
+            line("2", "59,90", "21", "10,00"),
+            line("1", "1.234,50", "4", ""),
+        ];
+        let total = cart_total(&lines).unwrap();
+        assert_eq!(total.cents, 2 * 5_990 - 1_000 + 123_450);
+        assert_eq!(total.text, "1.344,30 €");
+        assert_eq!(cart_total(&[]).unwrap_err().field(), Some("items"));
+        let bad = [line("1", "59,9x", "21", "")];
+        assert_eq!(cart_total(&bad).unwrap_err().field(), Some("unit_price"));
     }
 }

@@ -24,8 +24,8 @@ mod voucher_receipt;
 mod vouchers;
 
 pub use aplazame::{
-    CartLineInput, CheckoutInput, CheckoutView, EurosView, checkout, checkout_view, checkouts,
-    confirm_checkout, create_checkout, parse_checkout, parse_line, reject_checkout,
+    CartLineInput, CheckoutInput, CheckoutView, EurosView, cart_total, checkout, checkout_view,
+    checkouts, confirm_checkout, create_checkout, parse_checkout, parse_line, reject_checkout,
     resolve_checkout,
 };
 pub use app_info::{AppInfo, OpenedTill, Overridable, app_info, reports_dir};

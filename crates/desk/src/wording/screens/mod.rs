@@ -8,6 +8,7 @@
 //! `originLabel`) is not repeated here.
 
 mod ajustes;
+mod aplazame;
 mod cobro;
 mod cuotas;
 mod days;
@@ -30,6 +31,7 @@ pub const SCREEN_WORDS: &[&[ScreenWord]] = &[
     cobro::WORDS,
     payment::WORDS,
     vouchers::WORDS,
+    aplazame::WORDS,
     turno::WORDS,
     cuotas::WORDS,
     days::WORDS,
