@@ -10,6 +10,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 mod aplazame;
+mod aplazame_cart;
 mod app_info;
 mod central;
 mod order_settings;
@@ -24,10 +25,10 @@ mod voucher_receipt;
 mod vouchers;
 
 pub use aplazame::{
-    CartLineInput, CheckoutInput, CheckoutView, EurosView, cart_total, checkout, checkout_view,
-    checkouts, confirm_checkout, create_checkout, parse_checkout, parse_line, reject_checkout,
-    resolve_checkout,
+    CheckoutView, EurosView, checkout, checkout_view, checkouts, confirm_checkout, create_checkout,
+    reject_checkout, resolve_checkout,
 };
+pub use aplazame_cart::{CartLineInput, CheckoutInput, cart_total, parse_checkout, parse_line};
 pub use app_info::{AppInfo, OpenedTill, Overridable, app_info, reports_dir};
 pub use central::{CentralStatusView, central_status, enroll_central};
 pub use order_settings::{OrderSettingsInput, save_order_settings};
