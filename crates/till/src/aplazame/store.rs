@@ -10,6 +10,7 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehav
 
 use super::model::{Checkout, CreateState, Decision, PendingDecision};
 use crate::audit;
+use crate::db::read::{optional, parsed, unreadable};
 use crate::error::TillError;
 use crate::mode::Mode;
 
@@ -327,25 +328,6 @@ pub(crate) fn checkouts(connection: &Connection, mode: Mode) -> Result<Vec<Check
         .map_err(read_failed())?
         .collect::<Result<_, _>>()
         .map_err(read_failed())
-}
-
-fn parsed<T: std::str::FromStr>(index: usize, text: &str) -> rusqlite::Result<T> {
-    text.parse().map_err(|_| unreadable(index, text))
-}
-
-fn unreadable(index: usize, text: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        index,
-        rusqlite::types::Type::Text,
-        format!("unreadable value «{text}»").into(),
-    )
-}
-
-fn optional<T: std::str::FromStr>(
-    index: usize,
-    text: Option<String>,
-) -> rusqlite::Result<Option<T>> {
-    text.map(|text| parsed(index, &text)).transpose()
 }
 
 fn checkout_of(row: &Row<'_>) -> rusqlite::Result<Checkout> {

@@ -15,6 +15,7 @@ use rusqlite_migration::{M, Migrations};
 use crate::error::TillError;
 
 mod aplazame_schema;
+pub(crate) mod read;
 mod voucher_schema;
 
 /// The file name inside the data directory.

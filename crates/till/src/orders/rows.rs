@@ -6,6 +6,7 @@ use providers::apurata::orders::{OrderId, OrderStatus};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::model::{CreditOrder, OrderOperation};
+use crate::db::read::parsed;
 use crate::error::{OrderAction, TillError};
 use crate::mode::Mode;
 
@@ -132,16 +133,6 @@ fn with_calls(connection: &Connection, mut order: CreditOrder) -> Result<CreditO
         .collect::<Result<_, _>>()
         .map_err(read_failed())?;
     Ok(order)
-}
-
-fn parsed<T: std::str::FromStr>(index: usize, text: &str) -> rusqlite::Result<T> {
-    text.parse().map_err(|_| {
-        rusqlite::Error::FromSqlConversionFailure(
-            index,
-            rusqlite::types::Type::Text,
-            format!("unreadable value «{text}»").into(),
-        )
-    })
 }
 
 fn order_of(row: &Row<'_>) -> rusqlite::Result<CreditOrder> {
