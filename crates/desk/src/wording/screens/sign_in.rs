@@ -59,19 +59,11 @@ pub(super) const WORDS: &[ScreenWord] = &[
         "Reason (kept in the audit record)",
     ),
     ("country.label", "País de la tienda", "The store's country"),
-    (
-        "country.PE",
-        "Perú: soles, DNI y RUC, aCuotaz y aPagos",
-        "Peru: soles, DNI and RUC, aCuotaz and aPagos",
-    ),
-    (
-        "country.ES",
-        "España: euros, DNI y NIE, Aplazame",
-        "Spain: euros, DNI and NIE, Aplazame",
-    ),
+    ("country.PE", "Perú (soles)", "Peru (soles)"),
+    ("country.ES", "España (euros)", "Spain (euros)"),
     (
         "country.hint",
-        "Decide la moneda, la hora, los documentos y los proveedores. Cambiarlo después pide un supervisor.",
-        "It sets the currency, the time zone, the documents and the providers. Changing it later needs a supervisor.",
+        "Decide la moneda, la hora, los documentos (Perú: DNI y RUC; España: DNI, NIE y CIF) y los proveedores (Perú: aCuotaz y aPagos; España: Aplazame). Cambiarlo después pide un supervisor.",
+        "It sets the currency, the time zone, the documents (Peru: DNI and RUC; Spain: DNI, NIE and CIF) and the providers (Peru: aCuotaz and aPagos; Spain: Aplazame). Changing it later needs a supervisor.",
     ),
 ];
