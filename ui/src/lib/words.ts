@@ -40,7 +40,7 @@ export const es = {
   "country.label": "País de la tienda",
   "country.PE": "Perú (soles)",
   "country.ES": "España (euros)",
-  "country.hint": "Decide la moneda, la hora, los documentos (Perú: DNI y RUC; España: DNI, NIE y CIF) y los proveedores (Perú: aCuotaz y aPagos; España: Aplazame). Cambiarlo después pide un supervisor.",
+  "country.hint": "Perú: aCuotaz y aPagos; España: Aplazame. Cambiarlo después pide un supervisor.",
 
   "people.title": "Personas de esta caja",
   "people.name": "Nombre",
@@ -657,7 +657,7 @@ export const en = {
   "country.label": "The store's country",
   "country.PE": "Peru (soles)",
   "country.ES": "Spain (euros)",
-  "country.hint": "It sets the currency, the time zone, the documents (Peru: DNI and RUC; Spain: DNI, NIE and CIF) and the providers (Peru: aCuotaz and aPagos; Spain: Aplazame). Changing it later needs a supervisor.",
+  "country.hint": "Peru: aCuotaz and aPagos; Spain: Aplazame. Changing it later needs a supervisor.",
 
   "people.title": "People of this till",
   "people.name": "Name",

@@ -63,7 +63,7 @@ pub(super) const WORDS: &[ScreenWord] = &[
     ("country.ES", "España (euros)", "Spain (euros)"),
     (
         "country.hint",
-        "Decide la moneda, la hora, los documentos (Perú: DNI y RUC; España: DNI, NIE y CIF) y los proveedores (Perú: aCuotaz y aPagos; España: Aplazame). Cambiarlo después pide un supervisor.",
-        "It sets the currency, the time zone, the documents (Peru: DNI and RUC; Spain: DNI, NIE and CIF) and the providers (Peru: aCuotaz and aPagos; Spain: Aplazame). Changing it later needs a supervisor.",
+        "Perú: aCuotaz y aPagos; España: Aplazame. Cambiarlo después pide un supervisor.",
+        "Peru: aCuotaz and aPagos; Spain: Aplazame. Changing it later needs a supervisor.",
     ),
 ];
