@@ -45,8 +45,9 @@ pub async fn pay(
 }
 
 #[tauri::command]
-pub async fn denominations() -> Answer<Vec<DenominationView>> {
-    Ok(views::denominations())
+pub async fn denominations(desk: State<'_, Desk>) -> Answer<Vec<DenominationView>> {
+    desk.with(async |ws| Ok::<_, ErrorView>(views::denominations(ws.settings.country)))
+        .await
 }
 
 #[tauri::command]

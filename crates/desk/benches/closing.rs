@@ -94,6 +94,7 @@ fn closing(c: &mut Criterion) {
                     cash_out: Soles::ZERO,
                     operations: &operations,
                     earlier_payments: &[],
+                    summary_expected: true,
                     summary: Some(&summary),
                     counted: Some((
                         Soles::from_centimos(1_000_000),

@@ -85,7 +85,11 @@ pub async fn z_reports(desk: &Desk) -> Result<Vec<ZListItem>, ErrorView> {
                 .map(|(number, at)| ZListItem {
                     number,
                     number_text: format!("{number:06}"),
-                    closed_at_lima: views::lima_text(at, "%d/%m/%Y %H:%M"),
+                    closed_at_lima: views::store_time_text(
+                        ws.settings.country,
+                        at,
+                        "%d/%m/%Y %H:%M",
+                    ),
                 })
                 .collect(),
         )
@@ -101,7 +105,7 @@ pub fn z_pdf_path(data_dir: &Path, report: &ZReport, reprint: Option<Timestamp>)
             "z-{}-{:06}-reimpresion-{}.pdf",
             report.mode,
             report.number,
-            till::clock::in_lima(at).strftime("%Y%m%d-%H%M%S")
+            views::store_time_text(report.shift.country, at, "%Y%m%d-%H%M%S")
         ),
     };
     reports_dir(data_dir).join(name)
@@ -126,8 +130,10 @@ pub async fn deliver(
         }
         let printed_on = crate::receipt::print_z_ticket(&report, &settings, reprint_at)?;
         let reconciliation = {
-            let mut view = views::reconciliation_parts(&report.reconciliation, true, lang);
+            let country = report.shift.country;
+            let mut view = views::reconciliation_parts(&report.reconciliation, true, country, lang);
             view.shift.id = report.shift.id;
+            view.financing = views::financing_view(&report.financing, country, lang);
             view
         };
         Ok(ZView {
@@ -136,7 +142,7 @@ pub async fn deliver(
             closed_at_lima: report
                 .shift
                 .closed_at
-                .map(|at| views::lima_text(at, "%d/%m/%Y %H:%M"))
+                .map(|at| views::store_time_text(report.shift.country, at, "%d/%m/%Y %H:%M"))
                 .unwrap_or_default(),
             closed_by: report.shift.closed_by.clone(),
             reprint,

@@ -28,6 +28,9 @@ pub mod voucher_link;
 pub mod voucher_settings;
 pub mod wording;
 pub mod workstation;
+mod z_drawer;
+pub mod z_financing;
+mod z_groups;
 pub mod z_sheet;
 pub mod z_transfers;
 

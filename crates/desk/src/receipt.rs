@@ -220,6 +220,8 @@ pub(crate) fn paper_error(error: &report::ReportError) -> ErrorView {
 pub fn z_ticket(report: &ZReport, settings: &Settings, reprint_at: Option<Timestamp>) -> Ticket {
     let lang = settings.lang;
     let words = wording::receipt::z(lang);
+    let country = report.shift.country;
+    let text = |amount: till::Soles| country.money_text(amount.centimos());
     let mut lines = vec![
         TicketLine::Title(format!("{} {:06}", words.title, report.number)),
         TicketLine::Centered(settings.store_name.clone()),
@@ -228,7 +230,7 @@ pub fn z_ticket(report: &ZReport, settings: &Settings, reprint_at: Option<Timest
         lines.push(TicketLine::Notice(format!(
             "{} {}",
             words.reprint,
-            crate::z_sheet::lima(at)
+            crate::z_sheet::store_time(country, at)
         )));
     }
     for (label, value) in crate::z_sheet::facts(report, settings, &words)
@@ -241,33 +243,43 @@ pub fn z_ticket(report: &ZReport, settings: &Settings, reprint_at: Option<Timest
         });
     }
     lines.push(TicketLine::Rule);
-    for line in &report.reconciliation.tenders {
+    for line in report
+        .reconciliation
+        .tenders
+        .iter()
+        .filter(|line| line.tender.offered_in(country))
+    {
         lines.push(TicketLine::Pair {
             left: format!(
                 "{} ({})",
                 wording::shift::tender(lang, line.tender),
                 line.payments
             ),
-            right: line.expected.to_string(),
+            right: text(line.expected),
         });
         if let (Some(counted), Some(difference)) = (line.counted, line.difference) {
             lines.push(TicketLine::Pair {
                 left: format!("  {}", words.tender_columns[3]),
-                right: counted.to_string(),
+                right: text(counted),
             });
             lines.push(TicketLine::Pair {
                 left: format!("  {}", words.tender_columns[4]),
-                right: difference.to_string(),
+                right: text(difference),
             });
         }
     }
     lines.extend(crate::z_transfers::ticket_lines(&report.transfers, lang));
+    lines.extend(crate::z_financing::ticket_lines(
+        &report.financing,
+        country,
+        lang,
+    ));
     lines.push(TicketLine::Rule);
     for difference in &report.reconciliation.differences {
         let (title, _) = wording::shift::difference(lang, difference.kind);
         lines.push(TicketLine::Pair {
             left: title.to_owned(),
-            right: difference.amount.to_string(),
+            right: text(difference.amount),
         });
     }
     if let Some(approval) = &report.approval {

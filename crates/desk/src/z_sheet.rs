@@ -8,30 +8,25 @@ use std::path::Path;
 
 use jiff::Timestamp;
 use report::{Emphasis, ZRow, ZSection, ZSheet, ZVerdict};
-use till::clock;
+use till::country::Provider;
 use till::identity::mask_document;
 use till::shift::z::ZReport;
-use till::{Soles, Tender};
+use till::{Country, Soles, Tender};
 
 use crate::settings::Settings;
 use crate::wording::receipt::{ZWords, z};
 use crate::wording::{self, Lang};
+use crate::z_drawer;
 
-pub(crate) fn lima(at: Timestamp) -> String {
-    clock::in_lima(at).strftime("%d/%m/%Y %H:%M").to_string()
+/// An instant on the store's clock, as the papers write it.
+pub(crate) fn store_time(country: Country, at: Timestamp) -> String {
+    crate::views::store_time_text(country, at, "%d/%m/%Y %H:%M")
 }
 
-fn row(cells: Vec<String>) -> ZRow {
-    ZRow {
-        cells,
-        note: None,
-        emphasis: Emphasis::Normal,
-    }
-}
-
-fn money(amount: Option<Soles>) -> String {
+/// An amount of the shift's money as written (`—` when there is none).
+fn money(country: Country, amount: Option<Soles>) -> String {
     amount
-        .map(|a| a.to_string())
+        .map(|a| country.money_text(a.centimos()))
         .unwrap_or_else(|| "—".to_owned())
 }
 
@@ -58,6 +53,7 @@ pub(crate) fn facts(
     words: &ZWords,
 ) -> Vec<(String, String)> {
     let shift = &report.shift;
+    let lima = |at| store_time(shift.country, at);
     let by = |who: &Option<String>| {
         who.as_ref()
             .map(|name| format!(" {} {name}", words.by))
@@ -85,23 +81,26 @@ pub(crate) fn facts(
 
 fn tenders(report: &ZReport, lang: Lang, words: &ZWords) -> ZSection {
     let reconciliation = &report.reconciliation;
+    let country = report.shift.country;
+    let text = |amount: Soles| country.money_text(amount.centimos());
     let mut rows: Vec<ZRow> = reconciliation
         .tenders
         .iter()
+        .filter(|line| line.tender.offered_in(country))
         .map(|line| {
             // Transfers are counted by aPagos' validation when the shift had vouchers.
             let counted_here =
                 matches!(line.tender, Tender::Cash | Tender::Card) || line.counted.is_some();
-            let mut row = row(vec![
+            let mut row = ZRow::plain(vec![
                 wording::shift::tender(lang, line.tender).to_owned(),
                 line.payments.to_string(),
-                line.expected.to_string(),
+                text(line.expected),
                 if counted_here {
-                    money(line.counted)
+                    money(country, line.counted)
                 } else {
                     words.not_counted_here.to_owned()
                 },
-                money(line.difference),
+                money(country, line.difference),
             ]);
             if line.difference.is_some_and(|d| d.centimos() != 0) {
                 row.emphasis = Emphasis::Difference;
@@ -119,74 +118,29 @@ fn tenders(report: &ZReport, lang: Lang, words: &ZWords) -> ZSection {
             Soles::from_centimos(-cash.cash_out.centimos()),
         ),
     ] {
-        rows.push(row(vec![
+        rows.push(ZRow::plain(vec![
             label.to_owned(),
             String::new(),
-            amount.to_string(),
+            text(amount),
         ]));
     }
     rows.push(ZRow {
         emphasis: Emphasis::Total,
-        ..row(vec![
+        ..ZRow::plain(vec![
             words.cash_expected.to_owned(),
             String::new(),
-            cash.expected.to_string(),
+            text(cash.expected),
         ])
     });
     ZSection {
         title: words.tenders_title.to_owned(),
-        aside: Some(format!("{} {}", words.tolerance, reconciliation.tolerance)),
+        aside: Some(format!(
+            "{} {}",
+            words.tolerance,
+            text(reconciliation.tolerance)
+        )),
         columns: words
             .tender_columns
-            .iter()
-            .map(|c| (*c).to_owned())
-            .collect(),
-        numeric_from: 1,
-        rows,
-        empty: String::new(),
-    }
-}
-
-fn count(report: &ZReport, words: &ZWords) -> ZSection {
-    let mut rows: Vec<ZRow> = report
-        .count
-        .cash
-        .lines()
-        .into_iter()
-        .filter(|(_, pieces, _)| *pieces > 0)
-        .map(|(denomination, pieces, amount)| {
-            row(vec![
-                denomination.to_string(),
-                pieces.to_string(),
-                amount.to_string(),
-            ])
-        })
-        .collect();
-    rows.push(ZRow {
-        emphasis: Emphasis::Total,
-        ..row(vec![
-            String::new(),
-            String::new(),
-            report.count.cash.total().to_string(),
-        ])
-    });
-    rows.push(row(vec![
-        words.card_batch.to_owned(),
-        String::new(),
-        report.count.card_batch.to_string(),
-    ]));
-    if report.recounts > 0 {
-        rows.push(row(vec![
-            words.recounts.to_owned(),
-            report.recounts.to_string(),
-            String::new(),
-        ]));
-    }
-    ZSection {
-        title: words.count_title.to_owned(),
-        aside: report.count.counted_by.clone(),
-        columns: words
-            .count_columns
             .iter()
             .map(|c| (*c).to_owned())
             .collect(),
@@ -211,10 +165,11 @@ fn provider(report: &ZReport, words: &ZWords) -> ZSection {
             empty: words.provider_missing.to_owned(),
         };
     };
+    let fetched = store_time(report.shift.country, side.fetched_at);
     let aside = if side.from_cache {
-        format!("{} {}", words.provider_cached, lima(side.fetched_at))
+        format!("{} {fetched}", words.provider_cached)
     } else {
-        format!("{} {}", words.provider_fetched, lima(side.fetched_at))
+        format!("{} {fetched}", words.provider_fetched)
     };
     let rows = [
         (words.paid_in_store_all, side.total_paid_in_store),
@@ -224,7 +179,10 @@ fn provider(report: &ZReport, words: &ZWords) -> ZSection {
         (words.elsewhere, side.elsewhere_amount),
     ]
     .into_iter()
-    .map(|(label, amount)| row(vec![label.to_owned(), amount.to_string()]))
+    .map(|(label, amount)| {
+        let amount = report.shift.country.money_text(amount.centimos());
+        ZRow::plain(vec![label.to_owned(), amount])
+    })
     .collect();
     ZSection {
         title: words.provider_title.to_owned(),
@@ -266,7 +224,10 @@ fn differences(report: &ZReport, lang: Lang, words: &ZWords) -> ZSection {
                 cells: vec![
                     format!("{title} ({explained})"),
                     reference,
-                    difference.amount.to_string(),
+                    report
+                        .shift
+                        .country
+                        .money_text(difference.amount.centimos()),
                 ],
                 note: Some(detail.to_owned()),
                 emphasis: if difference.kind.is_explained() {
@@ -291,38 +252,6 @@ fn differences(report: &ZReport, lang: Lang, words: &ZWords) -> ZSection {
     }
 }
 
-fn movements(report: &ZReport, lang: Lang, words: &ZWords) -> ZSection {
-    let rows = report
-        .movements
-        .iter()
-        .map(|movement| {
-            let mut row = row(vec![
-                clock::in_lima(movement.at).strftime("%H:%M").to_string(),
-                wording::shift::direction(lang, movement.direction).to_owned(),
-                movement.reason.clone(),
-                movement.amount.to_string(),
-            ]);
-            row.note = movement
-                .approver
-                .as_ref()
-                .map(|approver| format!("{} {approver}", words.approved_by));
-            row
-        })
-        .collect();
-    ZSection {
-        title: words.movements_title.to_owned(),
-        aside: None,
-        columns: words
-            .movement_columns
-            .iter()
-            .map(|c| (*c).to_owned())
-            .collect(),
-        numeric_from: 3,
-        rows,
-        empty: words.no_movements.to_owned(),
-    }
-}
-
 /// The Z as the report crate's sheet.
 pub fn sheet(
     report: &ZReport,
@@ -332,6 +261,8 @@ pub fn sheet(
 ) -> ZSheet {
     let lang = settings.lang;
     let words = z(lang);
+    let country = report.shift.country;
+    let lima = |at| store_time(country, at);
     let title = format!("{} {:06}", words.title, report.number);
     let verdict = match &report.approval {
         Some(approval) => Some(ZVerdict {
@@ -346,23 +277,35 @@ pub fn sheet(
             title: words.within_tolerance.to_owned(),
             lines: vec![format!(
                 "{} {}",
-                words.tolerance, report.reconciliation.tolerance
+                words.tolerance,
+                country.money_text(report.reconciliation.tolerance.centimos())
             )],
             attention: false,
         }),
     };
-    let generated = wording::report::generated(lang, &lima(now));
-    let mut sections = vec![tenders(report, lang, &words), count(report, &words)];
+    let generated = wording::report::generated_in(lang, &lima(now), country);
+    let mut sections = vec![
+        tenders(report, lang, &words),
+        z_drawer::count(report, &words),
+    ];
     sections.extend(crate::z_transfers::sections(&report.transfers, lang));
+    sections.extend(crate::z_financing::sections(
+        &report.financing,
+        country,
+        lang,
+    ));
+    // A store without aCuotaz has no summary to reconcile with: no empty section saying it is missing.
+    if country.offers(Provider::Acuotaz) {
+        sections.push(provider(report, &words));
+    }
     sections.extend([
-        provider(report, &words),
         differences(report, lang, &words),
-        movements(report, lang, &words),
+        z_drawer::movements(report, lang, &words),
     ]);
     ZSheet {
         store_name: settings.store_name.clone(),
         title: title.clone(),
-        brand: "Caja · aCuotaz".to_owned(),
+        brand: brand(country).to_owned(),
         reprint: reprint_at.map(|at| format!("{} — {}", words.reprint, lima(at))),
         test_data: wording::report::test_data(lang, report.mode),
         facts: facts(report, settings, &words),
@@ -378,5 +321,14 @@ pub fn sheet(
         page_number: words.page_number.to_owned(),
         document_title: format!("{title} — {}", settings.store_name),
         generated_at: now,
+    }
+}
+
+/// The name under the title: whose sales the till reports.
+pub(crate) fn brand(country: Country) -> &'static str {
+    if country.offers(Provider::Acuotaz) {
+        "Caja · aCuotaz"
+    } else {
+        "Caja · Aplazame"
     }
 }

@@ -3,8 +3,8 @@
 //! closing screen's view ([`TransfersView`]). All read `ZReport::transfers` from the snapshot, so a
 //! reprint shows the statuses aPagos gave at closing. A shift without vouchers prints nothing.
 
+use report::ZSection;
 use report::ticket::TicketLine;
-use report::{Emphasis, ZRow, ZSection};
 use serde::Serialize;
 use till::shift::transfers::Transfers;
 use ts_rs::TS;
@@ -12,98 +12,51 @@ use ts_rs::TS;
 use crate::views::Money;
 use crate::wording::Lang;
 use crate::wording::transfers::{group, words};
+use crate::z_groups::{self, GroupLine, GroupWords, Grouped, OpenLine};
 
-fn row(cells: Vec<String>) -> ZRow {
-    ZRow {
-        cells,
-        note: None,
-        emphasis: Emphasis::Normal,
+/// The vouchers as the Z's papers lay them out (see `z_groups`).
+fn grouped(transfers: &Transfers, lang: Lang) -> Grouped {
+    let words = words(lang);
+    Grouped {
+        words: GroupWords {
+            title: words.title,
+            aside: words.aside,
+            columns: words.columns,
+            open_title: words.open_title,
+            open_columns: words.open_columns,
+            detail_prefix: words.operation,
+        },
+        groups: transfers
+            .groups
+            .iter()
+            .map(|tally| GroupLine {
+                label: group(lang, &tally.group),
+                count: tally.count,
+                amount: tally.amount.to_string(),
+            })
+            .collect(),
+        open: transfers
+            .open
+            .iter()
+            .map(|open| OpenLine {
+                id: open.voucher_id.clone(),
+                detail: Some(open.operation_number.clone()),
+                label: group(lang, &open.group),
+                amount: open.amount.to_string(),
+            })
+            .collect(),
     }
 }
 
 /// The PDF's sections: the vouchers by status, then the ones not settled one by one (when any).
 pub(crate) fn sections(transfers: &Transfers, lang: Lang) -> Vec<ZSection> {
-    if transfers.is_empty() {
-        return Vec::new();
-    }
-    let words = words(lang);
-    let groups = transfers
-        .groups
-        .iter()
-        .map(|tally| {
-            row(vec![
-                group(lang, &tally.group),
-                tally.count.to_string(),
-                tally.amount.to_string(),
-            ])
-        })
-        .collect();
-    let mut sections = vec![ZSection {
-        title: words.title.to_owned(),
-        aside: Some(words.aside.to_owned()),
-        columns: words.columns.iter().map(|c| (*c).to_owned()).collect(),
-        numeric_from: 1,
-        rows: groups,
-        empty: String::new(),
-    }];
-    if !transfers.open.is_empty() {
-        let rows = transfers
-            .open
-            .iter()
-            .map(|open| {
-                row(vec![
-                    open.voucher_id.clone(),
-                    open.operation_number.clone(),
-                    group(lang, &open.group),
-                    open.amount.to_string(),
-                ])
-            })
-            .collect();
-        sections.push(ZSection {
-            title: words.open_title.to_owned(),
-            aside: None,
-            columns: words.open_columns.iter().map(|c| (*c).to_owned()).collect(),
-            numeric_from: 3,
-            rows,
-            empty: String::new(),
-        });
-    }
-    sections
+    z_groups::sections(&grouped(transfers, lang))
 }
 
 /// The ticket's lines: a heading, one line per status, then each voucher not settled with its
 /// operation number and status under it.
 pub(crate) fn ticket_lines(transfers: &Transfers, lang: Lang) -> Vec<TicketLine> {
-    if transfers.is_empty() {
-        return Vec::new();
-    }
-    let words = words(lang);
-    let mut lines = vec![
-        TicketLine::Rule,
-        TicketLine::Centered(words.title.to_owned()),
-    ];
-    for tally in &transfers.groups {
-        lines.push(TicketLine::Pair {
-            left: format!("{} ({})", group(lang, &tally.group), tally.count),
-            right: tally.amount.to_string(),
-        });
-    }
-    if !transfers.open.is_empty() {
-        lines.push(TicketLine::Text(format!("{}:", words.open_title)));
-        for open in &transfers.open {
-            lines.push(TicketLine::Pair {
-                left: format!("  {}", open.voucher_id),
-                right: open.amount.to_string(),
-            });
-            lines.push(TicketLine::Text(format!(
-                "    {} {} · {}",
-                words.operation,
-                open.operation_number,
-                group(lang, &open.group)
-            )));
-        }
-    }
-    lines
+    z_groups::ticket_lines(&grouped(transfers, lang))
 }
 
 /// One status of the Z's vouchers on the closing screen.

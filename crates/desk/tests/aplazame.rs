@@ -357,6 +357,7 @@ async fn a_live_checkout_read_by_a_sandbox_till_is_an_alert_at_the_real_simulato
     let till = orders_support::open_till(dir.path(), &s.provider)
         .with_aplazame(live)
         .unwrap();
+    desk::test_support::open_shift(&till).await;
     let checkout = till
         .create_checkout(sale("lucia@example.es"))
         .await

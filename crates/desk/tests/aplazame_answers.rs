@@ -100,6 +100,7 @@ async fn fake_with(auto_confirm: bool) -> Fake {
     let till = till
         .with_aplazame(setup(&root, "http://127.0.0.1:9/ipn", auto_confirm))
         .unwrap();
+    desk::test_support::open_shift(&till).await;
     Fake {
         _provider: provider,
         _dir: dir,

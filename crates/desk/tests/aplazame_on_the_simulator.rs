@@ -33,9 +33,11 @@ async fn workstation(data: &std::path::Path, url: &str, auto_confirm: bool) -> W
         ..Overrides::default()
     };
     let staff = std::sync::Arc::new(Staff::open(data).unwrap());
-    Workstation::open_with_staff(data, &overrides, staff)
+    let ws = Workstation::open_with_staff(data, &overrides, staff)
         .await
-        .unwrap()
+        .unwrap();
+    desk::test_support::open_shift(&ws.till).await;
+    ws
 }
 
 fn cart() -> CheckoutInput {

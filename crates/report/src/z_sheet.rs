@@ -77,6 +77,17 @@ pub struct ZRow {
     pub emphasis: Emphasis,
 }
 
+impl ZRow {
+    /// A row of cells with no note and no emphasis: most of a sheet.
+    pub fn plain(cells: Vec<String>) -> ZRow {
+        ZRow {
+            cells,
+            note: None,
+            emphasis: Emphasis::Normal,
+        }
+    }
+}
+
 /// How a row stands out from the others.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Emphasis {

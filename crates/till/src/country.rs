@@ -76,6 +76,23 @@ impl Country {
         }
     }
 
+    /// An amount in the country's minor units as the store writes it: `S/ 1,234.50`, `1.234,50 €`.
+    pub fn money_text(self, minor: i64) -> String {
+        match self {
+            Country::Peru => providers::Soles::from_centimos(minor).to_string(),
+            Country::Spain => providers::euros::Euros::from_cents(minor).to_string(),
+        }
+    }
+
+    /// What a person typed as an amount of the country's money, in minor units: Peru's `1,234.50`
+    /// or Spain's `1.234,50` (each country's own reading, with its own refusals of ambiguous texts).
+    pub fn parse_money(self, typed: &str) -> Option<i64> {
+        match self {
+            Country::Peru => typed.parse::<providers::Soles>().ok().map(|s| s.centimos()),
+            Country::Spain => providers::euros::typed::parse(typed).ok(),
+        }
+    }
+
     /// The IANA zone the store's days are cut in.
     pub fn time_zone_name(self) -> &'static str {
         match self {

@@ -11,6 +11,7 @@ use std::str::FromStr;
 use providers::Soles;
 use serde::{Deserialize, Serialize};
 
+use crate::country::{Country, Provider};
 use crate::error::{InputProblem, TillError};
 
 /// The ways a down payment can be paid at the till.
@@ -35,6 +36,12 @@ impl Tender {
         Tender::YapePlin,
         Tender::Transfer,
     ];
+
+    /// Whether a store in `country` takes payments in this tender: Yape/Plin and the transfers that
+    /// aPagos validates are Peru's; a store in Spain counts cash and card only.
+    pub fn offered_in(self, country: Country) -> bool {
+        country.offers(Provider::Acuotaz) || matches!(self, Tender::Cash | Tender::Card)
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -91,6 +91,7 @@ fn facts<'a>(
         operations,
         earlier_payments: &[],
         summary,
+        summary_expected: true,
         counted: counted.map(|(cash, card)| (soles(cash), soles(card))),
         transfers_validated: None,
         tolerance: soles(100),
@@ -326,4 +327,26 @@ fn a_billing_of_a_down_payment_already_paid_collects_nothing() {
     let result = reconcile(&facts(&operations, Some(&day), Some((13_000, 0))));
     assert_eq!(result.cash.payments, Soles::ZERO);
     assert!(result.differences.is_empty(), "{:?}", result.differences);
+}
+
+#[test]
+fn a_till_without_acuotaz_has_no_summary_to_miss() {
+    let counted = Some((13_000, 0));
+    let in_peru = reconcile(&facts(&[], None, counted));
+    assert_eq!(
+        kinds(&facts(&[], None, counted)),
+        vec![DifferenceKind::SummaryUnavailable]
+    );
+    assert!(in_peru.needs_approval);
+    let in_spain = reconcile(&Facts {
+        summary_expected: false,
+        ..facts(&[], None, counted)
+    });
+    assert!(
+        in_spain.differences.is_empty(),
+        "{:?}",
+        in_spain.differences
+    );
+    assert!(in_spain.provider.is_none());
+    assert!(!in_spain.needs_approval);
 }

@@ -111,6 +111,7 @@ export type {
   Tone,
   TransferValues,
   TransfersView,
+  FinancingView,
   VoucherFormView,
   VoucherInput,
   VoucherView,

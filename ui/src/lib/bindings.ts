@@ -445,7 +445,7 @@ export type Customer = {
 };
 
 /**
- * One PEN coin or note, for the count form.
+ * One coin or note of the store's currency, for the count form.
  */
 export type DenominationView = {
   centimos: number;
@@ -531,6 +531,38 @@ export type ExportView = {
 };
 
 /**
+ * One status of the shift's checkouts on the Turno screen.
+ */
+export type FinancingGroupView = {
+  /**
+   * `Confirmada (ok)`, `Denegada (ko)`, …
+   */
+  label: string;
+  /**
+   * Aplazame confirmed these: sold, paid by Aplazame.
+   */
+  confirmed: boolean;
+  count: number;
+  amount: Money;
+};
+
+/**
+ * The shift's Aplazame checkouts, as the Turno screen shows them beside the drawer.
+ */
+export type FinancingView = {
+  title: string;
+  /**
+   * Aplazame pays the store; none of it is in the drawer.
+   */
+  aside: string;
+  groups: Array<FinancingGroupView>;
+  /**
+   * Waiting for the customer, the store or a supervisor, or an alert.
+   */
+  open: Array<OpenCheckoutView>;
+};
+
+/**
  * A receipt at its public address, ready for the register.
  */
 export type HostedReceiptView = {
@@ -577,6 +609,15 @@ export type MovementView = {
   atLima: string;
   operator: string | null;
   approver: string | null;
+};
+
+/**
+ * A checkout not settled.
+ */
+export type OpenCheckoutView = {
+  orderId: string;
+  statusLabel: string;
+  amount: Money;
 };
 
 /**
@@ -804,6 +845,10 @@ export type ReconciliationView = {
   differences: Array<DifferenceView>;
   tolerance: Money;
   needsApproval: boolean;
+  /**
+   * The shift's Aplazame checkouts (Spain) beside the drawer; null when it had none.
+   */
+  financing: FinancingView | null;
 };
 
 /**

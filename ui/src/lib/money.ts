@@ -1,3 +1,5 @@
+import type { Country } from "./api";
+
 // Amounts the screen works out itself, in integer céntimos, before the backend has answered: a count's
 // total as the pieces are typed, and the change (vuelto) as the cash received is typed. Everything the
 // backend answers arrives as `Money` and is shown as its `text`; these only preview, the backend's
@@ -11,6 +13,21 @@ export function solesText(centimos: number): string {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const cents = (abs % 100).toString().padStart(2, "0");
   return `${sign}S/ ${grouped}.${cents}`;
+}
+
+/** Cents as a store in Spain writes them, like the backend's `Euros`: `1.234,50 €`, `-12,00 €`. */
+export function euroText(cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(Math.trunc(cents));
+  const whole = Math.floor(abs / 100).toString();
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  const decimals = (abs % 100).toString().padStart(2, "0");
+  return `${sign}${grouped},${decimals} €`;
+}
+
+/** Minor units in the store's currency: soles in Peru, euros in Spain. */
+export function moneyText(minor: number, country: Country): string {
+  return country === "ES" ? euroText(minor) : solesText(minor);
 }
 
 /** Céntimos as typed into an amount field, without the currency: `1.00`, `200.00`. */

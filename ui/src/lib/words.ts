@@ -375,6 +375,8 @@ export const es = {
   "z.transfersAmount": "Importe",
   "z.transfersOpen": "Sin resolver: siga cada una con aPagos",
   "z.transfersOperation": "op. {number}",
+  "z.financingOpen": "Sin resolver: siga cada una en Aplazame",
+  "z.financingCount": "Compras",
 
   "nav.cuotas": "Cuotas",
   "cuotas.limits": "aCuotaz financia de {min} a {max}",
@@ -992,6 +994,8 @@ export const en = {
   "z.transfersAmount": "Amount",
   "z.transfersOpen": "Not settled: follow each one up with aPagos",
   "z.transfersOperation": "op. {number}",
+  "z.financingOpen": "Not settled: follow each one up in Aplazame",
+  "z.financingCount": "Purchases",
 
   "nav.cuotas": "Credit",
   "cuotas.limits": "aCuotaz finances from {min} to {max}",

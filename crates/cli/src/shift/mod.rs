@@ -9,9 +9,9 @@ use std::path::Path;
 
 use desk::views::{self, CountInput, MovementInput, PiecesInput};
 use desk::wording::cli as words;
+use till::TillError;
 use till::cash::CashCount;
 use till::shift::Direction;
-use till::{Soles, TillError};
 
 use crate::args::{ApprovalArgs, Cli, CountArgs, ShiftAction};
 use crate::output::{CliError, Printer};
@@ -28,9 +28,10 @@ pub async fn run(
         ShiftAction::Open { count } => {
             let count = required(printer, read_count(printer, count)?)?;
             with_till(cli, printer, async |ws| {
+                let count = CashCount::parse_in(ws.settings.country, &count)?;
                 ws.till.open_shift(count.clone()).await?;
                 let view = views::shift(ws).await?.ok_or(TillError::NoShiftOpen)?;
-                print::opened(printer, &view, &count);
+                print::opened(printer, &view, &count, ws.settings.country);
                 Ok(())
             })
             .await
@@ -58,9 +59,11 @@ pub async fn run(
         ShiftAction::Count { count, card_batch } => {
             let count = required(printer, read_count(printer, count)?)?;
             with_till(cli, printer, async |ws| {
+                let country = ws.settings.country;
+                let count = CashCount::parse_in(country, &count)?;
                 let card_batch = card_batch.as_deref().unwrap_or("");
                 let view = views::count_closing(ws, count_input(&count), card_batch).await?;
-                print::counted(printer, &view, &count);
+                print::counted(printer, &view, &count, country);
                 Ok(())
             })
             .await
@@ -69,8 +72,9 @@ pub async fn run(
             let count = read_count(printer, count)?;
             with_till(cli, printer, async |ws| {
                 if let Some(count) = &count {
+                    let count = CashCount::parse_in(ws.settings.country, count)?;
                     let card_batch = card_batch.as_deref().unwrap_or("");
-                    views::count_closing(ws, count_input(count), card_batch).await?;
+                    views::count_closing(ws, count_input(&count), card_batch).await?;
                 }
                 // Asked for only when given: a supervisor closing without differences over the
                 // tolerance is not asked for their PIN again.
@@ -134,7 +138,11 @@ async fn move_cash(
 ) -> Result<(), CliError> {
     with_till(cli, printer, async |ws| {
         let threshold = ws.till.shift_rules().movement_approval_above;
-        let above = amount.parse::<Soles>().is_ok_and(|typed| typed > threshold);
+        let above = ws
+            .settings
+            .country
+            .parse_money(amount)
+            .is_some_and(|typed| typed > threshold.centimos());
         let supervisor_here = args.approver.is_some()
             || ws
                 .till
@@ -158,14 +166,14 @@ async fn move_cash(
     .await
 }
 
-/// The count typed with `--count`, or read from `--count-file`; `None` when neither was given.
-fn read_count(printer: &Printer, args: &CountArgs) -> Result<Option<CashCount>, CliError> {
-    let text = match (&args.count, &args.count_file) {
-        (Some(text), _) => text.clone(),
-        (None, Some(path)) => read_file(printer, path)?,
-        (None, None) => return Ok(None),
-    };
-    Ok(Some(CashCount::parse(&text)?))
+/// The count typed with `--count`, or read from `--count-file`, as text (read in the store's
+/// currency once the till is open); `None` when neither was given.
+fn read_count(printer: &Printer, args: &CountArgs) -> Result<Option<String>, CliError> {
+    match (&args.count, &args.count_file) {
+        (Some(text), _) => Ok(Some(text.clone())),
+        (None, Some(path)) => read_file(printer, path).map(Some),
+        (None, None) => Ok(None),
+    }
 }
 
 fn read_file(printer: &Printer, path: &Path) -> Result<String, CliError> {
@@ -177,7 +185,7 @@ fn read_file(printer: &Printer, path: &Path) -> Result<String, CliError> {
     })
 }
 
-fn required(printer: &Printer, count: Option<CashCount>) -> Result<CashCount, CliError> {
+fn required(printer: &Printer, count: Option<String>) -> Result<String, CliError> {
     count.ok_or_else(|| CliError::missing("count", words::count_missing(printer.lang)))
 }
 

@@ -10,14 +10,14 @@ use serde_json::json;
 use till::cash::CashCount;
 use till::shift::z::ApprovalRecord;
 
-use crate::output::{Printer, money};
+use crate::output::Printer;
 
-pub fn opened(printer: &Printer, view: &ShiftView, count: &CashCount) {
-    let text = words::shift_opened(printer.lang, view.id, &view.float.text, count);
+pub fn opened(printer: &Printer, view: &ShiftView, count: &CashCount, country: till::Country) {
+    let text = words::shift_opened(printer.lang, view.id, &view.float.text, count, country);
     let details = json!({
         "action": "open",
         "shift": view,
-        "count": { "pieces": count.pieces, "total": money(count.total()) },
+        "count": { "pieces": count.pieces, "total": view.float },
     });
     printer.success("shift", details, &text);
 }
@@ -59,7 +59,12 @@ pub fn x_report(printer: &Printer, view: &ReconciliationView) {
     printer.success("shift", json!({ "action": "x", "report": view }), &text);
 }
 
-pub fn counted(printer: &Printer, view: &ReconciliationView, count: &CashCount) {
+pub fn counted(
+    printer: &Printer,
+    view: &ReconciliationView,
+    count: &CashCount,
+    country: till::Country,
+) {
     let card_batch = view
         .tenders
         .get(1)
@@ -68,7 +73,7 @@ pub fn counted(printer: &Printer, view: &ReconciliationView, count: &CashCount) 
         .unwrap_or_default();
     let heading = words::count_saved(
         printer.lang,
-        &count.total().to_string(),
+        &country.money_text(count.total().centimos()),
         &words::pieces(count),
         &card_batch,
     );

@@ -13,6 +13,9 @@ mod aplazame;
 mod aplazame_cart;
 mod app_info;
 mod central;
+mod count;
+mod financing;
+mod money;
 mod order_settings;
 mod orders;
 mod payment;
@@ -31,6 +34,9 @@ pub use aplazame::{
 pub use aplazame_cart::{CartLineInput, CheckoutInput, cart_total, parse_checkout, parse_line};
 pub use app_info::{AppInfo, OpenedTill, Overridable, app_info, reports_dir};
 pub use central::{CentralStatusView, central_status, enroll_central};
+pub use count::{CountInput, DenominationView, PiecesInput, denominations};
+pub use financing::{FinancingGroupView, FinancingView, OpenCheckoutView, financing_view};
+pub use money::{Money, store_time_text};
 pub use order_settings::{OrderSettingsInput, save_order_settings};
 pub use orders::*;
 pub use payment::PaymentInput;
@@ -53,26 +59,7 @@ use till::journal::{JournalEntry, OperationKind, OperationState};
 use till::mode::Mode;
 use till::people::Approval;
 use till::summary::DaySummary;
-use till::{CustomerId, FundingCode, PaymentOrigin, Soles, Tender, clock};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-/// An amount as the screen shows it: integer céntimos to compare, and the store's text to display (the UI
-/// never does arithmetic on amounts).
-pub struct Money {
-    /// Integer céntimos. A JavaScript `number` holds it exactly: the bridge speaks JSON, whose numbers
-    /// JavaScript reads as doubles, exact up to 2^53 céntimos (about 90 trillion soles).
-    pub centimos: i64,
-    pub text: String,
-}
-
-impl From<Soles> for Money {
-    fn from(amount: Soles) -> Self {
-        Money {
-            centimos: amount.centimos(),
-            text: amount.to_string(),
-        }
-    }
-}
+use till::{CustomerId, FundingCode, PaymentOrigin, Tender, clock};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Customer {

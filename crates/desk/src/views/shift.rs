@@ -6,58 +6,17 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{EntryView, Money, entry_view, lima_text};
+use super::{CountInput, FinancingView, financing_view};
+use super::{EntryView, Money, entry_view, store_time_text};
 use crate::wording::{self, Lang};
 use crate::workstation::Workstation;
-use till::cash::{CashCount, DENOMINATIONS, FIRST_NOTE};
+use till::Country;
 use till::error::TillError;
 use till::identity::mask_document;
 use till::people::Approval;
 use till::shift::reconcile::{DifferenceKind, Reconciliation};
 use till::shift::{CashMovement, Direction, ShiftStatus};
 use till::{Soles, Tender};
-
-/// One PEN coin or note, for the count form.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct DenominationView {
-    pub centimos: i64,
-    pub text: String,
-    pub coin: bool,
-}
-
-/// The denominations, largest first (notes, then coins): the order a cashier counts in.
-pub fn denominations() -> Vec<DenominationView> {
-    DENOMINATIONS
-        .iter()
-        .rev()
-        .map(|centimos| DenominationView {
-            centimos: *centimos,
-            text: Soles::from_centimos(*centimos).to_string(),
-            coin: *centimos < FIRST_NOTE,
-        })
-        .collect()
-}
-
-/// A count as typed: pieces per denomination.
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct CountInput {
-    pub pieces: Vec<PiecesInput>,
-}
-
-#[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct PiecesInput {
-    pub centimos: i64,
-    pub pieces: u32,
-}
-
-impl CountInput {
-    pub fn parse(self) -> Result<CashCount, TillError> {
-        CashCount::new(self.pieces.into_iter().map(|p| (p.centimos, p.pieces)))
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -169,6 +128,8 @@ pub struct ReconciliationView {
     pub differences: Vec<DifferenceView>,
     pub tolerance: Money,
     pub needs_approval: bool,
+    /// The shift's Aplazame checkouts (Spain) beside the drawer; null when it had none.
+    pub financing: Option<FinancingView>,
 }
 
 /// The open shift; null when none is open.
@@ -179,12 +140,14 @@ pub async fn shift(ws: &Workstation) -> Result<Option<ShiftView>, TillError> {
 }
 
 pub async fn open_shift(ws: &Workstation, float: CountInput) -> Result<ShiftView, TillError> {
-    ws.till.open_shift(float.parse()?).await?;
+    ws.till
+        .open_shift(float.parse(ws.settings.country)?)
+        .await?;
     shift(ws).await?.ok_or(TillError::NoShiftOpen)
 }
 
 pub async fn move_cash(ws: &Workstation, input: MovementInput) -> Result<ShiftView, TillError> {
-    let amount = parse_amount("amount", &input.amount)?;
+    let amount = parse_amount(ws.settings.country, "amount", &input.amount)?;
     ws.till
         .move_cash(
             input.direction,
@@ -211,17 +174,22 @@ pub async fn count_closing(
     let card_batch = if card_batch.trim().is_empty() {
         Soles::ZERO
     } else {
-        parse_amount("card_batch", card_batch)?
+        parse_amount(ws.settings.country, "card_batch", card_batch)?
     };
-    let status = ws.till.count_closing(count.parse()?, card_batch).await?;
+    let country = ws.settings.country;
+    let status = ws
+        .till
+        .count_closing(count.parse(country)?, card_batch)
+        .await?;
     reconciliation_view(ws, &status)
 }
 
-fn parse_amount(field: &'static str, typed: &str) -> Result<Soles, TillError> {
-    typed
-        .parse::<Soles>()
-        .ok()
-        .filter(|amount| amount.centimos() >= 0)
+/// What a person typed as an amount of the store's money (`1,234.50` in Peru, `1.234,50` in Spain).
+fn parse_amount(country: Country, field: &'static str, typed: &str) -> Result<Soles, TillError> {
+    country
+        .parse_money(typed)
+        .filter(|minor| *minor >= 0)
+        .map(Soles::from_centimos)
         .ok_or_else(|| TillError::invalid(field, typed, till::InputProblem::Amount))
 }
 
@@ -236,17 +204,19 @@ fn supervisor_sees(ws: &Workstation) -> Result<bool, TillError> {
 
 fn shift_view(status: &ShiftStatus, sees: bool, lang: Lang) -> ShiftView {
     let shift = &status.shift;
+    let country = shift.country;
+    let money = |amount: Soles| Money::in_country(country, amount);
     let visible = sees || status.count.is_some();
     ShiftView {
         id: shift.id,
-        opened_at_lima: lima_text(shift.opened_at, "%d/%m/%Y %H:%M"),
+        opened_at_lima: store_time_text(country, shift.opened_at, "%d/%m/%Y %H:%M"),
         opened_by: shift.opened_by.clone(),
         day: shift.lima_day.to_string(),
-        float: shift.opening.total().into(),
+        float: money(shift.opening.total()),
         movements: status
             .movements
             .iter()
-            .map(|movement| movement_view(movement, lang))
+            .map(|movement| movement_view(movement, country, lang))
             .collect(),
         payments: status
             .operations
@@ -255,7 +225,7 @@ fn shift_view(status: &ShiftStatus, sees: bool, lang: Lang) -> ShiftView {
             .count()
             .try_into()
             .unwrap_or(u32::MAX),
-        cash_expected: visible.then(|| status.reconciliation.cash.expected.into()),
+        cash_expected: visible.then(|| money(status.reconciliation.cash.expected)),
         counted: status.count.is_some(),
         unknown_operations: status
             .unknown_operations
@@ -266,14 +236,14 @@ fn shift_view(status: &ShiftStatus, sees: bool, lang: Lang) -> ShiftView {
     }
 }
 
-pub(crate) fn movement_view(movement: &CashMovement, lang: Lang) -> MovementView {
+pub(crate) fn movement_view(movement: &CashMovement, country: Country, lang: Lang) -> MovementView {
     MovementView {
         id: movement.id,
         direction: movement.direction,
         direction_label: wording::shift::direction(lang, movement.direction),
-        amount: movement.amount.into(),
+        amount: Money::in_country(country, movement.amount),
         reason: movement.reason.clone(),
-        at_lima: lima_text(movement.at, "%H:%M"),
+        at_lima: store_time_text(country, movement.at, "%H:%M"),
         operator: movement.operator.clone(),
         approver: movement.approver.clone(),
     }
@@ -286,8 +256,10 @@ fn reconciliation_view(
     let lang = ws.settings.lang;
     let sees = supervisor_sees(ws)?;
     let visible = sees || status.count.is_some();
-    let mut view = reconciliation_parts(&status.reconciliation, visible, lang);
+    let country = status.shift.country;
+    let mut view = reconciliation_parts(&status.reconciliation, visible, country, lang);
     view.shift = shift_view(status, sees, lang);
+    view.financing = financing_view(&status.financing, country, lang);
     Ok(view)
 }
 
@@ -295,19 +267,22 @@ fn reconciliation_view(
 pub(crate) fn reconciliation_parts(
     reconciliation: &Reconciliation,
     visible: bool,
+    country: Country,
     lang: Lang,
 ) -> ReconciliationView {
+    let money = |amount: Soles| Money::in_country(country, amount);
     let tenders = reconciliation
         .tenders
         .iter()
+        .filter(|line| line.tender.offered_in(country))
         .map(|line| TenderLineView {
             tender: line.tender,
             label: wording::shift::tender(lang, line.tender),
             payments: line.payments,
-            expected: visible.then(|| line.expected.into()),
-            counted: line.counted.map(Money::from),
+            expected: visible.then(|| money(line.expected)),
+            counted: line.counted.map(money),
             difference: if visible {
-                line.difference.map(Money::from)
+                line.difference.map(money)
             } else {
                 None
             },
@@ -317,15 +292,15 @@ pub(crate) fn reconciliation_parts(
     let cash = &reconciliation.cash;
     let provider = reconciliation.provider.as_ref().map(|side| ProviderView {
         day: side.day.to_string(),
-        fetched_at_lima: lima_text(side.fetched_at, "%d/%m/%Y %H:%M"),
+        fetched_at_lima: store_time_text(country, side.fetched_at, "%d/%m/%Y %H:%M"),
         from_cache: side.from_cache,
-        total_paid_in_store: side.total_paid_in_store.into(),
-        this_shift: side.this_shift_amount.into(),
+        total_paid_in_store: money(side.total_paid_in_store),
+        this_shift: money(side.this_shift_amount),
         this_shift_payments: side.this_shift,
         matched: side.matched,
-        matched_amount: side.matched_amount.into(),
-        earlier_shifts: side.earlier_shifts_amount.into(),
-        elsewhere: side.elsewhere_amount.into(),
+        matched_amount: money(side.matched_amount),
+        earlier_shifts: money(side.earlier_shifts_amount),
+        elsewhere: money(side.elsewhere_amount),
     });
     let differences = reconciliation
         .differences
@@ -337,7 +312,7 @@ pub(crate) fn reconciliation_parts(
                 kind: difference.kind,
                 title,
                 detail,
-                amount: difference.amount.into(),
+                amount: money(difference.amount),
                 explained: difference.kind.is_explained(),
                 order_id: difference.order_id.clone(),
                 document_masked: difference.document.as_deref().map(mask_document),
@@ -352,7 +327,7 @@ pub(crate) fn reconciliation_parts(
             opened_at_lima: String::new(),
             opened_by: None,
             day: String::new(),
-            float: Soles::ZERO.into(),
+            float: money(Soles::ZERO),
             movements: Vec::new(),
             payments: 0,
             cash_expected: None,
@@ -362,16 +337,17 @@ pub(crate) fn reconciliation_parts(
         expected_visible: visible,
         tenders,
         cash: visible.then(|| CashBreakdownView {
-            opening_float: cash.opening_float.into(),
-            payments: cash.payments.into(),
-            cash_in: cash.cash_in.into(),
-            cash_out: cash.cash_out.into(),
-            expected: cash.expected.into(),
+            opening_float: money(cash.opening_float),
+            payments: money(cash.payments),
+            cash_in: money(cash.cash_in),
+            cash_out: money(cash.cash_out),
+            expected: money(cash.expected),
         }),
         provider,
         differences,
-        tolerance: reconciliation.tolerance.into(),
+        tolerance: money(reconciliation.tolerance),
         needs_approval: reconciliation.needs_approval,
+        financing: None,
     }
 }
 

@@ -9,6 +9,7 @@ mod audit;
 pub mod central;
 pub mod cli;
 mod database;
+pub mod financing;
 mod input;
 pub mod orders;
 mod people;

@@ -170,10 +170,19 @@ pub fn long_date(lang: Lang, date: Date) -> String {
 
 /// The generation time as printed, `when` being a Lima date and time: `… (hora de Lima)`.
 pub fn generated(lang: Lang, when: &str) -> String {
+    generated_in(lang, when, till::Country::Peru)
+}
+
+/// The generation time as printed on the store's clock: `… (hora de Lima)`, `… (hora de Madrid)`.
+pub fn generated_in(lang: Lang, when: &str, country: till::Country) -> String {
+    let city = match country {
+        till::Country::Peru => "Lima",
+        till::Country::Spain => "Madrid",
+    };
     say(
         lang,
-        format!("{when} (hora de Lima)"),
-        format!("{when} (Lima time)"),
+        format!("{when} (hora de {city})"),
+        format!("{when} ({city} time)"),
     )
 }
 

@@ -251,6 +251,19 @@ impl Till {
 
 /// The fields on which Aplazame's answer differs from what the till sent: `sandbox` (against the
 /// till's mode), `total_amount`, `currency`, `mid`.
+/// The checkouts asked for during shift `shift_id` (the shift's X and Z read them).
+pub(crate) fn of_shift(
+    connection: &rusqlite::Connection,
+    mode: crate::mode::Mode,
+    shift_id: i64,
+) -> Result<Vec<Checkout>, TillError> {
+    let all = store::checkouts(connection, mode)?;
+    Ok(all
+        .into_iter()
+        .filter(|checkout| checkout.shift_id == Some(shift_id))
+        .collect())
+}
+
 pub fn differences(checkout: &Checkout, status: &CheckoutStatus) -> Vec<&'static str> {
     [
         ("sandbox", status.sandbox != checkout.expect_sandbox),

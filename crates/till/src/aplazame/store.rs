@@ -65,7 +65,10 @@ pub(crate) fn insert(
         .map_err(failed())?;
     let order_id = order_id_of(sequence);
     let body = body_of(&order_id)?;
-    let shift_id = crate::journal::open_shift_id(&transaction, row.mode)?;
+    // Read in the same transaction as the insert, as a payment's is: every sale belongs to a shift,
+    // whose Z reports it.
+    let shift_id =
+        crate::journal::open_shift_id(&transaction, row.mode)?.ok_or(TillError::NoShiftOpen)?;
     transaction
         .execute(
             "INSERT INTO aplazame_checkout (mode, order_id, total_cents, currency, customer_name, \

@@ -305,6 +305,11 @@ fn steps() -> Vec<M<'static>> {
         M::up(voucher_schema::VOUCHERS),
         M::up(voucher_schema::VOUCHER_SALES),
         M::up(aplazame_schema::APLAZAME),
+        // The country whose money a shift's drawer is counted in (and whose day it belongs to):
+        // every shift before countries existed was Peru's.
+        M::up(
+            "ALTER TABLE shift ADD COLUMN country TEXT NOT NULL DEFAULT 'PE' CHECK (country IN ('PE', 'ES'));",
+        ),
     ]
 }
 

@@ -5,8 +5,10 @@
 //! with a blind count, the three-way [`reconcile`]iation (transfers: what aPagos validated of the
 //! shift's vouchers, [`transfers`]) and a Z report numbered per mode without gaps ([`store::close`]).
 
+pub mod financing;
 mod matching;
 pub mod reconcile;
+mod status;
 mod store;
 pub mod transfers;
 pub mod z;
@@ -17,14 +19,16 @@ use providers::Soles;
 use serde::{Deserialize, Serialize};
 
 use crate::cash::CashCount;
+use crate::country::{Country, Provider};
 use crate::error::{InputProblem, TillError};
-use crate::journal::{self, JournalEntry};
+use crate::journal::JournalEntry;
 use crate::mode::Mode;
 use crate::operations::Till;
 use crate::people::{self, Approval};
 use crate::summary::DaySummary;
-use reconcile::{Facts, Reconciliation, reconcile};
-use transfers::{Transfers, validated_total};
+use financing::Financing;
+use reconcile::Reconciliation;
+use transfers::Transfers;
 use z::{ApprovalRecord, ZReport};
 
 pub use crate::shift_rules::ShiftRules;
@@ -35,9 +39,14 @@ pub use crate::shift_rules::ShiftRules;
 pub struct Shift {
     pub id: i64,
     pub mode: Mode,
+    /// Whose money the drawer holds (amounts of the shift are in its minor units) and whose day
+    /// `lima_day` is. Snapshots filed before countries existed read as Peru.
+    #[serde(default)]
+    pub country: Country,
     pub opened_at: Timestamp,
     pub opened_by: Option<String>,
-    /// The Lima day it was opened on: the day whose aCuotaz summary it is reconciled with.
+    /// The store's day it was opened on (Lima's in Peru, whose aCuotaz summary it is reconciled with;
+    /// Madrid's in Spain). The name is from when every store was in Peru; it is what was filed.
     pub lima_day: Date,
     /// The opening float, counted.
     pub opening: CashCount,
@@ -106,16 +115,21 @@ pub struct ShiftStatus {
     pub unknown_operations: Vec<JournalEntry>,
     /// The shift's bank-transfer vouchers by status (empty without any).
     pub transfers: Transfers,
+    /// The shift's Aplazame checkouts by where they stand (empty without any).
+    pub financing: Financing,
 }
 
 impl Till {
     /// Opens a shift with its float, counted by denomination. One open shift per mode.
     pub async fn open_shift(&self, float: CashCount) -> Result<Shift, TillError> {
         self.ensure_settings_confirmed()?;
+        let country = self.shift_rules().country;
+        float.check(country)?;
         let operator = self.require_operator().await?;
         let mode = self.mode();
         self.in_db(move |db| {
-            store::open(db, mode, &float, operator.as_ref().map(|p| p.name.as_str()))
+            let by = operator.as_ref().map(|p| p.name.as_str());
+            store::open(db, mode, country, &float, by)
         })
         .await
     }
@@ -138,7 +152,8 @@ impl Till {
     pub async fn x_report(&self) -> Result<ShiftStatus, TillError> {
         let shift = self.require_shift().await?;
         self.refresh_open_vouchers(shift.id).await;
-        let summary = self.summary_for_closing(shift_day(&shift)).await;
+        self.refresh_open_checkouts(shift.id).await;
+        let summary = self.summary_for_closing(&shift).await;
         self.status_with(summary)
             .await?
             .ok_or(TillError::NoShiftOpen)
@@ -204,6 +219,7 @@ impl Till {
         }
         let operator = self.require_operator().await?;
         let shift = self.require_shift().await?;
+        cash.check(shift.country)?;
         let count = ClosingCount {
             cash,
             card_batch,
@@ -213,7 +229,8 @@ impl Till {
         self.in_db(move |db| store::record_closing_count(db, shift.id, &count))
             .await?;
         self.refresh_open_vouchers(shift.id).await;
-        let summary = self.summary_for_closing(shift_day(&shift)).await;
+        self.refresh_open_checkouts(shift.id).await;
+        let summary = self.summary_for_closing(&shift).await;
         self.status_with(summary)
             .await?
             .ok_or(TillError::NoShiftOpen)
@@ -227,7 +244,8 @@ impl Till {
         let operator = self.require_operator().await?;
         let shift = self.require_shift().await?;
         self.refresh_open_vouchers(shift.id).await;
-        let summary = self.summary_for_closing(shift_day(&shift)).await;
+        self.refresh_open_checkouts(shift.id).await;
+        let summary = self.summary_for_closing(&shift).await;
         let status = self
             .status_with(summary)
             .await?
@@ -268,6 +286,7 @@ impl Till {
             recounts: 0,
             reconciliation: status.reconciliation,
             transfers: status.transfers,
+            financing: status.financing,
             approval: approved.map(|approved| ApprovalRecord {
                 supervisor: approved.supervisor.name,
                 reason: approved.reason,
@@ -307,8 +326,13 @@ impl Till {
     }
 
     /// aCuotaz's summary of the shift's day, fresh or cached; none when neither can be had (the
-    /// reconciliation then says so, and closing needs a supervisor).
-    async fn summary_for_closing(&self, day: Date) -> Option<DaySummary> {
+    /// reconciliation then says so, and closing needs a supervisor), and none asked for in a country
+    /// without aCuotaz.
+    async fn summary_for_closing(&self, shift: &Shift) -> Option<DaySummary> {
+        if !shift.country.offers(Provider::Acuotaz) {
+            return None;
+        }
+        let day = shift_day(shift);
         match self.day_summary(day).await {
             Ok(summary) => Some(summary),
             Err(error) => {
@@ -317,58 +341,9 @@ impl Till {
             }
         }
     }
-
-    async fn status_with(
-        &self,
-        summary: Option<DaySummary>,
-    ) -> Result<Option<ShiftStatus>, TillError> {
-        let (mode, tolerance) = (self.mode(), self.shift_rules().tolerance);
-        self.in_db(move |db| {
-            let Some(shift) = store::load(db, mode, None)? else {
-                return Ok(None);
-            };
-            let vouchers = crate::vouchers::of_shift(db, mode, shift.id)?;
-            let movements = store::movements(db, shift.id)?;
-            let operations = store::operations_of(db, shift.id)?;
-            let earlier = store::payments_of_day_outside(db, mode, shift_day(&shift), shift.id)?;
-            let count = store::counts(db, shift.id, "closing")?.pop();
-            let unknown_operations = journal::open_operations(db, mode)?;
-            let sum = |direction: Direction| {
-                Soles::from_centimos(
-                    movements
-                        .iter()
-                        .filter(|m| m.direction == direction)
-                        .map(|m| m.amount.centimos())
-                        .sum(),
-                )
-            };
-            let reconciliation = reconcile(&Facts {
-                opening_float: shift.opening.total(),
-                cash_in: sum(Direction::In),
-                cash_out: sum(Direction::Out),
-                operations: &operations,
-                earlier_payments: &earlier,
-                summary: summary.as_ref(),
-                counted: count.as_ref().map(|c| (c.cash.total(), c.card_batch)),
-                transfers_validated: validated_total(&vouchers, shift.id),
-                tolerance,
-            });
-            let transfers = Transfers::of_shift(&vouchers, shift.id);
-            Ok(Some(ShiftStatus {
-                shift,
-                movements,
-                operations,
-                reconciliation,
-                count,
-                unknown_operations,
-                transfers,
-            }))
-        })
-        .await
-    }
 }
 
-/// The Lima day whose summary reconciles a shift: the day it opened.
+/// The store's day whose summary reconciles a shift: the day it opened.
 fn shift_day(shift: &Shift) -> Date {
     shift.lima_day
 }

@@ -160,6 +160,9 @@ pub struct Facts<'a> {
     /// This till's confirmed payments of earlier shifts on the summary's day.
     pub earlier_payments: &'a [JournalEntry],
     pub summary: Option<&'a DaySummary>,
+    /// Whether the till sells with aCuotaz, whose summary is then part of the reconciliation (a
+    /// missing one is a difference); a store in Spain has none to miss.
+    pub summary_expected: bool,
     /// The blind count: cash and the card terminal's batch total.
     pub counted: Option<(Soles, Soles)>,
     /// What aPagos validated of this shift's transfer vouchers (see [`super::transfers`]): the transfer
@@ -239,6 +242,7 @@ pub fn reconcile(facts: &Facts<'_>) -> Reconciliation {
             facts,
             &mut differences,
         )),
+        None if !facts.summary_expected => None,
         None => {
             differences.push(Difference {
                 kind: DifferenceKind::SummaryUnavailable,

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::{CashMovement, ClosingCount, Direction, Shift};
 use crate::audit::{self, Subject};
 use crate::cash::CashCount;
-use crate::clock;
+use crate::country::Country;
 use crate::error::TillError;
 use crate::mode::Mode;
 
@@ -55,6 +55,7 @@ pub(super) struct Event<'a, T: Serialize> {
 pub(crate) fn open(
     connection: &mut Connection,
     mode: Mode,
+    country: Country,
     float: &CashCount,
     by: Option<&str>,
 ) -> Result<Shift, TillError> {
@@ -70,10 +71,11 @@ pub(crate) fn open(
         return Err(TillError::ShiftAlreadyOpen { id, opened_by });
     }
     let now = Timestamp::now();
+    let day = country.day_of(now);
     transaction
         .execute(
-            "INSERT INTO shift (mode, state, opened_at, opened_by, lima_day) VALUES (?1, 'open', ?2, ?3, ?4)",
-            rusqlite::params![mode.as_str(), now.to_string(), by, clock::lima_day(now).to_string()],
+            "INSERT INTO shift (mode, state, opened_at, opened_by, lima_day, country) VALUES (?1, 'open', ?2, ?3, ?4, ?5)",
+            rusqlite::params![mode.as_str(), now.to_string(), by, day.to_string(), country.code()],
         )
         .map_err(failed("open a shift"))?;
     let id = transaction.last_insert_rowid();
@@ -83,16 +85,17 @@ pub(crate) fn open(
         id,
         &Event {
             event: "opened",
-            detail: serde_json::json!({ "mode": mode.as_str(), "by": by, "float": float.total().centimos(), "pieces": float.pieces }),
+            detail: serde_json::json!({ "mode": mode.as_str(), "country": country.code(), "by": by, "float": float.total().centimos(), "pieces": float.pieces }),
         },
     )?;
     audit::commit(transaction).map_err(failed("open a shift"))?;
     Ok(Shift {
         id,
         mode,
+        country,
         opened_at: now,
         opened_by: by.map(str::to_owned),
-        lima_day: clock::lima_day(now),
+        lima_day: day,
         opening: float.clone(),
         closed_at: None,
         closed_by: None,
@@ -136,7 +139,7 @@ pub(crate) fn load(
 ) -> Result<Option<Shift>, TillError> {
     let row = connection
         .query_row(
-            "SELECT id, opened_at, opened_by, lima_day, closed_at, closed_by, z_number FROM shift \
+            "SELECT id, opened_at, opened_by, lima_day, closed_at, closed_by, z_number, country FROM shift \
              WHERE mode = ?1 AND ((?2 IS NULL AND state = 'open') OR id = ?2)",
             rusqlite::params![mode.as_str(), id],
             |row| {
@@ -148,12 +151,14 @@ pub(crate) fn load(
                     row.get::<_, Option<String>>(4)?,
                     row.get::<_, Option<String>>(5)?,
                     row.get::<_, Option<i64>>(6)?,
+                    row.get::<_, String>(7)?,
                 ))
             },
         )
         .optional()
         .map_err(failed("read the shift"))?;
-    let Some((id, opened_at, opened_by, lima_day, closed_at, closed_by, z_number)) = row else {
+    let Some((id, opened_at, opened_by, lima_day, closed_at, closed_by, z_number, country)) = row
+    else {
         return Ok(None);
     };
     let opening = counts(connection, id, "opening")?
@@ -164,6 +169,9 @@ pub(crate) fn load(
     Ok(Some(Shift {
         id,
         mode,
+        country: country
+            .parse()
+            .map_err(|_| TillError::storage("read the shift")(rusqlite::Error::InvalidQuery))?,
         opened_at: opened_at.parse().map_err(bad)?,
         opened_by,
         lima_day: lima_day.parse::<Date>().map_err(bad)?,

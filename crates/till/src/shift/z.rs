@@ -7,6 +7,7 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use super::financing::Financing;
 use super::reconcile::Reconciliation;
 use super::store::{Event, failed, seal};
 use super::transfers::Transfers;
@@ -44,6 +45,10 @@ pub struct ZReport {
     /// (and those snapshots read back empty).
     #[serde(default, skip_serializing_if = "Transfers::is_empty")]
     pub transfers: Transfers,
+    /// The shift's Aplazame checkouts by where they stand, the unsettled ones listed. Left out when the
+    /// shift had none, as the transfers are.
+    #[serde(default, skip_serializing_if = "Financing::is_empty")]
+    pub financing: Financing,
     pub approval: Option<ApprovalRecord>,
 }
 

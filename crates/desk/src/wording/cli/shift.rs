@@ -93,11 +93,12 @@ pub fn count_file_unreadable(lang: Lang, path: &Path, error: &std::io::Error) ->
 /// A count's pieces as `200 x 1, 0.50 x 4` (largest first), or a dash when empty.
 pub fn pieces(count: &CashCount) -> String {
     let listed: Vec<String> = count
-        .lines()
-        .into_iter()
-        .filter(|(_, pieces, _)| *pieces > 0)
-        .map(|(denomination, pieces, _)| {
-            let centimos = denomination.centimos();
+        .pieces
+        .iter()
+        .rev()
+        .filter(|(_, pieces)| **pieces > 0)
+        .map(|(denomination, pieces)| {
+            let centimos = *denomination;
             let text = match centimos % 100 {
                 0 => (centimos / 100).to_string(),
                 cents => format!("{}.{cents:02}", centimos / 100),
@@ -113,18 +114,29 @@ pub fn pieces(count: &CashCount) -> String {
 }
 
 /// `caja shift open`: the shift, its float, and the next step.
-pub fn shift_opened(lang: Lang, id: i64, float: &str, count: &CashCount) -> String {
+pub fn shift_opened(
+    lang: Lang,
+    id: i64,
+    float: &str,
+    count: &CashCount,
+    country: till::Country,
+) -> String {
     let pieces = pieces(count);
+    let (next_es, next_en) = if country.offers(till::country::Provider::Acuotaz) {
+        (
+            "Ya puede cobrar: caja pay --dni DNI --funding-code CÓDIGO --tender efectivo --received MONTO",
+            "You may take payments now: caja pay --dni DNI --funding-code CODE --tender cash --received AMOUNT",
+        )
+    } else {
+        (
+            "Ya puede vender con Aplazame: caja aplazame checkout --item \"ARTÍCULO;CANTIDAD;PRECIO CON IVA;IVA %\" --email CORREO",
+            "You may sell with Aplazame now: caja aplazame checkout --item \"ARTICLE;QUANTITY;PRICE WITH VAT;VAT %\" --email EMAIL",
+        )
+    };
     say(
         lang,
-        format!(
-            "Turno n.° {id} abierto con un fondo de {float} ({pieces}).\nYa puede cobrar: caja pay \
-             --dni DNI --funding-code CÓDIGO --tender efectivo --received MONTO"
-        ),
-        format!(
-            "Shift #{id} opened with a float of {float} ({pieces}).\nYou may take payments now: caja pay \
-             --dni DNI --funding-code CODE --tender cash --received AMOUNT"
-        ),
+        format!("Turno n.° {id} abierto con un fondo de {float} ({pieces}).\n{next_es}"),
+        format!("Shift #{id} opened with a float of {float} ({pieces}).\n{next_en}"),
     )
 }
 

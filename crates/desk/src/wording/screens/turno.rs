@@ -299,4 +299,10 @@ pub(super) const WORDS: &[ScreenWord] = &[
         "Not settled: follow each one up with aPagos",
     ),
     ("z.transfersOperation", "op. {number}", "op. {number}"),
+    (
+        "z.financingOpen",
+        "Sin resolver: siga cada una en Aplazame",
+        "Not settled: follow each one up in Aplazame",
+    ),
+    ("z.financingCount", "Compras", "Purchases"),
 ];
