@@ -27,11 +27,14 @@ fn checkout_args<'a>(email: &'a str, items: &[&'a str]) -> Vec<&'a str> {
     args
 }
 
-/// A staffed till whose settings turn the auto-confirm rule `auto_confirm`.
+/// A staffed till of a store in Spain whose settings turn the auto-confirm rule `auto_confirm`, its
+/// shift open with a float of one 50 € note.
 fn shop(auto_confirm: bool) -> OrdersTill {
     let till = OrdersTill::staffed();
-    let settings = json!({"aplazame": {"autoConfirm": auto_confirm}});
+    let settings = json!({"country": "ES", "aplazame": {"autoConfirm": auto_confirm}});
     std::fs::write(till.path().join("settings.json"), settings.to_string()).unwrap();
+    let opened = till.ok(LUIS, &["shift", "open", "--count", "50=1"]);
+    assert_eq!(opened["shift"]["float"]["text"], "50,00 €", "{opened}");
     till
 }
 

@@ -131,7 +131,7 @@ export type AppInfo = {
    */
   overridden: Array<Overridable>;
   /**
-   * Today in Lima, YYYY-MM-DD.
+   * Today on the store's clock (Lima's in Peru, Madrid's in Spain), YYYY-MM-DD.
    */
   today: string;
   dataDir: string;
@@ -371,6 +371,10 @@ export type CheckoutView = {
    * When it was asked, on Madrid's clock: `01/12/2026 09:44`.
    */
   createdAt: string;
+  /**
+   * The store's day it was asked on (Madrid's), `2026-12-01`: what Historial filters by.
+   */
+  day: string;
   operator: string | null;
   refusal: string | null;
 };

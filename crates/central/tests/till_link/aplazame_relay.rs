@@ -65,6 +65,7 @@ async fn rig(auto_confirm: bool, wait_ms: u64) -> Rig {
     let till = till
         .with_aplazame(setup(&root, &ipn, auto_confirm))
         .unwrap();
+    till.open_shift(till::CashCount::default()).await.unwrap();
     Rig {
         provider,
         dir,

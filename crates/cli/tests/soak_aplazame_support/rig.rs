@@ -14,7 +14,7 @@ use providers::apurata::downpayment::MOCK_TOKEN;
 use sandbox::{AplazameTiming, RunningSandbox, SandboxConfig};
 use serde_json::json;
 
-use super::{AplazameSoakConfig, ROSA};
+use super::{AplazameSoakConfig, LUIS, ROSA};
 use crate::soak_support::issue::{Caja, Exit};
 
 /// Kept alive for the run: dropping it stops Central, then the cluster, then removes the folder.
@@ -66,8 +66,10 @@ pub fn start(runtime: &tokio::runtime::Runtime, config: &AplazameSoakConfig) -> 
         http_timeout_secs: config.http_timeout_secs,
     };
     staff(&caja);
-    let settings = json!({"aplazame": {"autoConfirm": false}});
+    let settings = json!({"country": "ES", "aplazame": {"autoConfirm": false}});
     std::fs::write(dir.path().join("settings.json"), settings.to_string()).unwrap();
+    let opened = caja.run_with(&LUIS, &["shift", "open", "--count", "50=1"], None);
+    assert_eq!(opened.exit, Exit::Code(0), "shift: {}", opened.stderr);
     let url = central.base_url();
     let enrolled = caja.run_with(&ROSA, &["central", "enroll", "--url", &url, &code], None);
     assert_eq!(

@@ -67,6 +67,8 @@ pub struct CheckoutView {
     pub can_resolve: bool,
     /// When it was asked, on Madrid's clock: `01/12/2026 09:44`.
     pub created_at: String,
+    /// The store's day it was asked on (Madrid's), `2026-12-01`: what Historial filters by.
+    pub day: String,
     pub operator: Option<String>,
     pub refusal: Option<String>,
 }
@@ -206,6 +208,7 @@ pub fn checkout_view(checkout: &Checkout, lang: Lang) -> CheckoutView {
             .to_zoned(Country::Spain.time_zone())
             .strftime("%d/%m/%Y %H:%M")
             .to_string(),
+        day: Country::Spain.day_of(checkout.created_at).to_string(),
         operator: checkout.operator.clone(),
         refusal: checkout.refusal.clone(),
     }

@@ -13,10 +13,10 @@ use crate::secrets;
 use crate::settings::{Overrides, Settings};
 use crate::wording::{self, Lang};
 use crate::workstation::Workstation;
+use till::blocking;
 use till::error::TillError;
 use till::mode::Mode;
 use till::staff::Staff;
-use till::{blocking, clock};
 
 /// The till as the UI needs to know it; also built when the till could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -39,7 +39,7 @@ pub struct AppInfo {
     pub token_warning: Option<String>,
     /// Which settings the environment (`CAJA_*`) overrides, so Ajustes can say why a change won't apply.
     pub overridden: Vec<Overridable>,
-    /// Today in Lima, YYYY-MM-DD.
+    /// Today on the store's clock (Lima's in Peru, Madrid's in Spain), YYYY-MM-DD.
     pub today: String,
     pub data_dir: String,
     pub reports_dir: String,
@@ -162,7 +162,7 @@ impl AppInfo {
             token_warning: token_store
                 .and_then(|store| wording::token_store_notice(effective.lang, &store)),
             overridden,
-            today: clock::lima_today().to_string(),
+            today: effective.country.day_of(jiff::Timestamp::now()).to_string(),
             data_dir: data_dir.display().to_string(),
             reports_dir: reports_dir(data_dir).display().to_string(),
             startup_error,

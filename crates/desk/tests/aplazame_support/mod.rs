@@ -126,7 +126,7 @@ pub async fn shop_with(auto_confirm: bool, window_ms: u64, rules: ShiftRules) ->
         till.with_aplazame(setup(&root, &relay.url, auto_confirm))
             .unwrap(),
     );
-    desk::test_support::open_shift(&till).await;
+    till.open_shift(till::CashCount::default()).await.unwrap();
     let _ = relay.till.set(Arc::clone(&till));
     Shop {
         provider,

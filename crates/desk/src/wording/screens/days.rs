@@ -149,6 +149,25 @@ pub(super) const WORDS: &[ScreenWord] = &[
         "approved by {name}",
     ),
     (
+        "history.aplazameSales",
+        "Ventas financiadas con Aplazame",
+        "Sales financed with Aplazame",
+    ),
+    (
+        "history.aplazameEmpty",
+        "No hay ventas con Aplazame este día.",
+        "No Aplazame sales this day.",
+    ),
+    ("history.colCustomer", "Cliente", "Customer"),
+    ("history.colHandover", "Entrega", "Hand-over"),
+    ("history.handoverYes", "Entregado", "Handed over"),
+    ("history.handoverNo", "No entregar", "Do not hand over"),
+    (
+        "history.aplazameCount",
+        "{count} compras · {confirmed} confirmadas por {amount}",
+        "{count} purchases · {confirmed} confirmed for {amount}",
+    ),
+    (
         "history.creditSales",
         "Ventas a cuotas (aCuotaz)",
         "Credit sales (aCuotaz)",
