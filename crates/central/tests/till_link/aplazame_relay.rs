@@ -211,3 +211,84 @@ async fn a_cashiers_rejection_reaches_aplazame_through_central() {
     );
     assert!(!done.may_hand_over());
 }
+
+#[tokio::test]
+async fn an_ipn_naming_a_lost_create_is_kept_while_aplazame_cannot_be_read_and_settles_it_later() {
+    let rig = rig(false, 1_000).await;
+    rig.provider.aplazame().set_faults(sandbox::AplazameFaults {
+        drop_create_answer: 1,
+        ..sandbox::AplazameFaults::default()
+    });
+    let lost = rig.till.create_checkout(sale("lucia@example.es")).await;
+    assert_eq!(lost.unwrap_err().code(), "checkout_outcome_unknown");
+    let at_aplazame = rig.provider.aplazame().checkouts().remove(0);
+    let order_id = at_aplazame.mid.clone();
+    assert_eq!(
+        rig.till.checkout(&order_id).await.unwrap().state,
+        till::aplazame::CreateState::Unknown
+    );
+    // The buyer goes on: Aplazame's IPNs reach Central, which keeps them for this till.
+    for action in ["start", "complete"] {
+        let answer = reqwest::Client::new()
+            .post(format!(
+                "{}/__sandbox/aplazame/checkouts/{}/buyer",
+                rig.provider.url(),
+                at_aplazame.id
+            ))
+            .bearer_auth(MOCK_TOKEN)
+            .json(&serde_json::json!({"action": action}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), 200, "{action}");
+    }
+
+    // Aplazame stops answering status reads: the IPN cannot be read back, and it is kept.
+    rig.provider.aplazame().set_faults(sandbox::AplazameFaults {
+        fail_status: 1_000,
+        ..sandbox::AplazameFaults::default()
+    });
+    let cursor = || async {
+        rig.till
+            .with_central_db(|db| till::central::cursor(db))
+            .await
+    };
+    let before = cursor().await.unwrap().relay_after;
+    let started = std::time::Instant::now();
+    let kept = loop {
+        match central::relay_once(&rig.till, rig.dir.path(), 2).await {
+            Err(error) => break error,
+            Ok(report) => assert!(
+                report.handled.iter().all(|h| h.provider != "aplazame"),
+                "an Aplazame IPN was moved past while Aplazame was down: {report:?}"
+            ),
+        }
+        assert!(started.elapsed() < CREATED_WITHIN, "no IPN was relayed");
+    };
+    assert_eq!(kept.code(), "checkout_outcome_unknown");
+    assert_eq!(
+        cursor().await.unwrap().relay_after,
+        before,
+        "the IPN is kept"
+    );
+    assert_eq!(
+        rig.till.checkout(&order_id).await.unwrap().state,
+        till::aplazame::CreateState::Unknown
+    );
+
+    // Aplazame answers again: the same IPN settles the lost create, never sent twice.
+    rig.provider
+        .aplazame()
+        .set_faults(sandbox::AplazameFaults::default());
+    let report = central::relay_once(&rig.till, rig.dir.path(), 2)
+        .await
+        .unwrap();
+    assert!(report.relay_after > before, "{report:?}");
+    let settled = rig.till.checkout(&order_id).await.unwrap();
+    assert_eq!(settled.state, till::aplazame::CreateState::Created);
+    assert_eq!(
+        settled.checkout_id.as_ref().map(|id| id.as_str()),
+        Some(at_aplazame.id.as_str())
+    );
+    assert_eq!(rig.provider.aplazame().checkouts().len(), 1, "never twice");
+}

@@ -4,7 +4,9 @@
 //! reads the voucher it names again (`Till::voucher_event`: an unknown register that aPagos holds under
 //! our id is settled by it, a validated transfer is billed). An Aplazame IPN reads the checkout again
 //! (`Till::aplazame_event`) and hands the store's decision to Central at once ([`aplazame_link`]).
-//! Other providers' events are acknowledged and logged. The cursor moves past an event only once it was handled.
+//! Other providers' events are acknowledged and logged. The cursor moves past an event only once it was
+//! handled; an Aplazame IPN that could not be read back now is kept and handed over again after a
+//! back-off (`is_worth_another_try`).
 
 use std::path::Path;
 
@@ -13,8 +15,9 @@ use providers::aplazame::CheckoutStatus;
 use providers::apurata::orders::OrderId;
 use providers::central::wire::owner_of;
 use serde::Serialize;
-use till::Till;
 use till::central as store;
+use till::error::AplazameError;
+use till::{Till, TillError};
 
 use super::{CentralFailure, aplazame_link, background_http, open_client};
 
@@ -62,7 +65,23 @@ pub async fn relay_once(
             _ if !ours => "not_ours".to_owned(),
             "acuotaz" => refresh(till, &event.reference).await,
             "apagos" => voucher_event(till, &event.reference, &event.payload).await,
-            "aplazame" => checkout_event(till, &event.payload).await,
+            "aplazame" => match checkout_event(till, &event.payload).await {
+                Ok(outcome) => outcome,
+                // Aplazame could not be read, or the create's answer is still on its way: the
+                // event is kept (the cursor stays before it) and the turn ends in a failure, so the
+                // relay backs off and hands it over again. An IPN may be the only way Caja learns a
+                // lost create's checkout id.
+                Err(error) if is_worth_another_try(&error) => {
+                    tracing::warn!(
+                        id = event.id,
+                        reference = %event.reference,
+                        code = error.code(),
+                        "an Aplazame IPN is kept to be read again"
+                    );
+                    return Err(error.into());
+                }
+                Err(error) => format!("failed: {}", error.code()),
+            },
             _ => "logged".to_owned(),
         };
         tracing::info!(
@@ -124,15 +143,24 @@ async fn voucher_event(till: &Till, reference: &str, payload: &serde_json::Value
 
 /// An Aplazame IPN as Central read it back: the till reads the checkout again itself
 /// (`Till::aplazame_event`), settles a create whose answer was lost, and applies its rule.
-async fn checkout_event(till: &Till, payload: &serde_json::Value) -> String {
+async fn checkout_event(till: &Till, payload: &serde_json::Value) -> Result<String, TillError> {
     let Ok(status) = serde_json::from_value::<CheckoutStatus>(payload.clone()) else {
-        return "failed: not Aplazame's status object".to_owned();
+        return Ok("failed: not Aplazame's status object".to_owned());
     };
-    match till.aplazame_event(&status).await {
-        Ok(checkout) => format!(
-            "refreshed: {}",
-            checkout.status.as_deref().unwrap_or("pending")
-        ),
-        Err(error) => format!("failed: {}", error.code()),
+    let checkout = till.aplazame_event(&status).await?;
+    Ok(format!(
+        "refreshed: {}",
+        checkout.status.as_deref().unwrap_or("pending")
+    ))
+}
+
+/// Whether an IPN the till could not handle now may be handled later: Aplazame did not answer the
+/// read-back, or the checkout's create is still being sent. Not for an IPN that is not ours or names
+/// a checkout that ended with nothing at Aplazame: those would fail the same way every time.
+fn is_worth_another_try(error: &TillError) -> bool {
+    match error {
+        TillError::Aplazame(AplazameError::OutcomeUnknown { .. }) => true,
+        TillError::Aplazame(AplazameError::NotCreated { state, .. }) => state == "sending",
+        _ => false,
     }
 }
