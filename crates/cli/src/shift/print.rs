@@ -274,6 +274,21 @@ fn reconciliation_text(printer: &Printer, view: &ReconciliationView) -> String {
             },
         ));
     }
+    if let Some(financing) = &view.financing {
+        lines.push(format!("  {} ({})", financing.title, financing.aside));
+        for group in &financing.groups {
+            lines.push(format!(
+                "    {:<40} {:>4} {:>14}",
+                group.label, group.count, group.amount.text
+            ));
+        }
+        for open in &financing.open {
+            lines.push(format!(
+                "    {}  {}  {}",
+                open.order_id, open.status_label, open.amount.text
+            ));
+        }
+    }
     lines.push(words::differences_heading(
         lang,
         !view.differences.is_empty(),
