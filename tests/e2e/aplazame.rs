@@ -10,6 +10,8 @@
 //! nobody touching anything. With the rule off, the card asks the cashier: «Confirmar», and it turns
 //! green once Central has given Aplazame the store's answer.
 
+pub(crate) mod window;
+
 use central::pg_cluster::Cluster;
 use central::{Config, Server, StoreConfig};
 use fantoccini::Locator;
@@ -117,21 +119,46 @@ struct Counter {
     cluster: Cluster,
 }
 
+impl Counter {
+    /// The app first, then Central, then its PostgreSQL.
+    async fn close(self) {
+        let Counter {
+            app,
+            server,
+            cluster,
+        } = self;
+        app.quit().await;
+        drop(server);
+        drop(cluster);
+    }
+}
+
 /// A fresh till on the simulator alone: the first run in España, and F1 is Aplazame.
 async fn first_run_on_the_simulator() -> App {
+    let app = fresh_till_on_the_simulator().await;
+    first_run_to_aplazame(&app).await;
+    app
+}
+
+/// The app on a fresh data folder, at its first-run screen, with the simulator's IPNs retried soon.
+async fn fresh_till_on_the_simulator() -> App {
     let app = support::start(&[("CAJA_STORE_NAME", "Zapatería Lucía".into())]).await;
     app.sandbox.aplazame().set_timing(sandbox::AplazameTiming {
         ipn_first_retry_ms: 500,
         ipn_window_ms: 60_000,
         ipn_attempt_timeout_ms: 5_000,
     });
+    app
+}
+
+/// The first run in España, and F1 is Aplazame (no Cobro, no Cuotas).
+async fn first_run_to_aplazame(app: &App) {
     app.wait_for("first-run").await;
-    first_run_in_spain(&app).await;
+    first_run_in_spain(app).await;
     app.wait_for("aplazame-form").await;
     app.wait_for_text("nav-cobro", "Aplazame").await;
-    assert!(!is_shown(&app, "nav-cuotas").await, "no aCuotaz in Spain");
-    assert!(!is_shown(&app, "customer-input").await, "no Cobro in Spain");
-    app
+    assert!(!is_shown(app, "nav-cuotas").await, "no aCuotaz in Spain");
+    assert!(!is_shown(app, "customer-input").await, "no Cobro in Spain");
 }
 
 /// A fresh till in España (with the auto-confirm rule off when asked, as
@@ -195,6 +222,14 @@ async fn ask_for_financing(counter: &Counter) -> String {
     app.text("aplazame-checkout-id").await
 }
 
+/// The customer completes the financing on their phone and Aplazame waits for the store; Central
+/// holds it off until the cashier decides (the rule is off): «Confirmar» is on the card.
+async fn the_store_is_asked(app: &App, checkout_id: &str) {
+    buyer(app, checkout_id, "start").await;
+    buyer(app, checkout_id, "complete").await;
+    app.wait_for("aplazame-confirm").await;
+}
+
 /// Green, and nothing but one checkout at Aplazame.
 async fn handed_over(app: &App) {
     wait_for_attr_long(app, "aplazame-card", "data-tone", "go").await;
@@ -241,25 +276,14 @@ pub(crate) async fn a_spanish_till_finances_a_sale_with_aplazame_until_the_green
     buyer(app, &checkout_id, "complete").await;
     handed_over(app).await;
     app.screenshot("aplazame-aprobada").await;
-    let Counter {
-        app,
-        server,
-        cluster,
-    } = counter;
-    app.quit().await;
-    drop(server);
-    drop(cluster);
+    counter.close().await;
 }
 
 pub(crate) async fn with_the_rule_off_the_cashier_confirms_and_the_card_turns_green() {
     let counter = a_spanish_till(false).await;
     let app = &counter.app;
     let checkout_id = ask_for_financing(&counter).await;
-    buyer(app, &checkout_id, "start").await;
-    buyer(app, &checkout_id, "complete").await;
-
-    // Aplazame waits for the store; Central holds it off until the cashier decides.
-    app.wait_for("aplazame-confirm").await;
+    the_store_is_asked(app, &checkout_id).await;
     app.wait_for_attr("aplazame-card", "data-reason", "confirmation_required")
         .await;
     let headline = app.text("aplazame-headline").await;
@@ -274,14 +298,7 @@ pub(crate) async fn with_the_rule_off_the_cashier_confirms_and_the_card_turns_gr
     let decision = app.text("aplazame-decision").await;
     assert!(decision.contains(SUPERVISOR), "who confirmed: {decision}");
     app.screenshot("aplazame-confirmada").await;
-    let Counter {
-        app,
-        server,
-        cluster,
-    } = counter;
-    app.quit().await;
-    drop(server);
-    drop(cluster);
+    counter.close().await;
 }
 
 /// On the simulator alone (no Central needed): a request Aplazame will not finance (403, an e-mail

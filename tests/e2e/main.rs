@@ -52,6 +52,9 @@ fn main() {
         aplazame::a_spanish_till_finances_a_sale_with_aplazame_until_the_green_card,
         aplazame::with_the_rule_off_the_cashier_confirms_and_the_card_turns_green,
         aplazame::refusals_are_red_and_offer_another_tender,
+        aplazame::window::with_the_rule_off_the_cashier_rejects_and_aplazame_ends_it_ko,
+        aplazame::window::a_lost_create_is_resolved_by_a_supervisor_and_followed_to_green,
+        aplazame::window::a_status_that_does_not_match_is_a_red_alert_never_a_sale,
     ];
     let mut trials = readiness::own_tests(tests[0].0);
     trials.extend(

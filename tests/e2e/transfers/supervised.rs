@@ -109,6 +109,7 @@ pub(crate) async fn a_lost_register_is_resolved_by_a_supervisor_never_sent_twice
         .wait_for_text("unknown-vouchers", "T01-C1-V000001")
         .await;
     assert!(listed.contains("1234567"), "{listed}");
+    app.screenshot("transferencia-sin-respuesta").await;
     let request_id = apagos.vouchers()[0].request_id.clone();
 
     app.click("voucher-resolve").await;
