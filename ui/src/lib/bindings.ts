@@ -351,6 +351,10 @@ export type CheckoutView = {
    */
   alert: Array<string>;
   /**
+   * The same fields in words, for the card: `modo de prueba (sandbox)`.
+   */
+  alertFields: string;
+  /**
    * `ok` or `ko`, the store's decision, and who took it (`auto` for the rule).
    */
   decision: string | null;

@@ -56,6 +56,8 @@ pub struct CheckoutView {
     pub customer_email: String,
     /// The fields of an answer that did not match what was sent: an alert, never a sale.
     pub alert: Vec<String>,
+    /// The same fields in words, for the card: `modo de prueba (sandbox)`.
+    pub alert_fields: String,
     /// `ok` or `ko`, the store's decision, and who took it (`auto` for the rule).
     pub decision: Option<String>,
     pub decided_by: Option<String>,
@@ -195,6 +197,7 @@ pub fn checkout_view(checkout: &Checkout, lang: Lang) -> CheckoutView {
         customer_name: checkout.customer_name.clone(),
         customer_email: checkout.customer_email.clone(),
         alert: checkout.mismatch.clone(),
+        alert_fields: words::answer_fields(lang, &checkout.mismatch),
         decision: checkout.decision.map(|d| d.as_str().to_owned()),
         decided_by: checkout.decided_by.clone(),
         handover_allowed: checkout.may_hand_over(),

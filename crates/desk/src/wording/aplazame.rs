@@ -277,11 +277,11 @@ pub fn status(lang: Lang, checkout: &Checkout) -> (String, String, Tone) {
                 lang,
                 format!(
                     "Aplazame respondió otra cosa que lo enviado ({}). No es una venta: no entregue el producto y avise a su supervisor.",
-                    checkout.mismatch.join(", ")
+                    answer_fields(Lang::Es, &checkout.mismatch)
                 ),
                 format!(
                     "Aplazame answered something else than what was sent ({}). This is not a sale: do not hand the product over and tell your supervisor.",
-                    checkout.mismatch.join(", ")
+                    answer_fields(Lang::En, &checkout.mismatch)
                 ),
             ),
             Tone::Stop,
@@ -496,4 +496,27 @@ mod tests {
         assert!(headline.contains("(on_hold)"), "{headline}");
         assert_eq!(tone, Tone::Waiting);
     }
+}
+
+/// The fields of an answer that did not match what was sent, in words, each with Aplazame's own name
+/// after it for whoever looks it up: `modo de prueba (sandbox), importe (total_amount)`.
+pub fn answer_fields(lang: Lang, fields: &[String]) -> String {
+    fields
+        .iter()
+        .map(|field| {
+            let (es, en) = match field.as_str() {
+                "sandbox" => ("modo de prueba", "test mode"),
+                "total_amount" => ("importe", "amount"),
+                "currency" => ("moneda", "currency"),
+                "mid" => ("número de pedido", "order number"),
+                other => return other.to_owned(),
+            };
+            let word = match lang {
+                Lang::Es => es,
+                Lang::En => en,
+            };
+            format!("{word} ({field})")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

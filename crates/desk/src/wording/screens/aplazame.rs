@@ -74,8 +74,8 @@ pub(super) const WORDS: &[ScreenWord] = &[
     ),
     (
         "aplazame.alert",
-        "No es una venta. Campos distintos: {fields}",
-        "This is not a sale. Fields that differ: {fields}",
+        "No es una venta. Distinto de lo enviado: {fields}",
+        "This is not a sale. Different from what was sent: {fields}",
     ),
     ("aplazame.confirm", "Confirmar", "Confirm"),
     ("aplazame.reject", "Rechazar", "Reject"),

@@ -164,8 +164,8 @@ pub(super) const WORDS: &[ScreenWord] = &[
     ("history.handoverNo", "No entregar", "Do not hand over"),
     (
         "history.aplazameCount",
-        "{count} compras · {confirmed} confirmadas por {amount}",
-        "{count} purchases · {confirmed} confirmed for {amount}",
+        "Compras: {count} · confirmadas: {confirmed} por {amount}",
+        "Purchases: {count} · confirmed: {confirmed} for {amount}",
     ),
     (
         "history.creditSales",
