@@ -27,10 +27,10 @@ fn checkout_args<'a>(email: &'a str, items: &[&'a str]) -> Vec<&'a str> {
     args
 }
 
-/// A staffed till whose settings turn the auto-confirm rule `auto_confirm`.
+/// A staffed till in Spain whose settings turn the auto-confirm rule `auto_confirm`.
 fn shop(auto_confirm: bool) -> OrdersTill {
     let till = OrdersTill::staffed();
-    let settings = json!({"aplazame": {"autoConfirm": auto_confirm}});
+    let settings = json!({"country": "ES", "aplazame": {"autoConfirm": auto_confirm}});
     std::fs::write(till.path().join("settings.json"), settings.to_string()).unwrap();
     till
 }

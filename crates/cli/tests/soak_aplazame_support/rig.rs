@@ -66,7 +66,7 @@ pub fn start(runtime: &tokio::runtime::Runtime, config: &AplazameSoakConfig) -> 
         http_timeout_secs: config.http_timeout_secs,
     };
     staff(&caja);
-    let settings = json!({"aplazame": {"autoConfirm": false}});
+    let settings = json!({"country": "ES", "aplazame": {"autoConfirm": false}});
     std::fs::write(dir.path().join("settings.json"), settings.to_string()).unwrap();
     let url = central.base_url();
     let enrolled = caja.run_with(&ROSA, &["central", "enroll", "--url", &url, &code], None);

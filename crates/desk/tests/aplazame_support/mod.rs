@@ -115,7 +115,8 @@ pub async fn shop(auto_confirm: bool, window_ms: u64) -> Shop {
     let relay = start_relay().await;
     let root = format!("{}/aplazame/", provider.url().trim_end_matches('/'));
     let till = Arc::new(
-        till.with_aplazame(setup(&root, &relay.url, auto_confirm))
+        till.with_country(till::Country::Spain)
+            .with_aplazame(setup(&root, &relay.url, auto_confirm))
             .unwrap(),
     );
     let _ = relay.till.set(Arc::clone(&till));
