@@ -1,9 +1,8 @@
 //! A till ready to work: the settings in force, the till opened on them (with the store's country and
 //! only that country's providers wired), and the embedded sandbox when sandbox mode has no URL of its
-//! own. Both fronts (CLI, desktop) open one the same way, so they can never
-//! disagree on where the data lives, which provider is called, or with which token. Opening reads the
-//! secret store and migrates the database: that runs on blocking threads, so reopening after Ajustes
-//! does not stall the window.
+//! own. Both fronts (CLI, desktop) open one the same way, so they can never disagree on where the data
+//! lives, which provider is called, or with which token. Opening reads the secret store and migrates
+//! the database: that runs on blocking threads, so reopening after Ajustes does not stall the window.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
