@@ -1,6 +1,6 @@
 //! `caja settings`: the saved settings shown, or changed with the same checks and approvals as the
-//! desktop's Ajustes (`desk::views::save_settings` for the till's, `desk::views::save_order_settings`
-//! for credit sales'). Every value given is checked before anything is saved, so a wrong one leaves the
+//! desktop's Ajustes (`desk::views::save_settings` for the till's and Aplazame's,
+//! `desk::views::save_order_settings` for credit sales'). Every value given is checked before anything is saved, so a wrong one leaves the
 //! file as it was.
 
 use desk::Settings;
@@ -36,7 +36,12 @@ pub fn run(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), 
             );
             let orders = words::order_settings_shown(printer.lang, &saved.orders);
             let accounts = words::bank_accounts_shown(printer.lang, &saved.vouchers.bank_accounts);
-            let text = format!("{text}\n{shifts}\n{orders}\n{accounts}");
+            let aplazame = words::aplazame_settings_shown(
+                printer.lang,
+                saved.aplazame.aplazame_url.as_deref(),
+                saved.aplazame.auto_confirm,
+            );
+            let text = format!("{text}\n{shifts}\n{orders}\n{accounts}\n{aplazame}");
             printer.success("settings", json!({ "settings": saved }), &text);
         }
         SettingsAction::Set(set) => {
@@ -51,6 +56,8 @@ pub fn run(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), 
                 movement_approval,
                 thermal_printer,
                 bank_accounts,
+                aplazame_url,
+                aplazame_auto_confirm,
                 orders,
                 approval: args,
             } = set.as_ref();
@@ -68,7 +75,9 @@ pub fn run(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), 
                 || closing_tolerance.is_some()
                 || movement_approval.is_some()
                 || thermal_printer.is_some()
-                || bank_accounts.is_some();
+                || bank_accounts.is_some()
+                || aplazame_url.is_some()
+                || aplazame_auto_confirm.is_some();
             let approval = staff::approval(printer, &staff, args)?;
             if till_settings || orders.is_empty() {
                 let input = SettingsInput {
@@ -84,6 +93,8 @@ pub fn run(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), 
                     movement_approval: movement_approval.clone(),
                     thermal_printer: thermal_printer.clone(),
                     bank_accounts: bank_accounts.clone(),
+                    aplazame_url: aplazame_url.clone(),
+                    aplazame_auto_confirm: *aplazame_auto_confirm,
                     approval: approval.clone(),
                 };
                 desk::views::save_settings(&staff, &data_dir, input)?;

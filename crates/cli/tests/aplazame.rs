@@ -271,7 +271,7 @@ fn the_private_key_is_read_from_standard_input_kept_owner_only_and_never_shown()
     use std::io::Write;
     use std::os::unix::fs::PermissionsExt;
 
-    let till = OrdersTill::staffed();
+    let till = shop(true);
     let key = "sk_test_7f3a9c0e5b21";
     for mode in ["sandbox", "mock"] {
         let mut command =

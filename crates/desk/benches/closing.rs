@@ -109,6 +109,7 @@ fn closing(c: &mut Criterion) {
                     shift: Shift {
                         id: 5,
                         mode: Mode::Live,
+                        country: Default::default(),
                         opened_at: opened,
                         opened_by: Some("Luis".to_owned()),
                         lima_day: date(2026, 11, 22),
@@ -128,6 +129,7 @@ fn closing(c: &mut Criterion) {
                     recounts: 0,
                     reconciliation,
                     transfers: Default::default(),
+                    financing: Default::default(),
                     approval: None,
                 };
                 let sheet = desk::z_sheet::sheet(&report, &settings, None, opened);

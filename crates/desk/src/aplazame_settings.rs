@@ -1,6 +1,7 @@
 //! The settings of Aplazame's POS checkouts (Spain), saved inside `settings.json` under `aplazame`:
 //! Aplazame's root when it is not the mode's, and the rule "auto-confirm when total and currency
-//! match" (on by default). The store's private key is never among them: it lives in the secret store
+//! match" (on by default), both changed from Ajustes or `caja settings set`
+//! ([`AplazameSettings::changed`]) and audited as the other settings are. The store's private key is never among them: it lives in the secret store
 //! ([`crate::secrets::save_aplazame_key`]).
 //!
 //! Per mode: **sandbox** talks to Caja's simulator (`{sandbox url}/aplazame/`) with the simulator's key
@@ -45,6 +46,65 @@ impl Default for AplazameSettings {
             aplazame_url: None,
             auto_confirm: true,
         }
+    }
+}
+
+impl AplazameSettings {
+    /// These settings with what was typed in Ajustes or on the command line: `None` keeps the saved
+    /// value, an empty URL goes back to the mode's own. A URL is checked against `mode` and a wrong one
+    /// is named `aplazame_url`.
+    pub fn changed(
+        &self,
+        url: Option<&str>,
+        auto_confirm: Option<bool>,
+        mode: Mode,
+    ) -> Result<AplazameSettings, TillError> {
+        let aplazame_url = match url.map(str::trim) {
+            None => self.aplazame_url.clone(),
+            Some("") => None,
+            Some(text) => {
+                mode.check_api_url(text).map_err(|error| match error {
+                    TillError::InvalidInput { value, problem, .. } => TillError::InvalidInput {
+                        field: "aplazame_url",
+                        value,
+                        problem,
+                    },
+                    other => other,
+                })?;
+                Some(text.to_owned())
+            }
+        };
+        Ok(AplazameSettings {
+            aplazame_url,
+            auto_confirm: auto_confirm.unwrap_or(self.auto_confirm),
+        })
+    }
+
+    /// What differs from `wanted`, as the audit record keeps a settings change (name, before, after);
+    /// a URL left to the mode reads as `default` does elsewhere.
+    pub fn changes(
+        &self,
+        wanted: &AplazameSettings,
+        default: &str,
+    ) -> Vec<(String, String, String)> {
+        let url = |value: &Option<String>| value.clone().unwrap_or_else(|| default.to_owned());
+        let rule = |on: bool| if on { "on" } else { "off" }.to_owned();
+        [
+            (
+                "aplazame_url",
+                url(&self.aplazame_url),
+                url(&wanted.aplazame_url),
+            ),
+            (
+                "aplazame_auto_confirm",
+                rule(self.auto_confirm),
+                rule(wanted.auto_confirm),
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, before, after)| before != after)
+        .map(|(name, before, after)| (name.to_owned(), before, after))
+        .collect()
     }
 }
 
@@ -128,6 +188,41 @@ mod tests {
             central,
             orders,
         }
+    }
+
+    #[test]
+    fn a_change_is_checked_against_the_mode_and_listed_for_the_record() {
+        let saved = AplazameSettings::default();
+        let wanted = saved
+            .changed(
+                Some(" https://aplazame.proxy.es/ "),
+                Some(false),
+                Mode::Live,
+            )
+            .unwrap();
+        assert_eq!(
+            wanted.aplazame_url.as_deref(),
+            Some("https://aplazame.proxy.es/")
+        );
+        assert!(!wanted.auto_confirm);
+        let changes = saved.changes(&wanted, "(default)");
+        assert_eq!(changes.len(), 2);
+        assert_eq!(
+            changes[1],
+            (
+                "aplazame_auto_confirm".to_owned(),
+                "on".to_owned(),
+                "off".to_owned()
+            )
+        );
+        let refused = saved
+            .changed(Some("http://aplazame.proxy.es"), None, Mode::Live)
+            .unwrap_err();
+        assert_eq!(refused.field(), Some("aplazame_url"));
+        let back = wanted.changed(Some(""), None, Mode::Live).unwrap();
+        assert_eq!(back.aplazame_url, None);
+        assert!(!back.auto_confirm);
+        assert!(back.changes(&back, "-").is_empty());
     }
 
     #[test]

@@ -79,7 +79,6 @@ impl Settings {
     /// The money rules of shifts these settings set.
     pub fn shift_rules(&self) -> till::shift::ShiftRules {
         till::shift::ShiftRules {
-            country: self.country,
             tolerance: till::Soles::from_centimos(self.closing_tolerance_centimos.max(0)),
             movement_approval_above: till::Soles::from_centimos(
                 self.movement_approval_centimos.max(0),

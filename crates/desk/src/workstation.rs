@@ -1,8 +1,8 @@
-//! A till ready to work: the settings in force, the till opened on them, and the embedded sandbox when
-//! sandbox mode has no URL of its own. Both fronts (CLI, desktop) open one the same way, so they can never
-//! disagree on where the data lives, which provider is called, or with which token. Opening reads the
-//! secret store and migrates the database: that runs on blocking threads, so reopening after Ajustes
-//! does not stall the window.
+//! A till ready to work: the settings in force, the till opened on them (with the store's country and
+//! only that country's providers wired), and the embedded sandbox when sandbox mode has no URL of its
+//! own. Both fronts (CLI, desktop) open one the same way, so they can never disagree on where the data
+//! lives, which provider is called, or with which token. Opening reads the secret store and migrates
+//! the database: that runs on blocking threads, so reopening after Ajustes does not stall the window.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -15,6 +15,7 @@ use crate::aplazame_settings::AplazameInputs;
 use crate::secrets;
 use crate::settings::{Overrides, Settings};
 use till::blocking;
+use till::country::Provider;
 use till::error::TillError;
 use till::mode::Mode;
 use till::settings_seal::{self, SettingsSeal};
@@ -79,28 +80,38 @@ impl Workstation {
         };
         let provider_token = config.token.clone();
         let rules = settings.shift_rules();
-        let orders = settings.orders.setup(settings.mode);
-        let vouchers =
-            settings
-                .vouchers
-                .setup(settings.mode, &api_url, &config.token, &settings.orders);
+        // Only the country's providers are wired: the till refuses the others by name.
+        let country = settings.country;
+        let orders = settings
+            .orders
+            .setup(settings.mode)
+            .ok()
+            .filter(|_| country.offers(Provider::Acuotaz));
+        let vouchers = settings
+            .vouchers
+            .setup(settings.mode, &api_url, &config.token, &settings.orders)
+            .ok()
+            .filter(|_| country.offers(Provider::Apagos));
         let mut till = blocking::run(move || {
-            let till = Till::open_with_staff(config, staff)?.with_shift_rules(rules);
+            let till = Till::open_with_staff(config, staff)?
+                .with_country(country)
+                .with_shift_rules(rules);
             // Credit sales and transfers wait for their settings; everything else works. Their
             // screens say which setting is missing (`views::orders`, `views::vouchers`).
             let till = match orders {
-                Ok(setup) => till.with_orders(setup)?,
-                Err(_) => till,
+                Some(setup) => till.with_orders(setup)?,
+                None => till,
             };
             match vouchers {
-                Ok(setup) => till.with_vouchers(setup),
-                Err(_) => Ok(till),
+                Some(setup) => till.with_vouchers(setup),
+                None => Ok(till),
             }
         })
         .await?;
         // Aplazame waits for its key (and Central, outside the simulator); everything else works.
-        if let Ok(setup) =
-            aplazame_setup(&till, &settings, &api_url, &provider_token, data_dir).await
+        if country.offers(Provider::Aplazame)
+            && let Ok(setup) =
+                aplazame_setup(&till, &settings, &api_url, &provider_token, data_dir).await
         {
             till = till.with_aplazame(setup)?;
         }

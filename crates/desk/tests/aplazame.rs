@@ -355,6 +355,7 @@ async fn a_live_checkout_read_by_a_sandbox_till_is_an_alert_at_the_real_simulato
     live.environment = providers::aplazame::Environment::Live;
     let dir = tempfile::tempdir().unwrap();
     let till = orders_support::open_till(dir.path(), &s.provider)
+        .with_country(till::Country::Spain)
         .with_aplazame(live)
         .unwrap();
     desk::test_support::open_shift(&till).await;

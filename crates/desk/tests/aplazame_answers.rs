@@ -98,6 +98,7 @@ async fn fake_with(auto_confirm: bool) -> Fake {
     } = orders_support::store().await;
     // Nobody listens at the IPN URL: these tests read the status themselves.
     let till = till
+        .with_country(till::Country::Spain)
         .with_aplazame(setup(&root, "http://127.0.0.1:9/ipn", auto_confirm))
         .unwrap();
     desk::test_support::open_shift(&till).await;

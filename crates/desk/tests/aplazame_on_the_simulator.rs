@@ -23,7 +23,10 @@ async fn simulator() -> RunningSandbox {
 }
 
 async fn workstation(data: &std::path::Path, url: &str, auto_confirm: bool) -> Workstation {
-    let mut settings = Settings::default();
+    let mut settings = Settings {
+        country: desk::Country::Spain,
+        ..Settings::default()
+    };
     settings.aplazame.auto_confirm = auto_confirm;
     settings.save(data).unwrap();
     let overrides = Overrides {

@@ -200,6 +200,8 @@ async fn settings_edited_by_hand_hold_live_mode_until_a_supervisor_confirms() {
         movement_approval: None,
         thermal_printer: None,
         bank_accounts: None,
+        aplazame_url: None,
+        aplazame_auto_confirm: None,
         approval: None,
     };
     let refused = views::save_settings(&staff, data, input()).unwrap_err();

@@ -24,6 +24,8 @@ fn ajustes(country: Option<Country>, approval: Option<Approval>) -> SettingsInpu
         movement_approval: None,
         thermal_printer: None,
         bank_accounts: None,
+        aplazame_url: None,
+        aplazame_auto_confirm: None,
         approval,
     }
 }

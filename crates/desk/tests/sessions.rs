@@ -215,6 +215,8 @@ fn ajustes(store_name: &str, lang: Lang, printer: Option<&str>) -> SettingsInput
         movement_approval: None,
         thermal_printer: None,
         bank_accounts: None,
+        aplazame_url: None,
+        aplazame_auto_confirm: None,
         approval: None,
     }
 }

@@ -13,13 +13,12 @@ mod orders_support;
 use std::path::Path;
 use std::process::Command;
 
-use aplazame_support::{sale, shop_with};
+use aplazame_support::{sale, shop};
 use desk::Settings;
 use desk::closing;
 use till::cash::CashCount;
 use till::country::Country;
 use till::shift::Direction;
-use till::shift::ShiftRules;
 use till::shift::financing::FinancingGroup;
 use till::{Soles, TillError};
 
@@ -32,16 +31,9 @@ fn pdf_text(path: &Path) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
-fn spain() -> ShiftRules {
-    ShiftRules {
-        country: Country::Spain,
-        ..ShiftRules::default()
-    }
-}
-
 #[tokio::test]
 async fn a_spanish_shift_counts_euros_and_reports_its_aplazame_sales() {
-    let s = shop_with(true, 60_000, spain()).await;
+    let s = shop(true, 60_000).await;
     let till = &s.till;
     // The shop opened the shift with an empty float; a euro drawer takes 5-cent coins and 500 € notes,
     // which a Peruvian drawer has not.

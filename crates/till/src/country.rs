@@ -4,9 +4,10 @@
 //! documents a customer may show, and the providers the till offers. A till is configured for one
 //! country: Peru (aCuotaz and aPagos, soles) or Spain (Aplazame, euros).
 //!
-//! A leaf: it knows names and rules, never a provider client or a word shown to a person.
+//! Which country and which providers it offers are [`crate::offers`]' (a leaf the error type names
+//! too), re-exported here. This module knows names and rules, never a provider client or a word shown
+//! to a person.
 
-use std::fmt;
 use std::str::FromStr;
 
 use jiff::Timestamp;
@@ -14,31 +15,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
 
-/// Where the store is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-pub enum Country {
-    /// Peru: soles, America/Lima, DNI and RUC, aCuotaz and aPagos. Every till before countries existed.
-    #[default]
-    #[serde(rename = "PE")]
-    Peru,
-    /// Spain: euros, Europe/Madrid, DNI and NIE with their control letter and CIF/NIF, Aplazame.
-    #[serde(rename = "ES")]
-    Spain,
-}
-
-/// A provider a till may offer, by the country it serves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
-pub enum Provider {
-    /// aCuotaz (Apurata): down payments and credit sales.
-    Acuotaz,
-    /// aPagos (Apurata): bank-transfer vouchers.
-    Apagos,
-    /// Aplazame: point-of-sale financing.
-    Aplazame,
-}
+pub use crate::offers::{Country, Provider};
 
 /// A kind of identity document a customer may show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -58,16 +35,6 @@ pub enum DocumentKind {
 }
 
 impl Country {
-    pub const ALL: [Country; 2] = [Country::Peru, Country::Spain];
-
-    /// ISO 3166-1 alpha-2, as saved and as typed on the command line.
-    pub fn code(self) -> &'static str {
-        match self {
-            Country::Peru => "PE",
-            Country::Spain => "ES",
-        }
-    }
-
     /// ISO 4217.
     pub fn currency(self) -> &'static str {
         match self {
@@ -129,24 +96,6 @@ impl Country {
             Country::Peru => &[DocumentKind::DniPe, DocumentKind::Ruc],
             Country::Spain => &[DocumentKind::DniEs, DocumentKind::Nie, DocumentKind::Cif],
         }
-    }
-
-    /// The providers a till in this country offers.
-    pub fn providers(self) -> &'static [Provider] {
-        match self {
-            Country::Peru => &[Provider::Acuotaz, Provider::Apagos],
-            Country::Spain => &[Provider::Aplazame],
-        }
-    }
-
-    pub fn offers(self, provider: Provider) -> bool {
-        self.providers().contains(&provider)
-    }
-}
-
-impl fmt::Display for Country {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
     }
 }
 

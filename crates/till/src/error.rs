@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use providers::http::ApiError;
 
 use crate::mode::Mode;
+use crate::offers::{Country, Provider};
 use crate::operation::OperationKind;
 use crate::secret_file::SecretStoreError;
 
@@ -92,6 +93,12 @@ pub enum TillError {
         day: Date,
         #[source]
         cause: ApiError,
+    },
+    /// The store's country does not offer this provider: refused before anything was journaled or sent.
+    #[error("{provider:?} is not offered in {country}")]
+    NotOffered {
+        provider: Provider,
+        country: Country,
     },
     #[error("no provider token for {mode} mode")]
     MissingToken { mode: Mode },
@@ -219,6 +226,7 @@ impl TillError {
                 _ => "outcome_unknown",
             },
             TillError::Unavailable { .. } => "summary_unavailable",
+            TillError::NotOffered { .. } => "provider_not_offered",
             TillError::MissingToken { .. } => "missing_token",
             TillError::OperationOpen { .. } => "operation_open",
             TillError::SignInRequired { .. } => "sign_in_required",
@@ -260,6 +268,7 @@ impl TillError {
         matches!(
             self,
             TillError::InvalidInput { .. }
+                | TillError::NotOffered { .. }
                 | TillError::MissingToken { .. }
                 | TillError::SignInRequired { .. }
                 | TillError::SessionIdle { .. }

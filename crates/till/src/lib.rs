@@ -19,6 +19,7 @@ pub mod identity;
 pub mod journal;
 pub mod mode;
 mod mode_rules;
+pub mod offers;
 pub mod operation;
 mod operations;
 mod order_setup;

@@ -25,6 +25,7 @@ use rusqlite::Connection;
 use crate::error::{InputProblem, TillError, UrlProblem};
 use crate::journal::{self, JournalEntry, NewOperation, OperationKind, OperationState, Outcome};
 use crate::mode::Mode;
+use crate::offers::{Country, Provider};
 use crate::people::{Approved, Person};
 use crate::shift_rules::ShiftRules;
 use crate::staff::Staff;
@@ -56,6 +57,8 @@ pub struct TillConfig {
 
 pub struct Till {
     mode: Mode,
+    /// Where the store sells: it decides which providers this till offers ([`Till::with_country`]).
+    country: Country,
     api: DownpaymentApi,
     pub(crate) connection: Arc<Mutex<Connection>>,
     /// Who is signed in, and the approvals undo needs.
@@ -107,6 +110,7 @@ impl Till {
             + LEASE_MARGIN_MS;
         Ok(Till {
             mode: config.mode,
+            country: Country::default(),
             api,
             connection: staff.shared_connection(),
             staff,
@@ -122,6 +126,29 @@ impl Till {
 
     pub fn mode(&self) -> Mode {
         self.mode
+    }
+
+    /// The store's country (Peru unless set): only its providers are offered, whatever else is set up.
+    pub fn with_country(mut self, country: Country) -> Till {
+        self.country = country;
+        self
+    }
+
+    pub fn country(&self) -> Country {
+        self.country
+    }
+
+    /// Refuses a provider the store's country does not offer, before anything is journaled or sent.
+    /// What is already in the journal stays readable.
+    pub fn ensure_offered(&self, provider: Provider) -> Result<(), TillError> {
+        if self.country.offers(provider) {
+            Ok(())
+        } else {
+            Err(TillError::NotOffered {
+                provider,
+                country: self.country,
+            })
+        }
     }
 
     /// The tolerance at closing and the threshold of cash movements that need a supervisor, from the

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   "provider_timeout",
   "outcome_unknown",
   "summary_unavailable",
+  "provider_not_offered",
   "missing_token",
   "operation_open",
   "sign_in_required",
@@ -184,6 +185,14 @@ export type AppInfo = {
    * Yape" opens the voucher form); without aPagos it is the cashier's word.
    */
   transferVouchers: boolean;
+  /**
+   * Aplazame's API root as saved in Ajustes (Spain); none for the mode's own.
+   */
+  aplazameUrl: string | null;
+  /**
+   * Aplazame's rule "confirm when total and currency match" (Spain).
+   */
+  aplazameAutoConfirm: boolean;
 };
 
 /**
@@ -909,7 +918,16 @@ export type SettingsInput = {
    */
   bankAccounts: string | null;
   /**
-   * Needed when the country, the mode, the URL, the bank accounts or the idle lock change.
+   * Aplazame's API root (Spain); none keeps the saved one, an empty text goes back to the mode's.
+   */
+  aplazameUrl: string | null;
+  /**
+   * Aplazame's rule "confirm when total and currency match" (Spain); none keeps the saved one.
+   */
+  aplazameAutoConfirm: boolean | null;
+  /**
+   * Needed when the country, the mode, the URL, the bank accounts, Aplazame's settings or the idle
+   * lock change.
    */
   approval: Approval | null;
 };

@@ -39,6 +39,7 @@ const errorTitles: Record<ErrorCode, MessageKey> = {
   provider_refused: "error.provider_refused",
   summary_unavailable: "error.summary_unavailable",
   missing_token: "error.missing_token",
+  provider_not_offered: "error.provider_not_offered",
   storage: "error.storage",
   sign_in_required: "error.sign_in_required",
   session_idle: "error.session_idle",

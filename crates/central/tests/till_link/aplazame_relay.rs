@@ -63,6 +63,7 @@ async fn rig(auto_confirm: bool, wait_ms: u64) -> Rig {
     .unwrap();
     let ipn = format!("{}/webhooks/aplazame/T01", central.base_url());
     let till = till
+        .with_country(till::Country::Spain)
         .with_aplazame(setup(&root, &ipn, auto_confirm))
         .unwrap();
     till.open_shift(till::CashCount::default()).await.unwrap();

@@ -1,5 +1,5 @@
-//! `caja settings`' flags, as clap reads them: the till's settings and, flattened in, the settings of
-//! credit sales (aCuotaz orders).
+//! `caja settings`' flags, as clap reads them: the till's settings (Aplazame's among them) and,
+//! flattened in, the settings of credit sales (aCuotaz orders).
 
 use clap::{Args, Subcommand};
 
@@ -48,10 +48,26 @@ pub struct SettingsSet {
     /// them: in sandbox the simulator's demo accounts stand in)
     #[arg(long, value_name = "ACCOUNTS")]
     pub bank_accounts: Option<String>,
+    /// Aplazame's API root (Spain; "" for the mode's own); a change needs a supervisor
+    #[arg(long, value_name = "URL")]
+    pub aplazame_url: Option<String>,
+    /// Confirm an Aplazame financing when its total and currency match what was sent (Spain); a change
+    /// needs a supervisor
+    #[arg(long, value_name = "on|off", value_parser = on_off)]
+    pub aplazame_auto_confirm: Option<bool>,
     #[command(flatten)]
     pub orders: OrderSettingsArgs,
     #[command(flatten)]
     pub approval: ApprovalArgs,
+}
+
+/// `on`/`off` (also `yes`/`no`, `sí`/`no`, `true`/`false`).
+fn on_off(text: &str) -> Result<bool, String> {
+    match text.trim().to_lowercase().as_str() {
+        "on" | "yes" | "si" | "sí" | "true" | "1" => Ok(true),
+        "off" | "no" | "false" | "0" => Ok(false),
+        other => Err(format!("«{other}»: use on or off")),
+    }
 }
 
 /// The settings of credit sales (aCuotaz orders); "" clears the client id or a page.

@@ -69,6 +69,10 @@ pub struct AppInfo {
     /// A transfer is registered with aPagos and pays only once validated (Cobro's "Transferencia /
     /// Yape" opens the voucher form); without aPagos it is the cashier's word.
     pub transfer_vouchers: bool,
+    /// Aplazame's API root as saved in Ajustes (Spain); none for the mode's own.
+    pub aplazame_url: Option<String>,
+    /// Aplazame's rule "confirm when total and currency match" (Spain).
+    pub aplazame_auto_confirm: bool,
 }
 
 /// A setting the environment can override, named as Ajustes' fields are.
@@ -178,6 +182,8 @@ impl AppInfo {
             thermal_printer: saved.thermal_printer.clone(),
             bank_accounts: saved.vouchers.bank_accounts.clone(),
             transfer_vouchers,
+            aplazame_url: saved.aplazame.aplazame_url.clone(),
+            aplazame_auto_confirm: saved.aplazame.auto_confirm,
         }
     }
 }

@@ -1,9 +1,10 @@
 //! Ajustes: saving the settings and the token. Wherever the rules apply, saving Ajustes needs someone
 //! signed in (the store's name goes on every report; the language and the printer are the till's);
-//! changing what decides where money goes (the country, the mode, the provider URL, the token) or how long an idle
-//! till stays open also needs a supervisor's PIN and a reason; the change, who asked and who approved
-//! are sealed in the audit record. So does saving a `settings.json` that was edited outside Caja: that
-//! save is the supervisor's confirmation of the file (see [`till::settings_seal`]).
+//! changing what decides where money goes (the country, the mode, the provider URL, the token,
+//! Aplazame's URL and auto-confirm rule) or how long an idle till stays open also needs a supervisor's
+//! PIN and a reason; the change, who asked and who approved are sealed in the audit record. So does
+//! saving a `settings.json` that was edited outside Caja: that save is the supervisor's confirmation
+//! of the file (see [`till::settings_seal`]).
 
 use std::path::Path;
 
@@ -51,7 +52,14 @@ pub struct SettingsInput {
     /// saved ones, an empty text clears them (the simulator's demo accounts then stand in).
     #[serde(default)]
     pub bank_accounts: Option<String>,
-    /// Needed when the country, the mode, the URL, the bank accounts or the idle lock change.
+    /// Aplazame's API root (Spain); none keeps the saved one, an empty text goes back to the mode's.
+    #[serde(default)]
+    pub aplazame_url: Option<String>,
+    /// Aplazame's rule "confirm when total and currency match" (Spain); none keeps the saved one.
+    #[serde(default)]
+    pub aplazame_auto_confirm: Option<bool>,
+    /// Needed when the country, the mode, the URL, the bank accounts, Aplazame's settings or the idle
+    /// lock change.
     #[serde(default)]
     pub approval: Option<Approval>,
 }
@@ -134,7 +142,11 @@ pub fn save_settings(
             },
             ..saved.vouchers.clone()
         },
-        aplazame: saved.aplazame.clone(),
+        aplazame: saved.aplazame.changed(
+            input.aplazame_url.as_deref(),
+            input.aplazame_auto_confirm,
+            input.mode,
+        )?,
     };
     if let Some(url) = &wanted.api_url {
         wanted.mode.check_api_url(url)?;
@@ -178,8 +190,13 @@ pub fn save_settings(
     .filter(|(_, before, after)| before != after)
     .map(|(name, before, after)| (name.to_owned(), before, after))
     .collect();
-    // A file edited outside Caja is confirmed by saving it, on the same terms as a change.
     let mut changes = changes;
+    changes.extend(
+        saved
+            .aplazame
+            .changes(&wanted.aplazame, wording::default_api_url(Lang::Es)),
+    );
+    // A file edited outside Caja is confirmed by saving it, on the same terms as a change.
     if settings_seal::state(data_dir)? == SettingsSeal::EditedOutsideCaja {
         changes.push((
             "settings_file".to_owned(),

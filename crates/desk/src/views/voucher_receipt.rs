@@ -9,6 +9,7 @@ use super::lima_text;
 use crate::central::CentralFailure;
 use crate::voucher_link;
 use crate::workstation::Workstation;
+use till::country::Provider;
 use till::error::{TillError, VoucherError};
 
 /// A receipt at its public address, ready for the register.
@@ -44,11 +45,13 @@ pub struct PhoneUploadStatusView {
     pub content_type: Option<String>,
 }
 
-/// Puts a receipt file at a public address (Central, or the simulator without one).
+/// Puts a receipt file at a public address (Central, or the simulator without one). Only where the
+/// store's country offers aPagos: elsewhere nothing leaves the till.
 pub async fn host_receipt(
     ws: &Workstation,
     bytes: Vec<u8>,
 ) -> Result<HostedReceiptView, CentralFailure> {
+    ws.till.ensure_offered(Provider::Apagos)?;
     let hosted = voucher_link::host_receipt(ws, bytes).await?;
     Ok(HostedReceiptView {
         receipt_url: hosted.url.to_string(),
@@ -58,6 +61,7 @@ pub async fn host_receipt(
 
 /// A one-time upload link for the customer's phone (needs the till enrolled in Caja Central).
 pub async fn start_phone_upload(ws: &Workstation) -> Result<PhoneUploadView, CentralFailure> {
+    ws.till.ensure_offered(Provider::Apagos)?;
     let link = voucher_link::start_phone_upload(ws).await?;
     let qr_svg = crate::qr::qr_svg(&link.upload_url).map_err(|_| {
         TillError::from(VoucherError::InvalidField {

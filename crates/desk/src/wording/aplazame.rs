@@ -448,6 +448,29 @@ pub fn reason(
     (headline, say(lang, next_es, next_en), tone)
 }
 
+/// The fields of an answer that did not match what was sent, in words, each with Aplazame's own name
+/// after it for whoever looks it up: `modo de prueba (sandbox), importe (total_amount)`.
+pub fn answer_fields(lang: Lang, fields: &[String]) -> String {
+    fields
+        .iter()
+        .map(|field| {
+            let (es, en) = match field.as_str() {
+                "sandbox" => ("modo de prueba", "test mode"),
+                "total_amount" => ("importe", "amount"),
+                "currency" => ("moneda", "currency"),
+                "mid" => ("número de pedido", "order number"),
+                other => return other.to_owned(),
+            };
+            let word = match lang {
+                Lang::Es => es,
+                Lang::En => en,
+            };
+            format!("{word} ({field})")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -496,27 +519,4 @@ mod tests {
         assert!(headline.contains("(on_hold)"), "{headline}");
         assert_eq!(tone, Tone::Waiting);
     }
-}
-
-/// The fields of an answer that did not match what was sent, in words, each with Aplazame's own name
-/// after it for whoever looks it up: `modo de prueba (sandbox), importe (total_amount)`.
-pub fn answer_fields(lang: Lang, fields: &[String]) -> String {
-    fields
-        .iter()
-        .map(|field| {
-            let (es, en) = match field.as_str() {
-                "sandbox" => ("modo de prueba", "test mode"),
-                "total_amount" => ("importe", "amount"),
-                "currency" => ("moneda", "currency"),
-                "mid" => ("número de pedido", "order number"),
-                other => return other.to_owned(),
-            };
-            let word = match lang {
-                Lang::Es => es,
-                Lang::En => en,
-            };
-            format!("{word} ({field})")
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -13,6 +13,7 @@ pub(super) fn input_problem(lang: Lang, field: &str, value: &str, problem: Input
         "funding_code" => "el código de financiamiento",
         "mode" => "el modo",
         "api_url" => "la URL del proveedor",
+        "aplazame_url" => "la URL de Aplazame",
         "day" => "la fecha",
         "store_name" => "el nombre de la tienda",
         "token" => "el token",
@@ -23,6 +24,7 @@ pub(super) fn input_problem(lang: Lang, field: &str, value: &str, problem: Input
         "customer" => "the DNI or RUC",
         "funding_code" => "the funding code",
         "api_url" => "the provider URL",
+        "aplazame_url" => "Aplazame's URL",
         "day" => "the date",
         "store_name" => "the store name",
         _ => field,
@@ -143,10 +145,15 @@ pub(super) fn input_problem(lang: Lang, field: &str, value: &str, problem: Input
                     "live mode accepts https:// only (http:// only for loopback addresses)",
                 ),
             };
+            // The provider's, unless the field names another (Aplazame's, in Spain).
+            let (url_es, url_en) = match field {
+                "aplazame_url" => ("La URL de Aplazame", "Aplazame's URL"),
+                _ => ("La URL del proveedor", "The provider URL"),
+            };
             say(
                 lang,
-                format!("La URL del proveedor «{value}» no sirve: {es}."),
-                format!("The provider URL «{value}» cannot be used: {en}."),
+                format!("{url_es} «{value}» no sirve: {es}."),
+                format!("{url_en} «{value}» cannot be used: {en}."),
             )
         }
         Day => say(

@@ -8,6 +8,7 @@ pub mod aplazame;
 mod audit;
 pub mod central;
 pub mod cli;
+pub mod country;
 mod database;
 pub mod financing;
 mod input;
@@ -154,6 +155,9 @@ pub fn till_error(lang: Lang, error: &TillError) -> String {
                 api_error(lang, None, cause)
             ),
         ),
+        TillError::NotOffered { provider, country } => {
+            country::not_offered(lang, *provider, *country)
+        }
         TillError::MissingToken { mode } => say(
             lang,
             format!(

@@ -21,7 +21,6 @@ use providers::{PlainHttp, ProviderRoot};
 use sandbox::{AplazameTiming, RunningSandbox};
 use serde_json::{Value, json};
 use till::aplazame::{AplazameSetup, Checkout, NewAplazameSale};
-use till::shift::ShiftRules;
 use till::{ApiToken, Approval, Mode, Till};
 
 pub use crate::orders_support::ROSA_PIN;
@@ -101,20 +100,14 @@ pub fn setup(root: &str, ipn_url: &str, auto_confirm: bool) -> AplazameSetup {
     }
 }
 
-/// A sandbox, a till with Aplazame on it (IPNs to the relay, retried every 50 ms within `window_ms`),
-/// and a shift open with an empty float.
+/// A sandbox, a till of a store in Spain with Aplazame on it (IPNs to the relay, retried every 50 ms
+/// within `window_ms`), and a shift open with an empty float.
 pub async fn shop(auto_confirm: bool, window_ms: u64) -> Shop {
-    shop_with(auto_confirm, window_ms, ShiftRules::default()).await
-}
-
-/// [`shop`] with the shift's rules given (a store in Spain counts its drawer in euros).
-pub async fn shop_with(auto_confirm: bool, window_ms: u64, rules: ShiftRules) -> Shop {
     let crate::orders_support::Store {
         provider,
         till,
         dir,
     } = crate::orders_support::store().await;
-    let till = till.with_shift_rules(rules);
     provider.aplazame().set_timing(AplazameTiming {
         ipn_first_retry_ms: 50,
         ipn_window_ms: window_ms,
@@ -123,7 +116,8 @@ pub async fn shop_with(auto_confirm: bool, window_ms: u64, rules: ShiftRules) ->
     let relay = start_relay().await;
     let root = format!("{}/aplazame/", provider.url().trim_end_matches('/'));
     let till = Arc::new(
-        till.with_aplazame(setup(&root, &relay.url, auto_confirm))
+        till.with_country(till::Country::Spain)
+            .with_aplazame(setup(&root, &relay.url, auto_confirm))
             .unwrap(),
     );
     till.open_shift(till::CashCount::default()).await.unwrap();

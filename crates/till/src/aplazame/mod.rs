@@ -51,6 +51,8 @@ impl Till {
     }
 
     fn aplazame_link(&self) -> Result<&AplazameLink, TillError> {
+        // Every call to the provider asks for its link: refused first where the country does not offer it.
+        self.ensure_offered(crate::offers::Provider::Aplazame)?;
         self.aplazame
             .as_ref()
             .ok_or_else(|| AplazameError::NotConfigured.into())

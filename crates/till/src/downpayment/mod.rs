@@ -1,7 +1,7 @@
 //! The aCuotaz in-store down payment API as the till uses it: check a financing (`info`), mark the down
 //! payment paid and billed, undo the billing, and the day summary (fresh, or the cached copy). Each call
 //! goes through the till's journaled path ([`Till::begin`], [`Till::conclude`], [`Till::fail`]); how a
-//! billing answer is believed is [`billing`]'s.
+//! billing answer is believed is [`billing`]'s. Only a till whose country offers aCuotaz calls it.
 
 pub(crate) mod billing;
 
@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::error::TillError;
 use crate::identity;
 use crate::journal::{self, JournalEntry, OperationKind, OperationState, Outcome};
+use crate::offers::Provider;
 use crate::operations::{Record, Till};
 use crate::people::Approval;
 use crate::summary::{self, DaySummary};
@@ -42,6 +43,7 @@ impl Till {
         customer: &CustomerId,
         funding_code: &FundingCode,
     ) -> Result<CheckResult, TillError> {
+        self.ensure_offered(Provider::Acuotaz)?;
         self.ensure_settings_confirmed()?;
         let operator = self.require_operator().await?;
         let open_operation = self.resolve_code(funding_code).await?;
@@ -97,6 +99,7 @@ impl Till {
         funding_code: &FundingCode,
         payment: Payment,
     ) -> Result<JournalEntry, TillError> {
+        self.ensure_offered(Provider::Acuotaz)?;
         self.ensure_settings_confirmed()?;
         let operator = self.require_operator().await?;
         self.resolve_code(funding_code).await?;
@@ -143,6 +146,7 @@ impl Till {
         funding_code: &FundingCode,
         approval: Option<&Approval>,
     ) -> Result<JournalEntry, TillError> {
+        self.ensure_offered(Provider::Acuotaz)?;
         identity::ensure_undo_supported(customer)?;
         self.ensure_settings_confirmed()?;
         let operator = self.require_operator().await?;
@@ -169,6 +173,7 @@ impl Till {
     /// The day summary with detail, fresh from the provider and cached; when the provider cannot be
     /// reached, the cached copy marked `from_cache` with its time.
     pub async fn day_summary(&self, day: Date) -> Result<DaySummary, TillError> {
+        self.ensure_offered(Provider::Acuotaz)?;
         self.ensure_settings_confirmed()?;
         match self.api().day_summary_detail(day).await {
             Ok(detail) => {

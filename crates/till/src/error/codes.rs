@@ -18,6 +18,7 @@ pub const ERROR_CODES: &[&str] = &[
     "provider_timeout",
     "outcome_unknown",
     "summary_unavailable",
+    "provider_not_offered",
     "missing_token",
     "operation_open",
     "sign_in_required",
@@ -182,6 +183,10 @@ mod tests {
                 day: jiff::civil::date(2025, 1, 2),
                 cause: ApiError::Timeout { seconds: 1 },
             },
+            TillError::NotOffered {
+                provider: crate::offers::Provider::Acuotaz,
+                country: crate::offers::Country::Spain,
+            },
             TillError::MissingToken { mode: Mode::Live },
             TillError::OperationOpen {
                 funding_code: detail(),
@@ -280,6 +285,7 @@ mod tests {
                 | TillError::Refused { .. }
                 | TillError::OutcomeUnknown { .. }
                 | TillError::Unavailable { .. }
+                | TillError::NotOffered { .. }
                 | TillError::MissingToken { .. }
                 | TillError::OperationOpen { .. }
                 | TillError::SignInRequired { .. }

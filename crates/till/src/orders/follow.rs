@@ -65,6 +65,9 @@ impl Till {
         &self,
         order_id: &OrderId,
     ) -> Result<(CreditOrder, Option<ApiError>), TillError> {
+        // Before an open call is leased to be tried again: nothing is touched where aCuotaz is not
+        // offered.
+        self.ensure_offered(crate::offers::Provider::Acuotaz)?;
         let order = self.credit_order(order_id).await?;
         if let Some(open) = order.open_operation() {
             self.retry_call(open.id, order_id.as_str(), self.lease_ms())

@@ -39,6 +39,8 @@ impl Till {
     }
 
     pub(crate) fn orders_link(&self) -> Result<&OrdersLink, TillError> {
+        // Every call to the provider asks for its link: refused first where the country does not offer it.
+        self.ensure_offered(crate::offers::Provider::Acuotaz)?;
         self.orders.as_ref().ok_or_else(|| {
             OrderError::NotConfigured {
                 missing: "pos_client_id",

@@ -123,7 +123,7 @@ impl Till {
     /// Opens a shift with its float, counted by denomination. One open shift per mode.
     pub async fn open_shift(&self, float: CashCount) -> Result<Shift, TillError> {
         self.ensure_settings_confirmed()?;
-        let country = self.shift_rules().country;
+        let country = self.country();
         float.check(country)?;
         let operator = self.require_operator().await?;
         let mode = self.mode();

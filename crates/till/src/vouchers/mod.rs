@@ -51,6 +51,8 @@ impl Till {
     }
 
     fn vouchers_link(&self) -> Result<&VouchersLink, TillError> {
+        // Every call to the provider asks for its link: refused first where the country does not offer it.
+        self.ensure_offered(crate::offers::Provider::Apagos)?;
         self.vouchers
             .as_ref()
             .ok_or_else(|| VoucherError::NotConfigured.into())

@@ -142,6 +142,7 @@ impl Till {
     /// Sends the `paid-and-billed` of a validated transfer not billed yet (decided where needed),
     /// through [`Till::pay`]. A voucher with nothing to bill comes back as it is.
     pub async fn bill_voucher(&self, voucher_id: &str) -> Result<Voucher, TillError> {
+        self.ensure_offered(crate::offers::Provider::Apagos)?;
         let voucher = self.voucher(voucher_id).await?;
         if let (true, None, Some(sale)) = (voucher.is_billable(), voucher.billing, &voucher.sale) {
             let payment = Payment::plain(Tender::Transfer);
@@ -163,6 +164,7 @@ impl Till {
         decision: AmountDecision,
         approval: Approval,
     ) -> Result<Voucher, TillError> {
+        self.ensure_offered(crate::offers::Provider::Apagos)?;
         let reason = people::check_reason(&approval.reason)?;
         let voucher = self.voucher(voucher_id).await?;
         if !voucher.needs_decision() {

@@ -193,3 +193,20 @@ pub fn aplazame_key_saved(lang: Lang, mode: Mode, kept: &TokenStore) -> String {
         format!("Aplazame's key for the {mode} mode is saved {en}."),
     )
 }
+
+/// `caja settings show`: Aplazame's settings (its URL, none for the mode's own, and the auto-confirm
+/// rule).
+pub fn aplazame_settings_shown(lang: Lang, url: Option<&str>, auto_confirm: bool) -> String {
+    let url = url.unwrap_or(crate::wording::default_api_url(lang));
+    let rule = match (auto_confirm, lang) {
+        (true, Lang::Es) => "sí (cuando el total y la moneda coinciden)",
+        (true, Lang::En) => "on (when the total and the currency match)",
+        (false, Lang::Es) => "no (el cajero confirma cada financiación)",
+        (false, Lang::En) => "off (the cashier confirms each financing)",
+    };
+    say(
+        lang,
+        format!("URL de Aplazame: {url}\nConfirmar Aplazame automáticamente: {rule}"),
+        format!("Aplazame URL: {url}\nAuto-confirm Aplazame: {rule}"),
+    )
+}

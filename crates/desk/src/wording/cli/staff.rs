@@ -113,12 +113,7 @@ pub fn settings_shown(
     api_url: Option<&str>,
     idle_lock_minutes: u32,
 ) -> String {
-    let country_name = match (country, lang) {
-        (till::Country::Peru, Lang::Es) => "Perú",
-        (till::Country::Peru, Lang::En) => "Peru",
-        (till::Country::Spain, Lang::Es) => "España",
-        (till::Country::Spain, Lang::En) => "Spain",
-    };
+    let country_name = crate::wording::country::country_name(lang, country);
     format!(
         "{}: {}\n{}: {} ({}, {})\n{}: {}\nURL: {}\n{}: {} min",
         say(lang, "Tienda", "Store"),

@@ -62,6 +62,27 @@ pub(super) const WORDS: &[ScreenWord] = &[
         "tcp:IP[:9100] · cups:COLA · file:/dev/usb/lp0 · usb:VID:PID. Vacío: comprobantes en PDF.",
         "tcp:IP[:9100] · cups:QUEUE · file:/dev/usb/lp0 · usb:VID:PID. Empty: receipts as PDF.",
     ),
+    (
+        "settings.aplazameTitle",
+        "Aplazame (España)",
+        "Aplazame (Spain)",
+    ),
+    ("settings.aplazameUrl", "URL de Aplazame", "Aplazame URL"),
+    (
+        "settings.aplazameUrlHint",
+        "Vacío: la del modo (el simulador, o api.aplazame.com)",
+        "Empty: the mode's own (the simulator, or api.aplazame.com)",
+    ),
+    (
+        "settings.aplazameAutoConfirm",
+        "Confirmar automáticamente cuando el total y la moneda coinciden",
+        "Confirm automatically when the total and the currency match",
+    ),
+    (
+        "settings.aplazameAutoConfirmHint",
+        "Apagado: el cajero confirma o rechaza cada financiación. Cambiarlo pide un supervisor.",
+        "Off: the cashier confirms or rejects each financing. Changing it needs a supervisor.",
+    ),
     ("settings.save", "Guardar ajustes", "Save settings"),
     ("settings.saving", "Guardando…", "Saving…"),
     ("settings.saved", "Ajustes guardados.", "Settings saved."),

@@ -44,6 +44,13 @@ pub(super) const WORDS: &[ScreenWord] = &[
         "{field}: {shown} has not come yet. Type today, {max}, or an earlier day.",
     ),
     ("summary.title", "Resumen del día", "Day summary"),
+    (
+        "summary.notOffered",
+        "Esta caja está configurada para España: ofrece Aplazame (F1). El resumen del día es de \
+         aCuotaz (Perú) y aquí no se usa.",
+        "This till is set up for Spain: it offers Aplazame (F1). The day summary is aCuotaz's (Peru) \
+         and is not used here.",
+    ),
     ("summary.day", "Día", "Day"),
     (
         "summary.loading",

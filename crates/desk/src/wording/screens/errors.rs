@@ -109,6 +109,11 @@ pub(super) const WORDS: &[ScreenWord] = &[
     ),
     ("error.missing_token", "Falta el token", "Token missing"),
     (
+        "error.provider_not_offered",
+        "No se ofrece en este país",
+        "Not offered in this country",
+    ),
+    (
         "error.storage",
         "Error al guardar los datos",
         "Could not save the data",
