@@ -10,6 +10,7 @@
 //! nobody touching anything. With the rule off, the card asks the cashier: «Confirmar», and it turns
 //! green once Central has given Aplazame the store's answer.
 
+pub(crate) mod shift;
 pub(crate) mod window;
 
 use central::pg_cluster::Cluster;
@@ -164,56 +165,7 @@ async fn first_run_to_aplazame(app: &App) {
         "no aCuotaz summary in Spain"
     );
     assert!(!is_shown(app, "customer-input").await, "no Cobro in Spain");
-    open_euro_shift(app).await;
-}
-
-/// Opens the shift in Turno counting a euro float by its coins and notes (the 5-cent coin only a euro
-/// drawer has), then back to F1.
-async fn open_euro_shift(app: &App) {
-    app.click("nav-turno").await;
-    app.wait_for("open-shift-form").await;
-    for (cents, pieces) in [(2_000, 5), (100, 20), (5, 3)] {
-        app.type_into(&format!("count-{cents}"), &pieces.to_string())
-            .await;
-    }
-    app.wait_for_text("count-total", "120,15 €").await;
-    app.screenshot("turno-espana-apertura").await;
-    app.click("count-1").await;
-    app.press(ENTER).await;
-    app.wait_for_text("shift-float", "120,15 €").await;
-    app.click("nav-cobro").await;
-    app.wait_for("aplazame-form").await;
-}
-
-/// After a confirmed sale of 129,80 €: Turno's X report shows it beside the drawer (not in it), and
-/// Historial lists it as handed over.
-async fn the_shift_and_historial_show_the_sale(app: &App) {
-    app.click("nav-turno").await;
-    app.press("x").await;
-    app.wait_for("shift-financing").await;
-    let financing = app.text("shift-financing").await;
-    assert!(financing.contains("Confirmada (ok)"), "{financing}");
-    assert!(financing.contains("129,80 €"), "{financing}");
-    let recon = app.text("reconciliation").await;
-    assert!(
-        recon.contains("120,15 €"),
-        "the drawer holds the float only: {recon}"
-    );
-    assert!(!recon.contains("S/"), "{recon}");
-    assert!(
-        !is_shown(app, "provider-side").await,
-        "no aCuotaz summary in Spain"
-    );
-    app.screenshot("turno-espana-x").await;
-    app.click("nav-historial").await;
-    app.wait_for("aplazame-history-row").await;
-    let history = app.text("aplazame-history").await;
-    assert!(history.contains("T01-C1-A000001"), "{history}");
-    assert!(history.contains("Entregado"), "{history}");
-    assert!(history.contains("129,80 €"), "{history}");
-    app.wait_for_text("aplazame-history-count", "confirmadas: 1 por 129,80 €")
-        .await;
-    app.screenshot("historial-espana").await;
+    shift::open_euro_shift(app).await;
 }
 
 /// A fresh till in España (with the auto-confirm rule off when asked, as
@@ -331,7 +283,7 @@ pub(crate) async fn a_spanish_till_finances_a_sale_with_aplazame_until_the_green
     buyer(app, &checkout_id, "complete").await;
     handed_over(app).await;
     app.screenshot("aplazame-aprobada").await;
-    the_shift_and_historial_show_the_sale(app).await;
+    shift::the_shift_and_historial_show_the_sale(app).await;
     counter.close().await;
 }
 
