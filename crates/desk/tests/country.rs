@@ -123,3 +123,57 @@ fn changing_the_country_later_needs_a_supervisor_and_is_sealed_in_the_audit() {
             .any(|content| content.contains("La tienda abre en Madrid"))
     );
 }
+
+#[tokio::test]
+async fn the_country_waits_for_the_open_shift_and_amounts_are_typed_in_its_money() {
+    let dir = tempfile::tempdir().unwrap();
+    let staff = std::sync::Arc::new(desk::settings::open_staff(dir.path()).unwrap());
+    views::first_run(&staff, dir.path(), "Rosa", PIN, Country::Peru).unwrap();
+    let overrides = desk::Overrides {
+        mode: Some(Mode::Sandbox),
+        // Nothing answers here: the shift's papers are all this test needs.
+        api_url: Some("http://127.0.0.1:9".to_owned()),
+        token: Some(providers::apurata::downpayment::MOCK_TOKEN.to_owned()),
+        ..desk::Overrides::default()
+    };
+    let ws = desk::Workstation::open_with_staff(dir.path(), &overrides, staff.clone())
+        .await
+        .unwrap();
+    ws.till
+        .open_shift(till::CashCount::parse("20=5").unwrap())
+        .await
+        .unwrap();
+    let approval = || Approval {
+        supervisor: "Rosa".to_owned(),
+        pin: PIN.to_owned(),
+        reason: "La tienda abre en Madrid".to_owned(),
+    };
+    let refused = views::save_settings(
+        &staff,
+        dir.path(),
+        ajustes(Some(Country::Spain), Some(approval())),
+    )
+    .unwrap_err();
+    assert_eq!(refused.code(), "invalid_input");
+    assert_eq!(refused.field(), Some("country"));
+    let said = desk::Explain::message(&refused, Lang::Es);
+    assert!(said.contains("turno abierto"), "{said}");
+    assert_eq!(Settings::load(dir.path()).unwrap().country, Country::Peru);
+
+    // Closed (its Z filed), the country changes; the tolerance is then typed the Spanish way.
+    ws.till
+        .count_closing(till::CashCount::parse("20=5").unwrap(), till::Soles::ZERO)
+        .await
+        .unwrap();
+    ws.till.close_shift(Some(&approval())).await.unwrap();
+    let mut spain = ajustes(Some(Country::Spain), Some(approval()));
+    spain.closing_tolerance = Some("1,50".to_owned());
+    views::save_settings(&staff, dir.path(), spain).unwrap();
+    let saved = Settings::load(dir.path()).unwrap();
+    assert_eq!(saved.country, Country::Spain);
+    assert_eq!(saved.closing_tolerance_centimos, 150);
+    let mut ambiguous = ajustes(None, Some(approval()));
+    ambiguous.closing_tolerance = Some("1.50".to_owned());
+    let refused = views::save_settings(&staff, dir.path(), ambiguous).unwrap_err();
+    assert_eq!(refused.field(), Some("closing_tolerance"));
+}

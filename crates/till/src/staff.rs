@@ -214,6 +214,12 @@ impl Staff {
         audit::commit(transaction).map_err(TillError::storage("write the audit record"))
     }
 
+    /// The shifts open now, in any mode: `(mode, shift id)`. What the store's country may not change
+    /// under (a shift's drawer is counted in its country's money).
+    pub fn open_shifts(&self) -> Result<Vec<(Mode, i64)>, TillError> {
+        crate::shift::open_in_any_mode(&self.db())
+    }
+
     /// Checks the tamper-evident record of this till.
     pub fn verify_audit(&self) -> Result<audit::AuditReport, TillError> {
         audit::verify(&self.db())

@@ -35,6 +35,12 @@ export function plainSoles(centimos: number): string {
   return solesText(centimos).replace(/^(-?)S\/ /, "$1").replace(/,/g, "");
 }
 
+/** Minor units as typed into an amount field of the store's currency, without the symbol: `1.00` in
+ *  Peru, `1,00` in Spain (what the backend reads back for that country). */
+export function plainMoney(minor: number, country: Country): string {
+  return country === "ES" ? euroText(minor).replace(/ €$/, "") : plainSoles(minor);
+}
+
 /** What a person typed as soles (`600`, `600.5`, `1,234.50`, `S/ 600`) in céntimos, read as text
  *  (never through a float); null when it is not a non-negative amount with at most two decimals. */
 export function parseSoles(typed: string): number | null {
@@ -44,6 +50,15 @@ export function parseSoles(typed: string): number | null {
   const whole = Number(match[1] === "" ? "0" : match[1]);
   const cents = Number((match[2] ?? "").padEnd(2, "0"));
   return whole * 100 + cents;
+}
+
+/** What a person typed as an amount of the store's currency, in minor units, or null: Peru's `1,234.50`,
+ *  Spain's `1.234,50` (dots between thousands, a comma before the cents). A preview only: the backend
+ *  reads it again, with each country's own refusals of ambiguous texts. */
+export function parseMoney(typed: string, country: Country): number | null {
+  if (country !== "ES") return parseSoles(typed);
+  const cleaned = typed.trim().replace(/\s*€$/, "").replace(/\./g, "").replace(",", ".");
+  return cleaned.includes(",") ? null : parseSoles(cleaned);
 }
 
 /** Pieces as typed into a count field: empty is none; null when it is not a whole number. */

@@ -177,8 +177,8 @@ impl AppInfo {
             settings_unconfirmed: till::settings_seal::state(data_dir)
                 .is_ok_and(|seal| seal == till::settings_seal::SettingsSeal::EditedOutsideCaja),
             till_name: saved.till_name.clone(),
-            closing_tolerance: till::Soles::from_centimos(saved.closing_tolerance_centimos).into(),
-            movement_approval: till::Soles::from_centimos(saved.movement_approval_centimos).into(),
+            closing_tolerance: Money::of(saved.country, saved.closing_tolerance_centimos),
+            movement_approval: Money::of(saved.country, saved.movement_approval_centimos),
             thermal_printer: saved.thermal_printer.clone(),
             bank_accounts: saved.vouchers.bank_accounts.clone(),
             transfer_vouchers,

@@ -89,14 +89,21 @@ pub fn save_settings(
             till::InputProblem::IdleMinutes,
         ));
     }
+    let country = input.country.unwrap_or(saved.country);
+    if country != saved.country && !staff.open_shifts()?.is_empty() {
+        return Err(TillError::invalid(
+            "country",
+            country.code(),
+            till::InputProblem::CountryWithShiftOpen,
+        ));
+    }
+    // Typed as the store writes its money: `1.50` in Peru, `1,50` in Spain.
     let money = |field: &'static str, typed: Option<String>, saved: i64| match blank_to_none(typed)
     {
         None => Ok(saved),
-        Some(text) => text
-            .parse::<till::Soles>()
-            .ok()
-            .filter(|amount| amount.centimos() >= 0)
-            .map(till::Soles::centimos)
+        Some(text) => country
+            .parse_money(&text)
+            .filter(|minor| *minor >= 0)
             .ok_or_else(|| TillError::invalid(field, &text, till::InputProblem::Amount)),
     };
     let thermal_printer = match input.thermal_printer {
@@ -116,7 +123,7 @@ pub fn save_settings(
     }
     let wanted = Settings {
         store_name: store_name.to_owned(),
-        country: input.country.unwrap_or(saved.country),
+        country,
         mode: input.mode,
         api_url: blank_to_none(input.api_url),
         lang: input.lang,
@@ -172,13 +179,13 @@ pub fn save_settings(
         ),
         (
             "closing_tolerance",
-            till::Soles::from_centimos(saved.closing_tolerance_centimos).to_string(),
-            till::Soles::from_centimos(wanted.closing_tolerance_centimos).to_string(),
+            saved.country.money_text(saved.closing_tolerance_centimos),
+            wanted.country.money_text(wanted.closing_tolerance_centimos),
         ),
         (
             "movement_approval",
-            till::Soles::from_centimos(saved.movement_approval_centimos).to_string(),
-            till::Soles::from_centimos(wanted.movement_approval_centimos).to_string(),
+            saved.country.money_text(saved.movement_approval_centimos),
+            wanted.country.money_text(wanted.movement_approval_centimos),
         ),
         (
             "bank_accounts",

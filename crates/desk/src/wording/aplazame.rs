@@ -276,11 +276,11 @@ pub fn status(lang: Lang, checkout: &Checkout) -> (String, String, Tone) {
             say(
                 lang,
                 format!(
-                    "Aplazame respondió otra cosa que lo enviado ({}). No es una venta: no entregue el producto y avise a su supervisor.",
+                    "Aplazame respondió algo distinto de lo enviado en: {}. No es una venta; no entregue el producto y avise a su supervisor.",
                     answer_fields(Lang::Es, &checkout.mismatch)
                 ),
                 format!(
-                    "Aplazame answered something else than what was sent ({}). This is not a sale: do not hand the product over and tell your supervisor.",
+                    "Aplazame answered something different from what was sent in: {}. This is not a sale; do not hand the product over and tell your supervisor.",
                     answer_fields(Lang::En, &checkout.mismatch)
                 ),
             ),

@@ -112,6 +112,17 @@ pub(super) fn input_problem(lang: Lang, field: &str, value: &str, problem: Input
             format!("El país «{value}» no está entre los de Caja: use PE (Perú) o ES (España)."),
             format!("Caja does not work in «{value}»: use PE (Peru) or ES (Spain)."),
         ),
+        CountryWithShiftOpen => say(
+            lang,
+            format!(
+                "El país no puede cambiar a «{value}» con un turno abierto: su cajón se cuenta en la \
+                 moneda de ahora. Cierre el turno (Turno, F6: cuadre y reporte Z) y cambie el país después."
+            ),
+            format!(
+                "The country cannot change to «{value}» while a shift is open: its drawer is counted in \
+                 today's currency. Close the shift (Turno, F6: count and Z report) and change it then."
+            ),
+        ),
         UnknownState => say(
             lang,
             format!("El estado «{value}» no existe: use pending, confirmed, rejected o unknown."),

@@ -26,6 +26,8 @@ pub enum InputProblem {
     UnknownLang,
     /// Not a country a till can be set for (PE, ES).
     UnknownCountry,
+    /// The country cannot change while a shift is open: its drawer is counted in the old currency.
+    CountryWithShiftOpen,
     UnknownState,
     ApiUrl(UrlProblem),
     Day,
