@@ -11,25 +11,16 @@ mod escpos_decode;
 mod orders_support;
 
 use std::path::Path;
-use std::process::Command;
 
 use aplazame_support::{sale, shop};
 use desk::Settings;
 use desk::closing;
+use orders_support::pdf_text;
 use till::cash::CashCount;
 use till::country::Country;
 use till::shift::Direction;
 use till::shift::financing::FinancingGroup;
 use till::{Soles, TillError};
-
-fn pdf_text(path: &Path) -> String {
-    let output = Command::new("pdftotext")
-        .args(["-layout", &path.display().to_string(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(output.status.success(), "{output:?}");
-    String::from_utf8(output.stdout).unwrap()
-}
 
 #[tokio::test]
 async fn a_spanish_shift_counts_euros_and_reports_its_aplazame_sales() {

@@ -88,12 +88,17 @@ impl Rig {
             .unwrap();
         assert_eq!(told.announced, vec![checkout.order_id.clone()], "{told:?}");
         let id = checkout.checkout_id.clone().unwrap();
+        self.buyer_completes(id.as_str()).await;
+        checkout
+    }
+
+    /// The buyer opens the checkout on their phone and completes it, at the simulator's control.
+    async fn buyer_completes(&self, checkout_id: &str) {
         for action in ["start", "complete"] {
             let answer = reqwest::Client::new()
                 .post(format!(
-                    "{}/__sandbox/aplazame/checkouts/{}/buyer",
+                    "{}/__sandbox/aplazame/checkouts/{checkout_id}/buyer",
                     self.provider.url(),
-                    id.as_str()
                 ))
                 .bearer_auth(MOCK_TOKEN)
                 .json(&serde_json::json!({"action": action}))
@@ -102,7 +107,6 @@ impl Rig {
                 .unwrap();
             assert_eq!(answer.status(), 200, "{action}");
         }
-        checkout
     }
 
     /// Reads the checkout at Aplazame until it is `status` (15 s at most).
@@ -229,20 +233,7 @@ async fn an_ipn_naming_a_lost_create_is_kept_while_aplazame_cannot_be_read_and_s
         till::aplazame::CreateState::Unknown
     );
     // The buyer goes on: Aplazame's IPNs reach Central, which keeps them for this till.
-    for action in ["start", "complete"] {
-        let answer = reqwest::Client::new()
-            .post(format!(
-                "{}/__sandbox/aplazame/checkouts/{}/buyer",
-                rig.provider.url(),
-                at_aplazame.id
-            ))
-            .bearer_auth(MOCK_TOKEN)
-            .json(&serde_json::json!({"action": action}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(answer.status(), 200, "{action}");
-    }
+    rig.buyer_completes(&at_aplazame.id).await;
 
     // Aplazame stops answering status reads: the IPN cannot be read back, and it is kept.
     rig.provider.aplazame().set_faults(sandbox::AplazameFaults {
