@@ -4,6 +4,9 @@
 //! cashier's words (amounts with `Euros`' `1.234,50 €`), whether the product may be handed over,
 //! whether the store must confirm, and what a supervisor may do.
 
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -82,22 +85,58 @@ pub async fn create_checkout(
 ) -> Result<CheckoutView, TillError> {
     let sale = parse_checkout(input)?;
     let checkout = ws.till.create_checkout(sale).await?;
-    tell_central(ws).await;
+    let _ = tell_central(ws).await;
     Ok(checkout_view(&checkout, ws.settings.lang))
 }
 
 /// Central answers Aplazame's IPN with the store's decision: it hears of a new checkout and of a
 /// decision at once (a few seconds at most; the relay's next turn takes what does not go now).
-pub(super) async fn tell_central(ws: &Workstation) {
+/// Hands the till's Aplazame news over; false when some of it could not be.
+pub(super) async fn tell_central(ws: &Workstation) -> bool {
     match crate::central::forward_aplazame(&ws.till, &ws.data_dir).await {
         Err(crate::central::CentralFailure::NotEnrolled) if ws.settings.mode == Mode::Sandbox => {
-            crate::central::forward_to_simulator(&ws.till, &ws.api_url).await;
+            let report = crate::central::forward_to_simulator(&ws.till, &ws.api_url).await;
+            report.failed.is_empty()
         }
-        Ok(_) | Err(crate::central::CentralFailure::NotEnrolled) => {}
-        Err(error) => tracing::info!(
-            code = error.code(),
-            "Aplazame's news not given to Central now"
-        ),
+        Ok(report) => report.failed.is_empty(),
+        Err(crate::central::CentralFailure::NotEnrolled) => true,
+        Err(error) => {
+            tracing::info!(
+                code = error.code(),
+                "Aplazame's news not given to Central now"
+            );
+            false
+        }
+    }
+}
+
+/// After a failed hand-over, how long a screen's read of a checkout leaves it to the relay and the
+/// background pass: the screen reads every 2 s, and a Central that does not answer costs up to 4 s.
+static FORWARD_FROM_READS: Rest = Rest::new(Duration::from_secs(10));
+
+/// A pause after a failure, across the process.
+struct Rest {
+    length: Duration,
+    since: Mutex<Option<Instant>>,
+}
+
+impl Rest {
+    const fn new(length: Duration) -> Rest {
+        Rest {
+            length,
+            since: Mutex::new(None),
+        }
+    }
+
+    fn failed_now(&self) {
+        *self.since.lock().unwrap_or_else(|p| p.into_inner()) = Some(Instant::now());
+    }
+
+    fn resting(&self) -> bool {
+        self.since
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_some_and(|at| at.elapsed() < self.length)
     }
 }
 
@@ -117,8 +156,15 @@ pub async fn checkout(ws: &Workstation, order_id: &str) -> Result<CheckoutView, 
         }
     };
     // Read by the rule just now, or decided while Central was away: whoever answers Aplazame needs it.
-    let checkout = if checkout.decision.is_some() && checkout.decision_forwarded_at.is_none() {
-        tell_central(ws).await;
+    // At most every few seconds from here: the screen reads every 2 s, and a Central that does not
+    // answer costs up to 4 s a try (the relay and the background pass keep trying meanwhile).
+    let checkout = if checkout.decision.is_some()
+        && checkout.decision_forwarded_at.is_none()
+        && !FORWARD_FROM_READS.resting()
+    {
+        if !tell_central(ws).await {
+            FORWARD_FROM_READS.failed_now();
+        }
         ws.till.checkout(&checkout.order_id).await?
     } else {
         checkout
@@ -141,7 +187,7 @@ pub async fn checkouts(ws: &Workstation) -> Result<Vec<CheckoutView>, TillError>
 /// The cashier confirms a financing Aplazame accepted.
 pub async fn confirm_checkout(ws: &Workstation, order_id: &str) -> Result<CheckoutView, TillError> {
     let checkout = ws.till.confirm_checkout(order_id.trim()).await?;
-    tell_central(ws).await;
+    let _ = tell_central(ws).await;
     Ok(checkout_view(&checkout, ws.settings.lang))
 }
 
@@ -152,7 +198,7 @@ pub async fn reject_checkout(
     reason: &str,
 ) -> Result<CheckoutView, TillError> {
     let checkout = ws.till.reject_checkout(order_id.trim(), reason).await?;
-    tell_central(ws).await;
+    let _ = tell_central(ws).await;
     Ok(checkout_view(&checkout, ws.settings.lang))
 }
 

@@ -31,7 +31,7 @@ pub async fn resolve_pending(ws: &Workstation) -> Result<Vec<EntryView>, TillErr
         .await
         .is_ok_and(|decisions| !decisions.is_empty())
     {
-        super::aplazame::tell_central(ws).await;
+        let _ = super::aplazame::tell_central(ws).await;
     }
     // Caja Central when enrolled and due: bounded; a failure is logged, never this pass's answer.
     if let Some(Err(error)) = crate::central::push_when_due(&ws.till, &ws.data_dir).await {
