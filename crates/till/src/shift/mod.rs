@@ -32,7 +32,6 @@ use transfers::Transfers;
 use z::{ApprovalRecord, ZReport};
 
 pub use crate::shift_rules::ShiftRules;
-pub(crate) use store::open_in_any_mode;
 
 /// A shift as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

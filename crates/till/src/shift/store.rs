@@ -30,26 +30,6 @@ pub(crate) fn open_id(connection: &Connection, mode: Mode) -> Result<Option<i64>
         .map_err(failed("read the shift"))
 }
 
-/// The shifts open now in every mode, `(mode, id)`.
-pub(crate) fn open_in_any_mode(connection: &Connection) -> Result<Vec<(Mode, i64)>, TillError> {
-    let mut statement = connection
-        .prepare("SELECT mode, id FROM shift WHERE state = 'open' ORDER BY id")
-        .map_err(failed("read the shift"))?;
-    let rows = statement
-        .query_map([], |row| {
-            Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))
-        })
-        .map_err(failed("read the shift"))?;
-    let mut open = Vec::new();
-    for row in rows {
-        let (mode, id) = row.map_err(failed("read the shift"))?;
-        if let Ok(mode) = mode.parse() {
-            open.push((mode, id));
-        }
-    }
-    Ok(open)
-}
-
 /// Seals one event of a shift.
 pub(super) fn seal(
     transaction: &Transaction<'_>,
