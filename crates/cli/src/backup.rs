@@ -1,5 +1,5 @@
 //! `caja backup now|list|verify|restore`: the till's backups ([`till::backup`]) with the folder and the
-//! number kept from the saved settings ([`desk::backup_settings`]). A restore shows what it will lose
+//! number kept from the saved settings ([`desk::backups`]). A restore shows what it will lose
 //! and does nothing more without `--yes`; with it, it needs a supervisor's approval whenever the till
 //! has people (checked against the people of the backup itself when the current database is too damaged
 //! to be read).
@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use desk::Settings;
-use desk::backup_settings;
+use desk::backups;
 use desk::wording::cli::backup as words;
 use serde_json::json;
 use till::backup::{self, BackupError};
@@ -35,13 +35,13 @@ pub fn run(
     let fail = |error| failed(printer, error);
     match action {
         BackupAction::Now => {
-            let written = backup_settings::backup_now(&data_dir).map_err(fail)?;
+            let written = backups::backup_now(&data_dir).map_err(fail)?;
             let text = words::written(printer.lang, &written);
             printer.success("backup", json!({ "written": written }), &text);
         }
         BackupAction::List => {
             let settings = Settings::load(&data_dir)?;
-            let folder = backup_settings::folder(&settings).map_err(fail)?;
+            let folder = backups::folder(&settings).map_err(fail)?;
             let rows: Vec<_> = backup::list(&folder)
                 .map_err(fail)?
                 .into_iter()

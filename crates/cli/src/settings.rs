@@ -65,7 +65,7 @@ pub fn run(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), 
                 orders,
                 approval: args,
             } = set.as_ref();
-            let backup = desk::backup_settings::BackupSettingsInput {
+            let backup = desk::backups::BackupSettingsInput {
                 folder: backup_folder.clone(),
                 generations: backup_generations.clone(),
                 approval: None,
@@ -109,11 +109,11 @@ pub fn run(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), 
                 desk::views::save_settings(&staff, &data_dir, input)?;
             }
             if !backup.is_empty() {
-                let backup = desk::backup_settings::BackupSettingsInput {
+                let backup = desk::backups::BackupSettingsInput {
                     approval: approval.clone(),
                     ..backup
                 };
-                desk::backup_settings::save_backup_settings(&staff, &data_dir, backup)?;
+                desk::backups::save_backup_settings(&staff, &data_dir, backup)?;
             }
             if !orders.is_empty() {
                 orders.approval = approval;

@@ -63,10 +63,9 @@ pub async fn close_shift(desk: &Desk, approval: Option<Approval>) -> Result<ZVie
         })
         .await?;
     // The Z is filed: the backup follows it and never undoes or blocks it.
-    let occasion = crate::backup_settings::Occasion::Closing;
+    let occasion = crate::backups::Occasion::Closing;
     let backup_problem =
-        crate::backup_settings::automatic_in_background(data_dir.clone(), occasion, settings.lang)
-            .await;
+        crate::backups::automatic_in_background(data_dir.clone(), occasion, settings.lang).await;
     let mut view = deliver(report, settings, data_dir, false).await?;
     view.backup_problem = backup_problem;
     Ok(view)

@@ -7,7 +7,7 @@ mod print;
 
 use std::path::Path;
 
-use desk::backup_settings::Occasion;
+use desk::backups::Occasion;
 use desk::views::{self, CountInput, MovementInput, PiecesInput};
 use desk::wording::cli as words;
 use till::TillError;
@@ -24,7 +24,7 @@ use crate::staff;
 async fn backup_after(ws: &desk::Workstation, occasion: Occasion) {
     let data_dir = ws.data_dir.clone();
     if let Some(problem) =
-        desk::backup_settings::automatic_in_background(data_dir, occasion, ws.settings.lang).await
+        desk::backups::automatic_in_background(data_dir, occasion, ws.settings.lang).await
     {
         eprintln!("{problem}");
     }

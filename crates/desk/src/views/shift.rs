@@ -144,13 +144,10 @@ pub async fn open_shift(ws: &Workstation, float: CountInput) -> Result<ShiftView
         .open_shift(float.parse(ws.settings.country)?)
         .await?;
     // The daily backup, when the newest is more than a day old; a failure is logged, never blocking.
-    let occasion = crate::backup_settings::Occasion::Daily;
-    let _ = crate::backup_settings::automatic_in_background(
-        ws.data_dir.clone(),
-        occasion,
-        ws.settings.lang,
-    )
-    .await;
+    let occasion = crate::backups::Occasion::Daily;
+    let _ =
+        crate::backups::automatic_in_background(ws.data_dir.clone(), occasion, ws.settings.lang)
+            .await;
     shift(ws).await?.ok_or(TillError::NoShiftOpen)
 }
 
