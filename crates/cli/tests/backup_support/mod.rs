@@ -1,6 +1,9 @@
 //! What the backup tests share: the folder set with `caja settings set`, a backup written, the
 //! listing, and reading files and the journal straight from disk.
 
+// Each test target that includes this module uses a different part of it.
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
