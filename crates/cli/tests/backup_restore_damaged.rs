@@ -1,7 +1,7 @@
 //! The procedure a damaged database's message names: `caja backup restore FILE --yes` with a
 //! supervisor, when the current database cannot even be opened. The approval is checked against the
 //! people of the backup (the damaged file's cannot be read), the damaged file is moved aside whole, and
-//! the restored chain verifies.
+//! the restored chain verifies. And a restore refused while an operation has no outcome.
 
 mod backup_support;
 mod shift_support;
@@ -9,7 +9,43 @@ mod shift_support;
 use std::path::PathBuf;
 
 use backup_support::{backup_now, configure, journal_codes};
+use sandbox::{Endpoint, Fault, FaultPlan, FaultRule};
 use shift_support::{ROSA, TillUnderTest};
+
+#[test]
+fn a_restore_waits_for_an_operation_without_an_outcome() {
+    let till = TillUnderTest::new();
+    let folder = tempfile::tempdir().unwrap();
+    configure(&till, folder.path(), 5, false);
+    till.open_shift(None, "100=2");
+    let generation = backup_now(&till);
+    let financing = till.countable(0, 1).remove(0);
+    let pair = ["--dni", &financing.dni, "--funding-code", &financing.code];
+    till.ok(None, &[&["check"][..], &pair].concat());
+    till.set_faults(FaultPlan::new(vec![
+        FaultRule::always(Some(Endpoint::PaidAndBilled), Fault::DropAfterEffect),
+        FaultRule::always(Some(Endpoint::Info), Fault::ServerError),
+    ]));
+    let (code, pay) = till.run(
+        None,
+        &[],
+        &[&["pay"][..], &pair, &["--tender", "efectivo"]].concat(),
+    );
+    assert_eq!(code, 4, "{pay}");
+    let (code, refused) = till.run(
+        None,
+        &[],
+        &["backup", "restore", generation.to_str().unwrap(), "--yes"],
+    );
+    assert_eq!(code, 1, "{refused}");
+    assert_eq!(
+        refused["error"]["code"], "backup_operations_open",
+        "{refused}"
+    );
+    let message = refused["error"]["message"].as_str().unwrap();
+    assert!(message.contains("caja history --pending"), "{message}");
+    assert_eq!(journal_codes(till.path()).len(), 1, "nothing restored");
+}
 
 #[test]
 fn a_damaged_database_is_replaced_by_a_backup_with_a_supervisor_from_the_backup() {

@@ -136,6 +136,24 @@ pub fn plan_restore(data_dir: &Path, file: &Path) -> Result<RestorePlan, BackupE
 }
 
 fn refuse_when_busy(current: &Connection) -> Result<(), BackupError> {
+    // The journal's state-changing operations, the orders' journal, transfers and Aplazame checkouts
+    // still in flight or unknown: what a restore would make Caja forget it sent.
+    let ids: Vec<i64> = current
+        .prepare(
+            "SELECT id FROM journal WHERE kind != 'check' AND state IN ('pending', 'unknown') \
+             UNION ALL SELECT id FROM order_operation WHERE state IN ('pending', 'unknown') \
+             UNION ALL SELECT id FROM voucher WHERE state IN ('sending', 'unknown') \
+             UNION ALL SELECT id FROM aplazame_checkout WHERE state IN ('sending', 'unknown')",
+        )
+        .and_then(|mut statement| {
+            statement
+                .query_map([], |row| row.get(0))?
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .map_err(storage("read the journal"))?;
+    if !ids.is_empty() {
+        return Err(BackupError::OperationsOpen { ids });
+    }
     let open_shift: Option<i64> = current
         .query_row(
             "SELECT id FROM shift WHERE state = 'open' ORDER BY id LIMIT 1",
@@ -146,20 +164,6 @@ fn refuse_when_busy(current: &Connection) -> Result<(), BackupError> {
         .map_err(storage("read the shift"))?;
     if let Some(id) = open_shift {
         return Err(BackupError::ShiftOpen { id });
-    }
-    let ids: Vec<i64> = current
-        .prepare(
-            "SELECT id FROM journal WHERE kind != 'check' AND state IN ('pending', 'unknown') \
-             ORDER BY id",
-        )
-        .and_then(|mut statement| {
-            statement
-                .query_map([], |row| row.get(0))?
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .map_err(storage("read the journal"))?;
-    if !ids.is_empty() {
-        return Err(BackupError::OperationsOpen { ids });
     }
     Ok(())
 }
