@@ -124,6 +124,15 @@ fn a_backup_verifies_lists_and_holds_no_secret() {
         "{verified}"
     );
 
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            mode, 0o600,
+            "PIN hashes are in it: readable by this user only"
+        );
+    }
     let till_key = std::fs::read(till.path().join("secrets").join("till-key")).unwrap();
     let backed_up = std::fs::read(path).unwrap();
     assert!(

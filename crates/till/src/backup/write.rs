@@ -135,6 +135,16 @@ fn write_checked(
             }
         }
     }
+    // People's PIN hashes are in it: readable by this user only where the folder's file system allows
+    // (a network share may not; that is logged, not fatal).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let owner_only = std::fs::Permissions::from_mode(0o600);
+        if let Err(error) = std::fs::set_permissions(temporary, owner_only) {
+            tracing::warn!(%error, "the backup could not be made readable by this user only");
+        }
+    }
     File::open(temporary)
         .and_then(|file| file.sync_all())
         .map_err(io(temporary))?;
