@@ -14,8 +14,10 @@
 //! token's fallback file) and whatever the OS secret store keeps (provider tokens, Aplazame's key, the
 //! key Caja Central knows the till by); `audit-head` and `settings.seal`, which are keyed with the
 //! till's key and so belong to the machine, not to the data (a restored chain is re-anchored
-//! deliberately, see [`restore`]); the day-summary PDFs and exports, which are made again from the
-//! database. A backup folder on a shared drive must never hold a credential.
+//! deliberately, see [`restore`]); `reports/` (the Z and day-summary PDFs, made again from the
+//! database's snapshots) and the accountant's CSV exports; `sandbox-state.json`, the embedded
+//! simulator's own play data. A backup folder on a shared drive must never hold a credential. The
+//! copy is readable by its owner only where the drive allows (the PIN hashes are in it).
 //!
 //! **How one is written** ([`write::write_generation`]): under a lock file in the folder, leftovers of
 //! an interrupted backup (`.caja-backup-*`) are removed; the copy goes to a temporary name, is switched
