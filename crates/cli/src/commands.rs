@@ -41,6 +41,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::Central { .. } => "central",
         Command::Voucher { .. } => "voucher",
         Command::Aplazame { .. } => "aplazame",
+        Command::Backup { .. } => "backup",
     }
 }
 
@@ -143,6 +144,7 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
         Command::Aplazame { action, approval } => {
             aplazame::run(cli, printer, action, approval).await
         }
+        Command::Backup { action, approval } => crate::backup::run(cli, printer, action, approval),
     }
 }
 

@@ -5,6 +5,7 @@
 
 mod aplazame;
 mod args;
+mod backup;
 mod central;
 mod commands;
 mod history;

@@ -41,7 +41,9 @@ pub fn run(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), 
                 saved.aplazame.aplazame_url.as_deref(),
                 saved.aplazame.auto_confirm,
             );
-            let text = format!("{text}\n{shifts}\n{orders}\n{accounts}\n{aplazame}");
+            let backup =
+                desk::wording::cli::backup::backup_settings_shown(printer.lang, &saved.backup);
+            let text = format!("{text}\n{shifts}\n{orders}\n{accounts}\n{aplazame}\n{backup}");
             printer.success("settings", json!({ "settings": saved }), &text);
         }
         SettingsAction::Set(set) => {
@@ -58,9 +60,16 @@ pub fn run(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), 
                 bank_accounts,
                 aplazame_url,
                 aplazame_auto_confirm,
+                backup_folder,
+                backup_generations,
                 orders,
                 approval: args,
             } = set.as_ref();
+            let backup = desk::backups::BackupSettingsInput {
+                folder: backup_folder.clone(),
+                generations: backup_generations.clone(),
+                approval: None,
+            };
             let staff = staff::open_staff(cli, printer)?;
             let saved = Settings::load(&data_dir)?;
             let mut orders = order_input(orders);
@@ -79,7 +88,7 @@ pub fn run(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), 
                 || aplazame_url.is_some()
                 || aplazame_auto_confirm.is_some();
             let approval = staff::approval(printer, &staff, args)?;
-            if till_settings || orders.is_empty() {
+            if till_settings || (orders.is_empty() && backup.is_empty()) {
                 let input = SettingsInput {
                     store_name: set_store_name.clone().unwrap_or(saved.store_name.clone()),
                     country: country.as_deref().map(str::parse).transpose()?,
@@ -98,6 +107,13 @@ pub fn run(cli: &Cli, printer: &Printer, action: &SettingsAction) -> Result<(), 
                     approval: approval.clone(),
                 };
                 desk::views::save_settings(&staff, &data_dir, input)?;
+            }
+            if !backup.is_empty() {
+                let backup = desk::backups::BackupSettingsInput {
+                    approval: approval.clone(),
+                    ..backup
+                };
+                desk::backups::save_backup_settings(&staff, &data_dir, backup)?;
             }
             if !orders.is_empty() {
                 orders.approval = approval;

@@ -40,6 +40,9 @@ pub struct ZView {
     pub transfers: Option<TransfersView>,
     pub approved_by: Option<String>,
     pub approval_reason: Option<String>,
+    /// Why the backup made after this closing failed (the closing itself is filed); null when it was
+    /// made, or when no backup folder is set.
+    pub backup_problem: Option<String>,
 }
 
 /// One filed Z report in the list.
@@ -59,7 +62,13 @@ pub async fn close_shift(desk: &Desk, approval: Option<Approval>) -> Result<ZVie
             Ok::<_, TillError>((report, ws.settings.clone(), ws.data_dir.clone()))
         })
         .await?;
-    deliver(report, settings, data_dir, false).await
+    // The Z is filed: the backup follows it and never undoes or blocks it.
+    let occasion = crate::backups::Occasion::Closing;
+    let backup_problem =
+        crate::backups::automatic_in_background(data_dir.clone(), occasion, settings.lang).await;
+    let mut view = deliver(report, settings, data_dir, false).await?;
+    view.backup_problem = backup_problem;
+    Ok(view)
 }
 
 /// A filed Z again: `reprint` marks it REIMPRESIÓN (a copy asked for later); without it, the original
@@ -152,6 +161,7 @@ pub async fn deliver(
             transfers: crate::z_transfers::view(&report.transfers, lang),
             approved_by: report.approval.as_ref().map(|a| a.supervisor.clone()),
             approval_reason: report.approval.as_ref().map(|a| a.reason.clone()),
+            backup_problem: None,
         })
     })
     .await

@@ -5,6 +5,8 @@
 //! language exists.
 
 pub mod aplazame_settings;
+pub mod backup_settings;
+pub mod backups;
 pub mod central;
 pub mod central_task;
 pub mod closing;

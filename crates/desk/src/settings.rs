@@ -49,6 +49,8 @@ pub struct Settings {
     pub vouchers: crate::voucher_settings::VoucherSettings,
     /// Aplazame's POS checkouts (Spain): see [`crate::aplazame_settings`].
     pub aplazame: crate::aplazame_settings::AplazameSettings,
+    /// Backups: see [`crate::backup_settings`].
+    pub backup: crate::backup_settings::BackupSettings,
 }
 
 /// The idle lock a supervisor may choose, in minutes.
@@ -71,6 +73,7 @@ impl Default for Settings {
             orders: crate::order_settings::OrderSettings::default(),
             vouchers: crate::voucher_settings::VoucherSettings::default(),
             aplazame: crate::aplazame_settings::AplazameSettings::default(),
+            backup: crate::backup_settings::BackupSettings::default(),
         }
     }
 }
@@ -246,6 +249,7 @@ mod tests {
                 aplazame_url: None,
                 auto_confirm: false,
             },
+            backup: crate::backup_settings::BackupSettings::default(),
         };
         settings.save(dir.path()).unwrap();
         assert_eq!(Settings::load(dir.path()).unwrap(), settings);

@@ -46,7 +46,12 @@ async fn a_file_that_is_not_a_database_is_refused_by_name() {
     let words = error.message(Lang::Es);
     assert!(words.contains(&file.display().to_string()), "{words}");
     assert!(words.contains("dañad"), "{words}");
+    assert!(
+        words.contains("caja backup list") && words.contains("caja backup restore"),
+        "names the real procedure: {words}"
+    );
     assert!(error.message(Lang::En).contains("damaged"));
+    assert!(error.message(Lang::En).contains("caja backup restore"));
     assert_eq!(
         std::fs::read(&file).unwrap(),
         before,

@@ -7,6 +7,7 @@
 pub mod aplazame;
 mod aplazame_setup;
 pub mod audit;
+pub mod backup;
 pub mod blocking;
 pub mod cash;
 pub mod central;

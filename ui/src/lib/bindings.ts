@@ -1179,4 +1179,9 @@ export type ZView = {
   transfers: TransfersView | null;
   approvedBy: string | null;
   approvalReason: string | null;
+  /**
+   * Why the backup made after this closing failed (the closing itself is filed); null when it was
+   * made, or when no backup folder is set.
+   */
+  backupProblem: string | null;
 };

@@ -7,12 +7,16 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub mod aplazame;
+mod approval;
+pub mod backup;
 pub mod central;
 pub mod orders;
 pub mod settings;
 pub mod vouchers;
 
 use aplazame::AplazameAction;
+pub use approval::ApprovalArgs;
+use backup::BackupAction;
 use central::CentralAction;
 use orders::OrderAction;
 use settings::SettingsAction;
@@ -206,6 +210,14 @@ pub enum Command {
         #[command(flatten)]
         approval: ApprovalArgs,
     },
+    /// Backups of the till's database to the configured folder: write one now, list, verify, restore
+    /// one (a supervisor)
+    Backup {
+        #[command(subcommand)]
+        action: BackupAction,
+        #[command(flatten)]
+        approval: ApprovalArgs,
+    },
     /// Caja Central: enroll this till, its status, push its record now, listen for provider events
     Central {
         #[command(subcommand)]
@@ -314,18 +326,6 @@ pub struct CountArgs {
     /// A file with the count (the same text, or JSON {"200": 1})
     #[arg(long, value_name = "FILE")]
     pub count_file: Option<PathBuf>,
-}
-
-/// A supervisor's approval: the supervisor (the signed-in user when it is one), their PIN from
-/// CAJA_APPROVER_PIN or asked for, and the reason.
-#[derive(Debug, Args)]
-pub struct ApprovalArgs {
-    /// The approving supervisor [default: the signed-in user, when a supervisor]
-    #[arg(long, global = true, env = "CAJA_APPROVER", value_name = "NAME")]
-    pub approver: Option<String>,
-    /// Why (kept in the audit record)
-    #[arg(long, global = true, value_name = "TEXT")]
-    pub reason: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

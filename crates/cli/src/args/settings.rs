@@ -55,6 +55,13 @@ pub struct SettingsSet {
     /// needs a supervisor
     #[arg(long, value_name = "on|off", value_parser = on_off)]
     pub aplazame_auto_confirm: Option<bool>,
+    /// The folder backups are written to: a USB drive or a network share, a full path ("" turns
+    /// backups off); a change needs a supervisor
+    #[arg(long, value_name = "DIR")]
+    pub backup_folder: Option<String>,
+    /// How many backups of this till are kept (1 to 100); a change needs a supervisor
+    #[arg(long, value_name = "N")]
+    pub backup_generations: Option<String>,
     #[command(flatten)]
     pub orders: OrderSettingsArgs,
     #[command(flatten)]

@@ -7,6 +7,7 @@ mod print;
 
 use std::path::Path;
 
+use desk::backups::Occasion;
 use desk::views::{self, CountInput, MovementInput, PiecesInput};
 use desk::wording::cli as words;
 use till::TillError;
@@ -17,6 +18,17 @@ use crate::args::{ApprovalArgs, Cli, CountArgs, ShiftAction};
 use crate::output::{CliError, Printer};
 use crate::session::with_till;
 use crate::staff;
+
+/// The automatic backup after a closing, or the daily one at a shift's opening: a failure is said on
+/// stderr (stdout keeps its one JSON object) and never fails the command.
+async fn backup_after(ws: &desk::Workstation, occasion: Occasion) {
+    let data_dir = ws.data_dir.clone();
+    if let Some(problem) =
+        desk::backups::automatic_in_background(data_dir, occasion, ws.settings.lang).await
+    {
+        eprintln!("{problem}");
+    }
+}
 
 pub async fn run(
     cli: &Cli,
@@ -32,6 +44,7 @@ pub async fn run(
                 ws.till.open_shift(count.clone()).await?;
                 let view = views::shift(ws).await?.ok_or(TillError::NoShiftOpen)?;
                 print::opened(printer, &view, &count, ws.settings.country);
+                backup_after(ws, Occasion::Daily).await;
                 Ok(())
             })
             .await
@@ -83,6 +96,7 @@ pub async fn run(
                     false => None,
                 };
                 let report = ws.till.close_shift(approval.as_ref()).await?;
+                backup_after(ws, Occasion::Closing).await;
                 let filed = print::Filed {
                     number: report.number,
                     shift_id: report.shift.id,

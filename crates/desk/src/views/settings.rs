@@ -154,6 +154,7 @@ pub fn save_settings(
             input.aplazame_auto_confirm,
             input.mode,
         )?,
+        backup: saved.backup.clone(),
     };
     if let Some(url) = &wanted.api_url {
         wanted.mode.check_api_url(url)?;

@@ -143,6 +143,11 @@ pub async fn open_shift(ws: &Workstation, float: CountInput) -> Result<ShiftView
     ws.till
         .open_shift(float.parse(ws.settings.country)?)
         .await?;
+    // The daily backup, when the newest is more than a day old; a failure is logged, never blocking.
+    let occasion = crate::backups::Occasion::Daily;
+    let _ =
+        crate::backups::automatic_in_background(ws.data_dir.clone(), occasion, ws.settings.lang)
+            .await;
     shift(ws).await?.ok_or(TillError::NoShiftOpen)
 }
 

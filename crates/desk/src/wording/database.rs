@@ -81,12 +81,15 @@ pub(super) fn storage(
             format!(
                 "No se pudo {doing}: el archivo {file} está dañado o no es una base de datos de \
                  Caja.{sent} No se modificó el archivo. Pida a sistemas que lo restaure desde una copia \
-                 de respaldo, o que lo aparte para empezar uno nuevo."
+                 de respaldo: caja backup list muestra las copias verificadas y caja backup restore \
+                 ARCHIVO --approver SUPERVISOR --reason \"...\" --yes restaura una (la base dañada queda \
+                 apartada, no se borra)."
             ),
             format!(
                 "Could not {doing}: the file {file} is damaged or is not a Caja database.{sent} The file \
-                 was not changed. Ask IT to restore it from a backup, or to move it aside to start a \
-                 new one."
+                 was not changed. Ask IT to restore it from a backup: caja backup list shows the verified \
+                 backups and caja backup restore FILE --approver SUPERVISOR --reason \"...\" --yes restores \
+                 one (the damaged database is moved aside, never deleted)."
             ),
         ),
         DatabaseProblem::Other => say(

@@ -189,6 +189,24 @@ pub(super) fn input_problem(lang: Lang, field: &str, value: &str, problem: Input
             format!("«{value}» minutos no sirve para el bloqueo por inactividad: use de 1 a 60."),
             format!("«{value}» minutes cannot be used for the idle lock: use 1 to 60."),
         ),
+        BackupGenerations => say(
+            lang,
+            format!(
+                "«{value}» no sirve como número de copias de respaldo a conservar: use de 1 a 100."
+            ),
+            format!("«{value}» cannot be the number of backups to keep: use 1 to 100."),
+        ),
+        BackupFolder => say(
+            lang,
+            format!(
+                "«{value}» no sirve como carpeta de respaldo: escriba una ruta completa (una memoria USB \
+                 o una carpeta de red), fuera de la carpeta de datos."
+            ),
+            format!(
+                "«{value}» cannot be the backup folder: write a full path (a USB drive or a network \
+                 share), outside the data folder."
+            ),
+        ),
         Reason => say(
             lang,
             "Escriba el motivo (al menos 5 letras): queda en el registro de auditoría.",

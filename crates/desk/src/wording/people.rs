@@ -117,6 +117,7 @@ pub(super) fn words(lang: Lang, error: &TillError) -> String {
                     "Resolver una transferencia sin respuesta de aPagos",
                     "Settling a transfer without an answer from aPagos",
                 ),
+                "backup_restore" => ("Restaurar una copia de respaldo", "Restoring a backup"),
                 "voucher_decide" => (
                     "Decidir sobre el monto que validó aPagos",
                     "Deciding on the amount aPagos validated",

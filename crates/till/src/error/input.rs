@@ -39,6 +39,10 @@ pub enum InputProblem {
     Reason,
     /// The idle lock: 1 to 60 minutes.
     IdleMinutes,
+    /// The number of backups to keep: 1 to 100.
+    BackupGenerations,
+    /// The backup folder: a full path (a USB drive, a network share), not inside the data folder.
+    BackupFolder,
     /// Not one of the tenders (efectivo, tarjeta, yape/plin, transferencia).
     Tender,
     /// The card's last digits: exactly four digits.

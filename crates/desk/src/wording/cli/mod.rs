@@ -8,6 +8,7 @@
 //! is kept exactly as the CLI has always printed it.
 
 mod aplazame;
+pub mod backup;
 mod journal;
 mod operations;
 mod orders;
