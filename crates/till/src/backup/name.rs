@@ -1,5 +1,6 @@
-//! A generation's name and the folder's listing: `caja-<label>-<YYYYMMDDTHHMMSSZ>-<16 hex>.sqlite3`,
-//! the label being the store's and till's codes (`T01-C1`), the time the backup was written (UTC) and
+//! A generation's name and the folder's listing: `caja-<label>-<YYYYMMDDTHHMMSS.mmmZ>-<16 hex>.sqlite3`,
+//! the label being the store's and till's codes (`T01-C1`), the time the backup was written (UTC, to
+//! the millisecond, so two backups in one second still list in the order they were written) and
 //! the first 16 hex digits of the file's SHA-256. Anything else in the folder, a temporary file of a
 //! backup being written or killed among them, is not a generation.
 
@@ -14,7 +15,7 @@ use super::{BackupError, io};
 
 const PREFIX: &str = "caja-";
 const SUFFIX: &str = ".sqlite3";
-const TIME_FORMAT: &str = "%Y%m%dT%H%M%SZ";
+const TIME_FORMAT: &str = "%Y%m%dT%H%M%S%.3fZ";
 const CHECKSUM_DIGITS: usize = 16;
 
 /// One generation in the backup folder.
@@ -60,7 +61,10 @@ pub(crate) fn parse(file_name: &str) -> Option<(String, Timestamp, String)> {
         return None;
     }
     let (label, time) = rest.rsplit_once('-')?;
-    let civil = DateTime::strptime("%Y%m%dT%H%M%S", time.strip_suffix('Z')?).ok()?;
+    let time = time.strip_suffix('Z')?;
+    let civil = DateTime::strptime("%Y%m%dT%H%M%S%.f", time)
+        .or_else(|_| DateTime::strptime("%Y%m%dT%H%M%S", time))
+        .ok()?;
     let written_at = civil.to_zoned(TimeZone::UTC).ok()?.timestamp();
     (!label.is_empty()).then(|| (label.to_owned(), written_at, checksum.to_ascii_lowercase()))
 }
@@ -100,11 +104,11 @@ mod tests {
 
     #[test]
     fn a_name_reads_back_and_nothing_else_is_a_generation() {
-        let at: Timestamp = "2026-12-01T11:22:33Z".parse().unwrap();
+        let at: Timestamp = "2026-12-01T11:22:33.456Z".parse().unwrap();
         let name = file_name("T01 C1", at, "0123456789abcdef0123");
         assert_eq!(
             name,
-            "caja-T01-C1-20261201T112233Z-0123456789abcdef.sqlite3"
+            "caja-T01-C1-20261201T112233.456Z-0123456789abcdef.sqlite3"
         );
         let (label, when, checksum) = parse(&name).unwrap();
         assert_eq!(
