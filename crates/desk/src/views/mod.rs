@@ -14,6 +14,7 @@ mod aplazame_cart;
 mod app_info;
 mod central;
 mod count;
+mod doctor;
 mod financing;
 mod money;
 mod order_settings;
@@ -34,6 +35,7 @@ pub use aplazame::{
 pub use aplazame_cart::{CartLineInput, CheckoutInput, cart_total, parse_checkout, parse_line};
 pub use app_info::{AppInfo, OpenedTill, Overridable, app_info, reports_dir};
 pub use central::{CentralStatusView, central_status, enroll_central};
+pub use doctor::{DoctorCheckView, check_views, doctor, doctor_text};
 pub use count::{CountInput, DenominationView, PiecesInput, denominations};
 pub use financing::{FinancingGroupView, FinancingView, OpenCheckoutView, financing_view};
 pub use money::{Money, store_time_text};

@@ -1,0 +1,169 @@
+//! The doctor: what IT asks of a till before blaming the network or the cashier. Each check reads,
+//! never changes anything (no payment, no print, no write outside a probe file it removes): the
+//! provider reached and the token accepted through one harmless read, the clock against the time the
+//! provider's (or Central's) answer carries, the database and its audit chain, the free disk, the
+//! backups, the printers, the secret store, Central, and the operations still open. Each ends in an
+//! [`Outcome`]: a status and a [`Finding`], facts only; `wording::doctor` says them and the fix, and
+//! `views::doctor` shapes them for the CLI and the desktop. The support bundle is [`bundle`].
+
+pub mod bundle;
+mod local;
+mod printer;
+mod remote;
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::workstation::Workstation;
+use till::error::TillError;
+
+/// What is checked, in the order shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckName {
+    Provider,
+    Clock,
+    Database,
+    Audit,
+    Disk,
+    Backup,
+    Printer,
+    SecretStore,
+    Central,
+    Pending,
+}
+
+/// The verdict of one check, from best to worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckStatus {
+    Ok,
+    Warn,
+    Fail,
+}
+
+/// Which provider a check talked to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProviderName {
+    Acuotaz,
+    Aplazame,
+}
+
+/// Where the clock was compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeSource {
+    Provider,
+    Central,
+}
+
+/// What a check found: facts for `wording::doctor`.
+#[derive(Debug)]
+pub enum Finding {
+    ProviderAccepted { provider: ProviderName, url: String },
+    ProviderFailed { provider: ProviderName, url: String, error: providers::http::ApiError },
+    ProviderNotSetUp { provider: ProviderName, error: TillError },
+    ClockAgrees { skew_seconds: i64, source: TimeSource },
+    ClockOff { skew_seconds: i64, source: TimeSource },
+    ClockNotCompared,
+    DatabaseIntact,
+    DatabaseDamaged { detail: String },
+    DatabaseUnopened { error: TillError },
+    AuditIntact { entries: usize },
+    AuditBroken { findings: usize, first: String },
+    AuditUnread { error: TillError },
+    DiskFree { free_bytes: u64 },
+    DiskLow { free_bytes: u64 },
+    DiskUnknown { detail: String },
+    BackupNotConfigured,
+    BackupNotWritable { folder: PathBuf, detail: String },
+    BackupNever { folder: PathBuf },
+    BackupRecent { hours: i64 },
+    BackupOld { hours: i64 },
+    PrinterNone,
+    PrinterInvalid { setting: String, detail: String },
+    PrinterAnswers { printer: String },
+    PrinterSilent { printer: String, detail: String },
+    PrinterNotProbed { printer: String },
+    SecretFromEnvironment,
+    SecretKept { store: crate::secrets::TokenStore },
+    SecretTestToken,
+    SecretMissing,
+    SecretUnreadable { detail: String },
+    CentralNotEnrolled,
+    CentralAnswered { url: String },
+    CentralFailed { url: String, failure: crate::central::CentralFailure },
+    PendingNone,
+    PendingSome { operations: i64, orders: i64, vouchers: i64, checkouts: i64 },
+    PendingUnread { error: TillError },
+}
+
+/// One check's verdict.
+#[derive(Debug)]
+pub struct Outcome {
+    pub check: CheckName,
+    pub status: CheckStatus,
+    pub finding: Finding,
+}
+
+impl Outcome {
+    pub(crate) fn new(check: CheckName, status: CheckStatus, finding: Finding) -> Outcome {
+        Outcome {
+            check,
+            status,
+            finding,
+        }
+    }
+}
+
+/// What the doctor is told about backups: the folder they go to and when the newest was made, both
+/// unknown until backups are configured.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BackupFacts {
+    pub folder: Option<PathBuf>,
+    pub newest: Option<Timestamp>,
+}
+
+/// Every check, on an open till. `token_from_environment` says the provider token came from
+/// `CAJA_TOKEN` (the secret store is then not where it is read from).
+pub async fn examine(
+    ws: &Workstation,
+    token_from_environment: Option<&str>,
+    backup: &BackupFacts,
+) -> Vec<Outcome> {
+    let (provider, date) = remote::provider(ws, token_from_environment).await;
+    let central = remote::central(ws).await;
+    let clock = remote::clock(date, &central.1).await;
+    let mut outcomes = vec![provider, clock];
+    outcomes.extend(local::database(ws).await);
+    outcomes.push(local::disk(&ws.data_dir));
+    outcomes.push(local::backup_of(ws.settings.mode, backup));
+    outcomes.push(printer::check(&ws.settings).await);
+    outcomes.push(local::secret_store(ws, token_from_environment).await);
+    outcomes.push(central.0);
+    outcomes.push(local::pending(ws).await);
+    outcomes
+}
+
+/// What can still be said when the till does not open: why, and the disk under it.
+pub fn unopened(data_dir: &std::path::Path, error: TillError) -> Vec<Outcome> {
+    vec![
+        Outcome::new(
+            CheckName::Database,
+            CheckStatus::Fail,
+            Finding::DatabaseUnopened { error },
+        ),
+        local::disk(data_dir),
+    ]
+}
+
+/// The worst status, as the exit code: 0 all ok, 1 warnings, 2 failures.
+pub fn exit_code(outcomes: &[Outcome]) -> u8 {
+    match outcomes.iter().map(|outcome| outcome.status).max() {
+        Some(CheckStatus::Fail) => 2,
+        Some(CheckStatus::Warn) => 1,
+        _ => 0,
+    }
+}
