@@ -175,7 +175,7 @@ fn the_bundle_holds_no_token_and_no_dni() {
         assert!(!holds(&bytes, DNI), "the DNI is in {name}");
         names.push(name);
     }
-    for expected in ["report.json", "report.txt", "version.txt", "settings.json", "logs/caja.log"] {
+    for expected in ["report.json", "report.txt", "version.txt", "logs/caja.log"] {
         assert!(names.iter().any(|name| name == expected), "{expected} not in {names:?}");
     }
     runtime.block_on(provider.shutdown());
