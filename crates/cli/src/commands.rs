@@ -12,13 +12,14 @@ use crate::args::{Cli, Command, Operation, PaymentArgs};
 use crate::output::{CliError, Printer, amount, money};
 use crate::session::with_till;
 use crate::{
-    aplazame, doctor, history, orders, sandbox_customer, settings, shift, staff, summary, token, vouchers,
+    aplazame, doctor, history, orders, sandbox_customer, settings, shift, staff, summary, token,
+    vouchers,
 };
 
 pub async fn run(cli: Cli, printer: &Printer) -> u8 {
     let name = command_name(&cli.command);
-    if let Command::Doctor { bundle } = &cli.command {
-        return doctor::run(&cli, printer, bundle.as_deref()).await;
+    if let Command::Doctor(args) = &cli.command {
+        return doctor::run(&cli, printer, args.bundle.as_deref()).await;
     }
     match dispatch(&cli, printer).await {
         Ok(()) => 0,
@@ -35,7 +36,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::History { .. } => "history",
         Command::Sync { .. } => "sync",
         Command::Sandbox { .. } => "sandbox",
-        Command::Doctor { .. } => "doctor",
+        Command::Doctor(_) => "doctor",
         Command::Token { .. } => "token",
         Command::Users { .. } => "users",
         Command::Settings { .. } => "settings",
@@ -134,7 +135,7 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
             };
             serve_sandbox(printer, config).await
         }
-        Command::Doctor { .. } => unreachable!("run answers the doctor with its own exit code"),
+        Command::Doctor(_) => unreachable!("run answers the doctor with its own exit code"),
         Command::Token { action, approval } => token::run(cli, printer, action, approval),
         Command::Users { action } => staff::users(cli, printer, action),
         Command::Settings { action } => settings::run(cli, printer, action),

@@ -77,7 +77,10 @@ fn a_dead_provider_port_fails_the_provider_check_by_name() {
     let checks = checks(&output);
     let provider = status_of(&checks, "provider");
     assert_eq!(provider["status"], "fail", "{provider}");
-    assert!(provider["fix"].as_str().unwrap().contains("--api-url"), "{provider}");
+    assert!(
+        provider["fix"].as_str().unwrap().contains("--api-url"),
+        "{provider}"
+    );
     let text = caja(&data, &env, &["doctor", "--lang", "en"]);
     let printed = String::from_utf8_lossy(&text.stdout);
     assert!(printed.contains("✘ Provider: aCuotaz"), "{printed}");
@@ -95,19 +98,28 @@ fn a_server_ten_minutes_off_fails_the_clock_with_the_fix() {
         let then = jiff::Timestamp::now() - jiff::SignedDuration::from_mins(10);
         then.strftime("%a, %d %b %Y %H:%M:%S GMT").to_string()
     };
-    let app = axum::Router::new().fallback(move || async move {
-        ([(axum::http::header::DATE, off())], "not the provider")
-    });
+    let app = axum::Router::new()
+        .fallback(move || async move { ([(axum::http::header::DATE, off())], "not the provider") });
     runtime.spawn(async move { axum::serve(listener, app).await.unwrap() });
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let output = caja(&data, &[("CAJA_API_URL", url.as_str())], &["doctor", "--json"]);
+    let output = caja(
+        &data,
+        &[("CAJA_API_URL", url.as_str())],
+        &["doctor", "--json"],
+    );
     let checks = checks(&output);
     let clock = status_of(&checks, "clock");
     assert_eq!(clock["status"], "fail", "{clock}");
-    assert!(clock["detail"].as_str().unwrap().contains("10 min"), "{clock}");
     assert!(
-        clock["fix"].as_str().unwrap().contains("timedatectl set-ntp true"),
+        clock["detail"].as_str().unwrap().contains("10 min"),
+        "{clock}"
+    );
+    assert!(
+        clock["fix"]
+            .as_str()
+            .unwrap()
+            .contains("timedatectl set-ntp true"),
         "{clock}"
     );
     assert_eq!(status_of(&checks, "provider")["status"], "fail");
@@ -140,12 +152,26 @@ fn the_bundle_holds_no_token_and_no_dni() {
         ("CAJA_NEW_PIN", "2468"),
     ];
     let steps: [&[&str]; 4] = [
-        &["users", "add", "--name", "Rosa Quispe", "--role", "supervisor"],
+        &[
+            "users",
+            "add",
+            "--name",
+            "Rosa Quispe",
+            "--role",
+            "supervisor",
+        ],
         &["shift", "open", "--count", "100=2,10=5"],
         &["check", "--dni", DNI, "--funding-code", "1234567"],
         &[
-            "pay", "--dni", DNI, "--funding-code", "1234567", "--tender", "efectivo",
-            "--received", "600",
+            "pay",
+            "--dni",
+            DNI,
+            "--funding-code",
+            "1234567",
+            "--tender",
+            "efectivo",
+            "--received",
+            "600",
         ],
     ];
     for args in steps {
@@ -157,10 +183,17 @@ fn the_bundle_holds_no_token_and_no_dni() {
         .map(|entry| std::fs::read(entry.unwrap().path()).unwrap())
         .collect();
     assert!(!logs.is_empty(), "the commands logged nothing");
-    assert!(!logs.iter().any(|log| holds(log, SECRET)), "the token reached a log file");
+    assert!(
+        !logs.iter().any(|log| holds(log, SECRET)),
+        "the token reached a log file"
+    );
 
     let bundle = dir.path().join("soporte.tar.gz");
-    let output = caja(&data, &env, &["doctor", "--bundle", bundle.to_str().unwrap()]);
+    let output = caja(
+        &data,
+        &env,
+        &["doctor", "--bundle", bundle.to_str().unwrap()],
+    );
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     let mut archive = tar::Archive::new(flate2::read::GzDecoder::new(
         std::fs::File::open(&bundle).unwrap(),
@@ -176,7 +209,10 @@ fn the_bundle_holds_no_token_and_no_dni() {
         names.push(name);
     }
     for expected in ["report.json", "report.txt", "version.txt", "logs/caja.log"] {
-        assert!(names.iter().any(|name| name == expected), "{expected} not in {names:?}");
+        assert!(
+            names.iter().any(|name| name == expected),
+            "{expected} not in {names:?}"
+        );
     }
     runtime.block_on(provider.shutdown());
 }

@@ -88,7 +88,11 @@ pub struct RotatingFile {
 }
 
 impl RotatingFile {
-    pub fn open(data_dir: &Path, bounds: Bounds, secrets: Secrets) -> std::io::Result<RotatingFile> {
+    pub fn open(
+        data_dir: &Path,
+        bounds: Bounds,
+        secrets: Secrets,
+    ) -> std::io::Result<RotatingFile> {
         let folder = folder(data_dir);
         std::fs::create_dir_all(&folder)?;
         forget_old(&folder, bounds);
@@ -108,7 +112,10 @@ impl RotatingFile {
     /// Appends one record (masked), moving the files aside first when it would pass the size.
     pub fn write_record(&self, record: &[u8]) -> std::io::Result<()> {
         let text = self.secrets.mask(&String::from_utf8_lossy(record));
-        let mut open = self.open.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut open = self
+            .open
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if open.written > 0 && open.written + text.len() as u64 > self.bounds.max_bytes {
             self.rotate(&mut open)?;
         }

@@ -89,7 +89,9 @@ fn mask_documents(text: &str) -> String {
             index += 1;
         }
         let length = index - start;
-        let before = start.checked_sub(1).map(|at| chars[at].to_ascii_uppercase());
+        let before = start
+            .checked_sub(1)
+            .map(|at| chars[at].to_ascii_uppercase());
         let after_letter = chars.get(index).is_some_and(char::is_ascii_alphabetic);
         let nie = length == 7 && matches!(before, Some('X' | 'Y' | 'Z')) && after_letter;
         if matches!(length, 8 | 11) || nie {

@@ -97,7 +97,11 @@ pub(crate) fn texts_to_mask(data_dir: &Path) -> Vec<String> {
             token_file::token_path(data_dir, mode),
             token_file::aplazame_key_path(data_dir, mode),
         ];
-        found.extend(files.iter().filter_map(|path| token_file::read(path).ok().flatten()));
+        found.extend(
+            files
+                .iter()
+                .filter_map(|path| token_file::read(path).ok().flatten()),
+        );
         if let Ok(Some(key)) = aplazame_key::key_text(data_dir, mode) {
             found.push(key);
         }

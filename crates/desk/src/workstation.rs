@@ -148,7 +148,11 @@ pub(crate) async fn aplazame_setup_of(
     ws: &Workstation,
     from_environment: Option<&str>,
 ) -> Result<till::aplazame::AplazameSetup, TillError> {
-    let (folder, mode, given) = (ws.data_dir.clone(), ws.settings.mode, from_environment.map(str::to_owned));
+    let (folder, mode, given) = (
+        ws.data_dir.clone(),
+        ws.settings.mode,
+        from_environment.map(str::to_owned),
+    );
     let token = blocking::run(move || resolve_token(&folder, mode, given.as_deref())).await?;
     aplazame_setup(&ws.till, &ws.settings, &ws.api_url, &token, &ws.data_dir).await
 }

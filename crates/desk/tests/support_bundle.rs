@@ -20,14 +20,25 @@ fn the_bundle_masks_the_stored_token_and_the_dnis_the_logs_hold() {
     desk::secrets::save_token(data, Mode::Live, SECRET).unwrap();
     desk::logs::init(Some(data), Secrets::default());
     for (line, dni) in DNIS.iter().cycle().take(40).enumerate() {
-        tracing::info!(line, dni, token = SECRET, "Authorization: Bearer {SECRET} for {dni}");
+        tracing::info!(
+            line,
+            dni,
+            token = SECRET,
+            "Authorization: Bearer {SECRET} for {dni}"
+        );
     }
     let logs: Vec<String> = desk::logs::files(data)
         .iter()
         .map(|path| std::fs::read_to_string(path).unwrap())
         .collect();
-    assert!(logs.iter().any(|log| log.contains(DNIS[0])), "the DNI was logged");
-    assert!(logs.iter().any(|log| log.contains(SECRET)), "the token reached the file");
+    assert!(
+        logs.iter().any(|log| log.contains(DNIS[0])),
+        "the DNI was logged"
+    );
+    assert!(
+        logs.iter().any(|log| log.contains(SECRET)),
+        "the token reached the file"
+    );
 
     let path = data.join("soporte.tar.gz");
     let input = bundle::BundleInput {
@@ -38,7 +49,10 @@ fn the_bundle_masks_the_stored_token_and_the_dnis_the_logs_hold() {
         secrets: bundle::known_secrets(data, None),
     };
     let names = bundle::write(&path, &input).unwrap();
-    assert!(names.iter().any(|name| name.starts_with("logs/")), "{names:?}");
+    assert!(
+        names.iter().any(|name| name.starts_with("logs/")),
+        "{names:?}"
+    );
     let mut archive = tar::Archive::new(flate2::read::GzDecoder::new(
         std::fs::File::open(&path).unwrap(),
     ));

@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub mod aplazame;
 pub mod central;
+pub mod doctor;
 pub mod orders;
 pub mod settings;
 pub mod vouchers;
@@ -153,16 +154,8 @@ pub enum Command {
         #[arg(long, value_name = "ID", default_value = sandbox::DEFAULT_POS_CLIENT_ID)]
         pos_client_id: String,
     },
-    /// Check this till for IT: the provider and its token, the clock, the database and audit chain,
-    /// the disk, backups, printers, the secret store, Central and pending operations, each with its
-    /// verdict and fix. Exit code 0 all ok, 1 warnings, 2 failures; --json prints an array of
-    /// {check, status, detail, fix}
-    Doctor {
-        /// Also write a support bundle (.tar.gz: the report, settings, logs, version; secrets and
-        /// DNIs masked) to this file
-        #[arg(long, value_name = "FILE")]
-        bundle: Option<PathBuf>,
-    },
+    /// Check this till for IT, each check with its verdict and fix (exit 0 ok, 1 warnings, 2 failures)
+    Doctor(doctor::DoctorArgs),
     /// Manage the provider token in the system secret store (needs a supervisor's approval)
     Token {
         #[command(subcommand)]

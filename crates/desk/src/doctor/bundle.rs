@@ -44,7 +44,10 @@ pub fn write(path: &Path, input: &BundleInput<'_>) -> std::io::Result<Vec<String
     for log in crate::logs::files(input.data_dir) {
         if let Ok(bytes) = std::fs::read(&log) {
             let name = file_name(&log);
-            files.push((format!("logs/{name}"), String::from_utf8_lossy(&bytes).into_owned()));
+            files.push((
+                format!("logs/{name}"),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            ));
         }
     }
     let file = std::fs::File::create(path)?;

@@ -28,9 +28,11 @@ pub(super) async fn database(ws: &Workstation) -> Vec<Outcome> {
         })
         .await;
     let database = match integrity {
-        Ok(answer) if answer == "ok" => {
-            Outcome::new(CheckName::Database, CheckStatus::Ok, Finding::DatabaseIntact)
-        }
+        Ok(answer) if answer == "ok" => Outcome::new(
+            CheckName::Database,
+            CheckStatus::Ok,
+            Finding::DatabaseIntact,
+        ),
         Ok(detail) => Outcome::new(
             CheckName::Database,
             CheckStatus::Fail,
@@ -149,7 +151,12 @@ pub(super) fn backup(
 
 /// [`backup`] with what the doctor was told.
 pub(super) fn backup_of(mode: Mode, facts: &BackupFacts) -> Outcome {
-    backup(mode, facts.folder.as_deref(), facts.newest, Timestamp::now())
+    backup(
+        mode,
+        facts.folder.as_deref(),
+        facts.newest,
+        Timestamp::now(),
+    )
 }
 
 /// Where the provider token is read from, read without showing it.
@@ -239,13 +246,25 @@ mod tests {
         assert_eq!(status(Mode::Sandbox, None, None), CheckStatus::Ok);
         assert_eq!(status(Mode::Live, None, None), CheckStatus::Warn);
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(status(Mode::Live, Some(dir.path()), None), CheckStatus::Warn);
+        assert_eq!(
+            status(Mode::Live, Some(dir.path()), None),
+            CheckStatus::Warn
+        );
         let hour_ago = Some(now - jiff::SignedDuration::from_hours(1));
-        assert_eq!(status(Mode::Live, Some(dir.path()), hour_ago), CheckStatus::Ok);
+        assert_eq!(
+            status(Mode::Live, Some(dir.path()), hour_ago),
+            CheckStatus::Ok
+        );
         let days_ago = Some(now - jiff::SignedDuration::from_hours(72));
-        assert_eq!(status(Mode::Live, Some(dir.path()), days_ago), CheckStatus::Warn);
+        assert_eq!(
+            status(Mode::Live, Some(dir.path()), days_ago),
+            CheckStatus::Warn
+        );
         let missing = dir.path().join("absent");
-        assert_eq!(status(Mode::Live, Some(&missing), hour_ago), CheckStatus::Fail);
+        assert_eq!(
+            status(Mode::Live, Some(&missing), hour_ago),
+            CheckStatus::Fail
+        );
         assert_eq!(disk_verdict(10).status, CheckStatus::Fail);
         assert_eq!(disk_verdict(u64::MAX).status, CheckStatus::Ok);
     }

@@ -62,42 +62,110 @@ pub enum TimeSource {
 /// What a check found: facts for `wording::doctor`.
 #[derive(Debug)]
 pub enum Finding {
-    ProviderAccepted { provider: ProviderName, url: String },
-    ProviderFailed { provider: ProviderName, url: String, error: providers::http::ApiError },
-    ProviderNotSetUp { provider: ProviderName, error: TillError },
-    ClockAgrees { skew_seconds: i64, source: TimeSource },
-    ClockOff { skew_seconds: i64, source: TimeSource },
+    ProviderAccepted {
+        provider: ProviderName,
+        url: String,
+    },
+    ProviderFailed {
+        provider: ProviderName,
+        url: String,
+        error: providers::http::ApiError,
+    },
+    ProviderNotSetUp {
+        provider: ProviderName,
+        error: TillError,
+    },
+    ClockAgrees {
+        skew_seconds: i64,
+        source: TimeSource,
+    },
+    ClockOff {
+        skew_seconds: i64,
+        source: TimeSource,
+    },
     ClockNotCompared,
     DatabaseIntact,
-    DatabaseDamaged { detail: String },
-    DatabaseUnopened { error: TillError },
-    AuditIntact { entries: usize },
-    AuditBroken { findings: usize, first: String },
-    AuditUnread { error: TillError },
-    DiskFree { free_bytes: u64 },
-    DiskLow { free_bytes: u64 },
-    DiskUnknown { detail: String },
+    DatabaseDamaged {
+        detail: String,
+    },
+    DatabaseUnopened {
+        error: TillError,
+    },
+    AuditIntact {
+        entries: usize,
+    },
+    AuditBroken {
+        findings: usize,
+        first: String,
+    },
+    AuditUnread {
+        error: TillError,
+    },
+    DiskFree {
+        free_bytes: u64,
+    },
+    DiskLow {
+        free_bytes: u64,
+    },
+    DiskUnknown {
+        detail: String,
+    },
     BackupNotConfigured,
-    BackupNotWritable { folder: PathBuf, detail: String },
-    BackupNever { folder: PathBuf },
-    BackupRecent { hours: i64 },
-    BackupOld { hours: i64 },
+    BackupNotWritable {
+        folder: PathBuf,
+        detail: String,
+    },
+    BackupNever {
+        folder: PathBuf,
+    },
+    BackupRecent {
+        hours: i64,
+    },
+    BackupOld {
+        hours: i64,
+    },
     PrinterNone,
-    PrinterInvalid { setting: String, detail: String },
-    PrinterAnswers { printer: String },
-    PrinterSilent { printer: String, detail: String },
-    PrinterNotProbed { printer: String },
+    PrinterInvalid {
+        setting: String,
+        detail: String,
+    },
+    PrinterAnswers {
+        printer: String,
+    },
+    PrinterSilent {
+        printer: String,
+        detail: String,
+    },
+    PrinterNotProbed {
+        printer: String,
+    },
     SecretFromEnvironment,
-    SecretKept { store: crate::secrets::TokenStore },
+    SecretKept {
+        store: crate::secrets::TokenStore,
+    },
     SecretTestToken,
     SecretMissing,
-    SecretUnreadable { detail: String },
+    SecretUnreadable {
+        detail: String,
+    },
     CentralNotEnrolled,
-    CentralAnswered { url: String },
-    CentralFailed { url: String, failure: crate::central::CentralFailure },
+    CentralAnswered {
+        url: String,
+    },
+    CentralFailed {
+        url: String,
+        failure: crate::central::CentralFailure,
+    },
     PendingNone,
-    PendingSome { operations: i64, orders: i64, vouchers: i64, checkouts: i64 },
-    PendingUnread { error: TillError },
+    PendingSome {
+        operations: i64,
+        orders: i64,
+        vouchers: i64,
+        checkouts: i64,
+    },
+    PendingUnread {
+        error: TillError,
+    },
 }
 
 /// One check's verdict.

@@ -17,7 +17,10 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
 /// The thermal printer first, then the CUPS printer of the PDFs; the first that does not answer is
 /// the verdict.
 pub(super) async fn check(settings: &Settings) -> Outcome {
-    let thermal = settings.thermal_printer.clone().filter(|s| !s.trim().is_empty());
+    let thermal = settings
+        .thermal_printer
+        .clone()
+        .filter(|s| !s.trim().is_empty());
     let cups = settings.printer.clone().filter(|s| !s.trim().is_empty());
     let answer = till::blocking::run(move || Ok::<_, till::error::TillError>(probe(thermal, cups)));
     match answer.await {
@@ -44,7 +47,10 @@ fn probe(thermal: Option<String>, cups: Option<String>) -> Outcome {
             Ok(printer) => printer,
             Err(error) => {
                 let detail = error.to_string();
-                return outcome(CheckStatus::Fail, Finding::PrinterInvalid { setting, detail });
+                return outcome(
+                    CheckStatus::Fail,
+                    Finding::PrinterInvalid { setting, detail },
+                );
             }
         };
         let name = printer.to_string();
@@ -54,19 +60,37 @@ fn probe(thermal: Option<String>, cups: Option<String>) -> Outcome {
             }
             ThermalPrinter::Network { host, port } => {
                 if let Err(detail) = connect(host, *port) {
-                    return outcome(CheckStatus::Fail, Finding::PrinterSilent { printer: name, detail });
+                    return outcome(
+                        CheckStatus::Fail,
+                        Finding::PrinterSilent {
+                            printer: name,
+                            detail,
+                        },
+                    );
                 }
             }
             ThermalPrinter::Cups { queue } => {
                 if let Err(detail) = lpstat(queue) {
-                    return outcome(CheckStatus::Fail, Finding::PrinterSilent { printer: name, detail });
+                    return outcome(
+                        CheckStatus::Fail,
+                        Finding::PrinterSilent {
+                            printer: name,
+                            detail,
+                        },
+                    );
                 }
             }
             ThermalPrinter::File(path) => {
                 let opened = std::fs::OpenOptions::new().append(true).open(path);
                 if let Err(error) = opened {
                     let detail = error.to_string();
-                    return outcome(CheckStatus::Fail, Finding::PrinterSilent { printer: name, detail });
+                    return outcome(
+                        CheckStatus::Fail,
+                        Finding::PrinterSilent {
+                            printer: name,
+                            detail,
+                        },
+                    );
                 }
             }
         }
@@ -75,7 +99,10 @@ fn probe(thermal: Option<String>, cups: Option<String>) -> Outcome {
     if let Some(queue) = cups {
         if let Err(detail) = lpstat(&queue) {
             let printer = format!("cups:{queue}");
-            return outcome(CheckStatus::Fail, Finding::PrinterSilent { printer, detail });
+            return outcome(
+                CheckStatus::Fail,
+                Finding::PrinterSilent { printer, detail },
+            );
         }
         answered.push(format!("cups:{queue}"));
     }

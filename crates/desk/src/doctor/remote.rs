@@ -52,22 +52,20 @@ async fn acuotaz(ws: &Workstation, from_environment: Option<&str>) -> Outcome {
     let mode = ws.settings.mode;
     let (folder, given) = (ws.data_dir.clone(), from_environment.map(str::to_owned));
     let token = blocking::run(move || resolve_token(&folder, mode, given.as_deref())).await;
-    let api = mode
-        .provider_root(&ws.api_url)
-        .and_then(|root| {
-            let token = token?;
-            let flavor = match mode {
-                Mode::Mock => Flavor::Mock,
-                Mode::Live | Mode::Sandbox => Flavor::V2,
-            };
-            DownpaymentApi::new(&root, flavor, token, quick()).map_err(|_| {
-                till::error::TillError::invalid(
-                    "api_url",
-                    &ws.api_url,
-                    till::error::InputProblem::ApiUrl(till::error::UrlProblem::Scheme),
-                )
-            })
-        });
+    let api = mode.provider_root(&ws.api_url).and_then(|root| {
+        let token = token?;
+        let flavor = match mode {
+            Mode::Mock => Flavor::Mock,
+            Mode::Live | Mode::Sandbox => Flavor::V2,
+        };
+        DownpaymentApi::new(&root, flavor, token, quick()).map_err(|_| {
+            till::error::TillError::invalid(
+                "api_url",
+                &ws.api_url,
+                till::error::InputProblem::ApiUrl(till::error::UrlProblem::Scheme),
+            )
+        })
+    });
     let api = match api {
         Ok(api) => api,
         Err(error) => {
@@ -175,7 +173,11 @@ pub(crate) fn clock_verdict(
     source: TimeSource,
 ) -> Outcome {
     let Some(theirs) = theirs else {
-        return Outcome::new(CheckName::Clock, CheckStatus::Warn, Finding::ClockNotCompared);
+        return Outcome::new(
+            CheckName::Clock,
+            CheckStatus::Warn,
+            Finding::ClockNotCompared,
+        );
     };
     let skew_seconds = ours.as_second() - theirs.as_second();
     let off = skew_seconds.unsigned_abs();

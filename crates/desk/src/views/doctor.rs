@@ -40,8 +40,7 @@ pub fn check_views(lang: Lang, outcomes: &[Outcome]) -> Vec<DoctorCheckView> {
 /// known to the desktop yet: their check says how to configure them.
 pub async fn doctor(ws: &Workstation) -> Vec<DoctorCheckView> {
     let from_environment = std::env::var("CAJA_TOKEN").ok();
-    let outcomes =
-        doctor::examine(ws, from_environment.as_deref(), &BackupFacts::default()).await;
+    let outcomes = doctor::examine(ws, from_environment.as_deref(), &BackupFacts::default()).await;
     check_views(ws.settings.lang, &outcomes)
 }
 

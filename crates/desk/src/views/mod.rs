@@ -35,8 +35,8 @@ pub use aplazame::{
 pub use aplazame_cart::{CartLineInput, CheckoutInput, cart_total, parse_checkout, parse_line};
 pub use app_info::{AppInfo, OpenedTill, Overridable, app_info, reports_dir};
 pub use central::{CentralStatusView, central_status, enroll_central};
-pub use doctor::{DoctorCheckView, check_views, doctor, doctor_text};
 pub use count::{CountInput, DenominationView, PiecesInput, denominations};
+pub use doctor::{DoctorCheckView, check_views, doctor, doctor_text};
 pub use financing::{FinancingGroupView, FinancingView, OpenCheckoutView, financing_view};
 pub use money::{Money, store_time_text};
 pub use order_settings::{OrderSettingsInput, save_order_settings};

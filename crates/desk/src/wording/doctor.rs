@@ -48,16 +48,28 @@ pub fn summary(lang: Lang, ok: usize, warn: usize, fail: usize) -> String {
 pub fn bundle_written(lang: Lang, path: &std::path::Path, files: usize) -> String {
     say(
         lang,
-        format!("Paquete de soporte: {} ({files} archivos; secretos y DNI enmascarados).", path.display()),
-        format!("Support bundle: {} ({files} files; secrets and DNIs masked).", path.display()),
+        format!(
+            "Paquete de soporte: {} ({files} archivos; secretos y DNI enmascarados).",
+            path.display()
+        ),
+        format!(
+            "Support bundle: {} ({files} files; secrets and DNIs masked).",
+            path.display()
+        ),
     )
 }
 
 pub fn bundle_failed(lang: Lang, path: &std::path::Path, detail: &str) -> String {
     say(
         lang,
-        format!("No se pudo escribir el paquete de soporte {}: {detail}", path.display()),
-        format!("The support bundle {} could not be written: {detail}", path.display()),
+        format!(
+            "No se pudo escribir el paquete de soporte {}: {detail}",
+            path.display()
+        ),
+        format!(
+            "The support bundle {} could not be written: {detail}",
+            path.display()
+        ),
     )
 }
 
@@ -93,12 +105,22 @@ pub fn finding(lang: Lang, finding: &Finding) -> (String, Option<String>) {
         Finding::ProviderAccepted { provider, url } => (
             say(
                 lang,
-                format!("{} ({url}) respondió y aceptó el token.", provider_name(*provider)),
-                format!("{} ({url}) answered and accepted the token.", provider_name(*provider)),
+                format!(
+                    "{} ({url}) respondió y aceptó el token.",
+                    provider_name(*provider)
+                ),
+                format!(
+                    "{} ({url}) answered and accepted the token.",
+                    provider_name(*provider)
+                ),
             ),
             None,
         ),
-        Finding::ProviderFailed { provider, url, error } => {
+        Finding::ProviderFailed {
+            provider,
+            url,
+            error,
+        } => {
             let name = provider_name(*provider);
             let fix = match error {
                 providers::http::ApiError::Unauthorized { .. } => say(
@@ -110,12 +132,16 @@ pub fn finding(lang: Lang, finding: &Finding) -> (String, Option<String>) {
                 | providers::http::ApiError::Timeout { .. } => say(
                     lang,
                     format!("Revise la red y la URL ({url}): caja settings set --api-url URL"),
-                    format!("Check the network and the URL ({url}): caja settings set --api-url URL"),
+                    format!(
+                        "Check the network and the URL ({url}): caja settings set --api-url URL"
+                    ),
                 ),
                 _ => say(
                     lang,
                     format!("Algo que no es {name} respondió en {url}: revise el proxy y la URL."),
-                    format!("Something other than {name} answered at {url}: check the proxy and the URL."),
+                    format!(
+                        "Something other than {name} answered at {url}: check the proxy and the URL."
+                    ),
                 ),
             };
             (
@@ -131,15 +157,27 @@ pub fn finding(lang: Lang, finding: &Finding) -> (String, Option<String>) {
                 "Complete the provider's settings in Ajustes or with caja settings set.",
             )),
         ),
-        Finding::ClockAgrees { skew_seconds, source } => (
+        Finding::ClockAgrees {
+            skew_seconds,
+            source,
+        } => (
             say(
                 lang,
-                format!("La hora coincide con la {} ({skew_seconds:+} s).", source_name(lang, *source)),
-                format!("The time agrees with {} ({skew_seconds:+} s).", source_name(lang, *source)),
+                format!(
+                    "La hora coincide con la {} ({skew_seconds:+} s).",
+                    source_name(lang, *source)
+                ),
+                format!(
+                    "The time agrees with {} ({skew_seconds:+} s).",
+                    source_name(lang, *source)
+                ),
             ),
             None,
         ),
-        Finding::ClockOff { skew_seconds, source } => (
+        Finding::ClockOff {
+            skew_seconds,
+            source,
+        } => (
             say(
                 lang,
                 format!(
@@ -170,12 +208,18 @@ pub fn finding(lang: Lang, finding: &Finding) -> (String, Option<String>) {
             Some(say(
                 lang,
                 format!("Arregle la conexión y confirme que la hora se toma de la red: {NTP_FIX}"),
-                format!("Fix the connection and make sure the time comes from the network: {NTP_FIX}"),
+                format!(
+                    "Fix the connection and make sure the time comes from the network: {NTP_FIX}"
+                ),
             )),
         ),
         Finding::DatabaseIntact => (say(lang, "Íntegra.", "Intact."), None),
         Finding::DatabaseDamaged { detail } => (
-            say(lang, format!("Dañada: {detail}"), format!("Damaged: {detail}")),
+            say(
+                lang,
+                format!("Dañada: {detail}"),
+                format!("Damaged: {detail}"),
+            ),
             Some(say(
                 lang,
                 "Cierre Caja, guarde una copia de la carpeta de datos y restaure la última copia de seguridad.",
@@ -212,13 +256,20 @@ pub fn finding(lang: Lang, finding: &Finding) -> (String, Option<String>) {
         ),
         Finding::AuditUnread { error } => (error.message(lang), None),
         Finding::DiskFree { free_bytes } => (
-            say(lang, format!("{} libres.", size(*free_bytes)), format!("{} free.", size(*free_bytes))),
+            say(
+                lang,
+                format!("{} libres.", size(*free_bytes)),
+                format!("{} free.", size(*free_bytes)),
+            ),
             None,
         ),
         Finding::DiskLow { free_bytes } => (
             say(
                 lang,
-                format!("Solo {} libres en el disco de la carpeta de datos.", size(*free_bytes)),
+                format!(
+                    "Solo {} libres en el disco de la carpeta de datos.",
+                    size(*free_bytes)
+                ),
                 format!("Only {} free on the data folder's disk.", size(*free_bytes)),
             ),
             Some(say(
@@ -228,7 +279,11 @@ pub fn finding(lang: Lang, finding: &Finding) -> (String, Option<String>) {
             )),
         ),
         Finding::DiskUnknown { detail } => (
-            say(lang, format!("No se pudo medir: {detail}"), format!("Could not be measured: {detail}")),
+            say(
+                lang,
+                format!("No se pudo medir: {detail}"),
+                format!("Could not be measured: {detail}"),
+            ),
             None,
         ),
         Finding::BackupNotConfigured => (
@@ -300,7 +355,11 @@ pub fn finding(lang: Lang, finding: &Finding) -> (String, Option<String>) {
             )),
         ),
         Finding::PrinterAnswers { printer } => (
-            say(lang, format!("{printer} responde."), format!("{printer} answers.")),
+            say(
+                lang,
+                format!("{printer} responde."),
+                format!("{printer} answers."),
+            ),
             None,
         ),
         Finding::PrinterSilent { printer, detail } => (
@@ -318,13 +377,21 @@ pub fn finding(lang: Lang, finding: &Finding) -> (String, Option<String>) {
         Finding::PrinterNotProbed { printer } => (
             say(
                 lang,
-                format!("{printer}: USB no se prueba sin imprimir; imprima una prueba desde Ajustes."),
-                format!("{printer}: USB is not probed without printing; print a test from Ajustes."),
+                format!(
+                    "{printer}: USB no se prueba sin imprimir; imprima una prueba desde Ajustes."
+                ),
+                format!(
+                    "{printer}: USB is not probed without printing; print a test from Ajustes."
+                ),
             ),
             None,
         ),
         Finding::SecretFromEnvironment => (
-            say(lang, "El token viene de CAJA_TOKEN.", "The token comes from CAJA_TOKEN."),
+            say(
+                lang,
+                "El token viene de CAJA_TOKEN.",
+                "The token comes from CAJA_TOKEN.",
+            ),
             None,
         ),
         Finding::SecretKept { store } => (
@@ -348,10 +415,18 @@ pub fn finding(lang: Lang, finding: &Finding) -> (String, Option<String>) {
         ),
         Finding::SecretMissing => (
             say(lang, "No hay token guardado.", "No token saved."),
-            Some(say(lang, "Guárdelo: caja token set", "Save it: caja token set")),
+            Some(say(
+                lang,
+                "Guárdelo: caja token set",
+                "Save it: caja token set",
+            )),
         ),
         Finding::SecretUnreadable { detail } => (
-            say(lang, format!("No se puede leer: {detail}"), format!("Cannot be read: {detail}")),
+            say(
+                lang,
+                format!("No se puede leer: {detail}"),
+                format!("Cannot be read: {detail}"),
+            ),
             Some(say(
                 lang,
                 "Desbloquee el llavero de la sesión o vuelva a guardar el token: caja token set",
@@ -383,7 +458,12 @@ pub fn finding(lang: Lang, finding: &Finding) -> (String, Option<String>) {
             )),
         ),
         Finding::PendingNone => (say(lang, "Ninguna.", "None."), None),
-        Finding::PendingSome { operations, orders, vouchers, checkouts } => (
+        Finding::PendingSome {
+            operations,
+            orders,
+            vouchers,
+            checkouts,
+        } => (
             say(
                 lang,
                 format!(
