@@ -10,6 +10,7 @@ pub mod central_task;
 pub mod closing;
 pub mod data_folder;
 pub mod day_sheet;
+pub mod diagnosis;
 pub mod doctor;
 pub mod export;
 mod front;

@@ -37,7 +37,7 @@ pub fn write(path: &Path, input: &BundleInput<'_>) -> std::io::Result<Vec<String
         ("report.txt".to_owned(), input.report_text.clone()),
         ("version.txt".to_owned(), system_text(&input.version)),
     ];
-    let settings = input.data_dir.join(crate::settings::SETTINGS_FILE);
+    let settings = input.data_dir.join(till::settings_seal::SETTINGS_FILE);
     if let Ok(text) = std::fs::read_to_string(&settings) {
         files.push(("settings.json".to_owned(), text));
     }

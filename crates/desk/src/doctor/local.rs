@@ -81,7 +81,7 @@ pub(super) fn disk(data_dir: &Path) -> Outcome {
     };
     match nix::sys::statvfs::statvfs(probe) {
         Ok(stats) => {
-            let free_bytes = u64::from(stats.blocks_available()) * stats.fragment_size();
+            let free_bytes = stats.blocks_available() * stats.fragment_size();
             disk_verdict(free_bytes)
         }
         Err(error) => Outcome::new(

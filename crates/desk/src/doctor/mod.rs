@@ -13,178 +13,10 @@ mod remote;
 
 use std::path::PathBuf;
 
-use jiff::Timestamp;
-use serde::Serialize;
-use ts_rs::TS;
-
+pub use crate::diagnosis::{CheckName, CheckStatus, Finding, Outcome, ProviderName, TimeSource};
 use crate::workstation::Workstation;
+use jiff::Timestamp;
 use till::error::TillError;
-
-/// What is checked, in the order shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum CheckName {
-    Provider,
-    Clock,
-    Database,
-    Audit,
-    Disk,
-    Backup,
-    Printer,
-    SecretStore,
-    Central,
-    Pending,
-}
-
-/// The verdict of one check, from best to worst.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum CheckStatus {
-    Ok,
-    Warn,
-    Fail,
-}
-
-/// Which provider a check talked to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProviderName {
-    Acuotaz,
-    Aplazame,
-}
-
-/// Where the clock was compared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TimeSource {
-    Provider,
-    Central,
-}
-
-/// What a check found: facts for `wording::doctor`.
-#[derive(Debug)]
-pub enum Finding {
-    ProviderAccepted {
-        provider: ProviderName,
-        url: String,
-    },
-    ProviderFailed {
-        provider: ProviderName,
-        url: String,
-        error: providers::http::ApiError,
-    },
-    ProviderNotSetUp {
-        provider: ProviderName,
-        error: TillError,
-    },
-    ClockAgrees {
-        skew_seconds: i64,
-        source: TimeSource,
-    },
-    ClockOff {
-        skew_seconds: i64,
-        source: TimeSource,
-    },
-    ClockNotCompared,
-    DatabaseIntact,
-    DatabaseDamaged {
-        detail: String,
-    },
-    DatabaseUnopened {
-        error: TillError,
-    },
-    AuditIntact {
-        entries: usize,
-    },
-    AuditBroken {
-        findings: usize,
-        first: String,
-    },
-    AuditUnread {
-        error: TillError,
-    },
-    DiskFree {
-        free_bytes: u64,
-    },
-    DiskLow {
-        free_bytes: u64,
-    },
-    DiskUnknown {
-        detail: String,
-    },
-    BackupNotConfigured,
-    BackupNotWritable {
-        folder: PathBuf,
-        detail: String,
-    },
-    BackupNever {
-        folder: PathBuf,
-    },
-    BackupRecent {
-        hours: i64,
-    },
-    BackupOld {
-        hours: i64,
-    },
-    PrinterNone,
-    PrinterInvalid {
-        setting: String,
-        detail: String,
-    },
-    PrinterAnswers {
-        printer: String,
-    },
-    PrinterSilent {
-        printer: String,
-        detail: String,
-    },
-    PrinterNotProbed {
-        printer: String,
-    },
-    SecretFromEnvironment,
-    SecretKept {
-        store: crate::secrets::TokenStore,
-    },
-    SecretTestToken,
-    SecretMissing,
-    SecretUnreadable {
-        detail: String,
-    },
-    CentralNotEnrolled,
-    CentralAnswered {
-        url: String,
-    },
-    CentralFailed {
-        url: String,
-        failure: crate::central::CentralFailure,
-    },
-    PendingNone,
-    PendingSome {
-        operations: i64,
-        orders: i64,
-        vouchers: i64,
-        checkouts: i64,
-    },
-    PendingUnread {
-        error: TillError,
-    },
-}
-
-/// One check's verdict.
-#[derive(Debug)]
-pub struct Outcome {
-    pub check: CheckName,
-    pub status: CheckStatus,
-    pub finding: Finding,
-}
-
-impl Outcome {
-    pub(crate) fn new(check: CheckName, status: CheckStatus, finding: Finding) -> Outcome {
-        Outcome {
-            check,
-            status,
-            finding,
-        }
-    }
-}
 
 /// What the doctor is told about backups: the folder they go to and when the newest was made, both
 /// unknown until backups are configured.
@@ -208,7 +40,11 @@ pub async fn examine(
     outcomes.extend(local::database(ws).await);
     outcomes.push(local::disk(&ws.data_dir));
     outcomes.push(local::backup_of(ws.settings.mode, backup));
-    outcomes.push(printer::check(&ws.settings).await);
+    let printers = (
+        ws.settings.thermal_printer.clone(),
+        ws.settings.printer.clone(),
+    );
+    outcomes.push(printer::check(printers.0, printers.1).await);
     outcomes.push(local::secret_store(ws, token_from_environment).await);
     outcomes.push(central.0);
     outcomes.push(local::pending(ws).await);

@@ -9,19 +9,15 @@ use std::time::Duration;
 use report::thermal::ThermalPrinter;
 
 use super::{CheckName, CheckStatus, Finding, Outcome};
-use crate::settings::Settings;
 
 /// How long a network printer may take to accept a connection.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// The thermal printer first, then the CUPS printer of the PDFs; the first that does not answer is
 /// the verdict.
-pub(super) async fn check(settings: &Settings) -> Outcome {
-    let thermal = settings
-        .thermal_printer
-        .clone()
-        .filter(|s| !s.trim().is_empty());
-    let cups = settings.printer.clone().filter(|s| !s.trim().is_empty());
+pub(super) async fn check(thermal: Option<String>, cups: Option<String>) -> Outcome {
+    let thermal = thermal.filter(|s| !s.trim().is_empty());
+    let cups = cups.filter(|s| !s.trim().is_empty());
     let answer = till::blocking::run(move || Ok::<_, till::error::TillError>(probe(thermal, cups)));
     match answer.await {
         Ok(outcome) => outcome,

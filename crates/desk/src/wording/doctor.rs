@@ -1,8 +1,8 @@
 //! The doctor's words: each check's name, what it found and the fix, in Spanish and English. The
-//! facts come from [`crate::doctor`]; the fix is a command or a step IT can take as written.
+//! facts come from [`crate::diagnosis`]; the fix is a command or a step IT can take as written.
 
 use super::{Explain, Lang, say};
-use crate::doctor::{CheckName, CheckStatus, Finding, ProviderName, TimeSource};
+use crate::diagnosis::{CheckName, CheckStatus, Finding, ProviderName, TimeSource};
 
 /// A check's name as a person reads it.
 pub fn check_name(lang: Lang, check: CheckName) -> String {
