@@ -78,7 +78,7 @@ fn a_dead_provider_port_fails_the_provider_check_by_name() {
     let provider = status_of(&checks, "provider");
     assert_eq!(provider["status"], "fail", "{provider}");
     assert!(
-        provider["fix"].as_str().unwrap().contains("--api-url"),
+        provider["fix"].as_str().unwrap().contains("--set-api-url"),
         "{provider}"
     );
     let text = caja(&data, &env, &["doctor", "--lang", "en"]);

@@ -77,7 +77,7 @@ pub enum Finding {
     DatabaseDamaged {
         detail: String,
     },
-    DatabaseUnopened {
+    TillUnopened {
         error: TillError,
     },
     AuditIntact {

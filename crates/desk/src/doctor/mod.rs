@@ -51,14 +51,18 @@ pub async fn examine(
     outcomes
 }
 
-/// What can still be said when the till does not open: why, and the disk under it.
+/// What can still be said when the till does not open: why, under the check it belongs to (no
+/// token: the secret store; a bad URL: the provider; anything else: the database), and the disk.
 pub fn unopened(data_dir: &std::path::Path, error: TillError) -> Vec<Outcome> {
+    let check = match &error {
+        TillError::MissingToken { .. } => CheckName::SecretStore,
+        TillError::InvalidInput {
+            field: "api_url", ..
+        } => CheckName::Provider,
+        _ => CheckName::Database,
+    };
     vec![
-        Outcome::new(
-            CheckName::Database,
-            CheckStatus::Fail,
-            Finding::DatabaseUnopened { error },
-        ),
+        Outcome::new(check, CheckStatus::Fail, Finding::TillUnopened { error }),
         local::disk(data_dir),
     ]
 }

@@ -131,7 +131,7 @@ pub fn finding(lang: Lang, finding: &Finding) -> (String, Option<String>) {
                 providers::http::ApiError::Unreachable { .. }
                 | providers::http::ApiError::Timeout { .. } => say(
                     lang,
-                    format!("Revise la red y la URL ({url}): caja settings set --api-url URL"),
+                    format!("Revise la red y la URL ({url}): caja settings set --set-api-url URL"),
                     format!(
                         "Check the network and the URL ({url}): caja settings set --api-url URL"
                     ),
@@ -226,14 +226,28 @@ pub fn finding(lang: Lang, finding: &Finding) -> (String, Option<String>) {
                 "Close Caja, keep a copy of the data folder and restore the latest backup.",
             )),
         ),
-        Finding::DatabaseUnopened { error } => (
-            error.message(lang),
-            Some(say(
-                lang,
-                "Revise la carpeta de datos (permisos, disco) antes de volver a abrir Caja.",
-                "Check the data folder (permissions, disk) before opening Caja again.",
-            )),
-        ),
+        Finding::TillUnopened { error } => {
+            let fix = match error {
+                till::error::TillError::MissingToken { .. } => say(
+                    lang,
+                    "Guarde el token: caja token set",
+                    "Save the token: caja token set",
+                ),
+                till::error::TillError::InvalidInput {
+                    field: "api_url", ..
+                } => say(
+                    lang,
+                    "Corrija la URL del proveedor: caja settings set --set-api-url URL",
+                    "Fix the provider's URL: caja settings set --set-api-url URL",
+                ),
+                _ => say(
+                    lang,
+                    "Revise la carpeta de datos (permisos, disco) antes de volver a abrir Caja.",
+                    "Check the data folder (permissions, disk) before opening Caja again.",
+                ),
+            };
+            (error.message(lang), Some(fix))
+        }
         Finding::AuditIntact { entries } => (
             say(
                 lang,
