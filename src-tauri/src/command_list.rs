@@ -22,6 +22,7 @@ pub const COMMANDS: &[&str] = &[
     "set_person_active",
     "audit_verify",
     "audit_export",
+    "doctor",
     "denominations",
     "shift",
     "open_shift",

@@ -4,9 +4,9 @@
 use desk::closing::{self, ZListItem, ZView};
 use desk::receipt::{self, ReceiptView};
 use desk::views::{
-    self, AppInfo, AuditView, CheckView, CountInput, DenominationView, EntryView, ErrorView,
-    ExportView, MovementInput, OperationView, PaymentInput, PersonView, ReconciliationView,
-    ShiftView, SummaryView,
+    self, AppInfo, AuditView, CheckView, CountInput, DenominationView, DoctorCheckView, EntryView,
+    ErrorView, ExportView, MovementInput, OperationView, PaymentInput, PersonView,
+    ReconciliationView, ShiftView, SummaryView,
 };
 use desk::{Approval, Country, Role};
 use tauri::{AppHandle, State};
@@ -234,6 +234,13 @@ pub async fn set_person_active(
 #[tauri::command]
 pub async fn audit_verify(desk: State<'_, Desk>) -> Answer<AuditView> {
     desk.with_staff_and_settings(|staff, settings, _| views::audit_verify(staff, settings.lang))
+        .await
+}
+
+/// Supervisión's «Revisar de nuevo»: the doctor's checks on the open till (reads only).
+#[tauri::command]
+pub async fn doctor(desk: State<'_, Desk>) -> Answer<Vec<DoctorCheckView>> {
+    desk.with(async |ws| Ok::<_, ErrorView>(views::doctor(ws).await))
         .await
 }
 

@@ -20,7 +20,6 @@ pub use command_list::COMMANDS;
 use desk::central_task::{self, CentralTask};
 
 pub fn run() -> ExitCode {
-    init_logging();
     let overrides = match Overrides::from_env() {
         Ok(overrides) => overrides,
         Err(error) => {
@@ -32,6 +31,7 @@ pub fn run() -> ExitCode {
         .filter(|dir| !dir.is_empty())
         .map(std::path::PathBuf::from)
         .unwrap_or_else(desk::default_data_dir);
+    init_logging(&data_dir, &overrides);
 
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
@@ -68,6 +68,7 @@ pub fn run() -> ExitCode {
             commands::set_person_active,
             commands::audit_verify,
             commands::audit_export,
+            commands::doctor,
             commands::denominations,
             commands::shift,
             commands::open_shift,
@@ -145,14 +146,10 @@ fn render_in_software(window: &tauri::WebviewWindow) {
     }
 }
 
-/// Logs to stderr (`CAJA_LOG`, default warnings). The token cannot appear: it lives in a type that
-/// does not print.
-fn init_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("CAJA_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_target(false)
-        .try_init();
+/// Logs to stderr (`CAJA_LOG`, default warnings) and to the rotated files of `<data folder>/logs/`
+/// ([`desk::logs`]). The token cannot appear: it lives in a type that does not print, and
+/// `CAJA_TOKEN`'s value is masked in the files anyway.
+fn init_logging(data_dir: &std::path::Path, overrides: &Overrides) {
+    let secrets = desk::redact::Secrets::new(overrides.token.clone());
+    desk::logs::init(Some(data_dir), secrets);
 }

@@ -12,11 +12,15 @@ use crate::args::{Cli, Command, Operation, PaymentArgs};
 use crate::output::{CliError, Printer, amount, money};
 use crate::session::with_till;
 use crate::{
-    aplazame, history, orders, sandbox_customer, settings, shift, staff, summary, token, vouchers,
+    aplazame, doctor, history, orders, sandbox_customer, settings, shift, staff, summary, token,
+    vouchers,
 };
 
 pub async fn run(cli: Cli, printer: &Printer) -> u8 {
     let name = command_name(&cli.command);
+    if let Command::Doctor(args) = &cli.command {
+        return doctor::run(&cli, printer, args.bundle.as_deref()).await;
+    }
     match dispatch(&cli, printer).await {
         Ok(()) => 0,
         Err(error) => printer.failure(name, &error),
@@ -32,6 +36,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::History { .. } => "history",
         Command::Sync { .. } => "sync",
         Command::Sandbox { .. } => "sandbox",
+        Command::Doctor(_) => "doctor",
         Command::Token { .. } => "token",
         Command::Users { .. } => "users",
         Command::Settings { .. } => "settings",
@@ -131,6 +136,7 @@ async fn dispatch(cli: &Cli, printer: &Printer) -> Result<(), CliError> {
             };
             serve_sandbox(printer, config).await
         }
+        Command::Doctor(_) => unreachable!("run answers the doctor with its own exit code"),
         Command::Token { action, approval } => token::run(cli, printer, action, approval),
         Command::Users { action } => staff::users(cli, printer, action),
         Command::Settings { action } => settings::run(cli, printer, action),

@@ -1,13 +1,15 @@
 //! `caja`: every till operation from a terminal, for the store's IT and for scripts.
 //!
 //! Exit codes: 0 done; 2 bad input, nothing sent; 3 the provider refused; 4 outcome not known or
-//! provider unreachable (the journal keeps the operation as `unknown`); 1 anything else.
+//! provider unreachable (the journal keeps the operation as `unknown`); 1 anything else. `caja doctor`
+//! has its own: 0 every check ok, 1 warnings, 2 failures.
 
 mod aplazame;
 mod args;
 mod backup;
 mod central;
 mod commands;
+mod doctor;
 mod history;
 mod orders;
 mod output;
@@ -30,7 +32,7 @@ use crate::output::Printer;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    setup::init_logging();
+    setup::init_logging(&cli);
     let lang = match cli.lang {
         Some(lang) => setup::lang(lang),
         None => desk::Settings::load(&setup::data_dir(&cli))

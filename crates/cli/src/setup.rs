@@ -10,16 +10,12 @@ use till::Mode;
 use crate::args::{Cli, LangArg, ModeArg};
 use crate::output::CliError;
 
-/// Logs go to stderr, warnings only unless `CAJA_LOG` says otherwise (e.g. `CAJA_LOG=debug`). Nothing
-/// logged carries the token: it lives in a type that cannot print.
-pub fn init_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("CAJA_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_target(false)
-        .init();
+/// Logs go to stderr, warnings only unless `CAJA_LOG` says otherwise (e.g. `CAJA_LOG=debug`), and to
+/// the rotated files of `<data folder>/logs/` at `info` ([`desk::logs`]). Nothing logged carries the
+/// token: it lives in a type that cannot print, and `CAJA_TOKEN`'s value is masked in the files anyway.
+pub fn init_logging(cli: &Cli) {
+    let secrets = desk::redact::Secrets::new(std::env::var("CAJA_TOKEN").ok());
+    desk::logs::init(Some(&data_dir(cli)), secrets);
 }
 
 pub fn mode(arg: ModeArg) -> Mode {

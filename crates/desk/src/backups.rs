@@ -129,6 +129,25 @@ pub fn folder(settings: &Settings) -> Result<PathBuf, BackupError> {
         .ok_or(BackupError::NoFolder)
 }
 
+/// What the doctor is told about this till's backups: the folder set, and when the newest of this
+/// till's generations there was written (none when the folder cannot be listed: the doctor then
+/// checks the folder itself).
+pub fn facts(settings: &Settings) -> crate::doctor::BackupFacts {
+    let folder = folder(settings).ok();
+    let label = label(settings);
+    let newest = folder
+        .as_deref()
+        .and_then(|folder| backup::list(folder).ok())
+        .and_then(|found| {
+            found
+                .into_iter()
+                .filter(|generation| generation.label == label)
+                .map(|generation| generation.written_at)
+                .max()
+        });
+    crate::doctor::BackupFacts { folder, newest }
+}
+
 /// Writes a generation now, with the saved settings.
 pub fn backup_now(data_dir: &Path) -> Result<Written, BackupError> {
     let settings = Settings::load(data_dir)?;

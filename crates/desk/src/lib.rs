@@ -12,13 +12,17 @@ pub mod central_task;
 pub mod closing;
 pub mod data_folder;
 pub mod day_sheet;
+pub mod diagnosis;
+pub mod doctor;
 pub mod export;
 mod front;
+pub mod logs;
 pub mod order_paper;
 pub mod order_settings;
 pub mod printing;
 pub mod qr;
 pub mod receipt;
+pub mod redact;
 pub mod secrets;
 pub mod settings;
 #[cfg(feature = "test-support")]

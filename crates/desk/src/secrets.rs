@@ -85,6 +85,30 @@ pub fn load_token(data_dir: &Path, mode: Mode) -> Result<Option<ApiToken>, Secre
     Ok(token_file::read(&token_file::token_path(data_dir, mode))?.map(ApiToken::new))
 }
 
+/// The texts of the secrets kept for this data folder (each mode's token, Aplazame's key), for one
+/// use only: finding them to mask them ([`crate::redact`]). Unreadable ones are left out.
+pub(crate) fn texts_to_mask(data_dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for mode in [Mode::Sandbox, Mode::Mock, Mode::Live] {
+        if let Ok(Some(token)) = stored_token(data_dir, mode) {
+            found.push(token);
+        }
+        let files = [
+            token_file::token_path(data_dir, mode),
+            token_file::aplazame_key_path(data_dir, mode),
+        ];
+        found.extend(
+            files
+                .iter()
+                .filter_map(|path| token_file::read(path).ok().flatten()),
+        );
+        if let Ok(Some(key)) = aplazame_key::key_text(data_dir, mode) {
+            found.push(key);
+        }
+    }
+    found
+}
+
 /// Keeps the token for `mode` in the secret store, or in the fallback file when there is no store, and
 /// says where. A fallback file left from an earlier save is removed once the store has the token, so
 /// there is never a second copy.

@@ -70,6 +70,7 @@ pub fn bindings() -> String {
     declared.visit::<crate::views::CreditOrderView>();
     declared.visit::<crate::order_paper::OrderPaperView>();
     declared.visit::<crate::views::CentralStatusView>();
+    declared.visit::<crate::views::DoctorCheckView>();
     declared.visit::<crate::views::VoucherFormView>();
     declared.visit::<crate::views::VoucherInput>();
     declared.visit::<crate::views::VoucherView>();

@@ -143,6 +143,20 @@ impl Workstation {
     }
 }
 
+/// Aplazame's setup of an open workstation, as it was wired (the doctor reads Aplazame with it).
+pub(crate) async fn aplazame_setup_of(
+    ws: &Workstation,
+    from_environment: Option<&str>,
+) -> Result<till::aplazame::AplazameSetup, TillError> {
+    let (folder, mode, given) = (
+        ws.data_dir.clone(),
+        ws.settings.mode,
+        from_environment.map(str::to_owned),
+    );
+    let token = blocking::run(move || resolve_token(&folder, mode, given.as_deref())).await?;
+    aplazame_setup(&ws.till, &ws.settings, &ws.api_url, &token, &ws.data_dir).await
+}
+
 /// Aplazame's setup for this till: the store's key from the secret store (not read on the
 /// simulator, which has its own) and Central's link, where Aplazame's IPNs go.
 async fn aplazame_setup(

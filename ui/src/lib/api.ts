@@ -19,6 +19,7 @@ import {
   type CountInput,
   type CreditOrderView,
   type DenominationView,
+  type DoctorCheckView,
   type EntryView,
   type ErrorCode,
   type EurosView,
@@ -68,6 +69,7 @@ export type {
   Customer,
   DenominationView,
   DifferenceView,
+  DoctorCheckView,
   Direction,
   DocumentKind,
   DownpaymentChannel,
@@ -185,6 +187,7 @@ export const api = {
   setPersonActive: (name: string, active: boolean) =>
     call<PersonView[]>("set_person_active", { name, active }),
   auditVerify: () => call<AuditView>("audit_verify"),
+  doctor: () => call<DoctorCheckView[]>("doctor"),
   auditExport: (day: string) => call<ExportView>("audit_export", { day }),
   denominations: () => call<DenominationView[]>("denominations"),
   /** The open shift, or null when none is open. */

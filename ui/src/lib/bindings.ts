@@ -302,6 +302,16 @@ export type CentralStatusView = {
   pushed: CentralPushView | null;
 };
 
+/**
+ * What is checked, in the order shown.
+ */
+export type CheckName = "provider" | "clock" | "database" | "audit" | "disk" | "backup" | "printer" | "secret_store" | "central" | "pending";
+
+/**
+ * The verdict of one check, from best to worst.
+ */
+export type CheckStatus = "ok" | "warn" | "fail";
+
 export type CheckView = {
   fundingCode: string;
   customer: Customer;
@@ -491,6 +501,20 @@ export type DifferenceView = {
  * Into or out of the drawer.
  */
 export type Direction = "in" | "out";
+
+/**
+ * One check: `{check, status, detail, fix}`.
+ */
+export type DoctorCheckView = {
+  check: CheckName;
+  /**
+   * The check's name in the till's language.
+   */
+  title: string;
+  status: CheckStatus;
+  detail: string;
+  fix: string | null;
+};
 
 /**
  * Which document identifies the customer: a DNI (a person) or a RUC (a business).

@@ -62,6 +62,10 @@ export const es = {
   "audit.day": "Día a exportar",
   "audit.export": "Exportar CSV para contabilidad",
   "audit.exported": "{rows} operaciones exportadas a {path}",
+  "doctor.title": "Revisión del equipo",
+  "doctor.lead": "Lo mismo que «caja doctor»: proveedor y token, reloj, base de datos, disco, copias, impresora, secretos, Central y pendientes.",
+  "doctor.run": "Revisar de nuevo",
+  "doctor.fix": "Arreglo: {fix}",
 
   "cobro.title": "Cobro con aCuotaz",
   "cobro.customer": "DNI o RUC",
@@ -695,6 +699,10 @@ export const en = {
   "audit.day": "Day to export",
   "audit.export": "Export CSV for accounting",
   "audit.exported": "{rows} operations exported to {path}",
+  "doctor.title": "Till check-up",
+  "doctor.lead": "The same as “caja doctor”: provider and token, clock, database, disk, backups, printer, secrets, Central and pending.",
+  "doctor.run": "Check again",
+  "doctor.fix": "Fix: {fix}",
 
   "cobro.title": "Checkout with aCuotaz",
   "cobro.customer": "DNI or RUC",

@@ -10,6 +10,7 @@ pub mod aplazame;
 mod approval;
 pub mod backup;
 pub mod central;
+pub mod doctor;
 pub mod orders;
 pub mod settings;
 pub mod vouchers;
@@ -157,6 +158,8 @@ pub enum Command {
         #[arg(long, value_name = "ID", default_value = sandbox::DEFAULT_POS_CLIENT_ID)]
         pos_client_id: String,
     },
+    /// Check this till for IT, each check with its verdict and fix (exit 0 ok, 1 warnings, 2 failures)
+    Doctor(doctor::DoctorArgs),
     /// Manage the provider token in the system secret store (needs a supervisor's approval)
     Token {
         #[command(subcommand)]

@@ -48,6 +48,15 @@ pub fn load_aplazame_key(
     Ok(key.filter(|key| !key.trim().is_empty()).map(ApiToken::new))
 }
 
+/// The key's text in the secret store, for masking only ([`super::texts_to_mask`]).
+pub(super) fn key_text(data_dir: &Path, mode: Mode) -> keyring::Result<Option<String>> {
+    match entry::aplazame_key_entry(data_dir, mode).and_then(|entry| entry.get_password()) {
+        Ok(key) => Ok(Some(key)),
+        Err(keyring::Error::NoEntry) => Ok(None),
+        Err(error) => Err(error),
+    }
+}
+
 /// Removes the key for `mode` from the secret store (when there is one) and the fallback file.
 pub fn delete_aplazame_key(data_dir: &Path, mode: Mode) -> Result<(), SecretStoreError> {
     match entry::aplazame_key_entry(data_dir, mode).and_then(|entry| entry.delete_credential()) {

@@ -14,6 +14,7 @@ mod aplazame_cart;
 mod app_info;
 mod central;
 mod count;
+mod doctor;
 mod financing;
 mod money;
 mod order_settings;
@@ -35,6 +36,7 @@ pub use aplazame_cart::{CartLineInput, CheckoutInput, cart_total, parse_checkout
 pub use app_info::{AppInfo, OpenedTill, Overridable, app_info, reports_dir};
 pub use central::{CentralStatusView, central_status, enroll_central};
 pub use count::{CountInput, DenominationView, PiecesInput, denominations};
+pub use doctor::{DoctorCheckView, check_views, doctor, doctor_text};
 pub use financing::{FinancingGroupView, FinancingView, OpenCheckoutView, financing_view};
 pub use money::{Money, store_time_text};
 pub use order_settings::{OrderSettingsInput, save_order_settings};

@@ -10,6 +10,7 @@ pub mod central;
 pub mod cli;
 pub mod country;
 mod database;
+pub mod doctor;
 pub mod financing;
 mod input;
 pub mod orders;
