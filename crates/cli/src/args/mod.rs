@@ -22,11 +22,7 @@ use vouchers::VoucherAction;
 #[command(
     name = "caja",
     version,
-    // `--version` also says where the changes are: the package installs CHANGELOG.md there.
-    long_version = concat!(
-        env!("CARGO_PKG_VERSION"),
-        "\nNovedades / changes: /usr/share/doc/caja/changelog.gz (CHANGELOG.md)"
-    ),
+    long_version = concat!(env!("CARGO_PKG_VERSION"), "\nNovedades: /usr/share/doc/caja/changelog.gz"),
     about = "Caja: cobro de cuotas iniciales aCuotaz en tienda / aCuotaz in-store down payments",
     long_about = "Caja valida un financiamiento aCuotaz, marca la cuota inicial como pagada y facturada, \
                   anula la facturación e imprime el resumen del día para el cuadre de caja.\n\n\
