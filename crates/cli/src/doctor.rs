@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use desk::doctor::{self, BackupFacts, bundle};
+use desk::doctor::{self, bundle};
 use desk::views::{check_views, doctor_text};
 
 use crate::args::Cli;

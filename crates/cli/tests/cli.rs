@@ -70,6 +70,20 @@ fn run_json(dir: &Path, command: &str, args: &[&str]) -> (i32, Value) {
     json(dir, &refs)
 }
 
+/// The package's version is the workspace's, and `--version` says where the changelog is installed.
+#[test]
+fn version_names_the_workspace_version_and_the_changelog() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = caja(dir.path(), &["--version"]);
+    let text = text(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.starts_with(&format!("caja {}\n", env!("CARGO_PKG_VERSION"))),
+        "{text}"
+    );
+    assert!(text.contains("/usr/share/doc/caja/changelog.gz"), "{text}");
+}
+
 #[test]
 fn check_pay_undo_across_invocations() {
     let dir = tempfile::tempdir().unwrap();

@@ -27,6 +27,7 @@ use vouchers::VoucherAction;
 #[command(
     name = "caja",
     version,
+    long_version = concat!(env!("CARGO_PKG_VERSION"), "\nNovedades: /usr/share/doc/caja/changelog.gz"),
     about = "Caja: cobro de cuotas iniciales aCuotaz en tienda / aCuotaz in-store down payments",
     long_about = "Caja valida un financiamiento aCuotaz, marca la cuota inicial como pagada y facturada, \
                   anula la facturación e imprime el resumen del día para el cuadre de caja.\n\n\

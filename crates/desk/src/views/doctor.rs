@@ -4,7 +4,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::doctor::{self, BackupFacts, CheckName, CheckStatus, Outcome};
+use crate::doctor::{self, CheckName, CheckStatus, Outcome};
 use crate::wording::{Lang, doctor as words};
 use crate::workstation::Workstation;
 
