@@ -53,7 +53,7 @@ pub async fn run(cli: &Cli, printer: &Printer, action: &CentralAction) -> Result
             let report = central::relay_once(&open.till, &open.data_dir, *wait)
                 .await
                 .map_err(CliError::Central)?;
-            let lines: Vec<String> = report
+            let mut lines: Vec<String> = report
                 .handled
                 .iter()
                 .map(|h| {
@@ -63,7 +63,20 @@ pub async fn run(cli: &Cli, printer: &Printer, action: &CentralAction) -> Result
                     )
                 })
                 .collect();
-            let details = json!({ "handled": report.handled, "relay_after": report.relay_after });
+            if let Some(kept) = &report.kept {
+                lines.push(desk::wording::cli::relay_kept(
+                    printer.lang,
+                    kept.id,
+                    &kept.provider,
+                    &kept.reference,
+                    &kept.code,
+                ));
+            }
+            let details = json!({
+                "handled": report.handled,
+                "relay_after": report.relay_after,
+                "kept": report.kept,
+            });
             if *once || printer.json {
                 printer.success("central listen", details, &lines.join("\n"));
                 if *once {
@@ -71,6 +84,10 @@ pub async fn run(cli: &Cli, printer: &Printer, action: &CentralAction) -> Result
                 }
             } else if !lines.is_empty() {
                 printer.success("central listen", details, &lines.join("\n"));
+            }
+            if report.kept.is_some() {
+                // The provider did not answer: it is asked again after a pause, not at once.
+                tokio::time::sleep(std::time::Duration::from_secs(5)).await;
             }
         },
     })

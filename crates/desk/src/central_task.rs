@@ -148,7 +148,11 @@ async fn one_turn(desk: &Desk) -> Turn {
             if !report.handled.is_empty() {
                 tracing::info!(events = report.handled.len(), "Caja Central relayed events");
             }
-            Turn::Relayed
+            match report.kept {
+                // Backs off before the kept event is handed over again.
+                Some(kept) => Turn::Failed(kept.code),
+                None => Turn::Relayed,
+            }
         }
         Ok(Err(CentralFailure::NotEnrolled)) => Turn::NotEnrolled,
         Ok(Err(error)) => Turn::Failed(error.code().to_owned()),

@@ -24,7 +24,7 @@ use crate::secrets;
 
 pub use aplazame_link::{AplazameForwarded, forward_aplazame, forward_to_simulator};
 pub use push::{PushReport, push_to_central, push_when_due};
-pub use relay::{RelayHandled, RelayReport, relay_once};
+pub use relay::{RelayHandled, RelayKept, RelayReport, relay_once};
 
 /// The codes of a Central failure that are not the till's own.
 pub const ERROR_CODES: &[&str] = &[

@@ -37,6 +37,19 @@ pub struct RelayReport {
     pub handled: Vec<RelayHandled>,
     /// The last event handled.
     pub relay_after: i64,
+    /// The event this turn stopped at, kept to be handed over again after a back-off: an Aplazame
+    /// IPN the till could not read back now (see `is_worth_another_try`).
+    pub kept: Option<RelayKept>,
+}
+
+/// An event kept for a later turn, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RelayKept {
+    pub id: i64,
+    pub provider: String,
+    pub reference: String,
+    /// The till's error code (`checkout_outcome_unknown`: Aplazame did not answer).
+    pub code: String,
 }
 
 /// One long poll of up to `wait` seconds, and every event it brought handled in order.
@@ -56,6 +69,7 @@ pub async fn relay_once(
     let mut report = RelayReport {
         handled: Vec::new(),
         relay_after: after,
+        kept: None,
     };
     let mine = client.till().clone();
     for event in batch.events {
@@ -68,9 +82,9 @@ pub async fn relay_once(
             "aplazame" => match checkout_event(till, &event.payload).await {
                 Ok(outcome) => outcome,
                 // Aplazame could not be read, or the create's answer is still on its way: the
-                // event is kept (the cursor stays before it) and the turn ends in a failure, so the
-                // relay backs off and hands it over again. An IPN may be the only way Caja learns a
-                // lost create's checkout id.
+                // event is kept (the cursor stays before it) and the turn ends there, so the relay
+                // backs off and hands it over again. An IPN may be the only way Caja learns a lost
+                // create's checkout id.
                 Err(error) if is_worth_another_try(&error) => {
                     tracing::warn!(
                         id = event.id,
@@ -78,7 +92,13 @@ pub async fn relay_once(
                         code = error.code(),
                         "an Aplazame IPN is kept to be read again"
                     );
-                    return Err(error.into());
+                    report.kept = Some(RelayKept {
+                        id: event.id,
+                        provider: event.provider,
+                        reference: event.reference,
+                        code: error.code().to_owned(),
+                    });
+                    return Ok(report);
                 }
                 Err(error) => format!("failed: {}", error.code()),
             },

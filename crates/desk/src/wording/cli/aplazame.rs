@@ -210,3 +210,18 @@ pub fn aplazame_settings_shown(lang: Lang, url: Option<&str>, auto_confirm: bool
         format!("Aplazame URL: {url}\nAuto-confirm Aplazame: {rule}"),
     )
 }
+
+/// `caja central listen`: an event kept for later because the provider could not be read now.
+pub fn relay_kept(lang: Lang, id: i64, provider: &str, reference: &str, code: &str) -> String {
+    say(
+        lang,
+        format!(
+            "#{id} {provider} {reference}: guardado para leerlo de nuevo en unos segundos ({code}); \
+             los siguientes esperan detrás de él"
+        ),
+        format!(
+            "#{id} {provider} {reference}: kept to be read again in a few seconds ({code}); the \
+             ones after it wait behind it"
+        ),
+    )
+}

@@ -21,6 +21,7 @@ mod vouchers;
 pub use aplazame::{
     CheckoutFacts, aplazame_key_saved, aplazame_settings_shown, checkout, checkout_flag_missing,
     checkout_resolution_missing, checkouts, paste_aplazame_key, rejection_reason_missing,
+    relay_kept,
 };
 pub use journal::{day_summary, file_not_written, journal, sync};
 pub use operations::{
