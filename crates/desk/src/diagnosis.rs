@@ -85,7 +85,7 @@ pub enum Finding {
     },
     AuditBroken {
         findings: usize,
-        first: String,
+        first: till::audit::Finding,
     },
     AuditUnread {
         error: TillError,

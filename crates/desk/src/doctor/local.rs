@@ -60,7 +60,7 @@ pub(super) async fn database(ws: &Workstation) -> Vec<Outcome> {
             CheckStatus::Fail,
             Finding::AuditBroken {
                 findings: report.findings.len(),
-                first: format!("{:?}", report.findings[0]),
+                first: report.findings[0].clone(),
             },
         ),
         Err(error) => Outcome::new(

@@ -259,8 +259,14 @@ pub fn finding(lang: Lang, finding: &Finding) -> (String, Option<String>) {
         Finding::AuditBroken { findings, first } => (
             say(
                 lang,
-                format!("La cadena tiene {findings} hallazgos; el primero: {first}"),
-                format!("The chain has {findings} findings; the first: {first}"),
+                format!(
+                    "La cadena tiene {findings} hallazgo(s); el primero: {}",
+                    super::audit_finding(Lang::Es, first)
+                ),
+                format!(
+                    "The chain has {findings} finding(s); the first: {}",
+                    super::audit_finding(Lang::En, first)
+                ),
             ),
             Some(say(
                 lang,
