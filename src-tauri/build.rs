@@ -12,6 +12,8 @@ const CAPABILITY_FILE: &str = "capabilities/default.json";
 
 fn main() {
     println!("cargo:rerun-if-changed=src/command_list.rs");
+    // The chain's release key, built into the binary (src/updates.rs).
+    println!("cargo:rerun-if-env-changed=CAJA_UPDATE_PUBKEY");
     // Before tauri_build, which reads the capability.
     if let Err(error) =
         write_if_changed(Path::new(CAPABILITY_FILE), &command_list::capability_json())

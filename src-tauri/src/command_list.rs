@@ -63,6 +63,10 @@ pub const COMMANDS: &[&str] = &[
     "confirm_checkout",
     "reject_checkout",
     "resolve_checkout",
+    "update_status",
+    "check_update",
+    "install_update",
+    "postpone_update",
 ];
 
 /// The text of `capabilities/default.json`: the main window may call each command and nothing else.

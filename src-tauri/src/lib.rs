@@ -1,12 +1,13 @@
 //! Caja's desktop shell: it opens the till (starting the embedded sandbox in sandbox mode), registers
-//! the commands the UI calls, starts the Caja Central task (relay and push, when enrolled), and stops
-//! both on exit. Everything else lives in `till` and `report`; the commands only forward.
+//! the commands the UI calls, starts the Caja Central task (relay and push, when enrolled), wires the
+//! signed updater ([`updates`]), and stops both on exit. Everything else lives in `till` and `report`; the commands only forward.
 
 mod aplazame;
 mod central;
 mod command_list;
 mod commands;
 mod orders;
+mod updates;
 mod vouchers;
 
 use std::process::ExitCode;
@@ -35,10 +36,12 @@ pub fn run() -> ExitCode {
 
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .setup(move |app| {
             let desk = tauri::async_runtime::block_on(Desk::open(data_dir, overrides));
             app.manage(desk);
             app.manage(CentralTask::default());
+            app.manage(updates::UpdateSlot::default());
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
                 central_task::run(&handle.state::<Desk>(), &handle.state::<CentralTask>()).await;
@@ -109,6 +112,10 @@ pub fn run() -> ExitCode {
             aplazame::confirm_checkout,
             aplazame::reject_checkout,
             aplazame::resolve_checkout,
+            updates::update_status,
+            updates::check_update,
+            updates::install_update,
+            updates::postpone_update,
         ]);
     let app = match builder.build(tauri::generate_context!()) {
         Ok(app) => app,

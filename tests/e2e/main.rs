@@ -16,6 +16,7 @@ mod supervision;
 mod support;
 mod transfers;
 mod turno;
+mod updates;
 
 /// The end-to-end tests by name, each a plain function that runs its async body to the end.
 macro_rules! end_to_end {
@@ -55,6 +56,7 @@ fn main() {
         aplazame::window::with_the_rule_off_the_cashier_rejects_and_aplazame_ends_it_ko,
         aplazame::window::a_lost_create_is_resolved_by_a_supervisor_and_followed_to_green,
         aplazame::window::a_status_that_does_not_match_is_a_red_alert_never_a_sale,
+        updates::a_signed_update_from_central_is_verified_waits_for_the_shift_and_a_tampered_one_is_refused,
     ];
     let mut trials = readiness::own_tests(tests[0].0);
     trials.extend(

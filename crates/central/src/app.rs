@@ -11,7 +11,8 @@ use crate::config::Config;
 use crate::error::Failure;
 use crate::state::AppState;
 use crate::{
-    auth, confirmation, db, housekeeping, ingest, phone_upload, receipts, relay, web, webhooks,
+    auth, confirmation, db, housekeeping, ingest, phone_upload, receipts, relay, updates, web,
+    webhooks,
 };
 
 /// Every route of Central.
@@ -34,6 +35,7 @@ pub fn router(state: AppState) -> Router {
         .merge(relay::routes())
         .merge(confirmation::routes())
         .merge(receipts::routes())
+        .merge(updates::routes())
         .merge(phone_upload::routes(state.config.receipt_max_bytes))
         .merge(web::routes())
         .fallback(|| async { Failure::not_found("no such page or endpoint") })

@@ -2,7 +2,8 @@
 //! (`CAJA_CENTRAL_DATABASE_URL`, `CAJA_CENTRAL_LISTEN`, `CAJA_CENTRAL_PUBLIC_URL`). The stores and their
 //! provider credentials live in the file; a credential may instead come from the environment
 //! (`CAJA_CENTRAL_<STORE>_ACUOTAZ_WEBHOOK_TOKEN`, `…_APAGOS_TOKEN`, `…_APLAZAME_KEY`) so that the file
-//! can be readable by operators while the secrets are not.
+//! can be readable by operators while the secrets are not. The chain's release key for signed updates
+//! is `update_public_key` (or `CAJA_CENTRAL_UPDATE_PUBLIC_KEY`): public, but it decides what tills run.
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -35,6 +36,9 @@ pub struct Config {
     pub stale_after_minutes: i64,
     pub providers: ProviderRoots,
     pub stores: Vec<StoreConfig>,
+    /// The chain's release key (the `.pub` file `tauri signer generate` writes, as one base64 line):
+    /// a release is published only if its signature holds against it. None: publishing is refused.
+    pub update_public_key: Option<String>,
 }
 
 /// Where Central re-reads what a webhook claims.
@@ -114,6 +118,7 @@ struct FileConfig {
     providers: ProviderRoots,
     #[serde(default)]
     stores: Vec<StoreConfig>,
+    update_public_key: Option<String>,
 }
 
 /// Why Central cannot start with what it was given.
@@ -248,6 +253,10 @@ impl Config {
             stale_after_minutes: file.stale_after_minutes.unwrap_or(60),
             providers: file.providers,
             stores,
+            update_public_key: env("CAJA_CENTRAL_UPDATE_PUBLIC_KEY")
+                .or(file.update_public_key)
+                .map(|key| key.trim().to_owned())
+                .filter(|key| !key.is_empty()),
         })
     }
 

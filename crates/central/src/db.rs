@@ -41,6 +41,7 @@ const MIGRATIONS: &[(i32, &str, &str)] = &[
         "aplazame_confirmation",
         include_str!("../migrations/0007_aplazame_confirmation.sql"),
     ),
+    (8, "updates", include_str!("../migrations/0008_updates.sql")),
 ];
 
 /// The tables partitioned by day.

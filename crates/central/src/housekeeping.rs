@@ -1,7 +1,7 @@
 //! What Central forgets, and when: request nonces past the signature's replay window, provider
 //! notifications and their relayed events older than `webhook_days`, the bytes of expired receipts (the
 //! row stays, so the URL answers 410 and the fetch log keeps its meaning), and the phones' upload links
-//! a day after they expired. Runs once a minute beside the server; every step is one statement, so a
+//! and the updates' download tickets a day after they expired. Runs once a minute beside the server; every step is one statement, so a
 //! Central stopped halfway leaves nothing torn.
 
 use crate::auth;
@@ -52,6 +52,12 @@ pub async fn run_once(state: &AppState) -> Result<Purged, DbError> {
     let upload_links = client
         .execute(
             "DELETE FROM upload_link WHERE expires_at < now() - interval '1 day'",
+            &[],
+        )
+        .await?;
+    client
+        .execute(
+            "DELETE FROM update_ticket WHERE expires_at < now() - interval '1 day'",
             &[],
         )
         .await?;

@@ -1,4 +1,4 @@
-//! `caja-central`: serve Central, apply its migrations, issue enrollment codes.
+//! `caja-central`: serve Central, apply its migrations, issue enrollment codes, publish releases.
 
 use std::path::PathBuf;
 
@@ -49,6 +49,40 @@ enum Command {
     User {
         #[command(subcommand)]
         command: UserCommand,
+    },
+    /// Signed desktop releases: publish one, choose the version a store's tills get.
+    Release {
+        #[command(subcommand)]
+        command: ReleaseCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReleaseCommand {
+    /// Check a bundle's signature against the chain's release key (update_public_key) and keep it.
+    Publish {
+        /// The version the bundle was built and signed as (e.g. 0.2.0).
+        #[arg(long)]
+        version: String,
+        /// The updater target it is for.
+        #[arg(long, default_value = "linux-x86_64-deb")]
+        target: String,
+        /// The bundle, e.g. Caja_0.2.0_amd64.deb.
+        #[arg(long)]
+        bundle: PathBuf,
+        /// Its signature: the .sig file `tauri build` or `tauri signer sign --app-version` wrote.
+        #[arg(long)]
+        signature: PathBuf,
+        /// What changed, as the supervisor sees it before installing.
+        #[arg(long, default_value = "")]
+        notes: String,
+    },
+    /// Choose the version the tills of one store are offered (also on the page /admin/versiones).
+    Assign {
+        #[arg(long)]
+        store: String,
+        #[arg(long)]
+        version: String,
     },
 }
 
@@ -138,6 +172,47 @@ async fn main() -> anyhow::Result<()> {
             let pool = central::db::connect(&config).await?;
             central::users::add_user(&pool, &email, &name, role, &stores, &password).await?;
             println!("Usuario {email} listo.");
+        }
+        Command::Release { command } => release(&config, command).await?,
+    }
+    Ok(())
+}
+
+async fn release(config: &Config, command: ReleaseCommand) -> anyhow::Result<()> {
+    use central::updates::release;
+    let pool = central::db::connect(config).await?;
+    match command {
+        ReleaseCommand::Publish {
+            version,
+            target,
+            bundle,
+            signature,
+            notes,
+        } => {
+            let read = |path: &PathBuf| {
+                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+            };
+            let new = release::NewRelease {
+                version,
+                target,
+                notes,
+                bundle: read(&bundle)?,
+                signature: String::from_utf8(read(&signature)?)
+                    .context("the signature file is not text")?,
+            };
+            let sha256 = release::publish(&pool, config.update_public_key.as_deref(), &new, "cli")
+                .await
+                .map_err(|failure| anyhow::anyhow!(failure.message))?;
+            println!(
+                "Versión {} ({}) publicada, firma verificada; SHA-256 {sha256}.",
+                new.version, new.target
+            );
+        }
+        ReleaseCommand::Assign { store, version } => {
+            release::assign(&pool, &store, &version, "cli")
+                .await
+                .map_err(|failure| anyhow::anyhow!(failure.message))?;
+            println!("La tienda {store} recibirá la versión {version}.");
         }
     }
     Ok(())

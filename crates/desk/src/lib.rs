@@ -29,6 +29,8 @@ pub mod settings;
 pub mod test_support;
 pub mod typescript;
 pub mod untrusted_html;
+pub mod update_facts;
+pub mod updates;
 pub mod views;
 pub mod voucher_link;
 pub mod voucher_settings;

@@ -51,6 +51,8 @@ pub struct Settings {
     pub aplazame: crate::aplazame_settings::AplazameSettings,
     /// Backups: see [`crate::backup_settings`].
     pub backup: crate::backup_settings::BackupSettings,
+    /// Signed updates: a supervisor's postponement, see [`crate::updates`].
+    pub updates: crate::update_facts::UpdateSettings,
 }
 
 /// The idle lock a supervisor may choose, in minutes.
@@ -74,6 +76,7 @@ impl Default for Settings {
             vouchers: crate::voucher_settings::VoucherSettings::default(),
             aplazame: crate::aplazame_settings::AplazameSettings::default(),
             backup: crate::backup_settings::BackupSettings::default(),
+            updates: crate::update_facts::UpdateSettings::default(),
         }
     }
 }
@@ -250,6 +253,7 @@ mod tests {
                 auto_confirm: false,
             },
             backup: crate::backup_settings::BackupSettings::default(),
+            updates: crate::update_facts::UpdateSettings::default(),
         };
         settings.save(dir.path()).unwrap();
         assert_eq!(Settings::load(dir.path()).unwrap(), settings);

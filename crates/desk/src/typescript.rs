@@ -71,6 +71,7 @@ pub fn bindings() -> String {
     declared.visit::<crate::order_paper::OrderPaperView>();
     declared.visit::<crate::views::CentralStatusView>();
     declared.visit::<crate::views::DoctorCheckView>();
+    declared.visit::<crate::views::UpdateView>();
     declared.visit::<crate::views::VoucherFormView>();
     declared.visit::<crate::views::VoucherInput>();
     declared.visit::<crate::views::VoucherView>();

@@ -17,6 +17,7 @@ pub mod db;
 mod downpayment;
 pub mod error;
 pub mod identity;
+pub mod in_flight;
 pub mod journal;
 pub mod mode;
 mod mode_rules;

@@ -44,6 +44,7 @@ import {
   type SettingsInput,
   type ShiftView,
   type SummaryView,
+  type UpdateView,
   type VoucherFormView,
   type VoucherInput,
   type VoucherView,
@@ -53,6 +54,7 @@ import {
 
 export type {
   AppInfo,
+  UpdateView,
   CartLineInput,
   CheckoutInput,
   CheckoutView,
@@ -188,6 +190,14 @@ export const api = {
     call<PersonView[]>("set_person_active", { name, active }),
   auditVerify: () => call<AuditView>("audit_verify"),
   doctor: () => call<DoctorCheckView[]>("doctor"),
+  /** Where the update stands, without asking Central. */
+  updateStatus: () => call<UpdateView>("update_status"),
+  /** Asks Central; what it offers is downloaded and its signature verified. */
+  checkUpdate: () => call<UpdateView>("check_update"),
+  /** Installs the verified update (refused with a shift open) and restarts the app. */
+  installUpdate: () => call<UpdateView>("install_update"),
+  postponeUpdate: (hours: string, approval: Approval) =>
+    call<UpdateView>("postpone_update", { hours, approval }),
   auditExport: (day: string) => call<ExportView>("audit_export", { day }),
   denominations: () => call<DenominationView[]>("denominations"),
   /** The open shift, or null when none is open. */

@@ -95,6 +95,8 @@ export const ERROR_CODES = [
   "ticket_escpos",
   "thermal_printer_failed",
   "thermal_printer_invalid",
+  "update_not_now",
+  "update_not_ready",
   "internal",
 ] as const;
 
@@ -1060,6 +1062,36 @@ export type TransfersView = {
    * Pending, in review, unanswered (or an unlisted status): still to follow up.
    */
   open: Array<OpenVoucherView>;
+};
+
+/**
+ * Where the update stands, worded.
+ */
+export type UpdateState = "unchecked" | "upToDate" | "ready" | "refused" | "failed";
+
+export type UpdateView = {
+  currentVersion: string;
+  state: UpdateState;
+  /**
+   * The version Central offered, if it offered one.
+   */
+  offeredVersion: string | null;
+  /**
+   * The release notes as published.
+   */
+  notes: string | null;
+  /**
+   * What happened, to be read by the person at the screen.
+   */
+  message: string;
+  /**
+   * Why a verified update is not installed now; none when it may be.
+   */
+  blocker: string | null;
+  /**
+   * Verified and nothing blocks it: the cashier may install it now.
+   */
+  canInstall: boolean;
 };
 
 /**

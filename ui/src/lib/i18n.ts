@@ -123,6 +123,8 @@ const errorTitles: Record<ErrorCode, MessageKey> = {
   central_refused: "central.errorTitle",
   central_bad_answer: "central.errorTitle",
   central_url_invalid: "central.errorTitle",
+  update_not_now: "updates.waitTitle",
+  update_not_ready: "updates.title",
 };
 
 export function errorTitleKey(code: ErrorCode): MessageKey {

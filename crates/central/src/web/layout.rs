@@ -69,7 +69,7 @@ pub fn lima_today() -> jiff::civil::Date {
 pub fn page(title: &str, viewer: Option<&Viewer>, body: &str) -> String {
     let nav = match viewer {
         Some(viewer) => format!(
-            r#"<nav><a href="/dia">Día</a><a href="/admin/cajas">Cajas</a></nav>
+            r#"<nav><a href="/dia">Día</a><a href="/admin/cajas">Cajas</a><a href="/admin/versiones">Versiones</a></nav>
 <form class="who" method="post" action="/salir"><span>{name} · {role}</span><input type="hidden" name="csrf" value="{csrf}"><button type="submit">Salir</button></form>"#,
             name = escape(&viewer.name),
             role = viewer.role_label(),

@@ -1,6 +1,6 @@
 //! The head office's pages, rendered on the server as plain HTML (no script): sign in ([`session`]),
 //! the chain's day per store and till ([`day`]) and its CSV ([`csv`]), the tills and their enrollment
-//! codes ([`admin`]). Every page asks who is signed in first ([`session::Viewer`]) and reads only the
+//! codes ([`admin`]), the desktop version each store gets ([`versions`]). Every page asks who is signed in first ([`session::Viewer`]) and reads only the
 //! stores that person may see: a store manager's queries carry their stores, and a URL naming another
 //! store is refused before any query runs.
 
@@ -10,6 +10,7 @@ mod day;
 mod day_data;
 pub mod layout;
 pub mod session;
+mod versions;
 
 use axum::Router;
 use axum::http::StatusCode;
@@ -30,6 +31,10 @@ pub fn routes() -> Router<AppState> {
         .route("/dia", get(day::day))
         .route("/dia.csv", get(csv::day_csv))
         .route("/admin/cajas", get(admin::tills).post(admin::issue))
+        .route(
+            "/admin/versiones",
+            get(versions::versions).post(versions::choose),
+        )
 }
 
 /// `?fecha=YYYY-MM-DD&tienda=T01`, both optional.

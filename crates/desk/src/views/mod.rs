@@ -25,6 +25,7 @@ mod receipt_file;
 mod settings;
 mod shift;
 mod staff;
+mod updates;
 mod voucher_receipt;
 mod vouchers;
 
@@ -49,6 +50,10 @@ pub use shift::*;
 pub use staff::{
     AuditView, ExportView, PersonView, add_person, audit_export, audit_verify, first_run,
     note_activity, people, set_person_active, sign_in,
+};
+pub use updates::{
+    UpdateState, UpdateView, postpone_update, ready_to_install, update_not_ready, update_request,
+    update_view,
 };
 pub use voucher_receipt::*;
 pub use vouchers::*;
@@ -188,6 +193,7 @@ pub fn error_codes() -> Vec<&'static str> {
         crate::day_sheet::ERROR_CODES,
         crate::central::ERROR_CODES,
         report::ERROR_CODES,
+        crate::updates::ERROR_CODES,
         BRIDGE_ERROR_CODES,
     ]
     .concat()

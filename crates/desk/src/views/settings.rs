@@ -155,6 +155,7 @@ pub fn save_settings(
             input.mode,
         )?,
         backup: saved.backup.clone(),
+        updates: saved.updates.clone(),
     };
     if let Some(url) = &wanted.api_url {
         wanted.mode.check_api_url(url)?;

@@ -196,6 +196,11 @@ pub(super) fn input_problem(lang: Lang, field: &str, value: &str, problem: Input
             ),
             format!("«{value}» cannot be the number of backups to keep: use 1 to 100."),
         ),
+        PostponeHours => say(
+            lang,
+            format!("«{value}» horas no sirve para posponer la actualización: use de 1 a 72."),
+            format!("«{value}» hours cannot postpone the update: use 1 to 72."),
+        ),
         BackupFolder => say(
             lang,
             format!(

@@ -22,6 +22,7 @@ pub mod screens;
 mod secrets;
 pub mod shift;
 pub mod transfers;
+pub mod updates;
 pub mod vouchers;
 
 pub use audit::audit_finding;

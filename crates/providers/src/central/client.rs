@@ -13,7 +13,7 @@ use std::time::Duration;
 use reqwest::{Method, Url};
 use serde::de::DeserializeOwned;
 
-use super::signing::{TillRef, TillSigningKey};
+use super::signing::{SignedHeaders, TillRef, TillSigningKey};
 use super::wire::{
     API_PREFIX, ApiError, AuditBatch, EnrollAnswer, EnrollRequest, PushAnswer, ReceiptAnswer,
     RelayBatch, TillStatus, UploadLinkAnswer, UploadLinkRequest, UploadLinkStatus, ZAnswer,
@@ -206,6 +206,21 @@ impl CentralClient {
     pub async fn status(&self) -> Result<TillStatus, CentralError> {
         self.signed(Method::GET, "status", Body::empty(), None)
             .await
+    }
+
+    /// A signed `GET` of this till's resource `rest`, for a caller that sends it with its own HTTP
+    /// client (the desktop's updater fetches its manifest so): the URL and the headers, valid once.
+    pub fn signed_get(&self, rest: &str) -> Result<(Url, SignedHeaders), CentralError> {
+        let url = join(
+            &self.root,
+            &till_path(&self.till.store, &self.till.till, rest),
+        )?;
+        let path_and_query = match url.query() {
+            Some(query) => format!("{}?{query}", url.path()),
+            None => url.path().to_owned(),
+        };
+        let headers = self.key.sign(&self.till, "GET", &path_and_query, &[]);
+        Ok((url, headers))
     }
 
     /// [`Self::signed`] with a JSON body, or none.

@@ -18,7 +18,7 @@
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::Serialize;
 
 use super::check::{Verification, verify_file};
@@ -136,33 +136,14 @@ pub fn plan_restore(data_dir: &Path, file: &Path) -> Result<RestorePlan, BackupE
 }
 
 fn refuse_when_busy(current: &Connection) -> Result<(), BackupError> {
-    // The journal's state-changing operations, the orders' journal, transfers and Aplazame checkouts
-    // still in flight or unknown: what a restore would make Caja forget it sent.
-    let ids: Vec<i64> = current
-        .prepare(
-            "SELECT id FROM journal WHERE kind != 'check' AND state IN ('pending', 'unknown') \
-             UNION ALL SELECT id FROM order_operation WHERE state IN ('pending', 'unknown') \
-             UNION ALL SELECT id FROM voucher WHERE state IN ('sending', 'unknown') \
-             UNION ALL SELECT id FROM aplazame_checkout WHERE state IN ('sending', 'unknown')",
-        )
-        .and_then(|mut statement| {
-            statement
-                .query_map([], |row| row.get(0))?
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .map_err(storage("read the journal"))?;
-    if !ids.is_empty() {
-        return Err(BackupError::OperationsOpen { ids });
+    // What a restore would make Caja forget it sent, or a drawer it would forget is open.
+    let busy = crate::in_flight::in_flight(current).map_err(storage("read the journal"))?;
+    if !busy.operations.is_empty() {
+        return Err(BackupError::OperationsOpen {
+            ids: busy.operations,
+        });
     }
-    let open_shift: Option<i64> = current
-        .query_row(
-            "SELECT id FROM shift WHERE state = 'open' ORDER BY id LIMIT 1",
-            [],
-            |row| row.get(0),
-        )
-        .optional()
-        .map_err(storage("read the shift"))?;
-    if let Some(id) = open_shift {
+    if let Some(id) = busy.open_shift {
         return Err(BackupError::ShiftOpen { id });
     }
     Ok(())

@@ -41,6 +41,8 @@ pub enum InputProblem {
     IdleMinutes,
     /// The number of backups to keep: 1 to 100.
     BackupGenerations,
+    /// The hours an update is postponed: 1 to 72.
+    PostponeHours,
     /// The backup folder: a full path (a USB drive, a network share), not inside the data folder.
     BackupFolder,
     /// Not one of the tenders (efectivo, tarjeta, yape/plin, transferencia).

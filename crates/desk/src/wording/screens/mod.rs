@@ -18,6 +18,7 @@ mod payment;
 mod sign_in;
 mod supervision;
 mod turno;
+mod updates;
 mod vouchers;
 
 /// One word of a screen: its key (`screen.what`), then the Spanish and the English text.
@@ -28,6 +29,7 @@ pub const SCREEN_WORDS: &[&[ScreenWord]] = &[
     frame::WORDS,
     sign_in::WORDS,
     supervision::WORDS,
+    updates::WORDS,
     cobro::WORDS,
     payment::WORDS,
     vouchers::WORDS,
