@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The package as a store's IT installs it: builds the Debian package with the Tauri bundler, installs it
 # with apt-get on this machine, starts the INSTALLED desktop app under Xvfb and sees its first-run screen
-# through WebDriver, runs the installed `caja --version` and `caja check` against the simulator, removes
-# the package and shows that the cashier's data folder is still there with its database.
+# through WebDriver, runs the installed `caja --version` and `caja check` against the simulator, lets the
+# installed app update itself to a signed next version offered by a Caja Central (the updater's swap,
+# through dpkg), removes the package and shows that the cashier's data folder is still there.
 #
 # Run by ./test after the cargo tests; also alone: scripts/package-test.sh. Needs root or sudo (it
 # installs and removes the `caja` package). Everything it starts is stopped on exit, and the package is
@@ -192,6 +193,32 @@ curl -s -X DELETE "$webdriver/session/$session" >/dev/null || true
 ls -la "$data_folder" | sed 's/^/  /' >&2
 database="$data_folder/caja.sqlite3"   # till::db::DATABASE_FILE
 [ -f "$database" ] || fail "no database $database"
+
+# --- A signed update, installed by the installed app ---------------------------------------------------
+# The next version is this package repacked with the next version number (the binary inside is the same;
+# dpkg's version is what shows the swap happened), signed as a chain's release manager signs one: the
+# Tauri CLI's signer with the development key a debug build trusts (tests/fixtures/updates).
+next=$(echo "$version" | awk -F. -v OFS=. '{ $3 = $3 + 1; print }')
+step "repacking the package as $next and signing it (tauri signer sign --app-version $next)"
+rm -rf "$work/next"
+dpkg-deb -R "$deb" "$work/next"
+sed -i "s/^Version: .*/Version: $next/" "$work/next/DEBIAN/control"
+next_deb="$work/Caja_${next}_amd64.deb"
+dpkg-deb --root-owner-group -b "$work/next" "$next_deb" >/dev/null
+"$tauri" signer sign -f "$root/tests/fixtures/updates/dev-key" -p '' --app-version "$next" "$next_deb" \
+  >"$work/sign.log" 2>&1 || fail "the signer failed ($work/sign.log)"
+step "the installed app finds $next in a Caja Central, verifies it and installs it (tests/e2e/updates_installed.rs)"
+update_test=updates_installed::the_installed_app_installs_a_signed_update_and_starts_again
+CAJA_E2E_APP=/usr/bin/caja-desktop CAJA_E2E_UPDATE_DEB="$next_deb" CAJA_E2E_UPDATE_VERSION="$next" \
+  CAJA_E2E_SHOTS="$work" cargo test -p caja-desktop --test e2e -- --exact "$update_test" \
+  >"$work/update-e2e.log" 2>&1 || {
+  tail -40 "$work/update-e2e.log" >&2
+  fail "the installed app did not update itself ($work/update-e2e.log)"
+}
+grep -q "test result: ok. 1 passed" "$work/update-e2e.log" || fail "the update test did not run ($work/update-e2e.log)"
+pkill -f '^/usr/bin/caja-desktop' 2>/dev/null || true
+[ "$(dpkg-query -W -f='${Version}' caja)" = "$next" ] || fail "dpkg does not say caja $next after the update"
+grep -h 'installed by the app' "$work/update-e2e.log" | sed 's/^/  /' >&2 || true
 
 # --- Remove: the package goes, the cashier's data stays ----------------------------------------------
 step "apt-get remove caja"

@@ -8,13 +8,15 @@ set -euo pipefail
 # poppler-utils (pdftotext, pdftoppm) to read the PDFs back, ImageMagick to take screenshots, and a
 # private Secret Service for the token tests (dbus-daemon, gnome-keyring, secret-tool), PostgreSQL for
 # Caja Central (its tests start a server of their own), Chromium with its WebDriver for Central's pages,
-# and jq for the package test's WebDriver calls (scripts/package-test.sh).
+# jq for the package test's WebDriver calls (scripts/package-test.sh), and sudo, through which the
+# desktop's updater runs `dpkg -i` when no graphical prompt (pkexec) is there: the package test applies
+# a signed update to the installed app.
 CAJA_APT_PACKAGES=(
   build-essential pkg-config ca-certificates curl libdbus-1-dev libssl-dev
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth webkit2gtk-driver poppler-utils imagemagick xdotool sqlite3
   dbus-daemon gnome-keyring libsecret-tools
-  postgresql chromium chromium-driver zbar-tools jq
+  postgresql chromium chromium-driver zbar-tools jq sudo
 )
 
 caja_log() { printf '\033[1m[caja]\033[0m %s\n' "$*" >&2; }

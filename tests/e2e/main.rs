@@ -17,6 +17,7 @@ mod support;
 mod transfers;
 mod turno;
 mod updates;
+mod updates_installed;
 
 /// The end-to-end tests by name, each a plain function that runs its async body to the end.
 macro_rules! end_to_end {
@@ -64,6 +65,17 @@ fn main() {
             .iter()
             .map(|&(name, test)| readiness::trial(name, test)),
     );
+    // Only on the installed package, when scripts/package-test.sh names the next version's .deb.
+    if std::env::var_os(updates_installed::UPDATE_DEB).is_some() {
+        let installed = end_to_end![
+            updates_installed::the_installed_app_installs_a_signed_update_and_starts_again
+        ];
+        trials.extend(
+            installed
+                .iter()
+                .map(|&(name, test)| readiness::trial(name, test)),
+        );
+    }
     libtest_mimic::run(&arguments, trials).exit();
 }
 

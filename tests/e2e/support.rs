@@ -333,8 +333,13 @@ fn selector(test_id: &str) -> String {
     format!("[data-testid=\"{test_id}\"]")
 }
 
+/// The app the tests drive: the one cargo built, or the installed one the package test names
+/// (`CAJA_E2E_APP=/usr/bin/caja-desktop`).
 fn app_binary() -> String {
-    env!("CARGO_BIN_EXE_caja-desktop").to_owned()
+    std::env::var("CAJA_E2E_APP")
+        .ok()
+        .filter(|path| !path.is_empty())
+        .unwrap_or_else(|| env!("CARGO_BIN_EXE_caja-desktop").to_owned())
 }
 
 /// A virtual display of the size of a till's screen, on the first free display number.

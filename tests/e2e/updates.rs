@@ -25,7 +25,7 @@ fn next_version() -> String {
 
 /// Signs `file` as the release manager does: `tauri signer sign --app-version`, with the development
 /// key (tests/fixtures/updates). Returns the `.sig` file's text.
-fn sign_with_tauri_cli(file: &Path, version: &str) -> String {
+pub(crate) fn sign_with_tauri_cli(file: &Path, version: &str) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let output = std::process::Command::new(root.join("ui/node_modules/.bin/tauri"))
         .args(["signer", "sign", "-f"])
@@ -46,7 +46,7 @@ fn sign_with_tauri_cli(file: &Path, version: &str) -> String {
 
 /// Central with the store T01, the development key as the chain's release key, and its public URL on
 /// the loopback port it serves (the manifest's bundle URL is built on it).
-async fn start_central(cluster: &Cluster) -> Server {
+pub(crate) async fn start_central(cluster: &Cluster) -> Server {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("a loopback port");
@@ -69,7 +69,7 @@ async fn start_central(cluster: &Cluster) -> Server {
 
 /// «Buscar actualización», then the message once it is in `state` and says `words` (the state alone
 /// may be the previous check's).
-async fn check(app: &App, state: &str, words: &str) -> String {
+pub(crate) async fn check(app: &App, state: &str, words: &str) -> String {
     app.click("update-check").await;
     app.wait_for_attr("update-message", "data-state", state)
         .await;

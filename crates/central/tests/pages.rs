@@ -4,7 +4,7 @@
 //! that stopped sending, a rewritten chain and its hole, and nothing of store T02, not even when the
 //! URL names it; the chain admin sees the three stores; the CSV holds the right rows; a wrong password
 //! is refused; an enrollment code issued on the admin page enrolls a till; a customer sends a receipt
-//! from the phone's page.
+//! from the phone's page; a store manager chooses their store's desktop version.
 //!
 //! With `CAJA_CENTRAL_SHOTS` set, the day and admin pages are saved as docs/screenshots/central-*.png.
 
@@ -18,6 +18,8 @@ mod chain;
 mod data;
 #[path = "pages/phone.rs"]
 mod phone;
+#[path = "pages/versions.rs"]
+mod versions;
 
 use browser::Browser;
 use data::{ADMIN, MANAGER, PASSWORD, a_day_of_three_stores};

@@ -3,6 +3,8 @@
 //! serving on a loopback port, and tills that enroll and sign their requests as a real till does.
 #![allow(dead_code)]
 
+pub mod releases;
+
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
