@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use desk::Approval;
 use desk::Desk;
+use desk::central_task::CentralTask;
 use desk::updates::{UpdateOutcome, UpdateProblem};
 use desk::views::{self, ErrorView, UpdateView};
 use tauri::{AppHandle, State};
@@ -86,29 +87,41 @@ pub async fn check_update(
         .await
 }
 
-/// The cashier said yes: installed if nothing blocks it, then the app restarts on the new version.
+/// The cashier said yes: installed if nothing blocks it (the request sealed in the audit record), then
+/// the till is closed in order and the app starts again on the new version.
 #[tauri::command]
 pub async fn install_update(
     app: AppHandle,
     desk: State<'_, Desk>,
+    task: State<'_, CentralTask>,
     slot: State<'_, UpdateSlot>,
 ) -> Answer<UpdateView> {
     let verified = slot.0.lock().ok().and_then(|slot| slot.verified.clone());
     let Some((update, bytes)) = verified else {
         return Err(not_ready(&desk).await);
     };
-    desk.with(async |ws| views::ready_to_install(ws, &update.version).await)
+    desk.with(async |ws| views::ready_to_install(ws, VERSION, &update.version).await)
         .await?;
     tracing::info!(from = VERSION, to = %update.version, "installing the update");
-    // `install` verifies the bytes again before it hands them to dpkg.
-    if let Err(error) = update.install(&bytes) {
-        tracing::error!(%error, "the update was not installed");
-        let outcome = UpdateOutcome::Failed(UpdateProblem::Install(error.to_string()));
+    // `install` verifies the bytes again, then waits for dpkg: off the async workers.
+    let installing = update.clone();
+    let installed = tauri::async_runtime::spawn_blocking(move || installing.install(&bytes)).await;
+    let failure = match installed {
+        Ok(Ok(())) => None,
+        Ok(Err(error)) => Some(error.to_string()),
+        Err(error) => Some(error.to_string()),
+    };
+    if let Some(detail) = failure {
+        tracing::error!(%detail, "the update was not installed");
+        let outcome = UpdateOutcome::Failed(UpdateProblem::Install(detail));
         slot.keep(outcome.clone(), None);
         return desk
             .with(async |ws| views::update_view(ws, VERSION, &outcome).await)
             .await;
     }
+    tracing::info!(version = %update.version, "update installed; starting again");
+    task.stop();
+    desk.close().await;
     app.restart()
 }
 

@@ -10,6 +10,7 @@ use crate::wording::updates as words;
 use crate::workstation::Workstation;
 use till::error::TillError;
 use till::people::Approval;
+use till::staff::SettingsChange;
 
 /// Where the update stands, worded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -87,25 +88,41 @@ pub async fn update_view(
     Ok(view)
 }
 
-/// Checks that the update may be installed now (the cashier said yes): the error says why not.
-pub async fn ready_to_install(ws: &Workstation, version: &str) -> Result<(), ErrorView> {
+/// Checks that the update may be installed now (the cashier said yes): the error says why not. When it
+/// may, who asked to install which version is sealed in the audit record before anything is installed.
+pub async fn ready_to_install(
+    ws: &Workstation,
+    current_version: &str,
+    version: &str,
+) -> Result<(), ErrorView> {
     let lang = ws.settings.lang;
     let worded = |error: TillError| ErrorView::new(&error, lang);
-    ws.till.require_operator().await.map_err(worded)?;
-    match updates::blocker(&ws.till, &ws.data_dir, version)
+    let operator = ws.till.require_operator().await.map_err(worded)?;
+    if let Some(blocker) = updates::blocker(&ws.till, &ws.data_dir, version)
         .await
         .map_err(worded)?
     {
-        None => Ok(()),
-        Some(blocker) => {
-            let when = |at| store_time_text(ws.settings.country, at, "%d/%m/%Y %H:%M");
-            Err(ErrorView {
-                code: "update_not_now".to_owned(),
-                message: words::blocker(lang, &blocker, when),
-                field: None,
-            })
-        }
+        let when = |at| store_time_text(ws.settings.country, at, "%d/%m/%Y %H:%M");
+        return Err(ErrorView {
+            code: "update_not_now".to_owned(),
+            message: words::blocker(lang, &blocker, when),
+            field: None,
+        });
     }
+    let name = operator.map(|person| person.name);
+    ws.till
+        .staff()
+        .record_settings_change(&SettingsChange {
+            changes: vec![(
+                "app_version".to_owned(),
+                current_version.to_owned(),
+                version.to_owned(),
+            )],
+            requested_by: name.clone(),
+            approved_by: name.unwrap_or_else(|| "-".to_owned()),
+            reason: "signed update verified against the chain's key".to_owned(),
+        })
+        .map_err(worded)
 }
 
 /// The signed request for Central's manifest, or why there is none (not enrolled, no key…), worded.
