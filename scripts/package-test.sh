@@ -204,7 +204,7 @@ rm -rf "$work/next"
 dpkg-deb -R "$deb" "$work/next"
 sed -i "s/^Version: .*/Version: $next/" "$work/next/DEBIAN/control"
 next_deb="$work/Caja_${next}_amd64.deb"
-dpkg-deb --root-owner-group -b "$work/next" "$next_deb" >/dev/null
+dpkg-deb --root-owner-group -Zgzip -z1 -b "$work/next" "$next_deb" >/dev/null
 "$tauri" signer sign -f "$root/tests/fixtures/updates/dev-key" -p '' --app-version "$next" "$next_deb" \
   >"$work/sign.log" 2>&1 || fail "the signer failed ($work/sign.log)"
 step "the installed app finds $next in a Caja Central, verifies it and installs it (tests/e2e/updates_installed.rs)"

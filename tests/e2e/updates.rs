@@ -67,6 +67,46 @@ pub(crate) async fn start_central(cluster: &Cluster) -> Server {
         .expect("Central starts")
 }
 
+/// Publishes `bundle` (signed by `signature`) as `version` for this machine's target, and chooses it
+/// for store T01.
+pub(crate) async fn publish_for_t01(
+    server: &Server,
+    version: &str,
+    bundle: Vec<u8>,
+    signature: String,
+    notes: &str,
+) {
+    let published = NewRelease {
+        version: version.to_owned(),
+        target: format!("linux-{}-deb", std::env::consts::ARCH),
+        notes: notes.to_owned(),
+        bundle,
+        signature,
+    };
+    release::publish(
+        &server.state.pool,
+        server.state.config.update_public_key.as_deref(),
+        &published,
+        "test",
+    )
+    .await
+    .expect("Central takes the signed release");
+    release::assign(&server.state.pool, "T01", version, "test")
+        .await
+        .expect("T01 gets it");
+}
+
+/// Enrolls the app's till (T01/C1) in `server` from Ajustes.
+pub(crate) async fn enroll_in_central(app: &App, server: &Server) {
+    let code = central::auth::enroll::issue_code(&server.state.pool, "T01", "C1", "test")
+        .await
+        .expect("a one-time code");
+    app.click("nav-ajustes").await;
+    enroll_with(app, &server.base_url(), &code).await;
+    app.wait_for_attr("central-status", "data-enrolled", "true")
+        .await;
+}
+
 /// «Buscar actualización», then the message once it is in `state` and says `words` (the state alone
 /// may be the previous check's).
 pub(crate) async fn check(app: &App, state: &str, words: &str) -> String {
@@ -97,24 +137,14 @@ pub(crate) async fn a_signed_update_from_central_is_verified_waits_for_the_shift
         format!("!<arch>\ndebian-binary   Caja {version}, as the chain built it\n").into_bytes();
     std::fs::write(&bundle_path, &bundle).expect("the bundle");
     let signature = sign_with_tauri_cli(&bundle_path, &version);
-    let published = NewRelease {
-        version: version.clone(),
-        target: format!("linux-{}-deb", std::env::consts::ARCH),
-        notes: "Cuadre más rápido".into(),
-        bundle: bundle.clone(),
+    publish_for_t01(
+        &server,
+        &version,
+        bundle.clone(),
         signature,
-    };
-    release::publish(
-        &server.state.pool,
-        server.state.config.update_public_key.as_deref(),
-        &published,
-        "test",
+        "Cuadre más rápido",
     )
-    .await
-    .expect("Central takes the signed release");
-    release::assign(&server.state.pool, "T01", &version, "test")
-        .await
-        .expect("T01 gets it");
+    .await;
 
     let app = support::launch().await;
     app.click("nav-supervision").await;
@@ -124,13 +154,7 @@ pub(crate) async fn a_signed_update_from_central_is_verified_waits_for_the_shift
         "not enrolled yet: {before}"
     );
 
-    let code = central::auth::enroll::issue_code(&server.state.pool, "T01", "C1", "test")
-        .await
-        .expect("a one-time code");
-    app.click("nav-ajustes").await;
-    enroll_with(&app, &server.base_url(), &code).await;
-    app.wait_for_attr("central-status", "data-enrolled", "true")
-        .await;
+    enroll_in_central(&app, &server).await;
 
     // Offered, downloaded, verified: installable with no shift open.
     app.click("nav-supervision").await;

@@ -9,11 +9,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use central::pg_cluster::Cluster;
-use central::updates::release::{self, NewRelease};
 
-use crate::central::enroll_with;
 use crate::support;
-use crate::updates::{check, start_central};
+use crate::updates::{check, enroll_in_central, publish_for_t01, start_central};
 
 /// The package to offer, named by the package test.
 pub(crate) const UPDATE_DEB: &str = "CAJA_E2E_UPDATE_DEB";
@@ -50,33 +48,11 @@ pub(crate) async fn the_installed_app_installs_a_signed_update_and_starts_again(
 
     let cluster = Cluster::temporary().expect("a PostgreSQL cluster of our own");
     let server = start_central(&cluster).await;
-    let published = NewRelease {
-        version: version.clone(),
-        target: format!("linux-{}-deb", std::env::consts::ARCH),
-        notes: "La versión siguiente".into(),
-        bundle: std::fs::read(&deb).expect("the package"),
-        signature,
-    };
-    release::publish(
-        &server.state.pool,
-        server.state.config.update_public_key.as_deref(),
-        &published,
-        "package-test",
-    )
-    .await
-    .expect("Central takes the signed package");
-    release::assign(&server.state.pool, "T01", &version, "package-test")
-        .await
-        .expect("T01 gets it");
+    let bundle = std::fs::read(&deb).expect("the package");
+    publish_for_t01(&server, &version, bundle, signature, "La versión siguiente").await;
 
     let app = support::launch().await;
-    let code = central::auth::enroll::issue_code(&server.state.pool, "T01", "C1", "test")
-        .await
-        .expect("a one-time code");
-    app.click("nav-ajustes").await;
-    enroll_with(&app, &server.base_url(), &code).await;
-    app.wait_for_attr("central-status", "data-enrolled", "true")
-        .await;
+    enroll_in_central(&app, &server).await;
     app.click("nav-supervision").await;
     check(&app, "ready", "firma es la de la cadena").await;
     app.screenshot("instalada-actualizacion-lista").await;

@@ -229,39 +229,12 @@ async fn the_day_in_a_real_browser_for_a_manager_and_an_admin() {
         !browser.source().await.contains(&code),
         "a code is shown once"
     );
-    let csrf = browser
-        .find("input[name=csrf]")
-        .await
-        .attr("value")
-        .await
-        .unwrap()
-        .unwrap();
-    let other_store = http()
-        .post(format!("{base}/admin/cajas"))
-        .header("cookie", &cookie)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(browser::form_body(&[
-            ("csrf", csrf.as_str()),
-            ("tienda", "T02"),
-            ("caja", "C9"),
-        ]))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(other_store.status(), 403);
-    let forged = http()
-        .post(format!("{base}/admin/cajas"))
-        .header("cookie", &cookie)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(browser::form_body(&[
-            ("csrf", "not-the-token"),
-            ("tienda", "T01"),
-            ("caja", "C9"),
-        ]))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(forged.status(), 403);
+    let csrf = browser.csrf().await;
+    let tills = format!("{base}/admin/cajas");
+    let other_store = [("csrf", csrf.as_str()), ("tienda", "T02"), ("caja", "C9")];
+    assert_eq!(browser::post_form(&tills, &cookie, &other_store).await, 403);
+    let forged = [("csrf", "not-the-token"), ("tienda", "T01"), ("caja", "C9")];
+    assert_eq!(browser::post_form(&tills, &cookie, &forged).await, 403);
 
     // Signing out ends the session, also for a copy of the cookie.
     browser.submit("header .who button").await;

@@ -32,15 +32,8 @@ pub async fn issue(
     viewer: Viewer,
     Form(form): Form<IssueForm>,
 ) -> Response {
-    if !viewer.csrf_ok(&form.csrf) {
-        return super::layout::refusal(
-            StatusCode::FORBIDDEN,
-            Some(&viewer),
-            "El formulario venció. Vuelva a la página e intente otra vez.",
-        );
-    }
-    if !viewer.sees(&form.tienda) {
-        return super::forbidden(&viewer);
+    if let Some(refused) = super::refused_store_form(&viewer, &form.csrf, &form.tienda) {
+        return refused;
     }
     let till = form.caja.trim().to_uppercase();
     if !is_code(&till) {

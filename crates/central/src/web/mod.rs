@@ -89,6 +89,19 @@ impl DayQuery {
     }
 }
 
+/// The page refusing a form posted by `viewer` about `store`, when its token is not this session's or
+/// the store is not theirs; none when the form may be taken.
+pub fn refused_store_form(viewer: &Viewer, csrf: &str, store: &str) -> Option<Response> {
+    if !viewer.csrf_ok(csrf) {
+        return Some(layout::refusal(
+            StatusCode::FORBIDDEN,
+            Some(viewer),
+            "El formulario venció. Vuelva a la página e intente otra vez.",
+        ));
+    }
+    (!viewer.sees(store)).then(|| forbidden(viewer))
+}
+
 pub fn forbidden(viewer: &Viewer) -> Response {
     layout::refusal(
         StatusCode::FORBIDDEN,

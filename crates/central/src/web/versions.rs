@@ -33,15 +33,8 @@ pub async fn choose(
     viewer: Viewer,
     Form(form): Form<ChooseForm>,
 ) -> Response {
-    if !viewer.csrf_ok(&form.csrf) {
-        return super::layout::refusal(
-            StatusCode::FORBIDDEN,
-            Some(&viewer),
-            "El formulario venció. Vuelva a la página e intente otra vez.",
-        );
-    }
-    if !viewer.sees(&form.tienda) {
-        return super::forbidden(&viewer);
+    if let Some(refused) = super::refused_store_form(&viewer, &form.csrf, &form.tienda) {
+        return refused;
     }
     match release::assign(&state.pool, &form.tienda, &form.version, &viewer.email).await {
         Ok(()) => {

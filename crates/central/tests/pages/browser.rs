@@ -129,6 +129,16 @@ impl Browser {
             .expect("the file chosen");
     }
 
+    /// The form token of the page the browser shows.
+    pub async fn csrf(&self) -> String {
+        self.find("input[name=csrf]")
+            .await
+            .attr("value")
+            .await
+            .unwrap()
+            .unwrap()
+    }
+
     /// `caja_sesion=…`, for a bare HTTP client to act as the signed-in person.
     pub async fn session_cookie(&self) -> String {
         let cookie = self
@@ -206,6 +216,20 @@ pub async fn http_sign_in(base: &str, email: &str, password: &str) -> (u16, Stri
         .await
         .unwrap();
     (answer.status().as_u16(), answer.text().await.unwrap())
+}
+
+/// The status of a form posted to `url` with the session `cookie`, as a forger would post it.
+pub async fn post_form(url: &str, cookie: &str, pairs: &[(&str, &str)]) -> u16 {
+    reqwest::Client::new()
+        .post(url)
+        .header("cookie", cookie)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form_body(pairs))
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
 }
 
 /// `a=1&b=2`, as a browser sends a form.

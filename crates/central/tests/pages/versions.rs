@@ -7,7 +7,7 @@ use central::updates::release::{self, NewRelease};
 use super::browser::{self, Browser};
 use super::data::{MANAGER, PASSWORD, a_day_of_three_stores};
 use super::support::releases::{release_key, sign};
-use super::support::{enroll, http, start_with};
+use super::support::{enroll, start_with};
 
 #[tokio::test]
 async fn a_store_manager_chooses_the_version_of_their_store_only() {
@@ -78,25 +78,14 @@ async fn a_store_manager_chooses_the_version_of_their_store_only() {
 
     // Another store's version, even with a valid form token: refused.
     let cookie = browser.session_cookie().await;
-    let csrf = browser
-        .find("input[name=csrf]")
-        .await
-        .attr("value")
-        .await
-        .unwrap()
-        .unwrap();
-    let other_store = http()
-        .post(format!("{base}/admin/versiones"))
-        .header("cookie", &cookie)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(browser::form_body(&[
-            ("csrf", csrf.as_str()),
-            ("tienda", "T02"),
-            ("version", "0.2.0"),
-        ]))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(other_store.status(), 403);
+    let csrf = browser.csrf().await;
+    let other_store = [
+        ("csrf", csrf.as_str()),
+        ("tienda", "T02"),
+        ("version", "0.2.0"),
+    ];
+    let status =
+        browser::post_form(&format!("{base}/admin/versiones"), &cookie, &other_store).await;
+    assert_eq!(status, 403);
     browser.stop().await;
 }

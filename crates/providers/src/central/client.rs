@@ -211,6 +211,16 @@ impl CentralClient {
     /// A signed `GET` of this till's resource `rest`, for a caller that sends it with its own HTTP
     /// client (the desktop's updater fetches its manifest so): the URL and the headers, valid once.
     pub fn signed_get(&self, rest: &str) -> Result<(Url, SignedHeaders), CentralError> {
+        self.sign_request("GET", rest, &[])
+    }
+
+    /// The URL of this till's resource `rest` and the headers signing `method` on it with `body`.
+    fn sign_request(
+        &self,
+        method: &str,
+        rest: &str,
+        body: &[u8],
+    ) -> Result<(Url, SignedHeaders), CentralError> {
         let url = join(
             &self.root,
             &till_path(&self.till.store, &self.till.till, rest),
@@ -219,7 +229,7 @@ impl CentralClient {
             Some(query) => format!("{}?{query}", url.path()),
             None => url.path().to_owned(),
         };
-        let headers = self.key.sign(&self.till, "GET", &path_and_query, &[]);
+        let headers = self.key.sign(&self.till, method, &path_and_query, body);
         Ok((url, headers))
     }
 
@@ -248,17 +258,7 @@ impl CentralClient {
         body: Body<'_>,
         timeout: Option<Duration>,
     ) -> Result<T, CentralError> {
-        let url = join(
-            &self.root,
-            &till_path(&self.till.store, &self.till.till, rest),
-        )?;
-        let path_and_query = match url.query() {
-            Some(query) => format!("{}?{query}", url.path()),
-            None => url.path().to_owned(),
-        };
-        let headers = self
-            .key
-            .sign(&self.till, method.as_str(), &path_and_query, &body.bytes);
+        let (url, headers) = self.sign_request(method.as_str(), rest, &body.bytes)?;
         let mut request = self
             .http
             .request(method, url.clone())
