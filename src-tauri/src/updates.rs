@@ -33,6 +33,23 @@ pub fn built_in_key() -> Option<&'static str> {
     }
 }
 
+/// The updater target of the running app, as Central keys its bundles: the package it was installed
+/// from (an AppImage updates to an AppImage), the Debian package for a build not installed at all.
+fn target() -> String {
+    use tauri::utils::config::BundleType;
+    let bundle = match tauri::utils::platform::bundle_type() {
+        Some(BundleType::AppImage) => "appimage",
+        Some(BundleType::Msi) => "msi",
+        Some(BundleType::Nsis) => "nsis",
+        _ => "deb",
+    };
+    let os = match std::env::consts::OS {
+        "macos" => "darwin",
+        os => os,
+    };
+    format!("{os}-{}-{bundle}", std::env::consts::ARCH)
+}
+
 /// What the last check found, and the verified bundle while it waits to be installed.
 #[derive(Default)]
 pub struct UpdateSlot(Mutex<Slot>);
@@ -76,7 +93,7 @@ pub async fn check_update(
     slot: State<'_, UpdateSlot>,
 ) -> Answer<UpdateView> {
     let request = desk
-        .with(async |ws| Ok::<_, ErrorView>(views::update_request(ws, VERSION).await))
+        .with(async |ws| Ok::<_, ErrorView>(views::update_request(ws, VERSION, &target()).await))
         .await?;
     let (outcome, verified) = match request {
         Ok(request) => check_and_download(&app, request).await,
@@ -164,7 +181,7 @@ async fn check_and_download(
         let mut builder = app
             .updater_builder()
             .pubkey(key)
-            .target(desk::updates::target())
+            .target(target())
             .timeout(Duration::from_secs(120))
             .endpoints(vec![endpoint])?;
         for (name, value) in &request.headers {

@@ -20,12 +20,6 @@ use till::error::{InputProblem, TillError};
 use till::people::Approval;
 use till::staff::{SettingsChange, Staff};
 
-/// The updater target of this machine, as Central keys its bundles (the Tauri updater's
-/// `{os}-{arch}-{bundle}`): the Debian package on Linux.
-pub fn target() -> String {
-    format!("linux-{}-deb", std::env::consts::ARCH)
-}
-
 /// The codes of the desktop's update errors that are not the till's own.
 pub const ERROR_CODES: &[&str] = &["update_not_now", "update_not_ready"];
 
@@ -40,13 +34,16 @@ pub struct ManifestRequest {
 }
 
 /// `GET …/update?current=…&target=…` signed by this till.
+/// `target` is the Tauri updater's `{os}-{arch}-{bundle}` of the running app (`linux-x86_64-deb`), as
+/// Central keys its bundles.
 pub async fn manifest_request(
     till: &Till,
     data_dir: &Path,
     current_version: &str,
+    target: &str,
 ) -> Result<ManifestRequest, CentralFailure> {
     let client = open_client(till, data_dir, background_http()).await?;
-    let rest = format!("update?current={current_version}&target={}", target());
+    let rest = format!("update?current={current_version}&target={target}");
     let (url, headers) = client.signed_get(&rest)?;
     Ok(ManifestRequest {
         url: url.to_string(),

@@ -129,8 +129,9 @@ pub async fn ready_to_install(
 pub async fn update_request(
     ws: &Workstation,
     current_version: &str,
+    target: &str,
 ) -> Result<updates::ManifestRequest, UpdateProblem> {
-    updates::manifest_request(&ws.till, &ws.data_dir, current_version)
+    updates::manifest_request(&ws.till, &ws.data_dir, current_version, target)
         .await
         .map_err(|failure| {
             UpdateProblem::Central(crate::wording::central::failure(ws.settings.lang, &failure))
