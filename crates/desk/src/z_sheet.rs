@@ -75,7 +75,11 @@ pub(crate) fn facts(
                 by(&shift.closed_by)
             ),
         ),
-        (words.operations.to_owned(), report.operations.to_string()),
+        // The journal's rows and the Aplazame checkouts, kept apart: a Spanish shift has only the latter.
+        (
+            words.operations.to_owned(),
+            (report.operations + report.financing.checkouts()).to_string(),
+        ),
     ]
 }
 

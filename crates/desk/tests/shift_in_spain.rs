@@ -125,6 +125,12 @@ async fn a_spanish_shift_counts_euros_and_reports_its_aplazame_sales() {
     for absent in ["S/", "aCuotaz"] {
         assert!(!text.contains(absent), "«{absent}» on a Spanish Z:\n{text}");
     }
+    // The shift's operations are its two checkouts (a Spanish till journals no aCuotaz rows).
+    let operations = text
+        .lines()
+        .find(|line| line.contains("Operaciones"))
+        .unwrap_or_default();
+    assert!(operations.trim_end().ends_with('2'), "{operations}");
     let ticket = escpos_decode::decode(&std::fs::read(&printer).unwrap()).unwrap();
     let lines = ticket.texts().join("\n");
     for expected in ["Financiación (Aplazame)", "129,80 €", "50,05 €"] {

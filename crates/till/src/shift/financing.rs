@@ -139,6 +139,11 @@ impl Financing {
         self.groups.is_empty()
     }
 
+    /// How many checkouts the shift made, whatever became of them.
+    pub fn checkouts(&self) -> usize {
+        self.groups.iter().map(|tally| tally.count as usize).sum()
+    }
+
     /// What Aplazame confirmed in the shift: how many, and their sum in minor units.
     pub fn confirmed(&self) -> (u32, i64) {
         self.groups
