@@ -91,6 +91,9 @@ pub(crate) async fn with_the_rule_off_the_cashier_rejects_and_aplazame_ends_it_k
         "confirmation_rejected_by_merchant",
     )
     .await;
+    // The card keeps reading after the decision: it shows Aplazame's final status, not «pending».
+    app.wait_for_attr("aplazame-card", "data-status", "ko")
+        .await;
     app.screenshot("aplazame-rechazada-por-la-tienda").await;
     assert_eq!(app.sandbox.aplazame().checkouts().len(), 1, "never two");
     counter.close().await;
