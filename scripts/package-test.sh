@@ -197,7 +197,8 @@ database="$data_folder/caja.sqlite3"   # till::db::DATABASE_FILE
 # --- A signed update, installed by the installed app ---------------------------------------------------
 # The next version is this package repacked with the next version number (the binary inside is the same;
 # dpkg's version is what shows the swap happened), signed as a chain's release manager signs one: the
-# Tauri CLI's signer with the development key a debug build trusts (tests/fixtures/updates).
+# Tauri CLI's signer with the development key a debug build trusts (tests/fixtures/updates). The test
+# binary is the one ./test built (--workspace: the same features, nothing rebuilt).
 next=$(echo "$version" | awk -F. -v OFS=. '{ $3 = $3 + 1; print }')
 step "repacking the package as $next and signing it (tauri signer sign --app-version $next)"
 rm -rf "$work/next"
@@ -210,7 +211,7 @@ dpkg-deb --root-owner-group -Zgzip -z1 -b "$work/next" "$next_deb" >/dev/null
 step "the installed app finds $next in a Caja Central, verifies it and installs it (tests/e2e/updates_installed.rs)"
 update_test=updates_installed::the_installed_app_installs_a_signed_update_and_starts_again
 CAJA_E2E_APP=/usr/bin/caja-desktop CAJA_E2E_UPDATE_DEB="$next_deb" CAJA_E2E_UPDATE_VERSION="$next" \
-  CAJA_E2E_SHOTS="$work" cargo test -p caja-desktop --test e2e -- --exact "$update_test" \
+  CAJA_E2E_SHOTS="$work" cargo test --workspace --test e2e -- --exact "$update_test" \
   >"$work/update-e2e.log" 2>&1 || {
   tail -40 "$work/update-e2e.log" >&2
   fail "the installed app did not update itself ($work/update-e2e.log)"

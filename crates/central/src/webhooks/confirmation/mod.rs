@@ -10,7 +10,8 @@
 //! 4. The announcement's policy is `auto` (and everything matched): `ok`, decided by `rule`.
 //! 5. Otherwise Central waits, up to `aplazame_confirm_wait`, for the till's decision (the pending
 //!    event was relayed before, so the cashier sees it); still none: the deferral is logged and the
-//!    answer is `503 awaiting_decision`, so that Aplazame asks again.
+//!    answer is `503 awaiting_decision`, so that Aplazame asks again. When the till the `mid` names is
+//!    not enrolled in the store, nobody can decide: deferred at once, without the wait.
 //!
 //! Each answer given is logged (`aplazame_answer`), and a given answer is given again on a retry. The
 //! checkout's row and the statements that answer from it are [`rows`]; the till fills it through
@@ -55,6 +56,9 @@ pub async fn answer(
         );
         return Ok(answered(Decision::Ko));
     }
+    if let Some(reason) = nobody_to_decide(state, store, &read.mid).await? {
+        return defer(state, store, read, key, &reason).await;
+    }
     let deadline = Instant::now() + state.config.aplazame_confirm_wait;
     loop {
         let bell = state.decision_bell.notified();
@@ -96,8 +100,48 @@ pub async fn answer(
         "no decision from the till within {} ms: Aplazame will ask again",
         state.config.aplazame_confirm_wait.as_millis()
     );
-    rows::log_answer(state, store, key, "deferred", &reason).await?;
-    tracing::info!(store, mid = read.mid, "Aplazame confirmation deferred");
+    defer(state, store, read, key, &reason).await
+}
+
+/// Why no till can decide on `mid` at all, so that waiting for one is pointless: the till its id names
+/// is not enrolled here (a till that is enrolled may still announce it: the IPN can outrun the till).
+async fn nobody_to_decide(
+    state: &AppState,
+    store: &str,
+    mid: &str,
+) -> Result<Option<String>, Failure> {
+    let Some((mid_store, till)) = providers::central::wire::owner_of(mid) else {
+        return Ok(Some(format!("`{mid}` names no till of this chain")));
+    };
+    let client = state.pool.get().await.storage("read the till")?;
+    let enrolled = client
+        .query_opt(
+            "SELECT 1 FROM till WHERE store_code = $1 AND till_code = $2",
+            &[&mid_store, &till],
+        )
+        .await
+        .storage("read the till")?
+        .is_some();
+    Ok((!enrolled || mid_store != store).then(|| {
+        format!("till {mid_store}/{till} is not enrolled in store {store} of this Central: nobody can decide")
+    }))
+}
+
+/// Answers 503 (`awaiting_decision`), so that Aplazame asks again, and logs why.
+async fn defer(
+    state: &AppState,
+    store: &str,
+    read: &CheckoutStatus,
+    key: (&str, &str),
+    reason: &str,
+) -> Result<serde_json::Value, Failure> {
+    rows::log_answer(state, store, key, "deferred", reason).await?;
+    tracing::info!(
+        store,
+        mid = read.mid,
+        reason,
+        "Aplazame confirmation deferred"
+    );
     Err(Failure::new(
         StatusCode::SERVICE_UNAVAILABLE,
         "awaiting_decision",
