@@ -25,6 +25,7 @@ pub mod receipt;
 pub mod redact;
 pub mod secrets;
 pub mod settings;
+pub mod settings_change;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 pub mod typescript;

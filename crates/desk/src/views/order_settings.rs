@@ -10,11 +10,11 @@ use serde::Deserialize;
 
 use crate::order_settings::OrderSettings;
 use crate::settings::Settings;
+use crate::settings_change::{approve_and_save, differing};
 use till::error::{InputProblem, TillError};
 use till::mode::Mode;
 use till::people::Approval;
-use till::settings_seal::{self, SettingsSeal};
-use till::staff::{SettingsChange, Staff};
+use till::staff::Staff;
 
 /// The order settings as typed: `None` keeps the saved value, an empty text clears an optional one
 /// (the client id, a page) back to "not set".
@@ -98,7 +98,7 @@ pub fn save_order_settings(
     let wanted = input.apply(&saved.orders)?;
     let before = &saved.orders;
     let shown = |value: &Option<String>| value.clone().unwrap_or_else(|| "-".to_owned());
-    let mut changes: Vec<(String, String, String)> = [
+    let changes = differing([
         (
             "pos_client_id",
             shown(&before.pos_client_id),
@@ -144,38 +144,20 @@ pub fn save_order_settings(
             before.expiry_minutes.to_string(),
             wanted.expiry_minutes.to_string(),
         ),
-    ]
-    .into_iter()
-    .filter(|(_, before, after)| before != after)
-    .map(|(name, before, after)| (name.to_owned(), before, after))
-    .collect();
-    // A file edited outside Caja is confirmed by saving it, on the same terms as a change.
-    if settings_seal::state(data_dir)? == SettingsSeal::EditedOutsideCaja {
-        changes.push((
-            "settings_file".to_owned(),
-            "edited_outside_caja".to_owned(),
-            "confirmed".to_owned(),
-        ));
-    }
-    staff.require_operator(saved.mode)?;
-    let approved = if changes.is_empty() {
-        None
-    } else {
-        staff.approval_for(saved.mode, input.approval.as_ref(), "settings")?
-    };
+    ]);
+    let mode = saved.mode;
     let now = Settings {
         orders: wanted.clone(),
         ..saved
     };
-    now.save(data_dir)?;
-    if let Some(approved) = approved {
-        staff.record_settings_change(&SettingsChange {
-            changes,
-            requested_by: staff.operator().map(|person| person.name),
-            approved_by: approved.supervisor.name,
-            reason: approved.reason,
-        })?;
-    }
+    approve_and_save(
+        staff,
+        mode,
+        data_dir,
+        changes,
+        input.approval.as_ref(),
+        || now.save(data_dir),
+    )?;
     Ok(wanted)
 }
 

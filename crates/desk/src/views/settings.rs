@@ -13,12 +13,12 @@ use ts_rs::TS;
 
 use crate::secrets::{self, TokenStore};
 use crate::settings::{IDLE_LOCK_MINUTES, Overrides, Settings};
+use crate::settings_change::{approve_and_save, differing};
 use crate::wording::{self, Lang};
 use till::country::Country;
 use till::error::TillError;
 use till::mode::Mode;
 use till::people::Approval;
-use till::settings_seal::{self, SettingsSeal};
 use till::staff::{SettingsChange, Staff};
 
 /// Ajustes as the UI sends them.
@@ -166,7 +166,7 @@ pub fn save_settings(
         url.clone()
             .unwrap_or_else(|| wording::default_api_url(Lang::Es).to_owned())
     };
-    let changes: Vec<(String, String, String)> = [
+    let mut changes = differing([
         (
             "country",
             saved.country.to_string(),
@@ -194,47 +194,26 @@ pub fn save_settings(
             saved.vouchers.bank_accounts.join(", "),
             wanted.vouchers.bank_accounts.join(", "),
         ),
-    ]
-    .into_iter()
-    .filter(|(_, before, after)| before != after)
-    .map(|(name, before, after)| (name.to_owned(), before, after))
-    .collect();
-    let mut changes = changes;
+    ]);
     changes.extend(
         saved
             .aplazame
             .changes(&wanted.aplazame, wording::default_api_url(Lang::Es)),
     );
-    // A file edited outside Caja is confirmed by saving it, on the same terms as a change.
-    if settings_seal::state(data_dir)? == SettingsSeal::EditedOutsideCaja {
-        changes.push((
-            "settings_file".to_owned(),
-            "edited_outside_caja".to_owned(),
-            "confirmed".to_owned(),
-        ));
-    }
     // Leaving live or entering it is judged by the stricter of the two modes.
     let strictest = if saved.mode == Mode::Live {
         saved.mode
     } else {
         wanted.mode
     };
-    staff.require_operator(strictest)?;
-    let approved = if changes.is_empty() {
-        None
-    } else {
-        staff.approval_for(strictest, input.approval.as_ref(), "settings")?
-    };
-    wanted.save(data_dir)?;
-    if let Some(approved) = approved {
-        staff.record_settings_change(&SettingsChange {
-            changes,
-            requested_by: staff.operator().map(|person| person.name),
-            approved_by: approved.supervisor.name,
-            reason: approved.reason,
-        })?;
-    }
-    Ok(())
+    approve_and_save(
+        staff,
+        strictest,
+        data_dir,
+        changes,
+        input.approval.as_ref(),
+        || wanted.save(data_dir),
+    )
 }
 
 /// The accounts typed in Ajustes, one per line or comma-separated: letters, digits, `-` and `_`.
