@@ -186,6 +186,11 @@ async fn a_spanish_till(auto_confirm: bool) -> Counter {
     }
 
     app.click("nav-ajustes").await;
+    app.wait_for("settings-aplazame").await;
+    assert!(
+        !is_shown(&app, "settings-bank-accounts").await,
+        "aPagos' bank accounts are Peru's"
+    );
     enroll_with(&app, &server.base_url(), &code).await;
     app.wait_for_attr("central-status", "data-enrolled", "true")
         .await;
