@@ -12,6 +12,8 @@ mod aplazame;
 mod confirmation;
 #[path = "webhooks/confirmation_page.rs"]
 mod confirmation_page;
+#[path = "webhooks/confirmation_unenrolled.rs"]
+mod confirmation_unenrolled;
 #[path = "webhooks/peers.rs"]
 mod peers;
 #[path = "webhooks/relay.rs"]

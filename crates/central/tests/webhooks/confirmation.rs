@@ -104,7 +104,7 @@ impl Rig {
         }
     }
 
-    fn stage(&self, id: &str) -> String {
+    pub fn stage(&self, id: &str) -> String {
         self.aplazame.aplazame().checkout(id).unwrap().stage.label()
     }
 
@@ -158,7 +158,7 @@ impl Rig {
     }
 
     /// The answers Central logged for `mid`: (answer, reason).
-    async fn answers(&self, mid: &str) -> Vec<(String, String)> {
+    pub async fn answers(&self, mid: &str) -> Vec<(String, String)> {
         let client = self.central.state.pool.get().await.unwrap();
         client
             .query(
@@ -396,29 +396,4 @@ async fn a_decision_twice_is_idempotent_and_a_contrary_one_refused() {
         .await
         .unwrap_err();
     assert_eq!(unknown.api_code(), Some("not_found"));
-}
-
-#[tokio::test]
-async fn a_checkout_of_a_till_not_enrolled_is_deferred_without_waiting() {
-    // A long wait: a deferral logged with the "not enrolled" reason did not sit through it.
-    let rig = rig(20_000, quick()).await;
-    let mid = "T01-C7-A000031";
-    let id = rig.create(mid, false).await;
-    rig.buyer_completes(&id).await;
-    for _ in 0..200 {
-        if !rig.answers(mid).await.is_empty() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let answers = rig.answers(mid).await;
-    assert!(!answers.is_empty(), "Aplazame's IPN was answered");
-    assert!(
-        answers
-            .iter()
-            .all(|(answer, reason)| answer == "deferred"
-                && reason.contains("T01/C7 is not enrolled")),
-        "{answers:?}"
-    );
-    assert_eq!(rig.stage(&id), "pending/confirmation_required");
 }
