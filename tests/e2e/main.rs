@@ -10,6 +10,7 @@ mod aplazame;
 mod central;
 mod cuotas;
 mod impostors;
+mod keys;
 mod readiness;
 mod responsiveness;
 mod supervision;

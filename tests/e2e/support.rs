@@ -321,13 +321,7 @@ impl Drop for App {
     }
 }
 
-pub const ENTER: &str = "\u{E007}";
-/// WebDriver's Escape key.
-pub const ESCAPE: &str = "\u{E00C}";
-/// WebDriver's F1 (Cobro), F6 (Turno) and F8 (the last receipt again).
-pub const F1: &str = "\u{E031}";
-pub const F6: &str = "\u{E036}";
-pub const F8: &str = "\u{E038}";
+pub use crate::keys::{ENTER, ESCAPE, F1, F6, F8};
 
 fn selector(test_id: &str) -> String {
     format!("[data-testid=\"{test_id}\"]")
