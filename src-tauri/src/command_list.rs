@@ -67,6 +67,9 @@ pub const COMMANDS: &[&str] = &[
     "check_update",
     "install_update",
     "postpone_update",
+    "backups",
+    "save_backup_settings",
+    "backup_now",
 ];
 
 /// The text of `capabilities/default.json`: the main window may call each command and nothing else.

@@ -3,6 +3,7 @@
 //! signed updater ([`updates`]), and stops both on exit. Everything else lives in `till` and `report`; the commands only forward.
 
 mod aplazame;
+mod backups;
 mod central;
 mod command_list;
 mod commands;
@@ -46,6 +47,7 @@ pub fn run() -> ExitCode {
             tauri::async_runtime::spawn(async move {
                 central_task::run(&handle.state::<Desk>(), &handle.state::<CentralTask>()).await;
             });
+            backups::spawn_at_start(app.handle());
             if let Some(window) = app.get_webview_window("main") {
                 render_in_software(&window);
             }
@@ -116,6 +118,9 @@ pub fn run() -> ExitCode {
             updates::check_update,
             updates::install_update,
             updates::postpone_update,
+            backups::backups,
+            backups::save_backup_settings,
+            backups::backup_now,
         ]);
     let app = match builder.build(tauri::generate_context!()) {
         Ok(app) => app,

@@ -1,6 +1,6 @@
-//! `caja doctor` through the built binary: all green on a healthy sandbox till, the provider check
-//! failing by name on a dead port, the clock check failing against a server whose `Date` is ten
-//! minutes off, `--json` an array, and `--bundle` holding neither the token nor a customer's DNI
+//! `caja doctor` through the built binary: all green on a healthy sandbox till (aPagos' check among
+//! them), the provider check failing by name on a dead port, the clock check failing against a server
+//! whose `Date` is ten minutes off, `--json` an array, and `--bundle` holding neither the token nor a customer's DNI
 //! after a till has sold to that DNI with that token (the logs written by the same commands hold no
 //! token either). That the bundle masks what a log line did carry is `desk/tests/support_bundle.rs`.
 
@@ -47,7 +47,11 @@ fn a_healthy_sandbox_till_is_all_green_and_json_is_an_array() {
     let data = dir.path().join("data");
     let output = caja(&data, &[], &["doctor", "--json"]);
     let checks = checks(&output);
-    assert_eq!(checks.len(), 10, "{checks:?}");
+    assert_eq!(checks.len(), 11, "{checks:?}");
+    assert_eq!(
+        status_of(&checks, "transfers")["title"],
+        "Transferencias (aPagos)"
+    );
     for check in &checks {
         assert_eq!(check["status"], "ok", "{check}");
         for field in ["check", "status", "detail", "fix"] {

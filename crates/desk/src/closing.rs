@@ -64,8 +64,10 @@ pub async fn close_shift(desk: &Desk, approval: Option<Approval>) -> Result<ZVie
         .await?;
     // The Z is filed: the backup follows it and never undoes or blocks it.
     let occasion = crate::backups::Occasion::Closing;
-    let backup_problem =
-        crate::backups::automatic_in_background(data_dir.clone(), occasion, settings.lang).await;
+    let backup_problem = crate::backups::automatic_in_background(data_dir.clone(), occasion)
+        .await
+        .map(|error| crate::wording::backups::automatic_failed(settings.lang, &error));
+    desk.backup_notice.set(backup_problem.clone());
     let mut view = deliver(report, settings, data_dir, false).await?;
     view.backup_problem = backup_problem;
     Ok(view)

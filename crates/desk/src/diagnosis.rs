@@ -14,6 +14,8 @@ use till::error::TillError;
 #[serde(rename_all = "snake_case")]
 pub enum CheckName {
     Provider,
+    /// aPagos, the bank-transfer vouchers (Peru), when the till has them set up.
+    Transfers,
     Clock,
     Database,
     Audit,
@@ -39,6 +41,7 @@ pub enum CheckStatus {
 pub enum ProviderName {
     Acuotaz,
     Aplazame,
+    Apagos,
 }
 
 /// Where the clock was compared.
@@ -63,6 +66,11 @@ pub enum Finding {
     ProviderNotSetUp {
         provider: ProviderName,
         error: TillError,
+    },
+    /// aPagos answered about another voucher than the newest the till registered: it does not know it.
+    VoucherUnknownAtProvider {
+        url: String,
+        request_id: String,
     },
     ClockAgrees {
         skew_seconds: i64,

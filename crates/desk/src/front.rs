@@ -18,6 +18,8 @@ use tokio::sync::RwLock;
 pub struct Desk {
     pub data_dir: PathBuf,
     pub overrides: Overrides,
+    /// The last automatic backup's failure, for the supervisor ([`crate::backup_panel`]).
+    pub backup_notice: crate::backups::Notice,
     staff: Option<Arc<Staff>>,
     workstation: RwLock<Result<Workstation, TillError>>,
     ui_seen: AtomicBool,
@@ -40,6 +42,7 @@ impl Desk {
         Desk {
             data_dir,
             overrides,
+            backup_notice: crate::backups::Notice::default(),
             staff,
             workstation: RwLock::new(workstation),
             ui_seen: AtomicBool::new(false),

@@ -5,6 +5,7 @@
 //! language exists.
 
 pub mod aplazame_settings;
+pub mod backup_panel;
 pub mod backup_settings;
 pub mod backups;
 pub mod central;

@@ -147,7 +147,7 @@ const SESSION_ENDED = new Set<ErrorCode>(["session_idle", "person_disabled", "si
 export const SESSION_ENDED_EVENT = "caja:session-ended";
 
 /** A command; when the backend says the session is over, the frame is told (it goes to sign-in). */
-async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+export async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (thrown) {

@@ -89,6 +89,11 @@ export const ERROR_CODES = [
   "central_refused",
   "central_bad_answer",
   "central_url_invalid",
+  "backup_folder_not_set",
+  "backup_folder_missing",
+  "backup_busy",
+  "backup_no_database",
+  "backup_failed_check",
   "report_pdf",
   "report_io",
   "print_failed",
@@ -217,6 +222,53 @@ export type AuditView = {
 };
 
 /**
+ * The backup settings as typed in Ajustes.
+ */
+export type BackupSettingsForm = {
+  /**
+   * A full path; empty turns backups off.
+   */
+  folder: string;
+  generations: string;
+  approval: Approval | null;
+};
+
+/**
+ * Ajustes' backup section.
+ */
+export type BackupView = {
+  /**
+   * Where backups go; null while none is set (no backups are made).
+   */
+  folder: string | null;
+  /**
+   * How many of this till's backups are kept.
+   */
+  generations: number;
+  /**
+   * The newest backup of this till in the folder; null when there is none (or no folder).
+   */
+  last: LastBackupView | null;
+  /**
+   * Why the last automatic backup failed (at the desktop's start, after a Z); null when none failed
+   * since one was written.
+   */
+  notice: string | null;
+};
+
+/**
+ * «Respaldar ahora» done: what was written, and the section as it is now.
+ */
+export type BackupWrittenView = {
+  message: string;
+  /**
+   * The file written, its full path.
+   */
+  path: string;
+  backups: BackupView;
+};
+
+/**
  * One cart line as the cashier types it.
  */
 export type CartLineInput = {
@@ -307,7 +359,7 @@ export type CentralStatusView = {
 /**
  * What is checked, in the order shown.
  */
-export type CheckName = "provider" | "clock" | "database" | "audit" | "disk" | "backup" | "printer" | "secret_store" | "central" | "pending";
+export type CheckName = "provider" | "transfers" | "clock" | "database" | "audit" | "disk" | "backup" | "printer" | "secret_store" | "central" | "pending";
 
 /**
  * The verdict of one check, from best to worst.
@@ -617,6 +669,22 @@ export type HostedReceiptView = {
 };
 
 export type Lang = "es" | "en";
+
+/**
+ * The newest backup, checked again now (checksum, SQLite's integrity, the audit chain).
+ */
+export type LastBackupView = {
+  /**
+   * When it was written, on the store's clock: `01/12/2026 21:05`.
+   */
+  writtenAt: string;
+  file: string;
+  verified: boolean;
+  /**
+   * Why it does not verify; null when it does.
+   */
+  problem: string | null;
+};
 
 export type Mode = "sandbox" | "mock" | "live";
 

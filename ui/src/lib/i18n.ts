@@ -125,6 +125,12 @@ const errorTitles: Record<ErrorCode, MessageKey> = {
   central_url_invalid: "central.errorTitle",
   update_not_now: "updates.waitTitle",
   update_not_ready: "updates.title",
+  // Backups: Ajustes' «Copias de respaldo»; the message says what to do.
+  backup_folder_not_set: "backup.errorTitle",
+  backup_folder_missing: "backup.errorTitle",
+  backup_busy: "backup.errorTitle",
+  backup_no_database: "backup.errorTitle",
+  backup_failed_check: "backup.errorTitle",
 };
 
 export function errorTitleKey(code: ErrorCode): MessageKey {

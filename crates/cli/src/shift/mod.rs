@@ -23,9 +23,8 @@ use crate::staff;
 /// stderr (stdout keeps its one JSON object) and never fails the command.
 async fn backup_after(ws: &desk::Workstation, occasion: Occasion) {
     let data_dir = ws.data_dir.clone();
-    if let Some(problem) =
-        desk::backups::automatic_in_background(data_dir, occasion, ws.settings.lang).await
-    {
+    if let Some(error) = desk::backups::automatic_in_background(data_dir, occasion).await {
+        let problem = desk::wording::cli::backup::automatic_failed(ws.settings.lang, &error);
         eprintln!("{problem}");
     }
 }

@@ -1,6 +1,7 @@
 //! The doctor: what IT asks of a till before blaming the network or the cashier. Each check reads,
 //! never changes anything (no payment, no print, no write outside a probe file it removes): the
-//! provider reached and the token accepted through one harmless read, the clock against the time the
+//! provider reached and the token accepted through one harmless read (and aPagos' when transfers are
+//! set up), the clock against the time the
 //! provider's (or Central's) answer carries, the database and its audit chain, the free disk, the
 //! backups, the printers, the secret store, Central, and the operations still open. Each ends in an
 //! [`Outcome`]: a status and a [`Finding`], facts only; `wording::doctor` says them and the fix, and
@@ -10,6 +11,7 @@ pub mod bundle;
 mod local;
 mod printer;
 mod remote;
+mod transfers;
 
 use std::path::PathBuf;
 
@@ -17,6 +19,7 @@ pub use crate::diagnosis::{CheckName, CheckStatus, Finding, Outcome, ProviderNam
 use crate::workstation::Workstation;
 use jiff::Timestamp;
 use till::error::TillError;
+pub use transfers::transfers;
 
 /// What the doctor is told about backups: the folder they go to and when the newest was made, both
 /// unknown until backups are configured.
@@ -36,7 +39,9 @@ pub async fn examine(
     let (provider, date) = remote::provider(ws, token_from_environment).await;
     let central = remote::central(ws).await;
     let clock = remote::clock(date, &central.1).await;
-    let mut outcomes = vec![provider, clock];
+    let mut outcomes = vec![provider];
+    outcomes.extend(transfers(&ws.till).await);
+    outcomes.push(clock);
     outcomes.extend(local::database(ws).await);
     outcomes.push(local::disk(&ws.data_dir));
     outcomes.push(local::backup_of(ws.settings.mode, backup));

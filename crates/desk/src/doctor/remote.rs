@@ -22,7 +22,7 @@ pub const CLOCK_WARN: Duration = Duration::from_secs(60);
 pub const CLOCK_FAIL: Duration = Duration::from_secs(5 * 60);
 
 /// Short bounds: the doctor must answer while IT waits.
-fn quick() -> HttpSettings {
+pub(super) fn quick() -> HttpSettings {
     HttpSettings {
         connect_timeout: Duration::from_secs(3),
         total_timeout: Duration::from_secs(8),
@@ -123,7 +123,7 @@ fn judged(provider: ProviderName, url: &str, read: Result<(), ApiError>) -> Outc
 }
 
 /// `scheme://host:port` of a URL: the rest may carry a key in a query.
-fn origin(url: &str) -> String {
+pub(super) fn origin(url: &str) -> String {
     match reqwest::Url::parse(url.trim()) {
         Ok(parsed) => parsed.origin().ascii_serialization(),
         Err(_) => url.trim().to_owned(),

@@ -36,16 +36,21 @@ pub fn check_views(lang: Lang, outcomes: &[Outcome]) -> Vec<DoctorCheckView> {
         .collect()
 }
 
-/// `doctor` (Supervisión's «Revisar de nuevo»): every check on the open till. Backups are not
-/// known to the desktop yet: their check says how to configure them.
+/// `doctor` (Supervisión's «Revisar de nuevo»): every check on the open till. The backups' facts come
+/// from the saved settings: Ajustes saves them without reopening the till.
 pub async fn doctor(ws: &Workstation) -> Vec<DoctorCheckView> {
     let from_environment = std::env::var("CAJA_TOKEN").ok();
-    let outcomes = doctor::examine(
-        ws,
-        from_environment.as_deref(),
-        &crate::backups::facts(&ws.settings),
-    )
+    let data_dir = ws.data_dir.clone();
+    let kept = ws.settings.clone();
+    let facts = till::blocking::run(move || {
+        let mut settings = kept;
+        if let Ok(saved) = crate::settings::Settings::load(&data_dir) {
+            settings.backup = saved.backup;
+        }
+        crate::backups::facts(&settings)
+    })
     .await;
+    let outcomes = doctor::examine(ws, from_environment.as_deref(), &facts).await;
     check_views(ws.settings.lang, &outcomes)
 }
 

@@ -192,6 +192,7 @@ pub fn error_codes() -> Vec<&'static str> {
         till::error::ERROR_CODES,
         crate::day_sheet::ERROR_CODES,
         crate::central::ERROR_CODES,
+        crate::backups::ERROR_CODES,
         report::ERROR_CODES,
         crate::updates::ERROR_CODES,
         BRIDGE_ERROR_CODES,

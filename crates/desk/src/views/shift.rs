@@ -145,9 +145,7 @@ pub async fn open_shift(ws: &Workstation, float: CountInput) -> Result<ShiftView
         .await?;
     // The daily backup, when the newest is more than a day old; a failure is logged, never blocking.
     let occasion = crate::backups::Occasion::Daily;
-    let _ =
-        crate::backups::automatic_in_background(ws.data_dir.clone(), occasion, ws.settings.lang)
-            .await;
+    let _ = crate::backups::automatic_in_background(ws.data_dir.clone(), occasion).await;
     shift(ws).await?.ok_or(TillError::NoShiftOpen)
 }
 

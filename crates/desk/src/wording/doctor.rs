@@ -8,6 +8,7 @@ use crate::diagnosis::{CheckName, CheckStatus, Finding, ProviderName, TimeSource
 pub fn check_name(lang: Lang, check: CheckName) -> String {
     let (es, en) = match check {
         CheckName::Provider => ("Proveedor", "Provider"),
+        CheckName::Transfers => ("Transferencias (aPagos)", "Transfers (aPagos)"),
         CheckName::Clock => ("Reloj", "Clock"),
         CheckName::Database => ("Base de datos", "Database"),
         CheckName::Audit => ("Registro de auditoría", "Audit chain"),
@@ -77,6 +78,7 @@ fn provider_name(provider: ProviderName) -> &'static str {
     match provider {
         ProviderName::Acuotaz => "aCuotaz",
         ProviderName::Aplazame => "Aplazame",
+        ProviderName::Apagos => "aPagos",
     }
 }
 
@@ -129,6 +131,22 @@ pub fn finding(lang: Lang, finding: &Finding) -> (String, Option<String>) {
                     "Save the right token: caja token set",
                 ),
                 providers::http::ApiError::Unreachable { .. }
+                | providers::http::ApiError::Timeout { .. }
+                    if *provider == ProviderName::Apagos =>
+                {
+                    say(
+                        lang,
+                        format!(
+                            "Revise la red y la URL de aPagos ({url}; vouchers.apagosUrl en \
+                             settings.json, vacía: la del modo)."
+                        ),
+                        format!(
+                            "Check the network and aPagos' URL ({url}; vouchers.apagosUrl in \
+                             settings.json, empty: the mode's)."
+                        ),
+                    )
+                }
+                providers::http::ApiError::Unreachable { .. }
                 | providers::http::ApiError::Timeout { .. } => say(
                     lang,
                     format!("Revise la red y la URL ({url}): caja settings set --set-api-url URL"),
@@ -155,6 +173,26 @@ pub fn finding(lang: Lang, finding: &Finding) -> (String, Option<String>) {
                 lang,
                 "Complete la configuración del proveedor en Ajustes o con caja settings set.",
                 "Complete the provider's settings in Ajustes or with caja settings set.",
+            )),
+        ),
+        Finding::VoucherUnknownAtProvider { url, request_id } => (
+            say(
+                lang,
+                format!(
+                    "aPagos ({url}) aceptó el token pero no conoce la última transferencia que Caja \
+                     registró ({request_id})."
+                ),
+                format!(
+                    "aPagos ({url}) accepted the token but does not know the last transfer Caja \
+                     registered ({request_id})."
+                ),
+            ),
+            Some(say(
+                lang,
+                "Revise que la URL de aPagos sea la de esta tienda (vouchers.apagosUrl en settings.json). \
+                 En el simulador es normal tras reiniciar Caja.",
+                "Check aPagos' URL is this store's (vouchers.apagosUrl in settings.json). On the \
+                 simulator it is normal after Caja restarts.",
             )),
         ),
         Finding::ClockAgrees {
@@ -310,8 +348,10 @@ pub fn finding(lang: Lang, finding: &Finding) -> (String, Option<String>) {
             say(lang, "Sin configurar.", "Not configured."),
             Some(say(
                 lang,
-                "Elija una carpeta: caja settings set --backup-folder DIR",
-                "Choose a folder: caja settings set --backup-folder DIR",
+                "Elija una carpeta en Ajustes (Copias de respaldo) o con caja settings set \
+                 --backup-folder DIR",
+                "Choose a folder in Ajustes (Copias de respaldo) or with caja settings set \
+                 --backup-folder DIR",
             )),
         ),
         Finding::BackupNotWritable { folder, detail } => (
@@ -332,7 +372,11 @@ pub fn finding(lang: Lang, finding: &Finding) -> (String, Option<String>) {
                 format!("Aún no hay copias en {}.", folder.display()),
                 format!("No backup in {} yet.", folder.display()),
             ),
-            Some(say(lang, "Haga una copia ahora.", "Make a backup now.")),
+            Some(say(
+                lang,
+                "Haga una copia ahora: «Respaldar ahora» en Ajustes o caja backup now.",
+                "Make a backup now: «Respaldar ahora» in Ajustes or caja backup now.",
+            )),
         ),
         Finding::BackupRecent { hours } => (
             say(

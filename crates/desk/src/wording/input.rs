@@ -212,6 +212,28 @@ pub(super) fn input_problem(lang: Lang, field: &str, value: &str, problem: Input
                  share), outside the data folder."
             ),
         ),
+        BackupFolderMissing => say(
+            lang,
+            format!(
+                "La carpeta de respaldo «{value}» no existe: conecte la memoria USB o monte la carpeta \
+                 de red, o escriba otra ruta (Caja no la crea)."
+            ),
+            format!(
+                "The backup folder «{value}» does not exist: plug in the USB drive or mount the network \
+                 share, or write another path (Caja does not create it)."
+            ),
+        ),
+        BackupFolderNotWritable => say(
+            lang,
+            format!(
+                "Caja no puede escribir en la carpeta de respaldo «{value}»: revise que la memoria USB no \
+                 esté protegida contra escritura ni llena, y los permisos de la carpeta de red."
+            ),
+            format!(
+                "Caja cannot write in the backup folder «{value}»: check the USB drive is not \
+                 write-protected or full, and the network share's permissions."
+            ),
+        ),
         Reason => say(
             lang,
             "Escriba el motivo (al menos 5 letras): queda en el registro de auditoría.",

@@ -6,6 +6,7 @@
 
 pub mod aplazame;
 mod audit;
+pub mod backups;
 pub mod central;
 pub mod cli;
 pub mod country;

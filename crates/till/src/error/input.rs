@@ -45,6 +45,10 @@ pub enum InputProblem {
     PostponeHours,
     /// The backup folder: a full path (a USB drive, a network share), not inside the data folder.
     BackupFolder,
+    /// The backup folder does not exist (a USB drive not plugged in, a share not mounted).
+    BackupFolderMissing,
+    /// The backup folder exists but a file cannot be written in it (read-only, no permission, full).
+    BackupFolderNotWritable,
     /// Not one of the tenders (efectivo, tarjeta, yape/plin, transferencia).
     Tender,
     /// The card's last digits: exactly four digits.

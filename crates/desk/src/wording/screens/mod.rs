@@ -9,6 +9,7 @@
 
 mod ajustes;
 mod aplazame;
+mod backups;
 mod cobro;
 mod cuotas;
 mod days;
@@ -38,6 +39,7 @@ pub const SCREEN_WORDS: &[&[ScreenWord]] = &[
     cuotas::WORDS,
     days::WORDS,
     ajustes::WORDS,
+    backups::WORDS,
     errors::WORDS,
 ];
 

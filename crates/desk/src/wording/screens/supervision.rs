@@ -54,8 +54,8 @@ pub(super) const WORDS: &[ScreenWord] = &[
     ("doctor.title", "Revisión del equipo", "Till check-up"),
     (
         "doctor.lead",
-        "Lo mismo que «caja doctor»: proveedor y token, reloj, base de datos, disco, copias, impresora, secretos, Central y pendientes.",
-        "The same as “caja doctor”: provider and token, clock, database, disk, backups, printer, secrets, Central and pending.",
+        "Lo mismo que «caja doctor»: proveedor y token, transferencias (aPagos), reloj, base de datos, disco, copias, impresora, secretos, Central y pendientes.",
+        "The same as “caja doctor”: provider and token, transfers (aPagos), clock, database, disk, backups, printer, secrets, Central and pending.",
     ),
     ("doctor.run", "Revisar de nuevo", "Check again"),
     ("doctor.fix", "Arreglo: {fix}", "Fix: {fix}"),
