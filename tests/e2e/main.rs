@@ -7,6 +7,7 @@
 //! (see [`readiness`]).
 
 mod aplazame;
+mod backups;
 mod central;
 mod cuotas;
 mod impostors;
@@ -42,6 +43,8 @@ fn main() {
         supervision::a_cashier_undoes_only_with_a_supervisors_pin_and_the_journal_says_who,
         supervision::the_audit_record_verifies_then_names_a_row_edited_behind_caja,
         supervision::an_idle_till_locks_itself,
+        backups::a_backup_made_from_ajustes_is_on_disk_and_the_doctor_says_so,
+        backups::a_backup_that_fails_after_the_z_is_said_on_the_z_and_in_supervision,
         impostors::a_200_that_is_not_acuotaz_never_turns_the_card_green,
         responsiveness::a_slow_printer_does_not_keep_the_till_from_answering,
         turno::a_shift_from_its_float_to_its_z_with_a_blind_count_and_an_approval,
