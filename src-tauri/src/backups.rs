@@ -1,4 +1,4 @@
-//! The commands of Ajustes' «Copias de respaldo»: the section, saving its settings (a supervisor's
+//! The commands of Ajustes' «Copias de respaldo»: the section (and Supervisión's notice alone), saving its settings (a supervisor's
 //! approval, checked in `desk`), «Respaldar ahora» (a supervisor's action); and the backup at start,
 //! spawned in the background when the window opens. Each forwards to `desk::backup_panel`.
 
@@ -12,6 +12,12 @@ type Answer<T> = Result<T, ErrorView>;
 #[tauri::command]
 pub async fn backups(desk: State<'_, Desk>) -> Answer<BackupView> {
     backup_panel::backups(&desk).await
+}
+
+/// Supervisión's banner: an automatic backup's failure, or null (nothing is read from the folder).
+#[tauri::command]
+pub async fn backup_notice(desk: State<'_, Desk>) -> Answer<Option<String>> {
+    backup_panel::notice(&desk).await
 }
 
 #[tauri::command]

@@ -68,6 +68,7 @@ pub const COMMANDS: &[&str] = &[
     "install_update",
     "postpone_update",
     "backups",
+    "backup_notice",
     "save_backup_settings",
     "backup_now",
 ];

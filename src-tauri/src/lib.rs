@@ -119,6 +119,7 @@ pub fn run() -> ExitCode {
             updates::install_update,
             updates::postpone_update,
             backups::backups,
+            backups::backup_notice,
             backups::save_backup_settings,
             backups::backup_now,
         ]);

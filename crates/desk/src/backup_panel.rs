@@ -121,6 +121,16 @@ pub async fn backups(desk: &Desk) -> Result<BackupView, ErrorView> {
     .await
 }
 
+/// Only the notice (Supervisión's banner), for whoever is signed in: nothing is listed or checked.
+pub async fn notice(desk: &Desk) -> Result<Option<String>, ErrorView> {
+    let notice = desk.backup_notice.get();
+    desk.with_staff_and_settings(move |staff, settings, _| {
+        staff.require_operator(settings.mode)?;
+        Ok(notice)
+    })
+    .await
+}
+
 /// Saves the folder and the number kept (a supervisor's approval when they change and the rules
 /// apply; sealed in the audit record), and answers the section as saved.
 pub async fn save(desk: &Desk, form: BackupSettingsForm) -> Result<BackupView, ErrorView> {

@@ -71,6 +71,7 @@ async fn a_failed_backup_at_start_is_a_notice_until_a_supervisor_backs_up_now() 
         notice.contains("no existe") && notice.contains("«Respaldar ahora» en Ajustes"),
         "{notice}"
     );
+    assert_eq!(backup_panel::notice(&desk).await.unwrap(), Some(notice));
 
     // A cashier may not back up now; the supervisor may, and the notice goes.
     std::fs::create_dir(&drive).unwrap();
@@ -94,6 +95,7 @@ async fn a_failed_backup_at_start_is_a_notice_until_a_supervisor_backs_up_now() 
         written.message
     );
     assert_eq!(written.backups.notice, None);
+    assert_eq!(backup_panel::notice(&desk).await.unwrap(), None);
     let last = written.backups.last.unwrap();
     assert!(last.verified, "{last:?}");
     assert!(written.path.ends_with(&last.file));

@@ -9,6 +9,8 @@ export type { BackupSettingsForm, BackupView, BackupWrittenView };
 export const backupsApi = {
   /** The folder, the number kept, the newest backup checked again, and any automatic backup's failure. */
   backups: () => call<BackupView>("backups"),
+  /** Only an automatic backup's failure, or null: Supervisión's banner (nothing is read from the folder). */
+  notice: () => call<string | null>("backup_notice"),
   /** Saves the folder and the number kept; a change needs a supervisor's approval when sign-in is on. */
   save: (form: BackupSettingsForm) => call<BackupView>("save_backup_settings", { form }),
   /** A supervisor writes and verifies a backup now. */
