@@ -18,12 +18,12 @@ fn backups_in(folder: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Brings a part of the screen into the window before a screenshot.
+/// Brings the panel holding a part of the screen to the window's top before a screenshot.
 async fn scroll_to(app: &support::App, test_id: &str) {
     app.client
         .execute(
             &format!(
-                "document.querySelector('[data-testid=\"{test_id}\"]').scrollIntoView({{block: 'start'}});"
+                "document.querySelector('[data-testid=\"{test_id}\"]').closest('.panel').scrollIntoView({{block: 'start'}});"
             ),
             vec![],
         )
