@@ -10,10 +10,11 @@ use jiff::{SignedDuration, Timestamp};
 
 use crate::backup_settings::{BackupSettings, GENERATIONS};
 use crate::settings::Settings;
+use crate::settings_change::{approve_and_save, differing};
 use till::backup::{self, BackupError, write::Written};
 use till::error::{InputProblem, TillError};
 use till::people::Approval;
-use till::staff::{SettingsChange, Staff};
+use till::staff::Staff;
 
 /// The codes of [`BackupError`] that reach the UI (a restore's are the CLI's only).
 pub const ERROR_CODES: &[&str] = &[
@@ -86,7 +87,7 @@ pub fn save_backup_settings(
             })?;
     }
     let shown = |folder: &Option<String>| folder.clone().unwrap_or_else(|| "-".to_owned());
-    let changes: Vec<(String, String, String)> = [
+    let changes = differing([
         (
             "backup_folder",
             shown(&before.folder),
@@ -97,27 +98,17 @@ pub fn save_backup_settings(
             before.generations.to_string(),
             wanted.generations.to_string(),
         ),
-    ]
-    .into_iter()
-    .filter(|(_, before, after)| before != after)
-    .map(|(name, before, after)| (name.to_owned(), before, after))
-    .collect();
-    staff.require_operator(saved.mode)?;
-    let approved = if changes.is_empty() {
-        None
-    } else {
-        staff.approval_for(saved.mode, input.approval.as_ref(), "settings")?
-    };
+    ]);
+    let mode = saved.mode;
     saved.backup = wanted.clone();
-    saved.save(data_dir)?;
-    if let Some(approved) = approved {
-        staff.record_settings_change(&SettingsChange {
-            changes,
-            requested_by: staff.operator().map(|person| person.name),
-            approved_by: approved.supervisor.name,
-            reason: approved.reason,
-        })?;
-    }
+    approve_and_save(
+        staff,
+        mode,
+        data_dir,
+        changes,
+        input.approval.as_ref(),
+        || saved.save(data_dir),
+    )?;
     Ok(wanted)
 }
 

@@ -13,7 +13,7 @@ pub fn check_name(lang: Lang, check: CheckName) -> String {
         CheckName::Database => ("Base de datos", "Database"),
         CheckName::Audit => ("Registro de auditoría", "Audit chain"),
         CheckName::Disk => ("Disco", "Disk"),
-        CheckName::Backup => ("Copias de seguridad", "Backups"),
+        CheckName::Backup => ("Copias de respaldo", "Backups"),
         CheckName::Printer => ("Impresora", "Printer"),
         CheckName::SecretStore => ("Almacén de secretos", "Secret store"),
         CheckName::Central => ("Caja Central", "Caja Central"),
@@ -151,7 +151,7 @@ pub fn finding(lang: Lang, finding: &Finding) -> (String, Option<String>) {
                     lang,
                     format!("Revise la red y la URL ({url}): caja settings set --set-api-url URL"),
                     format!(
-                        "Check the network and the URL ({url}): caja settings set --api-url URL"
+                        "Check the network and the URL ({url}): caja settings set --set-api-url URL"
                     ),
                 ),
                 _ => say(
