@@ -159,13 +159,13 @@ pub async fn postpone_update(
         .await
 }
 
+/// «No verified update in hand», in the till's language.
 async fn not_ready(desk: &Desk) -> ErrorView {
     match desk
-        .with(async |ws| Err::<(), _>(views::update_not_ready(ws)))
+        .with(async |ws| Ok::<_, ErrorView>(views::update_not_ready(ws)))
         .await
     {
-        Err(error) => error,
-        Ok(()) => unreachable!("update_not_ready is an error"),
+        Ok(error) | Err(error) => error,
     }
 }
 
